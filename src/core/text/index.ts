@@ -1,0 +1,3 @@
+export * from './tokens';
+export * from './sentences';
+export { STOPWORDS } from './stopwords';

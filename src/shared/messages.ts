@@ -1,0 +1,93 @@
+import type { Article, ArticleRecord, MatchResult } from '../core/types';
+import type { FramingReport } from '../core/framing/types';
+
+/**
+ * The one message protocol between popup, options, comparison page, content script and
+ * background. Each entry pairs a request with its response. The router in
+ * src/background/router.ts handles every key (the compiler checks it) and validates every
+ * payload before use; senders other than this extension are refused.
+ */
+export interface Protocol {
+  /** Read the article in a tab (the active one, or `tabId` when the popup runs in a tab), match it against the archive and compare framing with the best match. */
+  'tab/analyze': { req: { tabId?: number }; res: AnalyzeResponse };
+  /** Save an article to the archive (one record per canonical URL: saving twice updates). */
+  'archive/save': { req: { article: Article }; res: { id: string; created: boolean } };
+  /** One archived record by id. */
+  'archive/get': { req: { id: string }; res: { record: ArticleRecord | null } };
+  /** A page of the archive, newest first, optionally filtered by a search query and outlet. */
+  'archive/list': { req: ListQuery; res: { total: number; items: ArchiveListItem[] } };
+  /** Delete records by id. */
+  'archive/delete': { req: { ids: string[] }; res: { deleted: number } };
+  /** Add validated records in one transaction (all or nothing); duplicates merge by canonical URL. */
+  'archive/import': { req: { records: ArticleRecord[] }; res: ImportSummary };
+  /** Every record, in the interchange format, for export. */
+  'archive/export': { req: Record<string, never>; res: { records: ArticleRecord[] } };
+  /** Load the sample archive built into the extension. */
+  'archive/loadSample': { req: Record<string, never>; res: ImportSummary };
+  /** Record count and storage use. */
+  'archive/stats': { req: Record<string, never>; res: ArchiveStats };
+  /** Compare an article (from the page or the archive) with archived ones. */
+  'framing/compare': { req: { article?: Article; ids: string[] }; res: { report: FramingReport } };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<T extends MessageType> = Protocol[T]['req'];
+export type Response<T extends MessageType> = Protocol[T]['res'];
+
+/** What crosses the wire. */
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: Request<T>;
+}
+
+/** Every answer: the response, or an error message a reader can understand. */
+export type Reply<T extends MessageType = MessageType> = { ok: true; data: Response<T> } | { ok: false; error: string };
+
+export interface ListQuery {
+  query?: string;
+  outlet?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ArchiveListItem {
+  id: string;
+  url: string | null;
+  title: string;
+  outlet: string;
+  published: string | null;
+  words: number;
+  savedAt: number;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+}
+
+export interface ArchiveStats {
+  count: number;
+  usageBytes: number | null;
+  quotaBytes: number | null;
+}
+
+/** A related archived article as the popup shows it. */
+export interface RelatedItem extends MatchResult {
+  title: string;
+  outlet: string;
+  published: string | null;
+  url: string | null;
+}
+
+export type AnalyzeResponse =
+  | {
+      status: 'ok';
+      article: Article;
+      /** True when this article (by canonical URL) is already in the archive. */
+      saved: boolean;
+      related: RelatedItem[];
+      /** Framing report of the article against the best match, when there is one. */
+      report: FramingReport | null;
+      archiveSize: number;
+    }
+  | { status: 'forbidden' | 'no-article' | 'error'; message: string };
