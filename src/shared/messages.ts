@@ -20,8 +20,16 @@ export interface Protocol {
   'archive/delete': { req: { ids: string[] }; res: { deleted: number } };
   /** Add validated records in one transaction (all or nothing); duplicates merge by canonical URL. */
   'archive/import': { req: { records: ArticleRecord[] }; res: ImportSummary };
-  /** Every record, in the interchange format, for export. */
-  'archive/export': { req: Record<string, never>; res: { records: ArticleRecord[] } };
+  /** Begin a staged import of a large file: batches are kept aside until the commit. */
+  'archive/importStart': { req: { source?: string }; res: { importId: string } };
+  /** Stage one batch of validated records of a staged import (the archive does not change yet). */
+  'archive/importBatch': { req: { importId: string; records: ArticleRecord[] }; res: { staged: number } };
+  /** Move every staged record into the archive in one transaction (all or nothing) and drop the staging. */
+  'archive/importCommit': { req: { importId: string }; res: ImportSummary };
+  /** Discard a staged import (a malformed line, or the reader cancelled); the archive is untouched. */
+  'archive/importAbort': { req: { importId: string }; res: { discarded: number } };
+  /** One page of the archive in the interchange format, in id order, for export; `next` is null on the last page. */
+  'archive/export': { req: { after?: string | null; limit?: number }; res: { records: ArticleRecord[]; next: string | null } };
   /** Load the sample archive built into the extension. */
   'archive/loadSample': { req: Record<string, never>; res: ImportSummary };
   /** Record count and storage use. */
@@ -44,6 +52,7 @@ export interface Envelope<T extends MessageType = MessageType> {
 export type Reply<T extends MessageType = MessageType> = { ok: true; data: Response<T> } | { ok: false; error: string };
 
 export interface ListQuery {
+  /** Words that must all occur in the title, outlet or text (case-insensitive). */
   query?: string;
   outlet?: string;
   offset?: number;
@@ -61,12 +70,15 @@ export interface ArchiveListItem {
 }
 
 export interface ImportSummary {
+  /** New records. */
   added: number;
+  /** Records that replaced an archived one with the same id or canonical URL. */
   updated: number;
 }
 
 export interface ArchiveStats {
   count: number;
+  /** Bytes the extension's origin uses and may use (navigator.storage.estimate), null when unknown. */
   usageBytes: number | null;
   quotaBytes: number | null;
 }
@@ -88,6 +100,8 @@ export type AnalyzeResponse =
       related: RelatedItem[];
       /** Framing report of the article against the best match, when there is one. */
       report: FramingReport | null;
+      /** Why the framing comparison failed when `report` is null although related articles exist. */
+      reportError?: string;
       archiveSize: number;
     }
   | { status: 'forbidden' | 'no-article' | 'error'; message: string };

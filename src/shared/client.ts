@@ -1,0 +1,28 @@
+import { getBrowser } from './browser';
+import type { Envelope, MessageType, Reply, Request, Response } from './messages';
+
+/**
+ * The UI's one connector to the background: sends a typed request and returns the typed
+ * response, or throws an Error whose message is the background's reader-facing reason.
+ */
+export async function send<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
+  const envelope: Envelope<T> = { type, payload };
+  let answer: unknown;
+  try {
+    answer = await getBrowser().runtime.sendMessage(envelope);
+  } catch (e) {
+    throw new Error(`Framelens's background could not be reached (${errorText(e)}). Reload the extension and try again.`);
+  }
+  if (!isReply<T>(answer)) throw new Error('Framelens\'s background gave no answer. Reload the extension and try again.');
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.data;
+}
+
+function isReply<T extends MessageType>(value: unknown): value is Reply<T> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  return value.ok === true ? 'data' in value : value.ok === false && 'error' in value && typeof value.error === 'string';
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
