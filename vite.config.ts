@@ -1,0 +1,112 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+/**
+ * Vite 8 (Rolldown) configuration for the extension, as two builds that scripts/build.ts
+ * runs one after the other into the same directory:
+ *  1. `extensionPagesConfig`: the popup, options and comparison pages plus the background
+ *     service worker (an ES module), sharing chunks under assets/.
+ *  2. `contentScriptConfig`: src/content/index.ts as ONE classic IIFE script, content.js,
+ *     because `scripting.executeScript({ files })` runs classic scripts only (no imports).
+ * `vite build` on this file alone builds (1) into dist/; use `npm run build` for the whole
+ * extension (content script, icons, manifest).
+ */
+
+export const ROOT_DIR = fileURLToPath(new URL('.', import.meta.url));
+const SRC_DIR = `${ROOT_DIR}src`;
+
+/** HTML entries, keyed by the flat file name they get in the build (popup -> popup.html). */
+export const PAGE_ENTRIES = {
+  popup: `${SRC_DIR}/popup/index.html`,
+  options: `${SRC_DIR}/options/index.html`,
+  compare: `${SRC_DIR}/compare/index.html`,
+} as const;
+export const BACKGROUND_ENTRY = `${SRC_DIR}/background/index.ts`;
+export const CONTENT_ENTRY = `${SRC_DIR}/content/index.ts`;
+
+/** Chrome 120 / Firefox 140 (the manifest's strict_min_version) both run ES2022 natively. */
+const TARGET = 'es2022';
+
+/** Preact's automatic JSX runtime, matching tsconfig's jsx/jsxImportSource (set explicitly: oxc's default is React). */
+const oxc: UserConfig['oxc'] = {
+  jsx: { runtime: 'automatic', importSource: 'preact' },
+};
+
+/**
+ * Vite names an HTML output after its path under `root` (popup/index.html). The manifest
+ * and the brief's layout want flat names (popup.html), so rename the emitted HTML assets.
+ * Asset URLs inside them are absolute (`base: '/'`), so they stay valid after the move.
+ */
+function flattenHtmlOutputs(): Plugin {
+  return {
+    name: 'framelens:flatten-html',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        const match = /^([\w-]+)\/index\.html$/.exec(output.fileName);
+        if (output.type === 'asset' && match) output.fileName = `${match[1]}.html`;
+      }
+    },
+  };
+}
+
+export function extensionPagesConfig(outDir: string, publicDir: string | false = `${ROOT_DIR}public`): UserConfig {
+  return {
+    configFile: false,
+    root: SRC_DIR,
+    base: '/',
+    publicDir,
+    logLevel: 'warn',
+    oxc,
+    plugins: [flattenHtmlOutputs()],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: TARGET,
+      // Readable output: store reviewers (AMO) read what ships, and size does not matter locally.
+      minify: false,
+      // Pages load from the extension's own files: preloading buys nothing, and the
+      // preload helper touches `document`, which the service worker does not have.
+      modulePreload: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: { ...PAGE_ENTRIES, background: BACKGROUND_ENTRY },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name].js'),
+          chunkFileNames: 'assets/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
+      },
+    },
+  };
+}
+
+export function contentScriptConfig(outDir: string): UserConfig {
+  return {
+    configFile: false,
+    root: SRC_DIR,
+    publicDir: false,
+    logLevel: 'warn',
+    oxc,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target: TARGET,
+      minify: false,
+      modulePreload: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: { content: CONTENT_ENTRY },
+        output: {
+          format: 'iife',
+          entryFileNames: 'content.js',
+          // One file, no imports: every dynamic import is inlined too.
+          codeSplitting: false,
+        },
+      },
+    },
+  };
+}
+
+export default defineConfig(extensionPagesConfig(`${ROOT_DIR}dist`));
