@@ -1,0 +1,92 @@
+import * as v from 'valibot';
+import type { Browser } from 'webextension-polyfill';
+import { compareFraming } from '../core/framing';
+import { isSameArticle } from '../core/match';
+import { articleFromRecord, type Article, type ArticleRecord } from '../core/types';
+import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
+import { ArticleSchema } from '../shared/schemas';
+import type { Archive } from './archive';
+import { forbiddenFromError, forbiddenReason } from './forbidden';
+import type { MatchIndexStore } from './matchIndexStore';
+
+export const RELATED_TOP = 10;
+
+export interface AnalyzeDeps {
+  browser: Browser;
+  archive: Archive;
+  matches: MatchIndexStore;
+}
+
+/** What the content script's extract() answers (src/core/types ExtractResult), checked: it carries page text. */
+const ExtractResultSchema = v.variant('ok', [
+  v.object({ ok: v.literal(true), article: ArticleSchema }),
+  v.object({ ok: v.literal(false), reason: v.string(), message: v.string() }),
+]);
+
+/**
+ * Reads the article in a tab with the content script, finds related archived coverage
+ * and compares framing with the best match. Every failure becomes a status with a
+ * sentence the popup can show as it is.
+ */
+export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): Promise<AnalyzeResponse> {
+  const { browser } = deps;
+  const tab = tabId === undefined ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0] : await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.id) return { status: 'error', message: 'No tab to read: the tab was closed. Open a news article and click Framelens again.' };
+  const fileAccess = tab.url?.startsWith('file:') ? await browser.extension.isAllowedFileSchemeAccess() : true;
+  const forbidden = forbiddenReason(tab.url, fileAccess);
+  if (forbidden) return { status: 'forbidden', message: forbidden };
+
+  let answer: unknown;
+  try {
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] });
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => (globalThis as { __framelens?: { extract(): unknown } }).__framelens?.extract(),
+    });
+    answer = result?.result;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const refused = forbiddenFromError(message);
+    if (refused) return { status: 'forbidden', message: refused };
+    return { status: 'error', message: `Framelens could not read this page (${message}). Reload the page and try again.` };
+  }
+  const extracted = v.safeParse(ExtractResultSchema, answer);
+  if (!extracted.success) return { status: 'error', message: 'Framelens could not read this page: its reader gave no usable answer. Reload the page and try again.' };
+  if (!extracted.output.ok) return { status: 'no-article', message: extracted.output.message };
+  return { status: 'ok', ...(await relatedCoverage(deps, extracted.output.article)) };
+}
+
+/** The article's related archived coverage (never itself or an archived copy of it) and the framing report against the best. */
+export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, article: Article): Promise<Omit<Extract<AnalyzeResponse, { status: 'ok' }>, 'status'>> {
+  const { archive, matches } = deps;
+  const archivedCopy = await archive.findByUrl(article.url);
+  const exclude = new Set([article.id]);
+  if (archivedCopy) exclude.add(archivedCopy.id);
+  // A few more than shown: copies of the page found by text are dropped below.
+  const hits = matches.search(article, RELATED_TOP + 5, exclude);
+  const records = await Promise.all(hits.map((h) => archive.get(h.id)));
+  let saved = archivedCopy !== null;
+  const related: RelatedItem[] = [];
+  const relatedRecords: ArticleRecord[] = [];
+  hits.forEach((hit, i) => {
+    const record = records[i];
+    if (!record || related.length >= RELATED_TOP) return;
+    if (isSameArticle(article, record)) {
+      saved = true;
+      return;
+    }
+    related.push({ ...hit, title: record.title, outlet: record.outlet, published: record.published, url: record.url });
+    relatedRecords.push(record);
+  });
+  const best = relatedRecords[0];
+  let report = null;
+  let reportError: string | undefined;
+  if (best) {
+    try {
+      report = compareFraming([article, articleFromRecord(best)]);
+    } catch (e) {
+      reportError = `The framing comparison failed (${e instanceof Error ? e.message : String(e)}); the related coverage is still listed.`;
+    }
+  }
+  return { article, saved, related, report, ...(reportError ? { reportError } : {}), archiveSize: await archive.count() };
+}

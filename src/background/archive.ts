@@ -1,0 +1,157 @@
+import type { Article, ArticleRecord } from '../core/types';
+import type { ArchiveListItem, ImportSummary, ListQuery } from '../shared/messages';
+import { canonicalUrlKey } from './canonicalUrl';
+import type { ArchiveDb, RecordOrigin, StoredArticle } from './db';
+import { listArticles } from './archiveList';
+import { storageError } from './storageErrors';
+import { bumpChangeCounter, recordFromArticle, upsertRecord, summariseOutcomes, type ArticlesTx, type UpsertOutcome } from './upsert';
+
+/** What one committed write did, for whoever keeps derived data (the match index) in step. */
+export interface ArchiveChange {
+  /** The archive's change counter after the write. */
+  counter: number;
+  put: ArticleRecord[];
+  removed: string[];
+}
+
+type WriteStores = ('articles' | 'meta' | 'staging' | 'imports')[];
+
+/** Character budget of one export page: far below the 64 MB message limit. */
+const EXPORT_PAGE_CHARS = 8_000_000;
+
+/**
+ * The archive in IndexedDB. Every write is one transaction (all or nothing) and writes run
+ * one after another, so change notifications arrive in commit order. Nothing lives only in
+ * memory: the worker can be stopped between any two calls.
+ */
+export class Archive {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(change: ArchiveChange) => void>();
+
+  constructor(readonly db: ArchiveDb, private readonly now: () => number = Date.now) {}
+
+  onChange(listener: (change: ArchiveChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Saves a page's article: one record per canonical URL, so saving twice updates. */
+  async save(article: Article): Promise<{ id: string; created: boolean }> {
+    const record = recordFromArticle(article);
+    const outcome = await this.write(['articles', 'meta'], async (tx) => {
+      const o = await upsertRecord(tx, record, 'saved', this.now());
+      return { ...summariseOutcomes([o]), result: o };
+    });
+    return { id: outcome.id, created: outcome.created };
+  }
+
+  /** Adds validated records in one transaction; duplicates merge by id and canonical URL. */
+  async importRecords(records: readonly ArticleRecord[], origin: RecordOrigin = 'imported'): Promise<ImportSummary> {
+    return this.write(['articles', 'meta'], async (tx) => {
+      const outcomes: UpsertOutcome[] = [];
+      const now = this.now();
+      for (const r of records) outcomes.push(await upsertRecord(tx, r, origin, now));
+      return summariseOutcomes(outcomes);
+    });
+  }
+
+  async delete(ids: readonly string[]): Promise<number> {
+    return this.write(['articles', 'meta'], async (tx) => {
+      const store = tx.objectStore('articles');
+      const removed: string[] = [];
+      for (const id of new Set(ids)) {
+        if ((await store.getKey(id)) === undefined) continue;
+        await store.delete(id);
+        removed.push(id);
+      }
+      return { result: removed.length, put: [], removed };
+    });
+  }
+
+  async get(id: string): Promise<ArticleRecord | null> {
+    return (await this.db.get('articles', id))?.record ?? null;
+  }
+
+  /** The archived record for a page address, if any (by normalised canonical URL). */
+  async findByUrl(url: string | null): Promise<ArticleRecord | null> {
+    const key = canonicalUrlKey(url);
+    if (key === null) return null;
+    return (await this.db.getFromIndex('articles', 'url', key))?.record ?? null;
+  }
+
+  async count(): Promise<number> {
+    return this.db.count('articles');
+  }
+
+  async list(query: ListQuery): Promise<{ total: number; items: ArchiveListItem[] }> {
+    return listArticles(this.db, query);
+  }
+
+  /** One export page in id order, the records exactly as stored; `next` is null after the last. */
+  async exportPage(after: string | null | undefined, limit = 2000): Promise<{ records: ArticleRecord[]; next: string | null }> {
+    const range = after ? IDBKeyRange.lowerBound(after, true) : undefined;
+    const records: ArticleRecord[] = [];
+    let chars = 0;
+    let cursor = await this.db.transaction('articles').store.openCursor(range);
+    while (cursor) {
+      records.push(cursor.value.record);
+      chars += cursor.value.record.text.length + 500;
+      if (records.length >= limit || chars >= EXPORT_PAGE_CHARS) {
+        const last = cursor.key;
+        const more = await cursor.continue();
+        return { records, next: more ? last : null };
+      }
+      cursor = await cursor.continue();
+    }
+    return { records, next: null };
+  }
+
+  /** Every record, for rebuilding the match index. */
+  async allRecords(): Promise<ArticleRecord[]> {
+    return (await this.db.getAll('articles')).map((row: StoredArticle) => row.record);
+  }
+
+  async changeCounter(): Promise<number> {
+    const row = await this.db.get('meta', 'changes');
+    return row?.key === 'changes' ? row.count : 0;
+  }
+
+  /** Runs `work` when no write is in progress and holds writes back until it ends. */
+  runExclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Runs `body` in one readwrite transaction that also bumps the change counter. Any
+   * failure aborts the transaction, so nothing of it lands (a full quota included), and is
+   * reported as a readable error. Writes are queued so they commit in call order.
+   */
+  write<T>(stores: WriteStores, body: (tx: ArticlesTx) => Promise<{ result: T; put: ArticleRecord[]; removed: string[] }>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const tx = this.db.transaction(stores.includes('meta') ? stores : [...stores, 'meta'], 'readwrite') as ArticlesTx;
+      let out: { result: T; put: ArticleRecord[]; removed: string[] };
+      let counter: number;
+      try {
+        out = await body(tx);
+        counter = await bumpChangeCounter(tx);
+        await tx.done;
+      } catch (e) {
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted or finished by the failure itself.
+        }
+        await tx.done.catch(() => undefined);
+        throw storageError(e, tx.error);
+      }
+      if (out.put.length || out.removed.length) {
+        const change: ArchiveChange = { counter, put: out.put, removed: out.removed };
+        for (const listener of this.listeners) listener(change);
+      }
+      return out.result;
+    };
+    return this.runExclusive(run);
+  }
+}

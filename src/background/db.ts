@@ -1,0 +1,82 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { ArticleRecord } from '../core/types';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+/**
+ * The archive's IndexedDB schema (idb's typed DBSchema). Each row of `articles` wraps the
+ * interchange record untouched (every field, extra dataset fields included) so an export
+ * is exactly what was imported; the wrapper holds what the archive derives from it.
+ */
+
+export const DB_NAME = 'framelens';
+
+/** How a record entered the archive; retention (issue 5) never drops 'saved' ones. */
+export type RecordOrigin = 'saved' | 'imported' | 'sample';
+
+export interface StoredArticle {
+  id: string;
+  record: ArticleRecord;
+  /** Normalised canonical URL (canonicalUrl.ts); absent when the record has no URL, so the unique index skips it. */
+  urlKey?: string;
+  savedAt: number;
+  origin: RecordOrigin;
+  words: number;
+}
+
+export interface StagedBatch {
+  importId: string;
+  seq: number;
+  records: ArticleRecord[];
+}
+
+export interface StagedImport {
+  importId: string;
+  source: string;
+  startedAt: number;
+  updatedAt: number;
+  staged: number;
+  batches: number;
+}
+
+export type MetaRow =
+  | { key: 'schema'; version: number; history: { version: number; note: string; at: number }[] }
+  /** Bumped by every write transaction; a match index snapshot is current only at the same count. */
+  | { key: 'changes'; count: number }
+  | { key: 'matchIndex'; changes: number; snapshot: unknown };
+
+export interface FramelensDB extends DBSchema {
+  articles: {
+    key: string;
+    value: StoredArticle;
+    indexes: { url: string; savedAt: number; outlet: string; published: string };
+  };
+  meta: { key: MetaRow['key']; value: MetaRow };
+  staging: { key: [string, number]; value: StagedBatch };
+  imports: { key: string; value: StagedImport; indexes: { updatedAt: number } };
+}
+
+export type ArchiveDb = IDBPDatabase<FramelensDB>;
+export type UpgradeTx = IDBPTransaction<FramelensDB, StoreNames<FramelensDB>[], 'versionchange'>;
+
+/** Opens (and migrates) the archive database. */
+export async function openArchiveDb(name = DB_NAME, migrations = MIGRATIONS, version = SCHEMA_VERSION): Promise<ArchiveDb> {
+  return openDB<FramelensDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      const target = newVersion ?? version;
+      const applied = migrations.filter((m) => m.version > oldVersion && m.version <= target);
+      // Steps run in order inside the one versionchange transaction: if any fails, the
+      // browser aborts it and the database stays at its old version, data intact.
+      void (async () => {
+        for (const m of applied) await m.up(db, tx);
+        const schema = await tx.objectStore('meta').get('schema');
+        const history = schema?.key === 'schema' ? schema.history : [];
+        for (const m of applied) history.push({ version: m.version, note: m.note, at: Date.now() });
+        await tx.objectStore('meta').put({ key: 'schema', version: target, history });
+      })().catch(() => tx.abort());
+    },
+    blocking(_current, _next, event) {
+      // A newer version (another extension context after an update) wants the database: let it.
+      (event.target as IDBDatabase | null)?.close();
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import type { Runtime } from 'webextension-polyfill';
+import { getBrowser } from '../shared/browser';
+import { Archive } from './archive';
+import { openArchiveDb } from './db';
+import { createHandlers, type BackgroundDeps } from './handlers';
+import { MatchIndexStore } from './matchIndexStore';
+import { createRouter } from './router';
+import { discardStaleImports } from './stagedImport';
+
+/**
+ * The service worker (uBlock Origin Lite's discipline): every listener is registered
+ * synchronously at the top level, so an event that wakes the worker finds its listener,
+ * and handlers wait for `initialized`. The worker can be stopped at any moment: the
+ * archive is in IndexedDB and the match index is a cache rebuilt from it.
+ */
+const browser = getBrowser();
+
+let initialized: Promise<BackgroundDeps> | null = null;
+
+/** Opens the database and loads the match index once; a failed start is retried on the next message. */
+function ready(): Promise<BackgroundDeps> {
+  initialized ??= initialize().catch((e: unknown) => {
+    initialized = null;
+    throw new Error(`Framelens could not open its archive (${e instanceof Error ? e.message : String(e)}). Reload the extension and try again.`);
+  });
+  return initialized;
+}
+
+async function initialize(): Promise<BackgroundDeps> {
+  const archive = new Archive(await openArchiveDb());
+  const matches = await MatchIndexStore.open(archive);
+  const readSample = async () => {
+    const res = await fetch(browser.runtime.getURL('sample/sample.ndjson'));
+    if (!res.ok) throw new Error('The sample archive is missing from this build of Framelens.');
+    return res.text();
+  };
+  return { browser, archive, matches, readSample };
+}
+
+const route = createRouter(createHandlers(ready), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+
+browser.runtime.onInstalled.addListener(() => {
+  // Runs the schema migrations now rather than on the first click, and clears imports a
+  // previous version left half-staged.
+  void ready().then((deps) => discardStaleImports(deps.archive)).catch((e: unknown) => console.error(e));
+});
+
+void ready().catch((e: unknown) => console.error(e));

@@ -1,0 +1,37 @@
+import type { ArchiveDb, UpgradeTx } from './db';
+
+/**
+ * Archive schema migrations as data (Bitwarden's numbered migrations, Refined GitHub's
+ * ordered list with a note). Each step runs once, in order, inside the versionchange
+ * transaction; it may only await requests of that transaction. A step is never edited
+ * after release: a change is a new step. Every step is tested on before/after fixtures in
+ * tests/unit/archive-migrations.test.ts.
+ */
+export interface Migration {
+  version: number;
+  /** What the step does and when it could be dropped. */
+  note: string;
+  up(db: ArchiveDb, tx: UpgradeTx): Promise<void> | void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    note: '2026-11-22: first schema: articles (by id; unique canonical url, savedAt, outlet, published), meta, staged imports. Never droppable: it creates the stores.',
+    up(db) {
+      const articles = db.createObjectStore('articles', { keyPath: 'id' });
+      // Unique on the normalised canonical URL: one record per page. Records without a URL
+      // have no urlKey and are left out of the index (IndexedDB skips missing keys).
+      articles.createIndex('url', 'urlKey', { unique: true });
+      articles.createIndex('savedAt', 'savedAt');
+      articles.createIndex('outlet', 'record.outlet');
+      articles.createIndex('published', 'record.published');
+      db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('staging', { keyPath: ['importId', 'seq'] });
+      const imports = db.createObjectStore('imports', { keyPath: 'importId' });
+      imports.createIndex('updatedAt', 'updatedAt');
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,22 @@
+/**
+ * Turns IndexedDB failures into sentences a reader can act on. A full quota is the one a
+ * reader can fix: say so, and say that nothing was written (the transaction was aborted).
+ */
+export class StorageFullError extends Error {
+  override readonly name = 'StorageFullError';
+  constructor() {
+    super('The browser has no more storage for Framelens (quota exceeded), so nothing was saved and the archive is unchanged. Delete articles you no longer need, or export the archive and free space, then try again.');
+  }
+}
+
+export function isQuotaError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null || !('name' in e)) return false;
+  return e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+/** The error to report for a failed write transaction (`txError` is the transaction's own error, if any). */
+export function storageError(e: unknown, txError?: unknown): Error {
+  if (isQuotaError(e) || isQuotaError(txError) || e instanceof StorageFullError) return new StorageFullError();
+  if (e instanceof Error) return e;
+  return new Error(`The archive could not be written (${String(e)}); nothing was changed.`);
+}
