@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { FramingReport } from '../core/framing/types';
+import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
+import { ArticleHeader } from './ArticleHeader';
+import { analyzeTab, compareUrl, compareWith, openOptions, openPage, saveArticle } from './connector';
+import { Differences } from './Differences';
+import { RelatedList } from './RelatedList';
+import { StateMessage } from './StateMessage';
+
+type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
+
+/** Loading, then one of: forbidden page, no article, error, or the article with its coverage. */
+export function App({ tabId }: { tabId: number | undefined }) {
+  const [result, setResult] = useState<AnalyzeResponse | null>(null);
+  useEffect(() => {
+    analyzeTab(tabId).then(setResult, (e: unknown) => setResult({ status: 'error', message: (e as Error).message }));
+  }, [tabId]);
+
+  return (
+    <main class="popup" aria-busy={result === null}>
+      <header class="brand">
+        <img src="/icons/icon-32.png" width={20} height={20} alt="" />
+        <span>Framelens</span>
+        <button class="link" type="button" onClick={openOptions} data-testid="open-options">
+          Archive &amp; settings
+        </button>
+      </header>
+      {result === null ? (
+        <StateMessage kind="loading" title="Reading this page…" />
+      ) : result.status === 'ok' ? (
+        <Analysis result={result} tabId={tabId} />
+      ) : (
+        <StateMessage
+          kind={result.status === 'error' ? 'error' : 'info'}
+          title={result.status === 'forbidden' ? 'Framelens cannot read this page' : result.status === 'no-article' ? 'No article here' : 'Something went wrong'}
+          detail={result.message}
+        />
+      )}
+    </main>
+  );
+}
+
+function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) {
+  const { article, related } = result;
+  const [saved, setSaved] = useState(result.saved);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<RelatedItem | null>(related[0] ?? null);
+  const [report, setReport] = useState<FramingReport | null>(result.report);
+  const [reportError, setReportError] = useState<string | null>(result.reportError ?? null);
+
+  const choose = (item: RelatedItem) => {
+    setSelected(item);
+    setReport(null);
+    setReportError(null);
+    compareWith(article, item.id).then(setReport, (e: unknown) => setReportError((e as Error).message));
+  };
+  const save = () => {
+    setSaveError(null);
+    saveArticle(article).then(() => setSaved(true), (e: unknown) => setSaveError((e as Error).message));
+  };
+
+  return (
+    <>
+      <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} />
+      {result.archiveSize === 0 ? (
+        <StateMessage
+          kind="info"
+          title="Your archive is empty"
+          detail="Framelens compares this article with coverage you keep on this device. Load the sample archive, import a file, or save articles as you read."
+          action={{ label: 'Open the archive', run: openOptions }}
+        />
+      ) : related.length === 0 ? (
+        <StateMessage
+          kind="info"
+          title="No related coverage yet"
+          detail={`None of the ${result.archiveSize} archived articles tells this story. Save this one, and other outlets' versions as you read them.`}
+        />
+      ) : (
+        <>
+          <RelatedList items={related} selected={selected?.id ?? null} onSelect={choose} />
+          {selected && (
+            <section class="differences" aria-live="polite">
+              <div class="section-head">
+                <h2>How they differ</h2>
+                <button type="button" class="link" data-testid="open-compare" onClick={() => openPage(compareUrl(tabId, [selected.id]))}>
+                  Open full comparison
+                </button>
+              </div>
+              {report ? (
+                <Differences report={report} selfId={article.id} other={selected} selfOutlet={article.outlet} />
+              ) : reportError ? (
+                <StateMessage kind="error" title="Could not compare these articles" detail={reportError} />
+              ) : (
+                <StateMessage kind="loading" title="Comparing…" />
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Article } from '../core/types';
+import { getBrowser } from '../shared/browser';
+import { send } from '../shared/client';
+import type { AnalyzeResponse } from '../shared/messages';
+import type { FramingReport } from '../core/framing/types';
+
+/**
+ * The popup's one connector to the background. A popup opened in a tab (tests, or a reader
+ * who pins it) names its target with `?tab=<id>`; the toolbar popup uses the active tab.
+ */
+export function targetTabId(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+export function analyzeTab(tabId: number | undefined): Promise<AnalyzeResponse> {
+  return send('tab/analyze', tabId === undefined ? {} : { tabId });
+}
+
+export function saveArticle(article: Article): Promise<{ id: string; created: boolean }> {
+  return send('archive/save', { article });
+}
+
+export async function compareWith(article: Article, id: string): Promise<FramingReport> {
+  return (await send('framing/compare', { article, ids: [id] })).report;
+}
+
+/** URL of the full comparison page for this tab's article against `ids`. */
+export function compareUrl(tabId: number | undefined, ids: string[]): string {
+  const params = new URLSearchParams();
+  if (tabId !== undefined) params.set('tab', String(tabId));
+  params.set('ids', ids.join(','));
+  return getBrowser().runtime.getURL(`compare.html?${params.toString()}`);
+}
+
+export function openOptions(): void {
+  void getBrowser().runtime.openOptionsPage();
+}
+
+export function openPage(url: string): void {
+  void getBrowser().tabs.create({ url });
+}
