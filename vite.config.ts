@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type InlineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Vite 8 (Rolldown) configuration for the extension, as two builds that scripts/build.ts
@@ -50,7 +50,7 @@ function flattenHtmlOutputs(): Plugin {
   };
 }
 
-export function extensionPagesConfig(outDir: string, publicDir: string | false = `${ROOT_DIR}public`): UserConfig {
+export function extensionPagesConfig(outDir: string, publicDir: string | false = `${ROOT_DIR}public`): InlineConfig {
   return {
     configFile: false,
     root: SRC_DIR,
@@ -81,7 +81,7 @@ export function extensionPagesConfig(outDir: string, publicDir: string | false =
   };
 }
 
-export function contentScriptConfig(outDir: string): UserConfig {
+export function contentScriptConfig(outDir: string): InlineConfig {
   return {
     configFile: false,
     root: SRC_DIR,

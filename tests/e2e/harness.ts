@@ -1,0 +1,260 @@
+/**
+ * End-to-end harness: the built extension (dist-test/) in Debian's Chromium, fixture pages
+ * on 127.0.0.1, and recorders for what the extension does (requests, errors, dialogs).
+ * Never a downloaded browser: executablePath is /usr/bin/chromium (CHROMIUM_PATH overrides).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { ExtractResult } from '../../src/core/types';
+
+export const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));
+export const TEST_BUILD_DIR = `${REPO_DIR}dist-test`;
+export const FIXTURE_PAGES_DIR = `${REPO_DIR}tests/fixtures/pages`;
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The brief's flags: no first-run UI, no sync/updates/background traffic of the browser itself. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * No test needs the network: every host name except 127.0.0.1 fails to resolve, so a fixture
+ * page's remote scripts and trackers (kept as in the real page) never load. Requests still
+ * show up in `recordRequests`, which is what the privacy tests look at.
+ */
+export const OFFLINE_FLAG = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+
+/**
+ * The slice of Chrome's promise-based extension API that tests run inside the service worker
+ * (`serviceWorker.evaluate` serialises the function; this only types it).
+ */
+interface ChromeInWorker {
+  runtime: { getManifest(): { name: string; version: string; host_permissions?: string[] } };
+  tabs: { query(q: Record<string, never>): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>> };
+  scripting: {
+    executeScript<T>(injection: { target: { tabId: number }; files?: string[]; func?: () => T }): Promise<Array<{ result?: T }>>;
+  };
+}
+declare const chrome: ChromeInWorker;
+
+// ---------------------------------------------------------------- fixture pages
+
+export interface FixtureServer {
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  /** The URL of a fixture page: `${origin}/${slug}/`. */
+  url(slug: string): string;
+  /** Every path requested so far, in order (a page's own subresources show up here too). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves tests/fixtures/pages/<slug>/source.html at /<slug>/ as UTF-8 HTML and answers 404
+ * to everything else, so a fixture page cannot load anything (pages are self-contained).
+ */
+export async function startFixtureServer(pagesDir = FIXTURE_PAGES_DIR): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    requests.push(path);
+    const slug = /^\/([a-z0-9][a-z0-9-]*)\/$/.exec(path)?.[1];
+    const file = slug ? `${pagesDir}/${slug}/source.html` : null;
+    if (req.method !== 'GET' || !file || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (slug) => `${origin}/${slug}/`,
+    requests,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- the extension
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's background service worker. */
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Unpacked extension to load (default dist-test/). */
+  extensionDir?: string;
+  /** Default true. `npm start` runs headful. */
+  headless?: boolean;
+  /** Extra Chromium flags. */
+  args?: string[];
+  /** Default true: only 127.0.0.1 resolves (see OFFLINE_FLAG). */
+  offline?: boolean;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? TEST_BUILD_DIR;
+  if (!existsSync(`${extensionDir}/manifest.json`)) {
+    throw new Error(`No built extension in ${extensionDir}. Run \`npm run build:test\` first.`);
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    // Playwright's defaults include --disable-extensions, which would win over --load-extension.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      ...(options.offline === false ? [] : [OFFLINE_FLAG]), ...(options.args ?? [])],
+  });
+  try {
+    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return { context, extensionId, serviceWorker, close: () => context.close() };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** The extension's current service worker (it may have been restarted since launch). */
+export async function currentServiceWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
+  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${extensionId}/`);
+  return context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
+}
+
+/** The id of the tab showing `pageUrl`, asked of the extension (the test build may read 127.0.0.1 tab URLs). */
+export async function tabIdFor(serviceWorker: Worker, pageUrl: string): Promise<number> {
+  const id = await serviceWorker.evaluate(async (url: string) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === url || tab.pendingUrl === url)?.id ?? null;
+  }, pageUrl);
+  if (id === null) throw new Error(`No tab shows ${pageUrl} (the extension can only see 127.0.0.1 URLs in the test build)`);
+  return id;
+}
+
+/**
+ * Reads the article in a tab exactly as the background does: inject content.js, then call
+ * the global it defines (brief: content script contract).
+ */
+export async function extractInTab(serviceWorker: Worker, tabId: number): Promise<ExtractResult | null> {
+  return serviceWorker.evaluate(async (id: number) => {
+    await chrome.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] });
+    const [frame] = await chrome.scripting.executeScript({ target: { tabId: id }, func: () => globalThis.__framelens?.extract() ?? null });
+    return frame?.result ?? null;
+  }, tabId);
+}
+
+/** The manifest the browser loaded. */
+export async function loadedManifest(serviceWorker: Worker) {
+  return serviceWorker.evaluate(() => chrome.runtime.getManifest());
+}
+
+export interface PopupSession {
+  /** The article page. */
+  page: Page;
+  /** popup.html?tab=<id>, in its own tab. */
+  popup: Page;
+  tabId: number;
+}
+
+/** Opens `pageUrl`, then the popup for that tab in a new page (a popup in a tab reads `?tab=`). */
+export async function openPopupFor(context: BrowserContext, extensionId: string, pageUrl: string): Promise<PopupSession> {
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const tabId = await tabIdFor(await currentServiceWorker(context, extensionId), pageUrl);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return { page, popup, tabId };
+}
+
+// ---------------------------------------------------------------- recorders
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** Where it came from: the service worker, an extension page, or a web page. */
+  origin: 'service-worker' | 'extension-page' | 'web-page';
+}
+
+/**
+ * Records every network request made in the context (pages and service workers). The
+ * extension's own file loads (chrome-extension:// URLs) are not network traffic and are
+ * left out; `fromExtension()` filters what the extension itself sent.
+ */
+export function recordRequests(context: BrowserContext, extensionId: string) {
+  const requests: RecordedRequest[] = [];
+  const extensionOrigin = `chrome-extension://${extensionId}/`;
+  context.on('request', (request) => {
+    if (request.url().startsWith('chrome-extension://') || request.url().startsWith('data:')) return;
+    const worker = request.serviceWorker();
+    let origin: RecordedRequest['origin'] = 'web-page';
+    if (worker) origin = worker.url().startsWith(extensionOrigin) ? 'service-worker' : 'web-page';
+    else if (request.frame().url().startsWith(extensionOrigin)) origin = 'extension-page';
+    requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), origin });
+  });
+  return {
+    requests,
+    fromExtension: () => requests.filter((r) => r.origin !== 'web-page'),
+  };
+}
+
+export interface Problems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Dialogs (alert/confirm/prompt) opened anywhere: each is dismissed and recorded. */
+  dialogs: string[];
+  /** All of the above, for one `expect(...).toEqual([])`. */
+  all(): string[];
+}
+
+/**
+ * Collects console errors and uncaught errors from the extension's own pages and the given
+ * workers (web pages' own errors are not ours), and dialogs opened anywhere (each is
+ * dismissed and recorded: nothing a page contains should make one appear).
+ */
+export function collectProblems(context: BrowserContext, extensionId: string, workers: Worker[] = []): Problems {
+  const problems: Problems = {
+    consoleErrors: [],
+    pageErrors: [],
+    dialogs: [],
+    all: () => [...problems.consoleErrors, ...problems.pageErrors, ...problems.dialogs],
+  };
+  const ours = (url: string | undefined) => url?.startsWith(`chrome-extension://${extensionId}/`) ?? false;
+  context.on('console', (message) => {
+    const url = message.page()?.url();
+    if (message.type() === 'error' && ours(url)) problems.consoleErrors.push(`${url}: ${message.text()}`);
+  });
+  context.on('weberror', (error) => {
+    const url = error.page()?.url();
+    if (ours(url)) problems.pageErrors.push(`${url}: ${String(error.error())}`);
+  });
+  context.on('dialog', (dialog) => {
+    problems.dialogs.push(`${dialog.page()?.url() ?? 'worker'}: ${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  for (const worker of workers) {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') problems.consoleErrors.push(`${worker.url()}: ${message.text()}`);
+    });
+  }
+  return problems;
+}
