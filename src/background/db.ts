@@ -66,6 +66,8 @@ export async function openArchiveDb(name = DB_NAME, migrations = MIGRATIONS, ver
       const applied = migrations.filter((m) => m.version > oldVersion && m.version <= target);
       // Steps run in order inside the one versionchange transaction: if any fails, the
       // browser aborts it and the database stays at its old version, data intact.
+      // openDB rejects when the upgrade fails; the transaction's own promise needs no second report.
+      tx.done.catch(() => undefined);
       void (async () => {
         for (const m of applied) await m.up(db, tx);
         const schema = await tx.objectStore('meta').get('schema');

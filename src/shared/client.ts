@@ -11,7 +11,7 @@ export async function send<T extends MessageType>(type: T, payload: Request<T>):
   try {
     answer = await getBrowser().runtime.sendMessage(envelope);
   } catch (e) {
-    throw new Error(`Framelens's background could not be reached (${errorText(e)}). Reload the extension and try again.`);
+    throw new Error(`Framelens's background could not be reached (${errorText(e)}). Reload the extension and try again.`, { cause: e });
   }
   if (!isReply<T>(answer)) throw new Error('Framelens\'s background gave no answer. Reload the extension and try again.');
   if (!answer.ok) throw new Error(answer.error);

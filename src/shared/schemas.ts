@@ -1,0 +1,70 @@
+import * as v from 'valibot';
+import { RecordSchema } from '../core/records';
+import type { Article, ArticleRecord } from '../core/types';
+import type { MessageType, Request } from './messages';
+
+/**
+ * One valibot schema per message payload. The router validates every request against its
+ * schema before a handler sees it; records are checked by the interchange RecordSchema.
+ */
+
+const MAX_BATCH_RECORDS = 10_000;
+const MAX_IDS = 100_000;
+
+const id = v.pipe(v.string(), v.minLength(1, 'id is empty'), v.maxLength(1024, 'id is longer than 1024 characters'));
+const nullableText = (max: number) => v.nullable(v.pipe(v.string(), v.maxLength(max)));
+const empty = v.strictObject({});
+
+const METADATA_SOURCES = ['json-ld', 'open-graph', 'meta', 'time-element', 'url', 'readability', 'host', 'none'] as const;
+const SOURCE_FIELDS = ['title', 'byline', 'outlet', 'published', 'modified', 'lang', 'url'] as const;
+
+/** An interchange record; extra fields (dataset labels such as `lean`, `topic`) are kept. */
+export const ArticleRecordSchema: v.GenericSchema<unknown, ArticleRecord> = RecordSchema;
+
+/** An extracted article: the record plus byline, language, word count and metadata origins. */
+export const ArticleSchema: v.GenericSchema<unknown, Article> = v.looseObject({
+  ...RecordSchema.entries,
+  byline: nullableText(1000),
+  lang: nullableText(35),
+  words: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  modified: v.optional(nullableText(64)),
+  sources: v.optional(v.partial(v.object(Object.fromEntries(SOURCE_FIELDS.map((f) => [f, v.picklist(METADATA_SOURCES)])) as Record<(typeof SOURCE_FIELDS)[number], v.PicklistSchema<typeof METADATA_SOURCES, undefined>>))),
+});
+
+const records = v.pipe(v.array(ArticleRecordSchema), v.maxLength(MAX_BATCH_RECORDS, `at most ${MAX_BATCH_RECORDS} records per message`));
+const ids = v.pipe(v.array(id), v.maxLength(MAX_IDS, `at most ${MAX_IDS} ids per message`));
+
+export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Request<T>> } = {
+  'tab/analyze': v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  'archive/save': v.strictObject({ article: ArticleSchema }),
+  'archive/get': v.strictObject({ id }),
+  'archive/list': v.strictObject({
+    query: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    outlet: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+  }),
+  'archive/delete': v.strictObject({ ids }),
+  'archive/import': v.strictObject({ records }),
+  'archive/importStart': v.strictObject({ source: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
+  'archive/importBatch': v.strictObject({ importId: id, records }),
+  'archive/importCommit': v.strictObject({ importId: id }),
+  'archive/importAbort': v.strictObject({ importId: id }),
+  'archive/export': v.strictObject({
+    after: v.optional(v.nullable(id)),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))),
+  }),
+  'archive/loadSample': empty,
+  'archive/stats': empty,
+  'framing/compare': v.strictObject({ article: v.optional(ArticleSchema), ids: v.pipe(v.array(id), v.minLength(1, 'no article ids'), v.maxLength(20, 'at most 20 articles')) }),
+};
+
+/** Validates a payload; the first issue as a readable sentence ("article.title: Invalid type…"). */
+export function validateRequest<T extends MessageType>(type: T, payload: unknown): { ok: true; value: Request<T> } | { ok: false; reason: string } {
+  const schema = requestSchemas[type] as v.GenericSchema<unknown, Request<T>>;
+  const result = v.safeParse(schema, payload);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.');
+  return { ok: false, reason: path ? `${path}: ${issue.message}` : issue.message };
+}

@@ -1,0 +1,131 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DB_NAME, openArchiveDb, type StoredArticle } from '../../src/background/db';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../src/background/migrations';
+
+/** Before/after fixtures: the stores, indexes and rows a database holds. */
+async function describeDb(name: string): Promise<{ version: number; stores: Record<string, { keyPath: unknown; indexes: Record<string, { keyPath: unknown; unique: boolean }> }> }> {
+  const db = await openDB(name);
+  const stores: Record<string, { keyPath: unknown; indexes: Record<string, { keyPath: unknown; unique: boolean }> }> = {};
+  const tx = db.transaction([...db.objectStoreNames], 'readonly');
+  for (const storeName of db.objectStoreNames) {
+    const store = tx.objectStore(storeName);
+    const indexes: Record<string, { keyPath: unknown; unique: boolean }> = {};
+    for (const indexName of store.indexNames) {
+      const index = store.index(indexName);
+      indexes[indexName] = { keyPath: index.keyPath, unique: index.unique };
+    }
+    stores[storeName] = { keyPath: store.keyPath, indexes };
+  }
+  const version = db.version;
+  db.close();
+  return { version, stores };
+}
+
+const row: StoredArticle = {
+  id: 'ecb:1',
+  record: { id: 'ecb:1', url: 'https://x.example/1', title: 'T', outlet: 'X', published: '2014-01-01', text: 'Body.', story: '1ecb' },
+  urlKey: 'x.example/1',
+  savedAt: 1,
+  origin: 'imported',
+  words: 1,
+};
+
+describe('Migrations', () => {
+  it('are numbered in order, each with a note', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    for (const m of MIGRATIONS) expect(m.note.length).toBeGreaterThan(20);
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('v1 turns an empty database into the archive schema (after fixture) and records itself', async () => {
+    const db = await openArchiveDb('mig-v1');
+    const schema = await db.get('meta', 'schema');
+    db.close();
+    expect(await describeDb('mig-v1')).toEqual({
+      version: 1,
+      stores: {
+        articles: {
+          keyPath: 'id',
+          indexes: {
+            outlet: { keyPath: 'record.outlet', unique: false },
+            published: { keyPath: 'record.published', unique: false },
+            savedAt: { keyPath: 'savedAt', unique: false },
+            url: { keyPath: 'urlKey', unique: true },
+          },
+        },
+        imports: { keyPath: 'importId', indexes: { updatedAt: { keyPath: 'updatedAt', unique: false } } },
+        meta: { keyPath: 'key', indexes: {} },
+        staging: { keyPath: ['importId', 'seq'], indexes: {} },
+      },
+    });
+    expect(schema).toMatchObject({ key: 'schema', version: 1, history: [{ version: 1 }] });
+  });
+
+  it('v1 enforces one record per canonical URL and allows many records without a URL', async () => {
+    const db = await openArchiveDb('mig-unique');
+    await db.put('articles', row);
+    await expect(db.put('articles', { ...row, id: 'ecb:2' })).rejects.toThrow();
+    const { urlKey: _none, ...noUrl } = row;
+    await db.put('articles', { ...noUrl, id: 'n1' });
+    await db.put('articles', { ...noUrl, id: 'n2' });
+    expect(await db.count('articles')).toBe(3);
+    db.close();
+  });
+
+  it('reopening at the current version keeps every row', async () => {
+    const db = await openArchiveDb('mig-reopen');
+    await db.put('articles', row);
+    db.close();
+    const again = await openArchiveDb('mig-reopen');
+    expect(await again.get('articles', 'ecb:1')).toEqual(row);
+    again.close();
+  });
+
+  it('the runner applies only the newer steps, in order, on a database with data', async () => {
+    const db = await openArchiveDb('mig-runner');
+    await db.put('articles', row);
+    db.close();
+    const order: number[] = [];
+    const next: Migration[] = [
+      ...MIGRATIONS,
+      { version: 2, note: 'test step: adds a lang index', up: (_db, tx) => { order.push(2); tx.objectStore('articles').createIndex('lang' as never, 'record.lang'); } },
+      {
+        version: 3, note: 'test step: rewrites every row', up: async (_db, tx) => {
+          order.push(3);
+          let cursor = await tx.objectStore('articles').openCursor();
+          while (cursor) {
+            await cursor.update({ ...cursor.value, words: cursor.value.words + 10 });
+            cursor = await cursor.continue();
+          }
+        },
+      },
+    ];
+    const migrated = await openArchiveDb('mig-runner', next, 3);
+    expect(order).toEqual([2, 3]);
+    expect((await migrated.get('articles', 'ecb:1'))?.words).toBe(11);
+    expect((await migrated.get('meta', 'schema'))).toMatchObject({ version: 3, history: [{ version: 1 }, { version: 2 }, { version: 3 }] });
+    migrated.close();
+    expect(Object.keys((await describeDb('mig-runner')).stores.articles!.indexes)).toContain('lang');
+  });
+
+  it('a failing step leaves the database at its old version with its data', async () => {
+    const db = await openArchiveDb('mig-fail');
+    await db.put('articles', row);
+    db.close();
+    const broken: Migration[] = [...MIGRATIONS, { version: 2, note: 'test step that fails half way', up: async (_db, tx) => {
+      await tx.objectStore('articles').delete('ecb:1');
+      throw new Error('boom');
+    } }];
+    await expect(openArchiveDb('mig-fail', broken, 2)).rejects.toBeTruthy();
+    const after = await openArchiveDb('mig-fail');
+    expect(after.version).toBe(1);
+    expect(await after.get('articles', 'ecb:1')).toEqual(row);
+    after.close();
+  });
+
+  it('uses the database name the extension ships with', () => {
+    expect(DB_NAME).toBe('framelens');
+  });
+});

@@ -1,0 +1,77 @@
+import type { Browser, Runtime } from 'webextension-polyfill';
+
+/**
+ * A fake of the few browser APIs Framelens uses, for background tests through the seam
+ * (src/shared/browser.ts). Messages sent with runtime.sendMessage reach the registered
+ * onMessage listeners with `sender`, as the browser would deliver them.
+ */
+export const EXTENSION_ID = 'framelens-test-id';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+
+type Listener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined;
+
+export interface FakeTab {
+  id: number;
+  url?: string;
+}
+
+export interface FakeBrowserOptions {
+  tabs?: FakeTab[];
+  /** What the page answers to __framelens.extract() in a tab, or an error the browser throws on injection. */
+  extract?: (tabId: number) => unknown;
+  fileAccess?: boolean;
+}
+
+export interface FakeBrowser {
+  browser: Browser;
+  messageListeners: Listener[];
+  installedListeners: (() => void)[];
+  injected: { tabId: number; files?: string[]; func?: boolean }[];
+  /** Sends as the given page of the extension (popup by default) would. */
+  sender: Runtime.MessageSender;
+}
+
+export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
+  const fake: FakeBrowser = {
+    browser: undefined as unknown as Browser,
+    messageListeners: [],
+    installedListeners: [],
+    injected: [],
+    sender: { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html` },
+  };
+  const tabs = options.tabs ?? [];
+  const api = {
+    runtime: {
+      id: EXTENSION_ID,
+      getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
+      onMessage: { addListener: (l: Listener) => fake.messageListeners.push(l) },
+      onInstalled: { addListener: (l: () => void) => fake.installedListeners.push(l) },
+      sendMessage: async (message: unknown) => {
+        for (const listener of fake.messageListeners) {
+          const answer = listener(structuredClone(message), fake.sender);
+          if (answer !== undefined) return structuredClone(await answer);
+        }
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    },
+    tabs: {
+      query: async () => tabs.slice(0, 1),
+      get: async (tabId: number) => {
+        const tab = tabs.find((t) => t.id === tabId);
+        if (!tab) throw new Error(`No tab with id: ${tabId}.`);
+        return tab;
+      },
+    },
+    extension: { isAllowedFileSchemeAccess: async () => options.fileAccess ?? false },
+    scripting: {
+      executeScript: async (injection: { target: { tabId: number }; files?: string[]; func?: () => unknown }) => {
+        fake.injected.push({ tabId: injection.target.tabId, files: injection.files, func: Boolean(injection.func) });
+        const answer = options.extract?.(injection.target.tabId);
+        if (answer instanceof Error) throw answer;
+        return injection.func ? [{ frameId: 0, result: answer }] : [{ frameId: 0 }];
+      },
+    },
+  };
+  fake.browser = api as unknown as Browser;
+  return fake;
+}

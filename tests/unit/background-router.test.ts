@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from '../../src/background/router';
+import { setBrowser } from '../../src/shared/browser';
+import { send } from '../../src/shared/client';
+import type { Protocol } from '../../src/shared/messages';
+import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
+
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
+const article = { id: 'https://n.example/a', url: 'https://n.example/a', title: 'T', outlet: 'N', published: '2024-01-02', text: 'Body.', byline: null, lang: 'en', words: 1 };
+
+/** Handlers that answer from memory, recording what they were given. */
+function fakeHandlers(calls: unknown[]): Handlers {
+  const never = async (): Promise<never> => {
+    throw new Error('not used in this test');
+  };
+  return {
+    'tab/analyze': never,
+    'archive/save': async (p) => (calls.push(p), { id: p.article.id, created: true }),
+    'archive/get': async ({ id }) => {
+      if (id === 'explode') throw new TypeError('x is undefined');
+      if (id === 'gone') throw new Error('That article is no longer in the archive.');
+      return { record: null };
+    },
+    'archive/list': async (q) => (calls.push(q), { total: 0, items: [] }),
+    'archive/delete': async ({ ids }) => ({ deleted: ids.length }),
+    'archive/import': never,
+    'archive/importStart': never,
+    'archive/importBatch': never,
+    'archive/importCommit': never,
+    'archive/importAbort': never,
+    'archive/export': never,
+    'archive/loadSample': never,
+    'archive/stats': async () => ({ count: 3, usageBytes: null, quotaBytes: null }),
+    'framing/compare': never,
+  } satisfies { [T in keyof Protocol]: unknown };
+}
+
+function setup() {
+  const calls: unknown[] = [];
+  const fake = makeFakeBrowser();
+  const route = createRouter(fakeHandlers(calls), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
+  fake.browser.runtime.onMessage.addListener(route as never);
+  setBrowser(fake.browser);
+  return { calls, fake, route };
+}
+
+describe('Router', () => {
+  it('answers a valid request with its handler\'s response, through the client', async () => {
+    const { calls } = setup();
+    expect(await send('archive/save', { article })).toEqual({ id: article.id, created: true });
+    expect(await send('archive/stats', {})).toEqual({ count: 3, usageBytes: null, quotaBytes: null });
+    expect(calls[0]).toEqual({ article });
+  });
+
+  it('refuses an invalid payload with a readable reason and does not call the handler', async () => {
+    const { calls, route, fake } = setup();
+    const reply = await route({ type: 'archive/save', payload: { article: { ...article, title: 42 } } }, fake.sender);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/invalid "archive\/save" request: article\.title: /) });
+    await expect(send('archive/list', { limit: 100_000 })).rejects.toThrow(/limit/);
+    await expect(send('archive/delete', { ids: 'a' } as never)).rejects.toThrow(/ids/);
+    await expect(send('archive/stats', { extra: 1 } as never)).rejects.toThrow(/invalid "archive\/stats"/);
+    expect(calls).toEqual([]);
+  });
+
+  it('validates records with the interchange schema', async () => {
+    const { route, fake } = setup();
+    const reply = await route({ type: 'archive/save', payload: { article: { ...article, published: 'last Tuesday' } } }, fake.sender);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('published is not an ISO date') });
+  });
+
+  it('refuses an unknown type and a message without one', async () => {
+    const { route, fake } = setup();
+    expect(await route({ type: 'archive/wipe', payload: {} }, fake.sender)).toEqual({ ok: false, error: 'Framelens does not know the request "archive/wipe".' });
+    expect(await route({ type: 'toString', payload: {} }, fake.sender)).toMatchObject({ ok: false });
+    expect(await route('archive/list', fake.sender)).toMatchObject({ ok: false, error: expect.stringContaining('without a type') });
+    expect(await route(null, fake.sender)).toMatchObject({ ok: false });
+  });
+
+  it('refuses other extensions and web pages (content scripts send nothing)', async () => {
+    const { route, calls } = setup();
+    const message = { type: 'archive/list', payload: {} };
+    expect(await route(message, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
+    expect(await route(message, { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as never })).toMatchObject({ ok: false, error: expect.stringContaining('web page') });
+    expect(await route(message, { id: EXTENSION_ID })).toMatchObject({ ok: false });
+    expect(await route(message, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html?tab=4`, tab: { id: 9 } as never })).toEqual({ ok: true, data: { total: 0, items: [] } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('turns handler errors into replies: a reader\'s sentence as is, a bug said as such', async () => {
+    const { route, fake } = setup();
+    expect(await route({ type: 'archive/get', payload: { id: 'gone' } }, fake.sender)).toEqual({ ok: false, error: 'That article is no longer in the archive.' });
+    expect(await route({ type: 'archive/get', payload: { id: 'explode' } }, fake.sender)).toEqual({ ok: false, error: expect.stringMatching(/unexpected problem \(TypeError: x is undefined\)/) });
+    await expect(send('archive/get', { id: 'gone' })).rejects.toThrow('That article is no longer in the archive.');
+  });
+});
