@@ -1,0 +1,56 @@
+import type { ReportArticle } from '../core/framing/types';
+import { formatDate } from '../ui/format';
+import { highlight } from '../ui/highlight';
+import type { ArticleEvidence } from './evidence';
+
+interface SentenceView {
+  index: number;
+  text: string;
+  paragraph: number;
+}
+
+/** One article's text, paragraph by paragraph, with the evidence layers the reader turned on. */
+export function ArticleColumn(props: { article: ReportArticle; side: number; sentences: SentenceView[]; evidence: ArticleEvidence; layers: Set<string> }) {
+  const { article, evidence, layers } = props;
+  const marks = evidence.marks.filter((m) => layers.has(m.kind));
+  const paragraphs = new Map<number, SentenceView[]>();
+  for (const s of props.sentences) paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
+  return (
+    <article class={`article-col side-${props.side % 2 === 0 ? 'a' : 'b'}`} aria-label={`${article.outlet}: ${article.title}`} data-testid="compare-article">
+      <header>
+        <div class="outlet">{article.outlet || 'Unknown outlet'}</div>
+        <h2>{article.title || 'Untitled'}</h2>
+        <div class="muted">{formatDate(article.published)}</div>
+      </header>
+      {[...paragraphs.values()].map((sentences) => (
+        <p key={sentences[0]!.index}>
+          {sentences.map((s) => {
+            const only = layers.has('only') && evidence.only.has(s.index);
+            const speakers = layers.has('quoted') ? evidence.quoted.get(s.index) : undefined;
+            return (
+              <span
+                key={s.index}
+                id={`s-${article.id}-${s.index}`}
+                tabIndex={-1}
+                class={`sentence${only ? ' only' : ''}${speakers ? ' quoted' : ''}`}
+                data-testid={only ? 'only-sentence' : undefined}
+                title={[only ? 'Only in this article' : '', speakers ? `Quotes ${speakers.join(', ')}` : ''].filter(Boolean).join(' · ') || undefined}
+              >
+                {speakers && <span class="speaker-tag">{speakers.join(', ')}</span>}
+                {highlight(s.text, marks).map((seg, i) =>
+                  seg.mark ? (
+                    <mark key={i} class={`mark-${seg.mark.kind}`} title={seg.mark.note} data-testid={`mark-${seg.mark.kind}`}>
+                      {seg.text}
+                    </mark>
+                  ) : (
+                    seg.text
+                  ),
+                )}{' '}
+              </span>
+            );
+          })}
+        </p>
+      ))}
+    </article>
+  );
+}

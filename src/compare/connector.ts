@@ -1,0 +1,16 @@
+import type { FramingReport } from '../core/framing/types';
+import { send } from '../shared/client';
+import { parseCompareQuery } from './evidence';
+
+/**
+ * Loads the report the page shows: the tab's article (read again from the tab) or an
+ * archived one, against the archived ids in the URL.
+ */
+export async function loadReport(search: string): Promise<FramingReport> {
+  const query = parseCompareQuery(search);
+  if (!query) throw new Error('This comparison link is incomplete. Open it from the Framelens popup.');
+  if (query.self) return (await send('framing/compare', { ids: [query.self, ...query.ids] })).report;
+  const analysis = await send('tab/analyze', query.tabId === undefined ? {} : { tabId: query.tabId });
+  if (analysis.status !== 'ok') throw new Error(analysis.message);
+  return (await send('framing/compare', { article: analysis.article, ids: query.ids })).report;
+}
