@@ -99,7 +99,9 @@ export default defineConfig(
   ...importBoundary('core', [], [BROWSER_ONLY_PACKAGES]),
   ...importBoundary('content', ['core', 'shared']),
   ...importBoundary('background', ['core', 'shared']),
-  ...['popup', 'options', 'compare'].flatMap((ui) => importBoundary(ui, ['core', 'shared', 'popup', 'options', 'compare'].filter((f) => f !== ui))),
+  // src/ui holds what the extension pages share (design tokens, formatting, highlighting).
+  ...importBoundary('ui', ['core', 'shared']),
+  ...['popup', 'options', 'compare'].flatMap((ui) => importBoundary(ui, ['core', 'shared', 'ui', 'popup', 'options', 'compare'].filter((f) => f !== ui))),
   // A service worker may not call import(): Chrome throws at run time.
   {
     files: ['src/background/**/*.{ts,tsx}'],
