@@ -1,15 +1,26 @@
 import { parseArgs, UsageError } from './args';
-import { loadDocument } from './inputs';
+import { InputError, loadDocument } from './inputs';
 import { extractArticle } from '../core/extract';
-import { InputError } from './inputs';
 
-/** `extract PAGE.html [--url URL]`: the Article as JSON. */
+/**
+ * `extract PAGE.html [--url URL] [--raw]`: the Article as JSON on stdout. A page with no
+ * article (or too large to read) is an InputError: its message on stderr, exit code 2.
+ * `--url` is the address the page was saved from (resolves relative links, dates in the URL);
+ * `--raw` skips Framelens's cleanup and prints Readability's text as paragraphs.
+ */
 export function runExtract(args: string[]): void {
-  const { positional, options } = parseArgs(args);
+  const { positional, options } = parseArgs(args, ['raw']);
   const [page] = positional;
   if (!page || positional.length > 1) throw new UsageError('extract takes one PAGE.html');
   const url = typeof options.url === 'string' ? options.url : undefined;
-  const result = extractArticle(loadDocument(page, url), url);
+  if (url !== undefined && !URL.canParse(url)) throw new UsageError(`--url: "${url}" is not an absolute URL`);
+  let doc: Document;
+  try {
+    doc = loadDocument(page, url);
+  } catch (e) {
+    throw new InputError(`${page}: cannot read (${(e as Error).message})`);
+  }
+  const result = extractArticle(doc, url, { raw: options.raw === true });
   if (!result.ok) throw new InputError(`${page}: ${result.message}`);
   process.stdout.write(JSON.stringify(result.article, null, 2) + '\n');
 }

@@ -1,21 +1,92 @@
+/**
+ * extractArticle: the article on a page as Framelens reads it everywhere (content script,
+ * CLI, tests). Readability (https://github.com/mozilla/readability) finds the content on a
+ * clone of the document, never the live page (it mutates what it parses); Framelens then
+ * turns that content into paragraphs, removes the furniture Readability keeps, and reads
+ * the metadata with its sources. Nothing a page contains can make it throw: every failure
+ * is an ExtractResult with a reason and a message a reader understands.
+ */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { countWords, type ExtractResult } from '../types';
+import { countWords, type Article, type ExtractResult } from '../types';
+import { cleanBlocks, furnitureSkip } from './cleanup';
+import { declaresArticle } from './declared';
+import { looksLikeListing } from './listing';
+import { checkSize, MAX_ELEMENTS, MIN_ARTICLE_CHARS } from './limits';
+import { readMetadata } from './metadata';
+import { blocksOf, joinBlocks } from './text';
+import { cleanUrl } from './url';
+
+export interface ExtractOptions {
+  /** Skip the isProbablyReaderable gate (e.g. the reader asked for this page explicitly). Default false. */
+  force?: boolean;
+  /** Return Readability's text without Framelens's cleanup (for comparison and debugging). Default false. */
+  raw?: boolean;
+}
+
+const NOT_ARTICLE = 'No article here: this page does not look like a news article (it may be a front page, a list or a search page). Open a single article and try again.';
+
+/** FNV-1a, to give a page without any usable URL a stable id from its text. */
+function textId(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `text:${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+function pageUrlOf(doc: Document, url: string | undefined): string | null {
+  return cleanUrl(url) ?? cleanUrl(doc.URL);
+}
+
+function extract(doc: Document, url: string | undefined, options: ExtractOptions): ExtractResult {
+  const size = checkSize(doc);
+  if (!size.ok) return { ok: false, reason: 'too-large', message: size.message };
+  const declared = declaresArticle(doc);
+  if (!options.force && !declared && !isProbablyReaderable(doc)) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
+
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability<Element>(clone, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, serializer: (node) => node as Element }).parse();
+  const content = parsed?.content;
+  if (!parsed || !content) {
+    return declared || options.force
+      ? { ok: false, reason: 'empty', message: 'This page says it is an article, but no article text could be read from it.' }
+      : { ok: false, reason: 'not-article', message: NOT_ARTICLE };
+  }
+  if (!declared && !options.force && looksLikeListing(content)) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
+  const contentChars = content.textContent?.length ?? 0;
+  const blocks = blocksOf(content, options.raw ? undefined : furnitureSkip(contentChars));
+  const text = joinBlocks(options.raw ? blocks : cleanBlocks(blocks));
+  if (text.length < MIN_ARTICLE_CHARS && !declared) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
+  if (!text) return { ok: false, reason: 'empty', message: 'This page says it is an article, but no article text could be read from it.' };
+
+  const pageUrl = pageUrlOf(doc, url);
+  const meta = readMetadata(doc, pageUrl, { title: parsed.title, byline: parsed.byline });
+  const canonical = meta.url?.value ?? null;
+  const article: Article = {
+    id: canonical ?? textId(text),
+    url: canonical,
+    title: meta.title?.value ?? '',
+    outlet: meta.outlet?.value ?? '',
+    published: meta.published?.value ?? null,
+    modified: meta.modified?.value ?? null,
+    text,
+    byline: meta.byline?.value ?? null,
+    lang: meta.lang?.value ?? null,
+    words: countWords(text),
+    sources: {},
+  };
+  for (const field of ['title', 'byline', 'outlet', 'published', 'modified', 'lang', 'url'] as const) {
+    article.sources![field] = meta[field]?.source ?? 'none';
+  }
+  return { ok: true, article };
+}
 
 /**
- * Extracts the article from a page. Works on a clone: Readability mutates the DOM it reads.
- * (First version; metadata and cleanup are filled in by the extraction module.)
+ * The article on `doc` (the page at `url`, default `doc.URL`). Never mutates `doc`, never
+ * throws for anything a page contains.
  */
-export function extractArticle(doc: Document, url?: string): ExtractResult {
-  if (!isProbablyReaderable(doc)) return { ok: false, reason: 'not-article', message: 'No article here: this page does not look like a news article.' };
-  const parsed = new Readability(doc.cloneNode(true) as Document).parse();
-  if (!parsed?.textContent) return { ok: false, reason: 'empty', message: 'No article text could be read from this page.' };
-  const text = parsed.textContent.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
-  const pageUrl = url ?? doc.URL;
-  return {
-    ok: true,
-    article: {
-      id: pageUrl, url: pageUrl, title: parsed.title ?? '', outlet: parsed.siteName ?? new URL(pageUrl).hostname,
-      published: parsed.publishedTime ?? null, text, byline: parsed.byline ?? null, lang: parsed.lang ?? null, words: countWords(text),
-    },
-  };
+export function extractArticle(doc: Document, url?: string, options: ExtractOptions = {}): ExtractResult {
+  try {
+    return extract(doc, url, options);
+  } catch (e) {
+    return { ok: false, reason: 'error', message: `This page could not be read as an article (${e instanceof Error ? e.message : String(e)}).` };
+  }
 }

@@ -1,0 +1,154 @@
+/**
+ * Article metadata, each value with where it came from (Article.sources). Sources are tried
+ * in order of trust: JSON-LD (the publisher's structured data), Open Graph, other meta tags,
+ * `<time>` elements, the URL, and last what Readability guessed from the page.
+ */
+import type { MetaSource } from '../types';
+import { personByline } from './byline';
+import { dateFromUrl, normaliseDate } from './dates';
+import { readJsonLdArticle, type JsonLdArticle } from './jsonld';
+import { cleanUrl, plausibleCanonical, siteHost } from './url';
+
+export interface Found<T> {
+  value: T;
+  source: MetaSource;
+}
+
+export interface PageMetadata {
+  title: Found<string> | null;
+  byline: Found<string> | null;
+  outlet: Found<string> | null;
+  published: Found<string> | null;
+  modified: Found<string> | null;
+  lang: Found<string> | null;
+  url: Found<string> | null;
+}
+
+/** What Readability read from the page, used as the last resort. */
+export interface ReadabilityGuess {
+  title?: string | null | undefined;
+  byline?: string | null | undefined;
+}
+
+/** Content of every `<meta>` whose name, property or itemprop is one of `keys` (in the order of `keys`). */
+function metaValues(doc: Document, keys: readonly string[]): string[] {
+  const wanted = new Map(keys.map((k, i) => [k.toLowerCase(), i]));
+  const hits: [number, string][] = [];
+  for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const rank = wanted.get(key);
+    const content = meta.getAttribute('content')?.trim();
+    if (rank !== undefined && content) hits.push([rank, content]);
+  }
+  return hits.sort((a, b) => a[0] - b[0]).map((h) => h[1]);
+}
+
+function first<T>(...candidates: (Found<T> | null)[]): Found<T> | null {
+  return candidates.find((c) => c !== null) ?? null;
+}
+
+function found<T>(value: T | null | undefined, source: MetaSource): Found<T> | null {
+  return value === null || value === undefined || value === '' ? null : { value, source };
+}
+
+function firstDate(raws: readonly string[], source: MetaSource): Found<string> | null {
+  for (const raw of raws) {
+    const d = normaliseDate(raw);
+    if (d) return { value: d, source };
+  }
+  return null;
+}
+
+const clean = (s: string | null | undefined): string | null => s?.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim() || null;
+
+/** A title without the " | Outlet" / " - Outlet" suffix sites append in `<title>` and og:title. */
+function stripSiteSuffix(title: string, outlet: string | null): string {
+  const parts = title.split(/\s+[|–—·-]\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!.toLowerCase();
+  const site = outlet?.toLowerCase() ?? '';
+  const isSite = site && (last.includes(site) || site.includes(last) || last.replace(/\s/g, '').includes(site.replace(/\.\w+$/, '')));
+  const kept = isSite || parts.length > 2 && last.split(' ').length <= 4 ? parts.slice(0, -1).join(' - ') : title;
+  return kept.length >= 15 ? kept : title;
+}
+
+function timeElementDate(doc: Document): string | null {
+  const times = Array.from(doc.querySelectorAll('time[datetime]'));
+  const preferred = times.find((t) => t.hasAttribute('pubdate') || /published|datePublished/i.test(`${t.getAttribute('itemprop') ?? ''} ${t.className}`));
+  for (const t of preferred ? [preferred, ...times] : times) {
+    const d = normaliseDate(t.getAttribute('datetime'));
+    if (d) return d;
+  }
+  return null;
+}
+
+function langTag(raw: string | null | undefined): string | null {
+  const m = /^\s*([a-z]{2,3})(?:[-_][a-z0-9]+)*\s*$/i.exec(raw ?? '');
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+function canonical(doc: Document, ld: JsonLdArticle | null, pageUrl: string | null): Found<string> | null {
+  const candidates: [string | null | undefined, MetaSource][] = [
+    [doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href'), 'meta'],
+    [metaValues(doc, ['og:url'])[0], 'open-graph'],
+    [ld?.url, 'json-ld'],
+  ];
+  for (const [raw, source] of candidates) {
+    const url = cleanUrl(raw, pageUrl);
+    if (url && plausibleCanonical(url, pageUrl)) return { value: url, source };
+  }
+  return found(cleanUrl(pageUrl), 'url');
+}
+
+/** Reads every metadata field from the page; `pageUrl` is the address the page was loaded from. */
+export function readMetadata(doc: Document, pageUrl: string | null, guess: ReadabilityGuess = {}): PageMetadata {
+  const ld = readJsonLdArticle(doc);
+  const url = canonical(doc, ld, pageUrl);
+
+  const outlet = first(
+    found(clean(ld?.publisher), 'json-ld'),
+    found(clean(metaValues(doc, ['og:site_name'])[0]), 'open-graph'),
+    found(clean(metaValues(doc, ['application-name', 'twitter:site', 'publisher', 'dc.publisher'])[0]?.replace(/^@/, '')), 'meta'),
+    found(siteHost(url?.value ?? pageUrl), 'host'),
+  );
+
+  const docTitle = clean(doc.querySelector('title')?.textContent);
+  const title = first(
+    found(clean(ld?.headline), 'json-ld'),
+    found(clean(metaValues(doc, ['og:title'])[0]), 'open-graph'),
+    found(clean(metaValues(doc, ['twitter:title', 'headline', 'dc.title', 'title'])[0]), 'meta'),
+    found(clean(guess.title), 'readability'),
+    found(docTitle, 'meta'),
+  );
+  if (title && title.source !== 'json-ld') title.value = stripSiteSuffix(title.value, outlet?.value ?? null);
+
+  const metaAuthors = metaValues(doc, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'byl', 'dc.creator', 'dcterms.creator']);
+  const byline = first(
+    found(ld ? personByline(ld.authors) : null, 'json-ld'),
+    found(personByline(metaAuthors), 'meta'),
+    found(guess.byline ? personByline([guess.byline]) : null, 'readability'),
+  );
+
+  const published = first(
+    firstDate(ld?.datePublished ? [ld.datePublished] : [], 'json-ld'),
+    firstDate(metaValues(doc, ['article:published_time', 'og:published_time']), 'open-graph'),
+    firstDate(metaValues(doc, ['date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'parsely-pub-date', 'sailthru.date', 'datepublished', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'article.published', 'published_time']), 'meta'),
+    found(timeElementDate(doc), 'time-element'),
+    found(dateFromUrl(url?.value) ?? dateFromUrl(pageUrl), 'url'),
+  );
+  const modified = first(
+    firstDate(ld?.dateModified ? [ld.dateModified] : [], 'json-ld'),
+    firstDate(metaValues(doc, ['article:modified_time', 'og:updated_time']), 'open-graph'),
+    firstDate(metaValues(doc, ['last-modified', 'dcterms.modified', 'datemodified', 'article.updated', 'sailthru.lastmodified']), 'meta'),
+  );
+
+  const httpLang = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  const lang = first(
+    found(langTag(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang')), 'meta'),
+    found(langTag(metaValues(doc, ['og:locale'])[0]), 'open-graph'),
+    found(langTag(httpLang ?? metaValues(doc, ['language', 'content-language', 'dc.language'])[0]), 'meta'),
+    found(langTag(ld?.inLanguage), 'json-ld'),
+  );
+
+  return { title, byline, outlet, published, modified, lang, url };
+}
