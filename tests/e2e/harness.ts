@@ -167,6 +167,44 @@ export async function loadedManifest(serviceWorker: Worker) {
   return serviceWorker.evaluate(() => chrome.runtime.getManifest());
 }
 
+/** A manifest problem as chrome://extensions lists it. */
+export interface ManifestIssue {
+  manifestKey?: string;
+  message: string;
+}
+
+/**
+ * The manifest warnings Chrome reports for the extension. Chrome records them only in
+ * developer mode, so this turns it on in chrome://extensions (chrome.developerPrivate exists
+ * only there) and reloads the extension: the service worker restarts, so use
+ * `currentServiceWorker` afterwards.
+ */
+export async function manifestIssues(context: BrowserContext, extensionId: string): Promise<ManifestIssue[]> {
+  const page = await context.newPage();
+  type DeveloperPrivate = {
+    updateProfileConfiguration(update: { inDeveloperMode: boolean }, done: () => void): void;
+    reload(id: string, options: { failQuietly: boolean }, done: () => void): void;
+    getExtensionInfo(id: string, done: (info: { manifestErrors: ManifestIssue[]; installWarnings: ManifestIssue[] }) => void): void;
+  };
+  try {
+    await page.goto('chrome://extensions/');
+    const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`) });
+    await page.evaluate(async (id: string) => {
+      const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+      await new Promise<void>((resolve) => api.updateProfileConfiguration({ inDeveloperMode: true }, resolve));
+      await new Promise<void>((resolve) => api.reload(id, { failQuietly: true }, resolve));
+    }, extensionId);
+    await restarted;
+    return await page.evaluate(async (id: string) => {
+      const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+      const info = await new Promise<Parameters<Parameters<DeveloperPrivate['getExtensionInfo']>[1]>[0]>((resolve) => api.getExtensionInfo(id, resolve));
+      return [...info.installWarnings, ...info.manifestErrors].map(({ manifestKey, message }) => ({ manifestKey, message }));
+    }, extensionId);
+  } finally {
+    await page.close();
+  }
+}
+
 export interface PopupSession {
   /** The article page. */
   page: Page;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  collectProblems, extractInTab, launchExtension, loadedManifest, openPopupFor, startFixtureServer, tabIdFor,
+  collectProblems, currentServiceWorker, extractInTab, launchExtension, loadedManifest, manifestIssues, openPopupFor, startFixtureServer, tabIdFor,
   type ExtensionSession, type FixtureServer, type Problems,
 } from './harness';
 
@@ -69,5 +69,14 @@ describe('the built extension', () => {
     expect(await page.locator('nav, header').count()).toBeGreaterThan(0);
     expect(problems.all()).toEqual([]);
     await page.close();
+  });
+
+  // Last: it reloads the extension (developer mode), restarting the service worker.
+  it('has a manifest Chrome accepts without warnings beyond the cross-browser background key', async () => {
+    const issues = await manifestIssues(extension.context, extension.extensionId);
+    // One manifest for both browsers (STYLE.md): Chrome notes and ignores Firefox's background.scripts.
+    expect(issues.filter((issue) => issue.manifestKey !== 'background.scripts')).toEqual([]);
+    const worker = await currentServiceWorker(extension.context, extension.extensionId);
+    expect(worker.url()).toBe(`chrome-extension://${extension.extensionId}/background.js`);
   });
 });
