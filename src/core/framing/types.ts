@@ -44,12 +44,21 @@ export interface VoiceEntry {
   /** True when no other article quotes this speaker. */
   only?: boolean;
   sentences?: number[];
+  /** Direct quotes (in quotation marks) and indirect ones ("X said that …"). */
+  direct?: number;
+  indirect?: number;
+  /** Verbs that carry judgement (claimed, insisted, admitted, slammed...). */
+  loadedVerbs?: string[];
+  /** Each quote, for the evidence view. */
+  items?: { kind: 'direct' | 'indirect'; text: string; sentence: number; verb: string | null }[];
 }
 
 /** Sentences of one article with no counterpart in the others. */
 export interface CoverageEntry {
   article: string;
   only: { index: number; text: string }[];
+  /** Each sentence's closest counterpart in another article (cosine of IDF-weighted stems). */
+  aligned?: { index: number; other: { article: string; index: number }; score: number }[];
   /** Same quantity given differently across articles. */
   quantities?: { index: number; text: string; other: { article: string; index: number; text: string } }[];
 }
@@ -98,5 +107,5 @@ export interface FramingReport {
   hedging?: HedgeEntry[];
   headline?: HeadlineEntry[];
   /** Sentences of each article, so offsets in the entries can be shown in context. */
-  sentences?: Record<string, { index: number; text: string; paragraph: number }[]>;
+  sentences?: Record<string, { index: number; text: string; paragraph: number; skip?: 'boilerplate' | 'caption' | 'duplicate' | 'title' }[]>;
 }

@@ -1,0 +1,40 @@
+/**
+ * compareFraming: how two or more articles tell the same story differently, each
+ * difference pointing at the sentences it comes from. The first article is the reader's
+ * page. Pure and synchronous: it runs in the service worker at every popup open.
+ */
+import type { Article } from '../types';
+import type { TermBackground } from './background';
+import { coverage } from './coverage';
+import { alignedSwaps, contestedLabels, spellingVariants } from './naming';
+import { prepareArticle } from './prepare';
+import { distinctiveTerms } from './terms';
+import type { FramingReport } from './types';
+import { articleQuotes, voices } from './voices';
+
+export type { TermBackground } from './background';
+export { buildTermBackground } from './background';
+export type * from './types';
+
+export interface CompareOptions {
+  /** Archive-wide counts for the terms' Dirichlet prior (else the compared articles). */
+  background?: TermBackground;
+}
+
+export function compareFraming(articles: Article[], options: CompareOptions = {}): FramingReport {
+  const prepared = articles.map(prepareArticle);
+  const spelling = spellingVariants(prepared);
+  const alias = (s: string) => spelling.alias.get(s) ?? s;
+  const cov = coverage(prepared, alias);
+  const quotes = prepared.map(articleQuotes);
+  return {
+    articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
+    terms: distinctiveTerms(prepared, options.background),
+    naming: [...spelling.entries, ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
+    voices: voices(prepared, quotes),
+    coverage: cov,
+    tone: [],
+    frames: [],
+    sentences: Object.fromEntries(prepared.map((p) => [p.id, p.sentences.map((s) => ({ index: s.index, text: s.text, paragraph: s.paragraph, ...(p.skip[s.index] ? { skip: p.skip[s.index]! } : {}) }))])),
+  };
+}

@@ -1,0 +1,170 @@
+import { stem, tokenize } from '../text';
+import labelsData from './lexicon/contested-labels.json';
+import type { CoverageEntry, NamingEntry } from './types';
+import { usableSentences, type PreparedArticle } from './prepare';
+import { capitalisedForms, sameContext, sameName, singular, type Form } from './spelling';
+
+interface LabelConcept {
+  concept: string;
+  source: string;
+  labels: string[][];
+}
+
+const SOURCES = labelsData.sources as Record<string, string>;
+const CONCEPTS: { concept: string; source: string; labels: string[][][] }[] = (labelsData.concepts as LabelConcept[]).map((c) => ({
+  concept: c.concept,
+  source: c.source,
+  labels: c.labels.map((phrases) => phrases.map((ph) => tokenize(ph).map((t) => stem(t.lower)))),
+}));
+
+/** Expands the lexicon's short source keys ("zenz; ap: 'x'") into full references. */
+function sourceText(source: string): string {
+  return source
+    .split(/;\s*/)
+    .map((part) => {
+      const [key, ...rest] = part.split(':');
+      const full = SOURCES[key!.trim()];
+      return full ? full + (rest.length ? `,${rest.join(':')}` : '') : part;
+    })
+    .join('; ');
+}
+
+/**
+ * Spelling variants: capitalised forms one article uses and another does not, which are
+ * spellings of one name (Uighur / Uyghur). Returns the naming entries and a stem alias so
+ * the other sections can count the variants as one word.
+ */
+export function spellingVariants(prepared: PreparedArticle[]): { entries: NamingEntry[]; alias: Map<string, string> } {
+  const forms = prepared.map(capitalisedForms);
+  const groups: { key: string; members: { article: number; form: Form }[] }[] = [];
+  prepared.forEach((_, i) => {
+    for (const f of forms[i]!.values()) {
+      prepared.forEach((__, j) => {
+        if (j <= i) return;
+        for (const g of forms[j]!.values()) {
+          if (!sameName(f.form, g.form) || !sameContext(f, g)) continue;
+          // A variant is a choice only when the article does not also use the other spelling.
+          if (forms[i]!.has(g.form) || forms[j]!.has(f.form)) continue;
+          const key = singular(f.form).toLowerCase();
+          let group = groups.find((gr) => gr.members.some((m) => sameName(m.form.form, f.form) || singular(m.form.form).toLowerCase() === key));
+          if (!group) groups.push((group = { key, members: [] }));
+          for (const m of [{ article: i, form: f }, { article: j, form: g }]) {
+            if (!group.members.some((x) => x.article === m.article && x.form.form === m.form.form)) group.members.push(m);
+          }
+        }
+      });
+    }
+  });
+  const alias = new Map<string, string>();
+  for (const g of groups) {
+    if (g.key.includes(' ')) continue;
+    const target = stem(g.key);
+    for (const m of g.members) alias.set(stem(m.form.form.toLowerCase()), target);
+  }
+  // A name whose only difference is an already-found spelling (Uighur Muslim / Uyghur
+  // Muslim) is the same variant again.
+  const aliased = (form: string) => tokenize(form).map((t) => alias.get(stem(t.lower)) ?? stem(t.lower)).join(' ');
+  const kept = groups.filter((g) => !g.key.includes(' ') || new Set(g.members.map((m) => aliased(m.form.form))).size > 1);
+  const entries: NamingEntry[] = kept.map((g) => {
+    // Plural and singular of one spelling are one variant.
+    const variants = new Map<string, { article: string; form: string; count: number; sentences: number[] }>();
+    for (const m of g.members) {
+      const k = `${m.article}\u0000${singular(m.form.form)}`;
+      const v = variants.get(k);
+      if (v) {
+        v.count += m.form.count;
+        v.sentences = [...new Set([...v.sentences, ...m.form.sentences])].sort((a, b) => a - b);
+      } else variants.set(k, { article: prepared[m.article]!.id, form: singular(m.form.form), count: m.form.count, sentences: [...m.form.sentences].sort((a, b) => a - b) });
+    }
+    const vs = [...variants.values()];
+    return { concept: vs.map((v) => v.form).filter((f, k, all) => all.indexOf(f) === k).join(' / '), kind: 'spelling', variants: vs };
+  });
+  return { entries, alias };
+}
+
+function findPhrase(stems: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= stems.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (stems[i + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Contested labels from the curated lexicon: a concept is reported when the articles use
+ * at least two of its labels, across articles or within one ("Beijing describes its camps
+ * as vocational training centres" beside "re-education camps").
+ */
+export function contestedLabels(prepared: PreparedArticle[]): NamingEntry[] {
+  const out: NamingEntry[] = [];
+  for (const c of CONCEPTS) {
+    const variants: NonNullable<NamingEntry['variants']> = [];
+    const usedBy: Set<number>[] = prepared.map(() => new Set());
+    prepared.forEach((p, i) => {
+      c.labels.forEach((phrases, li) => {
+        const sentences: number[] = [];
+        const surfaces = new Map<string, number>();
+        for (const si of usableSentences(p)) {
+          const st = p.stems[si]!;
+          for (const ph of phrases) {
+            if (!findPhrase(st, ph)) continue;
+            sentences.push(si);
+            const toks = p.tokens[si]!;
+            const at = st.findIndex((_, k) => ph.every((x, d) => st[k + d] === x));
+            const surface = p.article.text.slice(toks[at]!.start, toks[at + ph.length - 1]!.end).toLowerCase();
+            surfaces.set(surface, (surfaces.get(surface) ?? 0) + 1);
+            break;
+          }
+        }
+        if (!sentences.length) return;
+        usedBy[i]!.add(li);
+        const form = [...surfaces.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+        variants.push({ article: p.id, form, count: sentences.length, sentences });
+      });
+    });
+    const labelsUsed = new Set(usedBy.flatMap((s) => [...s]));
+    if (labelsUsed.size >= 2) out.push({ concept: c.concept, kind: 'label', source: sourceText(c.source), variants });
+  }
+  return out;
+}
+
+/**
+ * Aligned sentences that differ in one short phrase: the same fact with a different name
+ * for the same thing ("Beijing" / "the Chinese government"). Uses coverage's alignment.
+ */
+export function alignedSwaps(prepared: PreparedArticle[], coverage: CoverageEntry[]): NamingEntry[] {
+  const out: NamingEntry[] = [];
+  const byId = new Map(prepared.map((p) => [p.id, p]));
+  const seen = new Set<string>();
+  coverage.forEach((c, i) => {
+    const p = prepared[i]!;
+    for (const a of c.aligned ?? []) {
+      if (a.score < 0.5) continue;
+      const q = byId.get(a.other.article)!;
+      const x = p.tokens[a.index]!.map((t) => t.lower);
+      const y = q.tokens[a.other.index]!.map((t) => t.lower);
+      let pre = 0;
+      while (pre < x.length && pre < y.length && x[pre] === y[pre]) pre++;
+      let suf = 0;
+      while (suf < x.length - pre && suf < y.length - pre && x[x.length - 1 - suf] === y[y.length - 1 - suf]) suf++;
+      const dx = p.tokens[a.index]!.slice(pre, x.length - suf);
+      const dy = q.tokens[a.other.index]!.slice(pre, y.length - suf);
+      if (!dx.length || !dy.length || dx.length > 4 || dy.length > 4 || pre + suf < 4) continue;
+      if ([...dx, ...dy].every((t) => /^\d/.test(t.text))) continue;
+      const fx = p.article.text.slice(dx[0]!.start, dx[dx.length - 1]!.end);
+      const fy = q.article.text.slice(dy[0]!.start, dy[dy.length - 1]!.end);
+      const key = [fx, fy].map((f) => f.toLowerCase()).sort().join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        concept: `${fx} / ${fy}`,
+        kind: 'alignment',
+        variants: [
+          { article: p.id, form: fx, count: 1, sentences: [a.index] },
+          { article: q.id, form: fy, count: 1, sentences: [a.other.index] },
+        ],
+      });
+    }
+  });
+  return out;
+}

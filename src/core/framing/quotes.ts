@@ -1,0 +1,161 @@
+import type { Sentence } from '../text';
+import { attributionAfter, attributionBefore, indirectQuote, type Attribution } from './attribution';
+import { findQuoteSpans, type QuoteSpan } from './quote-marks';
+
+/** A quote found in an article, with its (resolved) speaker. */
+export interface Quote {
+  kind: 'direct' | 'indirect';
+  /** The quoted words (direct) or the reported clause (indirect). */
+  text: string;
+  /** Offsets in the article text. */
+  start: number;
+  end: number;
+  sentence: number;
+  /** The speaker after pronoun resolution; null when the text never says who. */
+  speaker: string | null;
+  /** How the text refers to the speaker at this quote ("he", "Wang", "a spokesman"). */
+  mention: string | null;
+  role: string | null;
+  /** The attribution verb, null when the quote continues an earlier attribution. */
+  verb: string | null;
+}
+
+/** A short quoted phrase that is not attributed speech: distance-taking ("scare") quotes. */
+export interface ScareQuote {
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** Words a quoted span may have and still be a scare quote when nobody is credited with it. */
+const SCARE_MAX_WORDS = 5;
+
+interface Paragraph {
+  start: number;
+  end: number;
+  sentences: Sentence[];
+}
+
+function paragraphsOf(sentences: Sentence[], usable: (i: number) => boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const s of sentences) {
+    if (!usable(s.index)) continue;
+    const last = out[out.length - 1];
+    if (last && last.sentences[last.sentences.length - 1]!.paragraph === s.paragraph) {
+      last.sentences.push(s);
+      last.end = s.end;
+    } else out.push({ start: s.start, end: s.end, sentences: [s] });
+  }
+  return out;
+}
+
+const PRONOUN = /^(he|she|they)$/i;
+
+/** Tracks the last named speakers so "he added" and "they said" find their antecedent. */
+class Antecedents {
+  private person: Attribution | null = null;
+  private group: Attribution | null = null;
+
+  resolve(a: Attribution): { speaker: string | null; role: string | null } {
+    if (!PRONOUN.test(a.speaker)) {
+      // "officials", "rights groups": a plural description is what "they" refers back to.
+      const last = a.speaker.split(/\s+/).pop() ?? '';
+      if (/^\p{Ll}+s$/u.test(last) || /^(people|police|government|administration|ministry)$/.test(last)) this.group = a;
+      else this.person = a;
+      return { speaker: a.speaker, role: a.role };
+    }
+    const ante = /they/i.test(a.speaker) ? this.group : this.person;
+    return ante ? { speaker: ante.speaker, role: ante.role } : { speaker: null, role: null };
+  }
+}
+
+/**
+ * Direct quotes (every kind of quote mark, multi-sentence, continued over paragraphs) and
+ * indirect quotes ("X said (that) …") with their speakers. `usable` leaves out captions,
+ * boilerplate and repeated sentences.
+ */
+export function extractQuotes(text: string, sentences: Sentence[], usable: (i: number) => boolean = () => true): { quotes: Quote[]; scare: ScareQuote[] } {
+  const quotes: Quote[] = [];
+  const scare: ScareQuote[] = [];
+  const ante = new Antecedents();
+  let previousSpeaker: Quote | null = null;
+  let previousOpen = false;
+  for (const para of paragraphsOf(sentences, usable)) {
+    const ptext = text.slice(para.start, para.end);
+    const spans = findQuoteSpans(ptext);
+    const sentenceAt = (offset: number) => para.sentences.findLast((s) => s.start <= para.start + offset) ?? para.sentences[0]!;
+    const found: { span: QuoteSpan; attribution: Attribution | null }[] = spans.map((span, k) => {
+      const sent = sentenceAt(span.before);
+      const beforeFrom = Math.max(sent.start - para.start, k > 0 ? spans[k - 1]!.after : 0);
+      const after = ptext.slice(span.after, spans[k + 1]?.before ?? ptext.length);
+      const quoted = ptext.slice(span.start, span.end);
+      const endsLikeSpeech = /[,.!?…—–-]\s*$/.test(quoted) || /^\s*[,—–]/.test(after);
+      const attribution = (endsLikeSpeech ? attributionAfter(after) : null) ?? attributionBefore(ptext.slice(beforeFrom, span.before));
+      return { span, attribution };
+    });
+    const paraStartsWithQuote = spans[0] !== undefined && /^\s*$/.test(ptext.slice(0, spans[0].before));
+    // Events in reading order, so pronouns resolve to the speaker named just before them.
+    const events: ({ at: number; k: number } | { at: number; sentence: Sentence })[] = found.map((_, k) => ({ at: para.start + spans[k]!.before, k }));
+    for (const s of para.sentences) {
+      if (!spans.some((sp) => para.start + sp.before < s.end && para.start + sp.after > s.start)) events.push({ at: s.start, sentence: s });
+    }
+    events.sort((a, b) => a.at - b.at);
+    const resolvedAt = new Map<number, { speaker: string | null; role: string | null }>();
+    for (const ev of events) {
+      if ('sentence' in ev) {
+        // Headings and teasers ("China says visit shouldn't be an investigation") have no
+        // closing punctuation and are not reported speech in the running text.
+        if (!/[.!?"'”’»]\s*$/.test(ev.sentence.text)) continue;
+        const iq = indirectQuote(ev.sentence.text);
+        if (!iq) continue;
+        const r = ante.resolve(iq);
+        if (!r.speaker) continue;
+        const offset = Math.max(0, ev.sentence.text.lastIndexOf(iq.clause));
+        const start = ev.sentence.start + offset;
+        const q: Quote = { kind: 'indirect', text: iq.clause, start, end: start + iq.clause.length, sentence: ev.sentence.index, speaker: r.speaker, mention: iq.speaker, role: r.role, verb: iq.verb };
+        quotes.push(q);
+        previousSpeaker = q;
+        continue;
+      }
+      const k = ev.k;
+      const { span, attribution } = found[k]!;
+      const quoted = ptext.slice(span.start, span.end).trim();
+      const words = quoted.split(/\s+/).filter(Boolean).length;
+      const sentence = sentenceAt(span.start).index;
+      const start = para.start + span.start;
+      let who: { speaker: string | null; role: string | null; mention: string | null; verb: string | null } | null = null;
+      const resolveSibling = (j: number) => {
+        let r = resolvedAt.get(j);
+        if (!r) {
+          r = ante.resolve(found[j]!.attribution!);
+          resolvedAt.set(j, r);
+        }
+        return r;
+      };
+      if (attribution) {
+        const r = resolvedAt.get(k) ?? ante.resolve(attribution);
+        resolvedAt.set(k, r);
+        who = { ...r, mention: attribution.speaker, verb: attribution.verb };
+      } else {
+        const before = found.slice(0, k).map((f, j) => (f.attribution ? j : -1)).filter((j) => j >= 0).pop();
+        const afterIdx = found.findIndex((f, j) => j > k && f.attribution);
+        const j = before ?? (afterIdx >= 0 ? afterIdx : undefined);
+        if (j !== undefined) who = { ...resolveSibling(j), mention: null, verb: null };
+        else if (k === 0 && paraStartsWithQuote && previousSpeaker && (previousOpen || words > SCARE_MAX_WORDS)) {
+          who = { speaker: previousSpeaker.speaker, role: previousSpeaker.role, mention: null, verb: null };
+        }
+      }
+      if (!who && words <= SCARE_MAX_WORDS) {
+        scare.push({ text: quoted, start, end: para.start + span.end, sentence });
+        continue;
+      }
+      const q: Quote = { kind: 'direct', text: quoted, start, end: para.start + span.end, sentence, speaker: who?.speaker ?? null, mention: who?.mention ?? null, role: who?.role ?? null, verb: who?.verb ?? null };
+      quotes.push(q);
+      if (q.speaker) previousSpeaker = q;
+    }
+    previousOpen = spans.length > 0 && spans[spans.length - 1]!.open;
+  }
+  quotes.sort((a, b) => a.start - b.start);
+  return { quotes, scare };
+}
