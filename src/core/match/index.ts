@@ -1,0 +1,171 @@
+import type { ArticleRecord, MatchResult } from '../types';
+import { CandidateFinder, DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } from './candidates';
+import { MAX_TERMS, termOf } from './entries';
+import { extractFeatures } from './features';
+import { Postings } from './postings';
+import { explainMatch } from './reasons';
+import { DEFAULT_WEIGHTS, SAME_STORY_THRESHOLD, combineScore, dateSimilarity, type ScoreWeights } from './score';
+import { SKETCH_SIZE, resemblance } from './sketch';
+import { checkSnapshot, readSnapshot, writeSnapshot, type MatchIndexSnapshot } from './snapshot';
+import { ArticleStore } from './store';
+import { PARTS, buildQuery, cosines, encodeArticle, type PartValues } from './vectors';
+import { Vocabulary } from './vocabulary';
+
+export type { MatchIndexSnapshot } from './snapshot';
+export { isSameArticle, canonicalUrl } from './same-article';
+export { DEFAULT_WEIGHTS, SAME_STORY_THRESHOLD, type ScoreWeights } from './score';
+export { DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } from './candidates';
+
+export interface SearchOptions {
+  /** How many results, after near-duplicates are collapsed (default 10). */
+  top?: number;
+  /** Ids never to return (the query's own id is always excluded). */
+  excludeIds?: Iterable<string>;
+}
+
+/** Tuning knobs for benchmarks; the defaults are what the extension uses. */
+export interface MatchTuning {
+  weights?: Partial<ScoreWeights>;
+  candidates?: Partial<CandidateOptions>;
+  sameStoryThreshold?: number;
+}
+
+/** Estimated shingle resemblance at which two results are copies of one text (syndication). */
+export const DUPLICATE_RESEMBLANCE = 0.6;
+
+/**
+ * Same-story matching over an archive: an inverted index with incremental add and remove,
+ * queried in two stages (probe the query's most informative terms, then rerank the best
+ * candidates with per-part cosines, entities, numbers and the date gap). See DESIGN.md's
+ * quality bars and bench/matching.ts for how well it does.
+ */
+export class MatchIndex {
+  private vocab = new Vocabulary();
+  private store = new ArticleStore();
+  private postings: Postings | null = null;
+  private finder = new CandidateFinder();
+  private weights: ScoreWeights = { ...DEFAULT_WEIGHTS };
+  private candidateOptions: CandidateOptions = { ...DEFAULT_CANDIDATE_OPTIONS };
+  private sameStoryThreshold = SAME_STORY_THRESHOLD;
+
+  constructor(tuning: MatchTuning = {}) {
+    this.tune(tuning);
+  }
+
+  /** Changes the scoring knobs (benchmarks tune with it; results change, the index does not). */
+  tune(tuning: MatchTuning): void {
+    Object.assign(this.weights, tuning.weights);
+    Object.assign(this.candidateOptions, tuning.candidates);
+    if (tuning.sameStoryThreshold !== undefined) this.sameStoryThreshold = tuning.sameStoryThreshold;
+  }
+
+  get size(): number {
+    return this.store.live;
+  }
+
+  has(id: string): boolean {
+    return this.store.slot(id) !== undefined;
+  }
+
+  /** Adds a record, replacing any article with the same id. Never reads `story`. */
+  add(r: ArticleRecord): void {
+    this.remove(r.id);
+    const f = extractFeatures(r);
+    const entries = encodeArticle(f, this.vocab);
+    for (const e of entries) this.vocab.df[termOf(e)]!++;
+    this.store.append(r.id, entries, f.day, f.sketch);
+  }
+
+  remove(id: string): void {
+    const slot = this.store.slot(id);
+    if (slot === undefined) return;
+    for (const e of this.store.view(slot)) this.vocab.df[termOf(e)]!--;
+    this.store.free(slot);
+  }
+
+  /**
+   * Folds recent additions into the postings and drops removed articles now. Queries do
+   * this by themselves when the unindexed tail or the holes grow large; call it after a
+   * bulk import so the first query does not pay for it.
+   */
+  compact(): void {
+    this.store = this.store.compacted();
+    this.postings = Postings.build(this.store, this.vocab.count);
+  }
+
+  private maintain(): void {
+    const live = this.store.live;
+    const tail = this.postings ? this.store.slots - this.postings.slotCount : this.store.slots;
+    const holes = this.store.slots - live;
+    if (!this.postings || tail > Math.max(512, live / 16) || holes > Math.max(64, live / 8)) this.compact();
+  }
+
+  search(query: ArticleRecord, opts: SearchOptions = {}): MatchResult[] {
+    const top = Math.max(0, Math.floor(opts.top ?? 10));
+    if (top === 0 || this.store.live === 0) return [];
+    this.maintain();
+    const postings = this.postings!;
+    const store = this.store;
+    const excluded = new Set<number>();
+    for (const id of [query.id, ...(opts.excludeIds ?? [])]) {
+      const slot = store.slot(id);
+      if (slot !== undefined) excluded.add(slot);
+    }
+    const logN1 = Math.log(store.live + 1);
+    const features = extractFeatures(query);
+    const q = buildQuery(features, this.vocab, logN1);
+    const queryHas = Object.fromEntries(PARTS.map((p) => [p, q.norms[p] > 0])) as Record<keyof PartValues, boolean>;
+    const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions);
+
+    const scored = slots.map((slot) => {
+      const parts = cosines(q, store.view(slot), this.vocab, logN1);
+      const day = store.day(slot);
+      const gap = features.day !== null && day !== null ? Math.abs(features.day - day) : null;
+      return { slot, id: store.ids[slot]!, parts, gap, score: combineScore(parts, queryHas, gap, this.weights) };
+    });
+    scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+    const kept: (typeof scored[number] & { duplicates: string[] })[] = [];
+    for (const r of scored) {
+      if (r.score <= 0) break;
+      const original = kept.find((k) => resemblance(store.sketches, k.slot * SKETCH_SIZE, store.sketches, r.slot * SKETCH_SIZE) >= DUPLICATE_RESEMBLANCE);
+      if (original) original.duplicates.push(r.id);
+      else if (kept.length < top) kept.push({ ...r, duplicates: [] });
+    }
+    return kept.map((r) => {
+      const parts: PartValues & { date?: number } = { ...r.parts };
+      if (r.gap !== null) parts.date = dateSimilarity(r.gap, this.weights);
+      const result: MatchResult = {
+        id: r.id,
+        score: Math.round(r.score * 10000) / 10000,
+        sameStory: r.score >= this.sameStoryThreshold,
+        reasons: explainMatch(q, features, store.view(r.slot), this.vocab, logN1, r.gap, parts),
+      };
+      if (r.duplicates.length) result.duplicates = r.duplicates;
+      return result;
+    });
+  }
+
+  /** A structured-cloneable snapshot of the live articles (see snapshot.ts). */
+  toJSON(): MatchIndexSnapshot {
+    return writeSnapshot(this.store, this.vocab);
+  }
+
+  /** Restores a snapshot; throws a TypeError when it is not one this version reads. */
+  static fromJSON(snapshot: MatchIndexSnapshot, tuning: MatchTuning = {}): MatchIndex {
+    const snap = checkSnapshot(snapshot);
+    if (snap.terms.length > MAX_TERMS) throw new TypeError('not a match index snapshot: too many terms');
+    const index = new MatchIndex(tuning);
+    index.vocab = new Vocabulary(snap.terms);
+    if (index.vocab.count !== snap.terms.length) throw new TypeError('not a match index snapshot: duplicate terms');
+    index.store = readSnapshot(snap);
+    const df = index.vocab.df;
+    for (const e of snap.entries) {
+      const t = termOf(e);
+      if (t >= snap.terms.length) throw new TypeError('not a match index snapshot: entry names an unknown term');
+      df[t]!++;
+    }
+    index.postings = Postings.build(index.store, index.vocab.count);
+    return index;
+  }
+}

@@ -1,0 +1,61 @@
+import type { PartValues } from './vectors';
+
+/**
+ * How sub-similarities combine into one score, and the same-story decision.
+ *
+ * The final score is a weighted mean of the part cosines (parts the query lacks, such as
+ * numbers in a text without any, drop out of the mean, so scores stay comparable across
+ * queries), times a date factor: Miranda et al. 2018 model the gap between publication
+ * times with a Gaussian; here a gap g days gives 1 - λ + 2λ·exp(-g² / 2σ²), between 1 - λ
+ * (far apart) and 1 + λ (same day), and exactly 1 when either date is unknown (neutral).
+ *
+ * The weights and the threshold were tuned on ecbplus with the abp distractors
+ * (bench/matching.ts); tuning and evaluation share that set, see the bench's notes.
+ */
+export interface ScoreWeights {
+  title: number;
+  lead: number;
+  body: number;
+  entities: number;
+  numbers: number;
+  /** λ: how much a known date gap can raise or lower the score. */
+  dateLambda: number;
+  /** σ of the date Gaussian, in days. */
+  dateSigmaDays: number;
+}
+
+export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
+  title: 0.15,
+  lead: 0.15,
+  body: 0.45,
+  entities: 0.2,
+  numbers: 0.05,
+  dateLambda: 0.3,
+  dateSigmaDays: 7,
+};
+
+/** Score at or above which a result is called the same story (precision first). */
+export const SAME_STORY_THRESHOLD = 0.25;
+
+/** The date Gaussian for a gap in days. */
+export function dateSimilarity(gapDays: number, w: Readonly<ScoreWeights> = DEFAULT_WEIGHTS): number {
+  return Math.exp(-(gapDays * gapDays) / (2 * w.dateSigmaDays * w.dateSigmaDays));
+}
+
+export function combineScore(
+  parts: PartValues,
+  queryHas: Readonly<Record<keyof PartValues, boolean>>,
+  gapDays: number | null,
+  w: Readonly<ScoreWeights> = DEFAULT_WEIGHTS,
+): number {
+  let sum = 0;
+  let weight = 0;
+  for (const p of ['title', 'lead', 'body', 'entities', 'numbers'] as const) {
+    if (!queryHas[p]) continue;
+    sum += w[p] * parts[p];
+    weight += w[p];
+  }
+  const base = weight > 0 ? sum / weight : 0;
+  if (gapDays === null) return base;
+  return base * (1 - w.dateLambda + 2 * w.dateLambda * dateSimilarity(gapDays, w));
+}

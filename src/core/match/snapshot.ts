@@ -1,0 +1,96 @@
+import { packEntry, termOf } from './entries';
+import { SKETCH_SIZE } from './sketch';
+import { ArticleStore } from './store';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * The persisted form of a MatchIndex: plain arrays and typed arrays only, so it can be
+ * stored in IndexedDB or posted between contexts as is (structured clone copies typed
+ * arrays as single blocks). It holds the forward entries, not the postings: rebuilding
+ * document frequencies and postings from them is one linear pass, far cheaper than
+ * re-reading texts, and keeps the stored form about half the size.
+ */
+export interface MatchIndexSnapshot {
+  format: 'framelens-match-index';
+  version: 1;
+  /** Term keys; a term's id is its position. */
+  terms: string[];
+  /** Article ids in slot order. */
+  ids: string[];
+  /** Days since 1970-01-01 per article, NO_DAY when unknown. */
+  days: Int32Array;
+  /** Article i's entries are entries[offsets[i] .. offsets[i + 1]). */
+  offsets: Uint32Array;
+  entries: Uint32Array;
+  /** SKETCH_SIZE MinHash values per article. */
+  sketches: Uint32Array;
+}
+
+export const SNAPSHOT_FORMAT = 'framelens-match-index';
+export const SNAPSHOT_VERSION = 1;
+
+/** Writes the live articles and the terms still in use (ids renumbered, order kept). */
+export function writeSnapshot(store: ArticleStore, vocab: Vocabulary): MatchIndexSnapshot {
+  const remap = new Int32Array(vocab.count).fill(-1);
+  const terms: string[] = [];
+  for (let t = 0; t < vocab.count; t++) {
+    if (vocab.df[t]! > 0) {
+      remap[t] = terms.length;
+      terms.push(vocab.terms[t]!);
+    }
+  }
+  const compact = store.compacted();
+  const n = compact.live;
+  const offsets = new Uint32Array(n + 1);
+  const entries = compact.entries.slice(0, compact.used);
+  for (let s = 0; s < n; s++) offsets[s + 1] = offsets[s]! + compact.lengths[s]!;
+  // Renumbering keeps term order, so each article's entries stay sorted.
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    entries[i] = packEntry(remap[termOf(e)]!, false, 0, 0) | (e & 0xff);
+  }
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    terms,
+    ids: compact.ids.filter((id): id is string => id != null),
+    days: compact.days.slice(0, n),
+    offsets,
+    entries,
+    sketches: compact.sketches.slice(0, n * SKETCH_SIZE),
+  };
+}
+
+/** Checks a snapshot's shape before trusting it; throws a TypeError naming the problem. */
+export function checkSnapshot(s: unknown): MatchIndexSnapshot {
+  const fail = (why: string): never => {
+    throw new TypeError(`not a match index snapshot: ${why}`);
+  };
+  if (typeof s !== 'object' || s === null) return fail('not an object');
+  const o = s as Partial<Record<keyof MatchIndexSnapshot, unknown>>;
+  if (o.format !== SNAPSHOT_FORMAT) fail('wrong format');
+  if (o.version !== SNAPSHOT_VERSION) fail(`unsupported version ${String(o.version)}`);
+  if (!Array.isArray(o.terms) || !Array.isArray(o.ids)) fail('terms or ids missing');
+  if (!(o.days instanceof Int32Array) || !(o.offsets instanceof Uint32Array)) fail('days or offsets missing');
+  if (!(o.entries instanceof Uint32Array) || !(o.sketches instanceof Uint32Array)) fail('entries or sketches missing');
+  const snap = s as MatchIndexSnapshot;
+  const n = snap.ids.length;
+  if (snap.days.length !== n || snap.offsets.length !== n + 1 || snap.sketches.length !== n * SKETCH_SIZE) fail('array lengths disagree');
+  if (snap.offsets[n] !== snap.entries.length) fail('offsets do not cover the entries');
+  return snap;
+}
+
+/** The store a snapshot describes. */
+export function readSnapshot(snap: MatchIndexSnapshot): ArticleStore {
+  const store = new ArticleStore();
+  const n = snap.ids.length;
+  store.entries = snap.entries.slice();
+  store.starts = snap.offsets.slice(0, Math.max(n, 1));
+  store.lengths = new Uint32Array(Math.max(n, 1));
+  for (let s = 0; s < n; s++) store.lengths[s] = snap.offsets[s + 1]! - snap.offsets[s]!;
+  store.days = snap.days.slice();
+  store.sketches = snap.sketches.slice();
+  store.used = snap.entries.length;
+  store.adopt(snap.ids);
+  return store;
+}

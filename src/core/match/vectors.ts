@@ -1,0 +1,146 @@
+import { LOG_TF, TermKind, countOf, leadOf, packEntry, termOf, titleOf } from './entries';
+import type { RecordFeatures } from './features';
+import { idfOf, type Vocabulary } from './vocabulary';
+
+/**
+ * Turns features into packed entries and scores pairs of entry lists as separate
+ * log-TF·IDF cosines for title, lead, body, entities and numbers (Miranda et al. 2018's
+ * sub-vectors). Query and archived article use the same capped counts, so an article
+ * scored against itself gets 1 on every part.
+ */
+
+/** A term of an article with its capped counts, before it has a term id. */
+interface KeyedCounts {
+  key: string;
+  title: boolean;
+  lead: number;
+  count: number;
+}
+
+function keyedCounts(f: RecordFeatures): KeyedCounts[] {
+  const out: KeyedCounts[] = [];
+  for (const [key, count] of f.body) out.push({ key, title: f.title.has(key), lead: f.lead.get(key) ?? 0, count });
+  for (const [key, count] of f.entities) out.push({ key, title: false, lead: 0, count });
+  for (const [key, count] of f.numbers) out.push({ key, title: false, lead: 0, count });
+  return out;
+}
+
+/** Sorted packed entries of an article, interning its terms. */
+export function encodeArticle(f: RecordFeatures, vocab: Vocabulary): Uint32Array {
+  const counts = keyedCounts(f);
+  const entries = new Uint32Array(counts.length);
+  counts.forEach((c, i) => {
+    entries[i] = packEntry(vocab.intern(c.key), c.title, c.lead, c.count);
+  });
+  return entries.sort();
+}
+
+export const PARTS = ['title', 'lead', 'body', 'entities', 'numbers'] as const;
+export type Part = (typeof PARTS)[number];
+export type PartValues = Record<Part, number>;
+
+const zero = (): PartValues => ({ title: 0, lead: 0, body: 0, entities: 0, numbers: 0 });
+
+/** A query: its known terms as sorted entries, their weights, and full norms (unknown terms included). */
+export interface QueryVector {
+  entries: Uint32Array;
+  /** Per entry: weight in title, lead, body (or entity / number weight, by the term's kind). */
+  title: Float64Array;
+  lead: Float64Array;
+  body: Float64Array;
+  norms: PartValues;
+  /** Key of each entry, for readable reasons and order-independent tie-breaks. */
+  keys: string[];
+}
+
+function partOfKind(kind: number): Part {
+  return kind === TermKind.Entity ? 'entities' : kind === TermKind.Number ? 'numbers' : 'body';
+}
+
+/** Adds an entry's squared weights to norms and returns them. */
+function weightsOf(e: number, kind: number, idf: number, out: PartValues): [number, number, number] {
+  const body = LOG_TF[countOf(e)]! * idf;
+  if (kind !== TermKind.Word) {
+    out[partOfKind(kind)] += body * body;
+    return [0, 0, body];
+  }
+  const title = titleOf(e) * idf;
+  const lead = LOG_TF[leadOf(e)]! * idf;
+  out.title += title * title;
+  out.lead += lead * lead;
+  out.body += body * body;
+  return [title, lead, body];
+}
+
+export function buildQuery(f: RecordFeatures, vocab: Vocabulary, logN1: number): QueryVector {
+  const norms = zero();
+  const known: { entry: number; key: string }[] = [];
+  for (const c of keyedCounts(f)) {
+    const term = vocab.lookup(c.key);
+    const kind = c.key.startsWith('@') ? TermKind.Entity : c.key.startsWith('#') ? TermKind.Number : TermKind.Word;
+    const df = term === undefined ? 0 : vocab.df[term]!;
+    const entry = packEntry(term ?? 0, c.title, c.lead, c.count);
+    weightsOf(entry, kind, idfOf(vocab, logN1, df), norms);
+    if (term !== undefined && df > 0) known.push({ entry, key: c.key });
+  }
+  known.sort((a, b) => a.entry - b.entry);
+  const n = known.length;
+  const q: QueryVector = {
+    entries: Uint32Array.from(known, (k) => k.entry),
+    title: new Float64Array(n),
+    lead: new Float64Array(n),
+    body: new Float64Array(n),
+    norms: zero(),
+    keys: known.map((k) => k.key),
+  };
+  for (let i = 0; i < n; i++) {
+    const e = q.entries[i]!;
+    const term = termOf(e);
+    const [t, l, b] = weightsOf(e, vocab.kind[term]!, idfOf(vocab, logN1, vocab.df[term]!), zero());
+    q.title[i] = t;
+    q.lead[i] = l;
+    q.body[i] = b;
+  }
+  for (const p of PARTS) q.norms[p] = Math.sqrt(norms[p]);
+  return q;
+}
+
+/** Visits each term the query and the article share: (query entry index, part, contribution). */
+export type SharedVisitor = (qi: number, part: Part, contribution: number) => void;
+
+/**
+ * Cosine per part between the query and an article's entries, by one merge walk.
+ * The article's norms use the archive's current IDF, so removals and additions are
+ * reflected without re-weighting anything stored.
+ */
+export function cosines(q: QueryVector, doc: Uint32Array, vocab: Vocabulary, logN1: number, visit?: SharedVisitor): PartValues {
+  const dot = zero();
+  const norms = zero();
+  const qe = q.entries;
+  let qi = 0;
+  for (let i = 0; i < doc.length; i++) {
+    const e = doc[i]!;
+    const term = termOf(e);
+    const kind = vocab.kind[term]!;
+    const [t, l, b] = weightsOf(e, kind, idfOf(vocab, logN1, vocab.df[term]!), norms);
+    while (qi < qe.length && termOf(qe[qi]!) < term) qi++;
+    if (qi < qe.length && termOf(qe[qi]!) === term) {
+      if (kind === TermKind.Word) {
+        dot.title += t * q.title[qi]!;
+        dot.lead += l * q.lead[qi]!;
+        dot.body += b * q.body[qi]!;
+        if (visit) visit(qi, 'body', b * q.body[qi]!);
+      } else {
+        const part = partOfKind(kind);
+        dot[part] += b * q.body[qi]!;
+        if (visit) visit(qi, part, b * q.body[qi]!);
+      }
+    }
+  }
+  const out = zero();
+  for (const p of PARTS) {
+    const d = Math.sqrt(norms[p]) * q.norms[p];
+    out[p] = d > 0 ? dot[p] / d : 0;
+  }
+  return out;
+}
