@@ -1,0 +1,86 @@
+import { useRef, useState } from 'preact/hooks';
+import type { ArchiveApi } from './connector';
+import { exportArchive, exportFileName } from './exportArchive';
+import { describeImport, importFile, type ImportProgress } from './importFile';
+import type { Notice } from './OptionsApp';
+
+interface Props {
+  api: ArchiveApi;
+  busy: boolean;
+  run: (work: () => Promise<Notice | null>) => Promise<void>;
+  notice: Notice | null;
+  error: string | null;
+}
+
+/** Load the sample, import a file (with progress and cancel), export; and what came of it. */
+export function ArchiveToolbar({ api, busy, run, notice, error }: Props) {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const cancel = useRef<AbortController | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const loadSample = () => run(async () => {
+    const { added, updated } = await api.loadSample();
+    return { kind: 'info', text: `Loaded the sample archive: ${added} new, ${updated} already there.` };
+  });
+
+  const importChosen = (file: File) => run(async () => {
+    const controller = new AbortController();
+    cancel.current = controller;
+    try {
+      const outcome = await importFile(file, api.send, { onProgress: setProgress, signal: controller.signal });
+      return { kind: outcome.ok || outcome.cancelled ? 'info' : 'error', text: describeImport(outcome, file.name) };
+    } finally {
+      cancel.current = null;
+      setProgress(null);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  });
+
+  const exportAll = () => run(async () => {
+    const { blob, records } = await exportArchive(api.send);
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = exportFileName();
+    link.click();
+    // The download has its own copy once it starts; free the Blob soon after.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { kind: 'info', text: `Exported ${records.toLocaleString('en')} articles to ${link.download}.` };
+  });
+
+  return (
+    <section class="toolbar" aria-label="Archive actions">
+      <div class="toolbar-row">
+        <button type="button" data-testid="load-sample" disabled={busy} onClick={() => void loadSample()}>Load sample archive</button>
+        <label class={`file-button${busy ? ' disabled' : ''}`}>
+          Import .ndjson / .ndjson.gz…
+          <input
+            ref={fileInput}
+            type="file"
+            data-testid="import-file"
+            accept=".ndjson,.gz,.jsonl,application/x-ndjson,application/gzip"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void importChosen(file);
+            }}
+          />
+        </label>
+        <button type="button" data-testid="export" disabled={busy} onClick={() => void exportAll()}>Export archive</button>
+      </div>
+      <div data-testid="import-status" class="status" role="status" aria-live="polite">
+        {progress && (
+          <div class="progress">
+            <progress max={Math.max(1, progress.totalBytes)} value={progress.bytesRead} />
+            <span>
+              {progress.phase === 'saving' ? 'Saving' : 'Checking'} {progress.records.toLocaleString('en')} records…
+            </span>
+            <button type="button" onClick={() => cancel.current?.abort()}>Cancel</button>
+          </div>
+        )}
+        {!progress && notice && <p class="notice">{notice.text}</p>}
+        {error && <p data-testid="error" class="error" role="alert">{error}</p>}
+      </div>
+    </section>
+  );
+}
