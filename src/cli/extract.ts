@@ -43,7 +43,3 @@ function readPage(page: string, url: string | undefined): Document {
     }
   }
 }
-  const result = extractArticle(doc, url, { raw: options.raw === true });
-  if (!result.ok) throw new InputError(`${page}: ${result.message}`);
-  process.stdout.write(JSON.stringify(result.article, null, 2) + '\n');
-}
