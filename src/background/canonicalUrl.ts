@@ -2,6 +2,9 @@
  * The key that makes "one record per canonical URL" hold: two spellings of one page's
  * address (tracking parameters, a fragment, host case, a trailing slash) give one key.
  * Returns null for a missing or blank URL; a string that is not a URL is kept as it is.
+ * The key is stored (the archive's unique `url` index), so a change to these rules needs
+ * a migration that recomputes it; that is why the archive keeps its own function rather
+ * than sharing src/core/match's canonicalUrl, which may evolve with matching.
  */
 const TRACKING_PARAMS = /^(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|ito|smid)$/i;
 

@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Archive } from '../../src/background/archive';
+import { openArchiveDb } from '../../src/background/db';
+import { MatchIndexStore } from '../../src/background/matchIndexStore';
+import { MatchIndex } from '../../src/core/match';
+import type { ArticleRecord } from '../../src/core/types';
+
+const story = (id: string, title: string, text: string): ArticleRecord => ({ id, url: `https://n.example/${id}`, title, outlet: id.split('-')[0]!, published: '2021-03-04', text });
+const quake = 'A magnitude 6.1 earthquake struck West Papua province in Indonesia on Sunday, killing five people and injuring dozens, officials said.';
+const heist = 'Four armed robbers, two dressed as women, stole jewels worth 80 million euros from the Harry Winston store in Paris on Thursday, police said.';
+const records = [story('reuters-quake', 'Indonesia quake kills five', quake), story('ap-quake', 'Five dead in Papua earthquake', quake.replace('Sunday', 'Sunday morning')), story('afp-heist', 'Paris jewel heist', heist)];
+
+let n = 0;
+async function archiveWith(rs: ArticleRecord[]): Promise<Archive> {
+  const archive = new Archive(await openArchiveDb(`match-index-${++n}`));
+  if (rs.length) await archive.importRecords(rs);
+  return archive;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('MatchIndexStore', () => {
+  it('builds from the archive and follows saves, imports and deletes as they commit', async () => {
+    const archive = await archiveWith(records.slice(0, 1));
+    const matches = await MatchIndexStore.open(archive);
+    expect(matches.size).toBe(1);
+    await archive.importRecords(records.slice(1));
+    expect(matches.size).toBe(3);
+    expect(matches.search(records[0]!, 5, [records[0]!.id])[0]?.id).toBe('ap-quake');
+    await archive.delete(['ap-quake']);
+    expect(matches.size).toBe(2);
+    expect(matches.search(records[0]!, 5, [records[0]!.id]).map((r) => r.id)).not.toContain('ap-quake');
+  });
+
+  it('stores a snapshot with the change counter and reuses it when current', async () => {
+    const archive = await archiveWith(records);
+    const first = await MatchIndexStore.open(archive);
+    expect(await first.persist()).toBe(true);
+    const snapshot = await archive.db.get('meta', 'matchIndex');
+    expect(snapshot).toMatchObject({ key: 'matchIndex', changes: await archive.changeCounter() });
+    const fromJSON = vi.spyOn(MatchIndex, 'fromJSON');
+    const again = await MatchIndexStore.open(new Archive(archive.db));
+    expect(fromJSON).toHaveBeenCalledTimes(1);
+    expect(again.size).toBe(3);
+  });
+
+  it('rebuilds from the records when the snapshot is stale (the worker stopped before writing it)', async () => {
+    const archive = await archiveWith(records.slice(0, 2));
+    const first = await MatchIndexStore.open(archive);
+    await first.persist();
+    // Another worker life: a write commits, then the worker is stopped before the snapshot.
+    await new Archive(archive.db).importRecords(records.slice(2));
+    const fromJSON = vi.spyOn(MatchIndex, 'fromJSON');
+    const rebuilt = await MatchIndexStore.open(new Archive(archive.db));
+    expect(fromJSON).not.toHaveBeenCalled();
+    expect(rebuilt.size).toBe(3);
+    expect(await rebuilt.persist()).toBe(true);
+  });
+
+  it('does not store a snapshot that is behind the archive', async () => {
+    const archive = await archiveWith(records.slice(0, 1));
+    const matches = await MatchIndexStore.open(archive);
+    await new Archive(archive.db).importRecords(records.slice(1));
+    expect(await matches.persist()).toBe(false);
+  });
+
+  it('rebuilds when the snapshot cannot be read', async () => {
+    const archive = await archiveWith(records);
+    await archive.db.put('meta', { key: 'matchIndex', changes: await archive.changeCounter(), snapshot: { garbage: true } });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const matches = await MatchIndexStore.open(archive);
+    expect(matches.size).toBe(3);
+  });
+});
