@@ -1,0 +1,128 @@
+/**
+ * The options page in the built extension (dist-test/) in Debian's Chromium: load the
+ * sample archive, search, delete, refuse a malformed file whole, import gzip, export and
+ * re-import to an identical archive.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'fflate';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectProblems, launchExtension, REPO_DIR, type ExtensionSession, type Problems } from './harness';
+
+const SAMPLE_COUNT = readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8').trim().split('\n').length;
+
+/** Page object: the options page, by data-testid. */
+class OptionsPage {
+  constructor(readonly page: Page) {}
+  static async open(extension: ExtensionSession): Promise<OptionsPage> {
+    const page = await extension.context.newPage();
+    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    return new OptionsPage(page);
+  }
+  byTestId(id: string): Locator {
+    return this.page.getByTestId(id);
+  }
+  async count(): Promise<number> {
+    const text = await this.byTestId('archive-count').innerText();
+    return Number(text.replace(/\D/g, ''));
+  }
+  rows(): Locator {
+    return this.byTestId('archive-row');
+  }
+  async search(query: string): Promise<void> {
+    await this.byTestId('archive-search').fill(query);
+  }
+  async importFile(name: string, content: string | Uint8Array): Promise<void> {
+    await this.byTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+  }
+  async exportText(): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.byTestId('export').click();
+    const file = await (await download).path();
+    return readFileSync(file, 'utf8');
+  }
+}
+
+let extension: ExtensionSession;
+let problems: Problems;
+let options: OptionsPage;
+
+beforeAll(async () => {
+  extension = await launchExtension();
+  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
+  options = await OptionsPage.open(extension);
+});
+
+afterAll(async () => {
+  await extension?.close();
+});
+
+describe('the options page', () => {
+  it('starts empty and says what to do next', async () => {
+    await expect.poll(() => options.count()).toBe(0);
+    await expect.poll(() => options.page.locator('.empty').innerText()).toContain('Load the sample archive, import a file, or save articles from the popup');
+  });
+
+  it('loads the sample archive and shows its count, one page of rows', async () => {
+    await options.byTestId('load-sample').click();
+    await expect.poll(() => options.count(), { timeout: 20_000 }).toBe(SAMPLE_COUNT);
+    await expect.poll(() => options.rows().count()).toBe(50);
+    await expect.poll(() => options.byTestId('import-status').innerText()).toContain(`${SAMPLE_COUNT} new`);
+    // Loading it again updates, never duplicates.
+    await options.byTestId('load-sample').click();
+    await expect.poll(() => options.byTestId('import-status').innerText()).toContain('0 new');
+    expect(await options.count()).toBe(SAMPLE_COUNT);
+  });
+
+  it('searches headlines, outlets and text', async () => {
+    await options.search('Xinjiang');
+    await expect.poll(() => options.rows().count()).toBeLessThan(10);
+    const rows = await options.rows().allInnerTexts();
+    expect(rows.join('\n')).toContain('Daily Mail');
+    expect(rows.join('\n')).toContain('CBC News');
+    await options.search('no such words anywhere qqq');
+    await expect.poll(() => options.rows().count()).toBe(0);
+    await options.search('');
+    await expect.poll(() => options.rows().count()).toBe(50);
+  });
+
+  it('deletes the selected rows', async () => {
+    const first = await options.rows().nth(0).getAttribute('data-id');
+    await options.rows().nth(0).getByTestId('row-select').check();
+    await options.rows().nth(1).getByTestId('row-select').check();
+    await options.byTestId('delete-selected').click();
+    await expect.poll(() => options.count()).toBe(SAMPLE_COUNT - 2);
+    await expect.poll(() => options.rows().first().getAttribute('data-id')).not.toBe(first);
+    expect(await options.byTestId('delete-selected').isDisabled()).toBe(true);
+  });
+
+  it('refuses a malformed file whole, naming the line, and changes nothing', async () => {
+    const before = await options.exportText();
+    const good = (id: string) => JSON.stringify({ id, url: `https://e2e.example/${id}`, title: `E2E ${id}`, outlet: 'E2E', published: '2024-01-01', text: 'Body.' });
+    await options.importFile('bad.ndjson', [good('e2e:1'), good('e2e:2'), '{"id": "e2e:3", "title": ', good('e2e:4')].join('\n'));
+    await expect.poll(() => options.byTestId('error').innerText()).toMatch(/bad\.ndjson was refused at line 3: invalid JSON/);
+    expect(await options.count()).toBe(SAMPLE_COUNT - 2);
+    expect(await options.exportText()).toBe(before);
+  });
+
+  it('imports a gzip file', async () => {
+    const lines = ['gz:1', 'gz:2', 'gz:3'].map((id) => JSON.stringify({ id, url: null, title: `Gzip ${id}`, outlet: 'GZ', published: null, text: 'Compressed body.', lean: 'center' }));
+    await options.importFile('three.ndjson.gz', gzipSync(new TextEncoder().encode(lines.join('\n'))));
+    await expect.poll(() => options.byTestId('import-status').innerText()).toContain('Imported 3 records from three.ndjson.gz: 3 new, 0 updated.');
+    expect(await options.count()).toBe(SAMPLE_COUNT + 1);
+  });
+
+  it('exports the archive and re-importing the export restores it identically', async () => {
+    const exported = await options.exportText();
+    expect(exported.trim().split('\n')).toHaveLength(SAMPLE_COUNT + 1);
+    expect(exported).toContain('"lean":"center"');
+    await options.rows().nth(0).getByTestId('row-select').check();
+    await options.byTestId('delete-selected').click();
+    await expect.poll(() => options.count()).toBe(SAMPLE_COUNT);
+    await options.importFile('framelens-archive.ndjson', exported);
+    await expect.poll(() => options.byTestId('import-status').innerText()).toContain(`1 new, ${SAMPLE_COUNT} updated`);
+    expect(await options.count()).toBe(SAMPLE_COUNT + 1);
+    expect(await options.exportText()).toBe(exported);
+    expect(problems.all()).toEqual([]);
+  });
+});
