@@ -2,7 +2,7 @@ import { stem, tokenize } from '../text';
 import labelsData from './lexicon/contested-labels.json';
 import type { CoverageEntry, NamingEntry } from './types';
 import { usableSentences, type PreparedArticle } from './prepare';
-import { capitalisedForms, sameContext, sameName, singular, type Form } from './spelling';
+import { capitalisedForms, sameContext, sameName, singular, skeleton, type Form } from './spelling';
 
 interface LabelConcept {
   concept: string;
@@ -37,11 +37,23 @@ function sourceText(source: string): string {
 export function spellingVariants(prepared: PreparedArticle[]): { entries: NamingEntry[]; alias: Map<string, string> } {
   const forms = prepared.map(capitalisedForms);
   const groups: { key: string; members: { article: number; form: Form }[] }[] = [];
+  // Candidates share a flattened spelling or a consonant skeleton: index them by both so
+  // only plausible pairs are compared.
+  const keysOf = (form: string) => {
+    const low = singular(form).toLowerCase();
+    return [`f:${low.replace(/[\s\-‐'’.]/g, '')}`, `s:${low.includes(' ') ? 'multi:' : ''}${skeleton(low)}`];
+  };
+  const index = forms.map((fs) => {
+    const m = new Map<string, Form[]>();
+    for (const f of fs.values()) for (const k of keysOf(f.form)) m.set(k, [...(m.get(k) ?? []), f]);
+    return m;
+  });
   prepared.forEach((_, i) => {
     for (const f of forms[i]!.values()) {
       prepared.forEach((__, j) => {
         if (j <= i) return;
-        for (const g of forms[j]!.values()) {
+        const candidates = new Set(keysOf(f.form).flatMap((k) => index[j]!.get(k) ?? []));
+        for (const g of candidates) {
           if (!sameName(f.form, g.form) || !sameContext(f, g)) continue;
           // A variant is a choice only when the article does not also use the other spelling.
           if (forms[i]!.has(g.form) || forms[j]!.has(f.form)) continue;

@@ -1,5 +1,5 @@
 import type { Sentence } from '../text';
-import { attributionAfter, attributionBefore, indirectQuote, type Attribution } from './attribution';
+import { attributionAfter, attributionBefore, attributionTail, indirectQuote, type Attribution } from './attribution';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
 
 /** A quote found in an article, with its (resolved) speaker. */
@@ -52,6 +52,12 @@ function paragraphsOf(sentences: Sentence[], usable: (i: number) => boolean): Pa
 
 const PRONOUN = /^(he|she|they)$/i;
 
+function wordsToSentenceEnd(text: string, from: number): number {
+  const rest = text.slice(from);
+  const end = rest.search(/[.!?]/);
+  return (end < 0 ? rest : rest.slice(0, end)).split(/\s+/).filter(Boolean).length;
+}
+
 /** Tracks the last named speakers so "he added" and "they said" find their antecedent. */
 class Antecedents {
   private person: Attribution | null = null;
@@ -60,8 +66,16 @@ class Antecedents {
   resolve(a: Attribution): { speaker: string | null; role: string | null } {
     if (!PRONOUN.test(a.speaker)) {
       // "officials", "rights groups": a plural description is what "they" refers back to.
-      const last = a.speaker.split(/\s+/).pop() ?? '';
-      if (/^\p{Ll}+s$/u.test(last) || /^(people|police|government|administration|ministry)$/.test(last)) this.group = a;
+      const words = a.speaker.split(/\s+/);
+      const last = words[words.length - 1] ?? '';
+      // Documents and institutions speak, but "he" and "she" never refer back to them.
+      if (/^(statement|report|reports|memo|letter|complaint|lawsuit|book)$/i.test(last)) return { speaker: a.speaker, role: a.role };
+      if (/^(House|Street|Ministry|Department|Committee|Council|Office|Agency|Commission|Party|Government|Administration|Post|Times|News|Press|Journal|Network|Union|Nations|Court|Kremlin|Pentagon)$/.test(last) || /^[A-Z]{2,}$/.test(a.speaker)) {
+        this.group = a;
+        return { speaker: a.speaker, role: a.role };
+      }
+      const plural = /^\p{Ll}+s$/u.test(last) || (words.length === 1 && /(ers|ists|ians|ants|ents|ats|ans)$/.test(last));
+      if (plural || /^(people|police|government|administration|ministry)$/.test(last)) this.group = a;
       else this.person = a;
       return { speaker: a.speaker, role: a.role };
     }
@@ -85,13 +99,30 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
     const ptext = text.slice(para.start, para.end);
     const spans = findQuoteSpans(ptext);
     const sentenceAt = (offset: number) => para.sentences.findLast((s) => s.start <= para.start + offset) ?? para.sentences[0]!;
+    // Other quotes in the sentence are masked so words inside them are never taken for a speaker.
+    const masked = (from: number, to: number) => {
+      let t = '';
+      let at = from;
+      for (const sp of spans) {
+        if (sp.after <= from || sp.before >= to) continue;
+        t += ptext.slice(at, Math.max(at, sp.before)) + ' … ';
+        at = Math.min(to, sp.after);
+      }
+      return t + ptext.slice(at, to);
+    };
     const found: { span: QuoteSpan; attribution: Attribution | null }[] = spans.map((span, k) => {
       const sent = sentenceAt(span.before);
-      const beforeFrom = Math.max(sent.start - para.start, k > 0 ? spans[k - 1]!.after : 0);
+      const sentEnd = Math.min(ptext.length, sentenceAt(Math.max(span.before, span.end - 1)).end - para.start);
       const after = ptext.slice(span.after, spans[k + 1]?.before ?? ptext.length);
-      const quoted = ptext.slice(span.start, span.end);
+      const quoted = ptext.slice(span.start, span.end).replace(/["'”’»]+\s*$/, '');
       const endsLikeSpeech = /[,.!?…—–-]\s*$/.test(quoted) || /^\s*[,—–]/.test(after);
-      const attribution = (endsLikeSpeech ? attributionAfter(after) : null) ?? attributionBefore(ptext.slice(beforeFrom, span.before));
+      let afterAttribution = endsLikeSpeech ? attributionAfter(after) : null;
+      // `"… later." Comey says he advised …` starts a new sentence, not an attribution.
+      if (afterAttribution && /[.!?]\s*$/.test(quoted) && wordsToSentenceEnd(after, afterAttribution.end) > 6) afterAttribution = null;
+      const before = attributionBefore(masked(sent.start - para.start, span.before));
+      // `"…," the Associated Press reported`: the news agency relays; the sentence's own speaker speaks.
+      const relayed = afterAttribution && /^(reported|reports|according to)$/.test(afterAttribution.verb) && before;
+      const attribution = (relayed ? before : afterAttribution ?? before) ?? attributionTail(masked(span.after, Math.max(span.after, sentEnd)));
       return { span, attribution };
     });
     const paraStartsWithQuote = spans[0] !== undefined && /^\s*$/.test(ptext.slice(0, spans[0].before));

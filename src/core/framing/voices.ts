@@ -6,7 +6,7 @@ import type { VoiceEntry } from './types';
 
 // Leading words that are titles or roles, not part of a person's name.
 const TITLE_WORDS = new Set(
-  `mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. prof prof. president prime minister secretary general chancellor senator governor
+  `sir dame lord lady mp mep mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. prof prof. president prime minister secretary general chancellor senator governor
   representative speaker leader chief director spokesman spokeswoman spokesperson ambassador foreign state deputy vice former then
   commission council chairman chairwoman commissioner high attorney judge justice king queen prince princess pope premier mayor
   un eu us u.s. u.n. uk u.k. cia fbi nato white house german chinese french british american russian canadian north south korean
@@ -18,11 +18,29 @@ function isName(speaker: string): boolean {
   return speaker.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)$/.test(w));
 }
 
-/** "UN Secretary General Antonio Guterres" → "Antonio Guterres"; "Mr. Kim" → "Kim". */
-export function personName(speaker: string): string {
+const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || /^[A-Z][A-Z.]+$/.test(w);
+
+/**
+ * Splits titles and roles off a name: "UN Secretary General Antonio Guterres" → name
+ * "Antonio Guterres", role "UN Secretary General"; "Mr. Kim" → "Kim". A name made only of
+ * such words ("White House") stays whole.
+ */
+export function splitTitle(speaker: string): { name: string; title: string | null } {
   const words = speaker.split(/\s+/);
-  while (words.length > 1 && TITLE_WORDS.has(words[0]!.toLowerCase())) words.shift();
-  return words.join(' ');
+  for (let i = words.length - 2; i >= 0; i--) {
+    if (isTitle(words[i]!) && !words.slice(i + 1).some(isTitle)) return { name: words.slice(i + 1).join(' '), title: words.slice(0, i + 1).join(' ') };
+  }
+  // "Human Rights Michelle Bachelet": a long run of capitals ends in the person's name.
+  const caps = words.filter((w) => !/^(von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)$/.test(w));
+  if (caps.length > 3) {
+    const keepFrom = words.indexOf(caps[caps.length - 2]!);
+    return { name: words.slice(keepFrom).join(' '), title: words.slice(0, keepFrom).join(' ') };
+  }
+  return { name: speaker, title: null };
+}
+
+export function personName(speaker: string): string {
+  return splitTitle(speaker).name;
 }
 
 /** Four-letter prefixes of content stems: "Chinese"/"China's", "spokesman"/"spokesperson" agree. */
@@ -46,15 +64,16 @@ interface Named {
  * it, and an unnamed description ("a spokesperson for China's foreign ministry") merged
  * with the named speaker whose role the text gives in the same words.
  */
-export function speakerCanonicalizer(perArticle: Quote[][]): (article: number, raw: string) => string {
+export function speakerCanonicalizer(perArticle: Quote[][], texts: string[] = []): (article: number, raw: string) => string {
   const fullNames = new Map<string, Named>();
   const rolesByArticle: Named[][] = perArticle.map(() => []);
   perArticle.forEach((quotes, i) => {
     for (const q of quotes) {
       if (!q.speaker || !isName(q.speaker)) continue;
-      const name = personName(q.speaker);
-      if (name.split(/\s+/).length >= 2 && !fullNames.has(name)) fullNames.set(name, { name, role: q.role });
-      if (q.role) rolesByArticle[i]!.push({ name, role: q.role });
+      const { name, title } = splitTitle(q.speaker);
+      const role = q.role ?? title;
+      if (name.split(/\s+/).length >= 2 && !fullNames.has(name)) fullNames.set(name, { name, role });
+      if (role) rolesByArticle[i]!.push({ name, role });
     }
   });
   const byPart = new Map<string, Set<string>>();
@@ -82,8 +101,30 @@ export function speakerCanonicalizer(perArticle: Quote[][]): (article: number, r
       const score = n / Math.max(1, keys.size);
       if (score > bestScore) [best, bestScore] = [canonicalName(r.name), score];
     }
-    return best && bestScore >= 0.75 ? best : raw.replace(/^(the|a|an)\s+/i, '');
+    if (best && bestScore >= 0.75) return best;
+    const titled = titledName(raw, texts[article] ?? '');
+    return titled ? canonicalName(titled) : raw.replace(/^(the|a|an)\s+/i, '');
   };
+}
+
+/**
+ * "the president" → the person the article most often calls "President X" ("Trump").
+ * Only for a bare role (one or two words after the article), never for "a spokesman".
+ */
+function titledName(description: string, text: string): string | null {
+  const m = /^(?:the\s+)?((?:prime\s+)?(?:president|minister|chancellor|mayor|governor|senator|secretary|premier|king|queen|pope|chairman|director|ambassador))$/i.exec(description.trim());
+  if (!m || !text) return null;
+  const counts = new Map<string, number>();
+  const role = m[1]!.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\s+/g, '\\s+');
+  const re = new RegExp(`\\b${role}\\s+((?:\\p{Lu}[\\p{L}'’-]+(?:\\s|$)){1,3})`, 'gu');
+  for (const x of text.matchAll(re)) {
+    const name = x[1]!.trim();
+    if (/^\p{Lu}/u.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [k, n] of counts) if (n > bestN) [best, bestN] = [k, n];
+  return best;
 }
 
 export interface ArticleQuotes {
@@ -104,7 +145,7 @@ function countWords(text: string): number {
  * voice is `only` when no other article quotes the same (canonical) speaker.
  */
 export function voices(prepared: PreparedArticle[], quotes: ArticleQuotes[]): VoiceEntry[] {
-  const canonical = speakerCanonicalizer(quotes.map((q) => q.quotes));
+  const canonical = speakerCanonicalizer(quotes.map((q) => q.quotes), prepared.map((p) => p.article.text));
   const entries: (VoiceEntry & { index: number })[] = [];
   prepared.forEach((p, i) => {
     const bySpeaker = new Map<string, VoiceEntry & { index: number }>();
@@ -118,7 +159,7 @@ export function voices(prepared: PreparedArticle[], quotes: ArticleQuotes[]): Vo
         e.direct!++;
         e.words += countWords(q.text);
       } else e.indirect!++;
-      if (!e.role && q.role) e.role = q.role;
+      if (!e.role) e.role = q.role ?? (isName(q.speaker) ? splitTitle(q.speaker).title : null);
       if (q.verb && !e.verbs.includes(q.verb)) e.verbs.push(q.verb);
       if (q.verb && isLoadedVerb(q.verb) && !e.loadedVerbs!.includes(q.verb)) e.loadedVerbs!.push(q.verb);
       if (!e.sentences!.includes(q.sentence)) e.sentences!.push(q.sentence);

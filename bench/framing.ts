@@ -1,0 +1,217 @@
+/**
+ * Framing benchmark: (a) quote span F1 and speaker accuracy on the hand-labelled quotes in
+ * tests/fixtures/quotes (rules in its README), against a naive "quote marks + nearest name"
+ * peer; (b) naming-variant recall on NewsWCL50's concepts; (c) compareFraming time.
+ * `npm run bench -- framing`.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareFraming } from '../src/core/framing';
+import { prepareArticle } from '../src/core/framing/prepare';
+import { articleQuotes, personName, speakerCanonicalizer } from '../src/core/framing/voices';
+import { parseRecords } from '../src/core/records';
+import { articleFromRecord, type Article, type ArticleRecord } from '../src/core/types';
+import { dataset } from './datasets';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = join(here, '../tests/fixtures');
+
+interface GoldDoc {
+  source: string;
+  outlet: string;
+  title: string;
+  excerpt?: string;
+  quotes: { text: string; speaker: string; alternatives?: string[] }[];
+}
+interface Span {
+  start: number;
+  end: number;
+  speaker: string | null;
+}
+
+function readRecords(path: string): ArticleRecord[] {
+  const parsed = parseRecords(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new Error(`${path}: line ${parsed.line}: ${parsed.reason}`);
+  return parsed.records;
+}
+
+/** The labelled documents as articles, with gold spans located in their text. */
+export function labelledDocuments(): { article: Article; gold: (Span & { speakers: string[] })[] }[] {
+  const seeds = readRecords(join(fixtures, 'seeds/seeds.ndjson'));
+  const docs = (JSON.parse(readFileSync(join(fixtures, 'quotes/quotes.json'), 'utf8')) as { documents: GoldDoc[] }).documents;
+  return docs.map((d) => {
+    const seed = seeds.find((r) => r.id === d.source);
+    const text = d.excerpt ?? seed?.text;
+    if (text === undefined) throw new Error(`no text for ${d.source}`);
+    const article = articleFromRecord({ id: d.source, url: null, title: d.title, outlet: d.outlet, published: null, text });
+    let from = 0;
+    const gold = d.quotes.map((q) => {
+      let start = text.indexOf(q.text, from);
+      if (start < 0) start = text.indexOf(q.text);
+      from = start + 1;
+      return { start, end: start + q.text.length, speaker: q.speaker, speakers: [q.speaker, ...(q.alternatives ?? [])] };
+    });
+    return { article, gold };
+  });
+}
+
+const norm = (s: string) => personName(s.replace(/^(the|a|an)\s+/i, '').replace(/[’']s$/, '')).toLowerCase();
+
+/** Same speaker: equal after removing titles, or one is the other's first or last name. */
+export function sameSpeaker(predicted: string, gold: string): boolean {
+  const p = norm(predicted);
+  const g = norm(gold);
+  if (p === g) return true;
+  const [short, long] = p.length <= g.length ? [p, g] : [g, p];
+  const parts = long.split(/\s+/);
+  return !short.includes(' ') && (parts[0] === short || parts[parts.length - 1] === short);
+}
+
+function score(docs: { gold: (Span & { speakers: string[] })[]; predicted: Span[] }[]) {
+  let predicted = 0;
+  let gold = 0;
+  let matched = 0;
+  let speakerRight = 0;
+  for (const d of docs) {
+    predicted += d.predicted.length;
+    gold += d.gold.length;
+    const pairs: { g: number; p: number; o: number }[] = [];
+    d.gold.forEach((g, gi) =>
+      d.predicted.forEach((p, pi) => {
+        const inter = Math.min(g.end, p.end) - Math.max(g.start, p.start);
+        const union = Math.max(g.end, p.end) - Math.min(g.start, p.start);
+        if (inter > 0 && inter / union >= 0.5) pairs.push({ g: gi, p: pi, o: inter / union });
+      }),
+    );
+    pairs.sort((a, b) => b.o - a.o);
+    const usedG = new Set<number>();
+    const usedP = new Set<number>();
+    for (const pr of pairs) {
+      if (usedG.has(pr.g) || usedP.has(pr.p)) continue;
+      usedG.add(pr.g);
+      usedP.add(pr.p);
+      matched++;
+      const sp = d.predicted[pr.p]!.speaker;
+      if (sp && d.gold[pr.g]!.speakers.some((s) => sameSpeaker(sp, s))) speakerRight++;
+    }
+  }
+  const p = matched / Math.max(1, predicted);
+  const r = matched / Math.max(1, gold);
+  return { predicted, gold, matched, precision: p, recall: r, f1: (2 * p * r) / Math.max(1e-9, p + r), speaker: speakerRight / Math.max(1, matched) };
+}
+
+/** The peer: every pair of double quote marks, credited to the nearest capitalised name. */
+function naiveQuotes(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/["“]([^"“”\n]+)["”]/g)) {
+    const start = m.index + 1;
+    const end = start + m[1]!.length;
+    const window = text.slice(Math.max(0, start - 150), start) + ' ' + text.slice(end, end + 150);
+    const names = [...window.matchAll(/(?<![.!?]\s)\b\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)*/gu)].map((n) => n[0]);
+    out.push({ start, end, speaker: names[names.length - 1] ?? null });
+  }
+  return out;
+}
+
+function quoteBenchmark(): void {
+  const docs = labelledDocuments();
+  const ours = docs.map(({ article, gold }) => {
+    const all = articleQuotes(prepareArticle(article)).quotes;
+    const found = all.filter((q) => q.kind === 'direct');
+    const canonical = speakerCanonicalizer([all], [article.text]);
+    return { gold, predicted: found.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker && canonical(0, q.speaker) })) };
+  });
+  const peer = docs.map(({ article, gold }) => ({ gold, predicted: naiveQuotes(article.text) }));
+  const a = score(ours);
+  const b = score(peer);
+  const f = (x: number) => x.toFixed(3);
+  console.log(`  quotes: ${a.gold} hand-labelled direct quotes in ${docs.length} documents (tests/fixtures/quotes)`);
+  console.log(`  framelens  quote span P ${f(a.precision)} R ${f(a.recall)} F1 ${f(a.f1)}  speaker accuracy ${f(a.speaker)} (${a.matched} matched of ${a.predicted} predicted)`);
+  console.log(`  naive peer quote span P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}  speaker accuracy ${f(b.speaker)} (double marks + nearest capitalised name)`);
+  console.log(`  ratio F1 ${f(a.f1 / b.f1)}×, speaker ${f(a.speaker / Math.max(1e-9, b.speaker))}×   targets: F1 ≥ 0.85, speaker ≥ 0.9`);
+}
+
+interface Concept {
+  id: string;
+  type: string;
+  event: string;
+  mentions: { doc: string; outlet: string; text: string }[];
+}
+
+const flat = (s: string) => s.toLowerCase().replace(/[`'’"]/g, '').replace(/[\s\-‐]+/g, ' ').trim();
+
+/**
+ * Naming recall. A concept is eligible when outlets name it with different words: at least
+ * two distinct surface forms (lower-cased) used by two different outlets. It is recalled
+ * when one of our naming groups for its event's five articles holds two variants from
+ * different articles, with different forms, each equal to or a whole-word part of a mention
+ * of the concept by that article's outlet (mentions of at most five words).
+ */
+function namingBenchmark(): void {
+  const recordsPath = dataset('newswcl50.ndjson');
+  const conceptsPath = dataset('newswcl50-concepts.json');
+  if (!recordsPath || !conceptsPath) return;
+  const records = readRecords(recordsPath).map(articleFromRecord);
+  const concepts = JSON.parse(readFileSync(conceptsPath, 'utf8')) as Concept[];
+  const events = [...new Set(records.map((r) => r.story ?? ''))].sort();
+  const byType = new Map<string, { eligible: number; recalled: number }>();
+  let times: number[] = [];
+  for (const ev of events) {
+    const arts = records.filter((r) => r.story === ev).sort((a, b) => a.id.localeCompare(b.id));
+    const t0 = performance.now();
+    const report = compareFraming(arts);
+    times.push(performance.now() - t0);
+    const outletOf = new Map(arts.map((a) => [a.id, a.outlet]));
+    for (const c of concepts.filter((x) => x.event === ev)) {
+      const forms = new Map<string, Set<string>>();
+      for (const m of c.mentions) {
+        if (!forms.has(m.outlet)) forms.set(m.outlet, new Set());
+        forms.get(m.outlet)!.add(flat(m.text));
+      }
+      const outlets = [...forms.keys()];
+      const eligible = outlets.some((o1) => outlets.some((o2) => o1 !== o2 && [...forms.get(o1)!].some((f1) => [...forms.get(o2)!].some((f2) => f1 !== f2))));
+      if (!eligible) continue;
+      const covers = (variant: string, outlet: string | undefined) =>
+        [...(forms.get(outlet ?? '') ?? [])].some((m) => m === variant || (m.split(' ').length <= 5 && ` ${m} `.includes(` ${variant} `)));
+      const recalled = report.naming.some((n) =>
+        n.variants.some((v1) => n.variants.some((v2) => v1.article !== v2.article && flat(v1.form) !== flat(v2.form) && covers(flat(v1.form), outletOf.get(v1.article)) && covers(flat(v2.form), outletOf.get(v2.article)))),
+      );
+      const key = c.type === 'PROPERTY' ? 'PROPERTY' : 'entity';
+      const s = byType.get(key) ?? { eligible: 0, recalled: 0 };
+      s.eligible++;
+      if (recalled) s.recalled++;
+      byType.set(key, s);
+    }
+  }
+  const e = byType.get('entity') ?? { eligible: 0, recalled: 0 };
+  const p = byType.get('PROPERTY') ?? { eligible: 0, recalled: 0 };
+  console.log(`  naming: NewsWCL50, 10 events × 5 outlets; a concept counts when two outlets use different words for it;`);
+  console.log(`    recalled = one naming group holds two different forms, from different articles, each a mention (or a whole-word part of a ≤5-word mention) by that outlet`);
+  console.log(`  naming recall, entity concepts (actors, countries, groups, events, actions, objects, misc): ${(e.recalled / Math.max(1, e.eligible)).toFixed(3)} (${e.recalled}/${e.eligible})   target ≥ 0.6`);
+  console.log(`  naming recall, PROPERTY concepts (evaluative descriptions): ${(p.recalled / Math.max(1, p.eligible)).toFixed(3)} (${p.recalled}/${p.eligible})`);
+  times = times.sort((a, b) => a - b);
+  console.log(`  compareFraming on 5 articles: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (first includes warm-up)`);
+}
+
+function speedBenchmark(): void {
+  const seeds = readRecords(join(fixtures, 'seeds/seeds.ndjson')).map(articleFromRecord);
+  const t0 = performance.now();
+  compareFraming(seeds);
+  const cold = performance.now() - t0;
+  const runs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    compareFraming(seeds);
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`  compareFraming on the seed pair (${seeds.map((s) => s.words).join(' + ')} words): first call ${cold.toFixed(1)} ms, then median ${runs[10]!.toFixed(1)} ms over 20 runs`);
+}
+
+export async function run(): Promise<void> {
+  console.log('  command: npm run bench -- framing');
+  speedBenchmark();
+  quoteBenchmark();
+  namingBenchmark();
+}
