@@ -73,7 +73,7 @@ export function ArchiveTable(p: Props) {
                   <input type="checkbox" data-testid="row-select" aria-label={`Select “${item.title || item.id}”`} checked={p.selected.has(item.id)} onChange={(e) => toggle(item.id, e.currentTarget.checked)} />
                 </td>
                 <td class="headline">{webUrl(item.url) ? <a href={item.url ?? undefined} target="_blank" rel="noreferrer">{item.title || '(no headline)'}</a> : item.title || '(no headline)'}</td>
-                <td>{item.outlet}</td>
+                <td>{item.outlet || <span class="muted">outlet unknown</span>}</td>
                 <td class="date">{formatDate(item.published)}</td>
               </tr>
             ))}
