@@ -2,9 +2,9 @@
  * Takes the README's screenshots from the real extension: `npx tsx scripts/screenshots.ts`
  * after `npm run build:test`. Loads the sample archive, opens the popup for the CBC seed page
  * (served from 127.0.0.1, which the test build may read) and the options page, and writes
- * docs/screenshots/popup.png (what the 600 px popup shows), popup-full.png (all of it) and
- * options.png. Same fixtures and archive each run, so the pictures
- * change only when the UI does.
+ * docs/screenshots/popup-full.png (the whole popup, scrolled) and options.png. The E2E run
+ * (tests/e2e/popup.e2e.ts) writes popup.png and compare.png itself. Same fixtures and archive
+ * each run, so the pictures change only when the UI does.
  */
 import { mkdir } from 'node:fs/promises';
 import { launchExtension, openPopupFor, startFixtureServer } from '../tests/e2e/harness';
@@ -31,9 +31,8 @@ async function main(): Promise<void> {
     await popup.setViewportSize(POPUP_VIEWPORT);
     await popup.getByTestId('related-item').first().waitFor({ timeout: 30_000 });
     await popup.getByTestId('terms-self').first().waitFor({ timeout: 30_000 });
-    await popup.screenshot({ path: `${OUT_DIR}/popup.png` });
     await popup.screenshot({ path: `${OUT_DIR}/popup-full.png`, fullPage: true });
-    console.log(`wrote ${OUT_DIR}/popup.png and popup-full.png`);
+    console.log(`wrote ${OUT_DIR}/popup-full.png`);
   } finally {
     await close();
     await fixtures.close();
