@@ -16,7 +16,7 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
   const paragraphs = new Map<number, SentenceView[]>();
   for (const s of props.sentences) paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
   return (
-    <article class={`article-col side-${props.side % 2 === 0 ? 'a' : 'b'}`} aria-label={`${article.outlet}: ${article.title}`} data-testid="compare-article">
+    <article class={`article-col col-${props.side % 2 === 0 ? 'a' : 'b'}`} aria-label={`${article.outlet}: ${article.title}`} data-testid="compare-article">
       <header>
         <div class="outlet">{article.outlet || 'Unknown outlet'}</div>
         <h2>{article.title || 'Untitled'}</h2>

@@ -44,8 +44,11 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   const { article, related } = result;
   const [saved, setSaved] = useState(result.saved);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<RelatedItem | null>(related[0] ?? null);
-  const [report, setReport] = useState<FramingReport | null>(result.report);
+  // The calibrated same-story decision: weaker matches stay one click away, never in front.
+  const strong = related.filter((r) => r.sameStory !== false);
+  const weak = related.filter((r) => r.sameStory === false);
+  const [selected, setSelected] = useState<RelatedItem | null>(strong[0] ?? null);
+  const [report, setReport] = useState<FramingReport | null>(strong[0] && strong[0].id === related[0]?.id ? result.report : null);
   const [reportError, setReportError] = useState<string | null>(result.reportError ?? null);
 
   const choose = (item: RelatedItem) => {
@@ -69,15 +72,16 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
           detail="Framelens compares this article with coverage you keep on this device. Load the sample archive, import a file, or save articles as you read."
           action={{ label: 'Open the archive', run: openOptions }}
         />
-      ) : related.length === 0 ? (
-        <StateMessage
-          kind="info"
-          title="No related coverage yet"
-          detail={`None of the ${result.archiveSize} archived articles tells this story. Save this one, and other outlets' versions as you read them.`}
-        />
       ) : (
         <>
-          <RelatedList items={related} selected={selected?.id ?? null} onSelect={choose} />
+          {strong.length === 0 && (
+            <StateMessage
+              kind="info"
+              title="No related coverage yet"
+              detail={`None of the ${result.archiveSize} archived articles tells this story. Save this one, and other outlets' versions as you read them.`}
+            />
+          )}
+          {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} />}
           {selected && (
             <section class="differences" aria-live="polite">
               <div class="section-head">

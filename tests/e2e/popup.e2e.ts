@@ -48,6 +48,23 @@ describe('popup states before any archive', () => {
     await page.close();
   });
 
+  it('saves the page to the archive once, and says so when the popup opens again', async () => {
+    const first = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC));
+    const save = first.popup.getByTestId('save');
+    await expect.poll(() => save.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await save.click();
+    await expect.poll(() => save.innerText()).toMatch(/saved/i);
+    await first.popup.close();
+    await first.page.close();
+    const again = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC));
+    await expect.poll(() => again.popup.getByTestId('save').innerText(), { timeout: 15_000 }).toMatch(/saved/i);
+    expect(await again.popup.getByTestId('save').isDisabled()).toBe(true);
+    // Saving again is no duplicate: still one record, and still no related coverage of itself.
+    expect(await stateText(again.popup)).toMatch(/no related coverage yet/i);
+    await again.popup.close();
+    await again.page.close();
+  });
+
   it('says there is no article on a section front page', async () => {
     const { page, popup } = await openPopupFor(extension.context, extension.extensionId, fixtures.url(NOT_ARTICLE));
     expect(await stateText(popup)).toMatch(/no article here/i);
@@ -74,7 +91,7 @@ describe('popup states before any archive', () => {
 });
 
 describe('with the sample archive', () => {
-  beforeAll(async () => {
+  it('loads the sample archive through the options page', async () => {
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByTestId('load-sample').click();
@@ -99,23 +116,6 @@ describe('with the sample archive', () => {
     await popup.locator('main').screenshot({ path: `${SHOTS}/popup.png` });
     await popup.close();
     await page.close();
-  });
-
-  it('saves the page to the archive once, and says so when the popup opens again', async () => {
-    const first = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC));
-    const save = first.popup.getByTestId('save');
-    await expect.poll(() => save.isEnabled(), { timeout: 15_000 }).toBe(true);
-    await save.click();
-    await expect.poll(() => save.innerText()).toMatch(/saved/i);
-    await first.popup.close();
-    await first.page.close();
-    const again = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC));
-    await expect.poll(() => again.popup.getByTestId('save').innerText(), { timeout: 15_000 }).toMatch(/saved/i);
-    expect(await again.popup.getByTestId('save').isDisabled()).toBe(true);
-    // Saving is no duplicate: the Daily Mail article is still the first related one.
-    expect(await again.popup.getByTestId('related-title').first().innerText()).toMatch(/China invites EU diplomats/);
-    await again.popup.close();
-    await again.page.close();
   });
 
   it('opens the full comparison with evidence marked in both texts', async () => {
