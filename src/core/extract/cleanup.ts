@@ -35,6 +35,9 @@ function wordCount(s: string): number {
   return s.split(' ').length;
 }
 
+/** Paragraphs shorter than this may repeat: only longer repeats are copies. */
+const MIN_REPEAT_WORDS = 8;
+
 /** A comparison key: letters and digits only, lower-cased. */
 function key(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -49,11 +52,12 @@ function isFurnitureText(b: Block): boolean {
   return false;
 }
 
-/** Mostly links and short: an item of a "Read more" / "Related" list, a tag or a share link. */
-function isLinkList(b: Block): boolean {
+/** "Read more: <headline>", "Related: <headline>": a pointer to another article, mostly link text. */
+const LINK_PREFIX = /^(?:read more|read also|also read|related|related article|related story|see also|more|recommended|watch|listen|click here|previously|further reading|more on this)\s*(?:[:|»>-]|\.{3}|…)/i;
+
+function isLinkTeaser(b: Block): boolean {
   if (b.kind === 'pre' || b.kind === 'quote') return false;
-  const density = b.linkChars / b.text.length;
-  return density > 0.6 && wordCount(b.text) <= 30;
+  return b.linkChars / b.text.length > 0.5 && LINK_PREFIX.test(b.text);
 }
 
 /** The word-4-gram set of a text, for near-duplicate tests. */
@@ -99,24 +103,28 @@ function dropRepeats(blocks: Block[]): Block[] {
   const keys = blocks.map((b) => key(b.text));
   const seen = new Map<string, number>();
   keys.forEach((k, i) => {
-    if (!k) return;
+    // Short lines repeat legitimately (table cells, recipe steps, "Eat every 2-3 hours").
+    if (!k || wordCount(k) < MIN_REPEAT_WORDS) return;
     if (seen.has(k) && blocks[i]!.kind !== 'heading') keep[i] = false;
     else seen.set(k, i);
   });
   const sets = blocks.map((b, i) => (keep[i] && wordCount(b.text) >= 12 ? shingles(b.text) : null));
+  // Candidate pairs through an inverted index of shingles, so long articles stay linear-ish.
+  const owners = new Map<string, number[]>();
+  sets.forEach((set, i) => set?.forEach((s) => {
+    const list = owners.get(s);
+    if (list) list.push(i);
+    else owners.set(s, [i]);
+  }));
   for (let i = 0; i < blocks.length; i++) {
     const a = sets[i];
     if (!a || !keep[i]) continue;
-    for (let j = i + 1; j < blocks.length; j++) {
-      const b = sets[j];
-      if (!b || !keep[j]) continue;
-      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-      let shared = 0;
-      for (const s of small) if (large.has(s)) shared++;
-      if (shared < 0.8 * small.size) continue;
-      const iCaption = CAPTION_WORDS.test(blocks[i]!.text);
-      const jCaption = CAPTION_WORDS.test(blocks[j]!.text);
-      if (iCaption && !jCaption) {
+    const shared = new Map<number, number>();
+    for (const s of a) for (const j of owners.get(s)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, count] of shared) {
+      const b = sets[j]!;
+      if (!keep[j] || count < 0.8 * Math.min(a.size, b.size)) continue;
+      if (CAPTION_WORDS.test(blocks[i]!.text) && !CAPTION_WORDS.test(blocks[j]!.text)) {
         keep[i] = false;
         break;
       }
@@ -128,6 +136,6 @@ function dropRepeats(blocks: Block[]): Block[] {
 
 /** The article's blocks without furniture, repeats removed. */
 export function cleanBlocks(blocks: readonly Block[]): Block[] {
-  const kept = blocks.filter((b) => !isFurnitureText(b) && !isLinkList(b));
+  const kept = blocks.filter((b) => !isFurnitureText(b) && !isLinkTeaser(b));
   return dropRepeats(dropEchoCaptions(kept));
 }

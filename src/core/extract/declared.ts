@@ -3,10 +3,10 @@
  * `og:type` article. Such pages are read even when Readability's quick readerability guess
  * says no (short news items, pages with unusual markup).
  */
-import { isArticleObject, jsonLdObjects } from './jsonld';
+import { isArticleObject, jsonLdObjects, type Json } from './jsonld';
 
-export function declaresArticle(doc: Document): boolean {
+export function declaresArticle(doc: Document, ldObjects: readonly Record<string, Json>[] = jsonLdObjects(doc)): boolean {
   const ogType = doc.querySelector('meta[property="og:type" i][content]')?.getAttribute('content')?.trim().toLowerCase();
   if (ogType === 'article' || ogType?.startsWith('article.')) return true;
-  return jsonLdObjects(doc).some(isArticleObject);
+  return ldObjects.some(isArticleObject);
 }

@@ -10,6 +10,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { countWords, type Article, type ExtractResult } from '../types';
 import { cleanBlocks, furnitureSkip } from './cleanup';
 import { declaresArticle } from './declared';
+import { jsonLdObjects } from './jsonld';
 import { looksLikeListing } from './listing';
 import { checkSize, MAX_ELEMENTS, MIN_ARTICLE_CHARS } from './limits';
 import { readMetadata } from './metadata';
@@ -39,7 +40,8 @@ function pageUrlOf(doc: Document, url: string | undefined): string | null {
 function extract(doc: Document, url: string | undefined, options: ExtractOptions): ExtractResult {
   const size = checkSize(doc);
   if (!size.ok) return { ok: false, reason: 'too-large', message: size.message };
-  const declared = declaresArticle(doc);
+  const ldObjects = jsonLdObjects(doc);
+  const declared = declaresArticle(doc, ldObjects);
   if (!options.force && !declared && !isProbablyReaderable(doc)) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
 
   const clone = doc.cloneNode(true) as Document;
@@ -58,7 +60,7 @@ function extract(doc: Document, url: string | undefined, options: ExtractOptions
   if (!text) return { ok: false, reason: 'empty', message: 'This page says it is an article, but no article text could be read from it.' };
 
   const pageUrl = pageUrlOf(doc, url);
-  const meta = readMetadata(doc, pageUrl, { title: parsed.title, byline: parsed.byline });
+  const meta = readMetadata(doc, pageUrl, { title: parsed.title, byline: parsed.byline }, ldObjects);
   const canonical = meta.url?.value ?? null;
   const article: Article = {
     id: canonical ?? textId(text),

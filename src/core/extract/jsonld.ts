@@ -19,7 +19,7 @@ export interface JsonLdArticle {
 /** schema.org types that are an article (CreativeWork > Article and its news/blog subtypes). */
 const ARTICLE_TYPE = /^(?:schema:|https?:\/\/schema\.org\/)?(?:\w*Article|BlogPosting|LiveBlogPosting|Report)$/i;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function isObject(v: unknown): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -92,8 +92,7 @@ function names(v: Json | undefined): string[] {
 }
 
 /** The page's article per JSON-LD (the first article object with a headline, else the first), or null. */
-export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
-  const objects = jsonLdObjects(doc);
+export function readJsonLdArticle(objects: readonly Record<string, Json>[]): JsonLdArticle | null {
   const articles = objects.filter(isArticleObject);
   const article = articles.find((o) => asText(o.headline)) ?? articles[0];
   if (!article) return null;

@@ -6,7 +6,7 @@
 import type { MetaSource } from '../types';
 import { personByline } from './byline';
 import { dateFromUrl, normaliseDate } from './dates';
-import { readJsonLdArticle, type JsonLdArticle } from './jsonld';
+import { jsonLdObjects, readJsonLdArticle, type JsonLdArticle } from './jsonld';
 import { cleanUrl, plausibleCanonical, siteHost } from './url';
 
 export interface Found<T> {
@@ -30,17 +30,28 @@ export interface ReadabilityGuess {
   byline?: string | null | undefined;
 }
 
-/** Content of every `<meta>` whose name, property or itemprop is one of `keys` (in the order of `keys`). */
-function metaValues(doc: Document, keys: readonly string[]): string[] {
-  const wanted = new Map(keys.map((k, i) => [k.toLowerCase(), i]));
-  const hits: [number, string][] = [];
-  for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
-    const rank = wanted.get(key);
+/** The page's `<meta>` contents by lower-cased name, property or itemprop, read in one pass. */
+type MetaIndex = Map<string, string[]>;
+
+function indexMeta(doc: Document): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
     const content = meta.getAttribute('content')?.trim();
-    if (rank !== undefined && content) hits.push([rank, content]);
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = meta.getAttribute(attr)?.trim().toLowerCase();
+      if (!key) continue;
+      const list = index.get(key);
+      if (list) list.push(content);
+      else index.set(key, [content]);
+    }
   }
-  return hits.sort((a, b) => a[0] - b[0]).map((h) => h[1]);
+  return index;
+}
+
+/** Contents of the meta tags named `keys`, in the order of `keys`. */
+function metaValues(index: MetaIndex, keys: readonly string[]): string[] {
+  return keys.flatMap((k) => index.get(k) ?? []);
 }
 
 function first<T>(...candidates: (Found<T> | null)[]): Found<T> | null {
@@ -87,10 +98,10 @@ function langTag(raw: string | null | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-function canonical(doc: Document, ld: JsonLdArticle | null, pageUrl: string | null): Found<string> | null {
+function canonical(doc: Document, meta: MetaIndex, ld: JsonLdArticle | null, pageUrl: string | null): Found<string> | null {
   const candidates: [string | null | undefined, MetaSource][] = [
     [doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href'), 'meta'],
-    [metaValues(doc, ['og:url'])[0], 'open-graph'],
+    [metaValues(meta, ['og:url'])[0], 'open-graph'],
     [ld?.url, 'json-ld'],
   ];
   for (const [raw, source] of candidates) {
@@ -101,28 +112,29 @@ function canonical(doc: Document, ld: JsonLdArticle | null, pageUrl: string | nu
 }
 
 /** Reads every metadata field from the page; `pageUrl` is the address the page was loaded from. */
-export function readMetadata(doc: Document, pageUrl: string | null, guess: ReadabilityGuess = {}): PageMetadata {
-  const ld = readJsonLdArticle(doc);
-  const url = canonical(doc, ld, pageUrl);
+export function readMetadata(doc: Document, pageUrl: string | null, guess: ReadabilityGuess = {}, ldObjects = jsonLdObjects(doc)): PageMetadata {
+  const ld = readJsonLdArticle(ldObjects);
+  const meta = indexMeta(doc);
+  const url = canonical(doc, meta, ld, pageUrl);
 
   const outlet = first(
     found(clean(ld?.publisher), 'json-ld'),
-    found(clean(metaValues(doc, ['og:site_name'])[0]), 'open-graph'),
-    found(clean(metaValues(doc, ['application-name', 'twitter:site', 'publisher', 'dc.publisher'])[0]?.replace(/^@/, '')), 'meta'),
+    found(clean(metaValues(meta, ['og:site_name'])[0]), 'open-graph'),
+    found(clean(metaValues(meta, ['application-name', 'twitter:site', 'publisher', 'dc.publisher'])[0]?.replace(/^@/, '')), 'meta'),
     found(siteHost(url?.value ?? pageUrl), 'host'),
   );
 
   const docTitle = clean(doc.querySelector('title')?.textContent);
   const title = first(
     found(clean(ld?.headline), 'json-ld'),
-    found(clean(metaValues(doc, ['og:title'])[0]), 'open-graph'),
-    found(clean(metaValues(doc, ['twitter:title', 'headline', 'dc.title', 'title'])[0]), 'meta'),
+    found(clean(metaValues(meta, ['og:title'])[0]), 'open-graph'),
+    found(clean(metaValues(meta, ['twitter:title', 'headline', 'dc.title', 'title'])[0]), 'meta'),
     found(clean(guess.title), 'readability'),
     found(docTitle, 'meta'),
   );
   if (title && title.source !== 'json-ld') title.value = stripSiteSuffix(title.value, outlet?.value ?? null);
 
-  const metaAuthors = metaValues(doc, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'byl', 'dc.creator', 'dcterms.creator']);
+  const metaAuthors = metaValues(meta, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'byl', 'dc.creator', 'dcterms.creator']);
   const byline = first(
     found(ld ? personByline(ld.authors) : null, 'json-ld'),
     found(personByline(metaAuthors), 'meta'),
@@ -131,22 +143,23 @@ export function readMetadata(doc: Document, pageUrl: string | null, guess: Reada
 
   const published = first(
     firstDate(ld?.datePublished ? [ld.datePublished] : [], 'json-ld'),
-    firstDate(metaValues(doc, ['article:published_time', 'og:published_time']), 'open-graph'),
-    firstDate(metaValues(doc, ['date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'parsely-pub-date', 'sailthru.date', 'datepublished', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'article.published', 'published_time']), 'meta'),
+    firstDate(metaValues(meta, ['article:published_time', 'og:published_time']), 'open-graph'),
+    firstDate(metaValues(meta, ['date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'parsely-pub-date', 'sailthru.date', 'datepublished', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'article.published', 'published_time']), 'meta'),
+  ) ?? first(
+    // Only when the page states no date in its metadata: <time> elements and the URL.
     found(timeElementDate(doc), 'time-element'),
     found(dateFromUrl(url?.value) ?? dateFromUrl(pageUrl), 'url'),
   );
   const modified = first(
     firstDate(ld?.dateModified ? [ld.dateModified] : [], 'json-ld'),
-    firstDate(metaValues(doc, ['article:modified_time', 'og:updated_time']), 'open-graph'),
-    firstDate(metaValues(doc, ['last-modified', 'dcterms.modified', 'datemodified', 'article.updated', 'sailthru.lastmodified']), 'meta'),
+    firstDate(metaValues(meta, ['article:modified_time', 'og:updated_time']), 'open-graph'),
+    firstDate(metaValues(meta, ['last-modified', 'dcterms.modified', 'datemodified', 'article.updated', 'sailthru.lastmodified']), 'meta'),
   );
 
-  const httpLang = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
   const lang = first(
     found(langTag(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang')), 'meta'),
-    found(langTag(metaValues(doc, ['og:locale'])[0]), 'open-graph'),
-    found(langTag(httpLang ?? metaValues(doc, ['language', 'content-language', 'dc.language'])[0]), 'meta'),
+    found(langTag(metaValues(meta, ['og:locale'])[0]), 'open-graph'),
+    found(langTag(metaValues(meta, ['content-language', 'language', 'dc.language'])[0]), 'meta'),
     found(langTag(ld?.inLanguage), 'json-ld'),
   );
 
