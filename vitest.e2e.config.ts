@@ -11,6 +11,9 @@ if (!existsSync(testBuild)) {
 
 export default defineConfig({
   test: {
+    // The Firefox harness speaks WebDriver BiDi over Node's WebSocket: global from Node 22,
+    // behind a flag on Node 20.
+    execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     pool: 'forks',

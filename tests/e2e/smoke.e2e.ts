@@ -1,14 +1,19 @@
 /**
- * Smoke test of the built extension (dist-test/) in Debian's Chromium: it loads, its service
- * worker starts, its pages render without errors, and the content script reads an article.
+ * Smoke test of the built extension (dist-test/) in Debian's Chromium and Firefox ESR: it
+ * loads, its background starts, its pages render without errors, and the content script
+ * reads an article.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractResult } from '../../src/core/types';
+import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
   collectProblems, currentServiceWorker, extractInTab, launchExtension, loadedManifest, manifestIssues, openPopupFor, startFixtureServer, tabIdFor,
   type ExtensionSession, type FixtureServer, type Problems,
 } from './harness';
 
 const ARTICLE = 'cbc-xinjiang-un';
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
@@ -78,5 +83,43 @@ describe('the built extension', () => {
     expect(issues.filter((issue) => issue.manifestKey !== 'background.scripts')).toEqual([]);
     const worker = await currentServiceWorker(extension.context, extension.extensionId);
     expect(worker.url()).toBe(`chrome-extension://${extension.extensionId}/background.js`);
+  });
+});
+
+describe('the same build in Firefox ESR', () => {
+  let firefox: FirefoxExtensionSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchFirefoxExtension();
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('installs, renders the options page and its background answers', async () => {
+    const options = await firefox.openExtensionPage('options.html');
+    expect(await firefox.evaluate<string>(options, 'browser.runtime.getManifest().version')).toBe(PACKAGE_VERSION);
+    await expect.poll(() => firefox.evaluate<string>(options, 'document.body.innerText'), { timeout: 10_000 }).toMatch(/Framelens/);
+    const stats = await firefox.evaluate<{ ok: boolean }>(options, "browser.runtime.sendMessage({ type: 'archive/stats', payload: {} })");
+    expect(stats.ok).toBe(true);
+    expect(await firefox.pageErrors(options)).toEqual([]);
+  });
+
+  it('reads the article through the injected content script', async () => {
+    const pageUrl = server.url(ARTICLE);
+    await firefox.openPage(pageUrl);
+    const options = await firefox.openExtensionPage('options.html');
+    const result = await firefox.evaluate<ExtractResult | null>(options, `(async () => {
+      const [tab] = (await browser.tabs.query({})).filter((t) => t.url === ${JSON.stringify(pageUrl)});
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] });
+      const [frame] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: () => globalThis.__framelens?.extract() ?? null });
+      return frame.result;
+    })()`);
+    expect(result?.ok).toBe(true);
+    if (result?.ok) expect(result.article.text).toMatch(/Uyghur/);
   });
 });
