@@ -1,0 +1,79 @@
+/**
+ * Recorders for the end-to-end tests: what the extension sends over the network, and what
+ * goes wrong in its pages and workers (console errors, uncaught errors, dialogs).
+ */
+import type { BrowserContext, Worker } from 'playwright-core';
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** Where it came from: the service worker, an extension page, or a web page. */
+  origin: 'service-worker' | 'extension-page' | 'web-page';
+}
+
+/**
+ * Records every network request made in the context (pages and service workers). The
+ * extension's own file loads (chrome-extension:// URLs) are not network traffic and are
+ * left out; `fromExtension()` filters what the extension itself sent. Attempts count: a
+ * request the extension's CSP then blocks (an <img> with a remote src) is still recorded,
+ * and the CSP violation also shows up in `collectProblems` as a console error.
+ */
+export function recordRequests(context: BrowserContext, extensionId: string) {
+  const requests: RecordedRequest[] = [];
+  const extensionOrigin = `chrome-extension://${extensionId}/`;
+  context.on('request', (request) => {
+    if (request.url().startsWith('chrome-extension://') || request.url().startsWith('data:')) return;
+    const worker = request.serviceWorker();
+    let origin: RecordedRequest['origin'] = 'web-page';
+    if (worker) origin = worker.url().startsWith(extensionOrigin) ? 'service-worker' : 'web-page';
+    else if (request.frame().url().startsWith(extensionOrigin)) origin = 'extension-page';
+    requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), origin });
+  });
+  return {
+    requests,
+    fromExtension: () => requests.filter((r) => r.origin !== 'web-page'),
+  };
+}
+
+export interface Problems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Dialogs (alert/confirm/prompt) opened anywhere: each is dismissed and recorded. */
+  dialogs: string[];
+  /** All of the above, for one `expect(...).toEqual([])`. */
+  all(): string[];
+}
+
+/**
+ * Collects console errors and uncaught errors from the extension's own pages and the given
+ * workers (web pages' own errors are not ours), and dialogs opened anywhere (each is
+ * dismissed and recorded: nothing a page contains should make one appear).
+ */
+export function collectProblems(context: BrowserContext, extensionId: string, workers: Worker[] = []): Problems {
+  const problems: Problems = {
+    consoleErrors: [],
+    pageErrors: [],
+    dialogs: [],
+    all: () => [...problems.consoleErrors, ...problems.pageErrors, ...problems.dialogs],
+  };
+  const ours = (url: string | undefined) => url?.startsWith(`chrome-extension://${extensionId}/`) ?? false;
+  context.on('console', (message) => {
+    const url = message.page()?.url();
+    if (message.type() === 'error' && ours(url)) problems.consoleErrors.push(`${url}: ${message.text()}`);
+  });
+  context.on('weberror', (error) => {
+    const url = error.page()?.url();
+    if (ours(url)) problems.pageErrors.push(`${url}: ${String(error.error())}`);
+  });
+  context.on('dialog', (dialog) => {
+    problems.dialogs.push(`${dialog.page()?.url() ?? 'worker'}: ${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  for (const worker of workers) {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') problems.consoleErrors.push(`${worker.url()}: ${message.text()}`);
+    });
+  }
+  return problems;
+}
