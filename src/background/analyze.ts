@@ -63,7 +63,7 @@ export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, articl
   const exclude = new Set([article.id]);
   if (archivedCopy) exclude.add(archivedCopy.id);
   // A few more than shown: copies of the page found by text are dropped below.
-  const hits = matches.search(article, RELATED_TOP + 5, exclude);
+  const hits = await matches.search(article, RELATED_TOP + 5, exclude);
   const records = await Promise.all(hits.map((h) => archive.get(h.id)));
   let saved = archivedCopy !== null;
   const related: RelatedItem[] = [];

@@ -28,7 +28,7 @@ function ready(): Promise<BackgroundDeps> {
 
 async function initialize(): Promise<BackgroundDeps> {
   const archive = new Archive(await openArchiveDb());
-  const matches = await MatchIndexStore.open(archive);
+  const matches = await MatchIndexStore.open(archive, () => browser.runtime.getPlatformInfo().catch(() => undefined));
   const readSample = async () => {
     const res = await fetch(browser.runtime.getURL('sample/sample.ndjson'));
     if (!res.ok) throw new Error('The sample archive is missing from this build of Framelens.');

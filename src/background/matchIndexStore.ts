@@ -1,69 +1,79 @@
 import { MatchIndex, type MatchIndexSnapshot } from '../core/match';
 import type { ArticleRecord, MatchResult } from '../core/types';
 import type { Archive, ArchiveChange } from './archive';
+import type { StoredArticle } from './db';
 
 /** How long after the last change the snapshot is written (one write for a burst of saves). */
 const PERSIST_DELAY_MS = 2000;
+/** Work in slices this long, then let the worker answer other messages. */
+const SLICE_MS = 50;
+/** Records read per transaction while rebuilding. */
+const REBUILD_PAGE = 500;
+/** Chrome stops a service worker idle for 30 s; an extension API call resets that clock. */
+const KEEP_ALIVE_MS = 20_000;
+
+type Work = { kind: 'change'; change: ArchiveChange } | { kind: 'rebuild'; counter: number };
 
 /**
  * Keeps the match index (src/core/match) in step with the archive: records are added on
- * save and import and removed on delete, as each write commits. The index is a cache:
- * its snapshot is stored in the meta store with the archive's change counter at the time,
- * and a missing, unreadable or stale snapshot (counter differs: the worker stopped before
+ * save and import and removed on delete, in commit order. The index is a cache: its
+ * snapshot is stored in the meta store with the archive's change counter at the time, and
+ * a missing, unreadable or stale snapshot (counter differs: the worker stopped before
  * writing it) is rebuilt from the records.
+ *
+ * Indexing is CPU work (milliseconds per article), so it runs in slices behind a queue:
+ * a large import's reply and the options page stay quick, and searches wait until the
+ * index has caught up with every committed write (`search` awaits the queue).
  */
 export class MatchIndexStore {
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly queue: Work[] = [];
+  private draining: Promise<void> | null = null;
 
-  private constructor(private readonly archive: Archive, private index: MatchIndex, private counter: number) {}
+  private constructor(
+    private readonly archive: Archive,
+    private readonly index: MatchIndex,
+    private counter: number,
+    private readonly keepAlive: () => unknown,
+  ) {}
 
-  /** Loads the snapshot or rebuilds it; no archive write can slip in between. */
-  static async open(archive: Archive): Promise<MatchIndexStore> {
+  /** Loads the snapshot, or queues a rebuild; no archive write can slip in between. */
+  static async open(archive: Archive, keepAlive: () => unknown = () => undefined): Promise<MatchIndexStore> {
     return archive.runExclusive(async () => {
-      const tx = archive.db.transaction(['meta', 'articles']);
-      const [changes, snapshot] = await Promise.all([tx.objectStore('meta').get('changes'), tx.objectStore('meta').get('matchIndex')]);
-      const counter = changes?.key === 'changes' ? changes.count : 0;
-      let index: MatchIndex | null = null;
-      let rebuilt = false;
-      if (snapshot?.key === 'matchIndex' && snapshot.changes === counter) index = restore(snapshot.snapshot);
-      if (!index) {
-        index = new MatchIndex();
-        for (const row of await tx.objectStore('articles').getAll()) index.add(row.record);
-        rebuilt = true;
-      }
+      const tx = archive.db.transaction('meta');
+      const [changes, snapshot] = await Promise.all([tx.store.get('changes'), tx.store.get('matchIndex')]);
       await tx.done;
-      const store = new MatchIndexStore(archive, index, counter);
-      archive.onChange((change) => store.apply(change));
-      if (rebuilt) await store.persist();
+      const counter = changes?.key === 'changes' ? changes.count : 0;
+      const restored = snapshot?.key === 'matchIndex' && snapshot.changes === counter ? restore(snapshot.snapshot) : null;
+      const store = new MatchIndexStore(archive, restored ?? new MatchIndex(), restored ? counter : -1, keepAlive);
+      if (!restored) store.enqueue({ kind: 'rebuild', counter });
+      archive.onChange((change) => store.enqueue({ kind: 'change', change }));
       return store;
     });
   }
 
+  /** Articles indexed so far (behind the archive while the queue drains). */
   get size(): number {
     return this.index.size;
   }
 
-  search(query: ArticleRecord, top: number, excludeIds: Iterable<string>): MatchResult[] {
+  /** Resolves when every committed write is in the index. */
+  async caughtUp(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  async search(query: ArticleRecord, top: number, excludeIds: Iterable<string>): Promise<MatchResult[]> {
+    await this.caughtUp();
     return this.index.search(query, { top, excludeIds });
   }
 
-  private apply(change: ArchiveChange): void {
-    for (const id of change.removed) this.index.remove(id);
-    for (const record of change.put) this.index.add(record);
-    this.counter = change.counter;
-    if (this.persistTimer !== null) clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = null;
-      void this.persist().catch((e: unknown) => console.warn('Framelens: match index snapshot not saved; it will be rebuilt.', e));
-    }, PERSIST_DELAY_MS);
-  }
-
-  /** Writes the snapshot if the archive has not changed since the index last caught up. */
+  /** Writes the snapshot if the index has caught up and the archive has not changed since. */
   async persist(): Promise<boolean> {
     if (this.persistTimer !== null) {
       clearTimeout(this.persistTimer);
       this.persistTimer = null;
     }
+    if (this.draining) return false;
     const snapshot = this.index.toJSON();
     const tx = this.archive.db.transaction('meta', 'readwrite');
     const changes = await tx.store.get('changes');
@@ -72,6 +82,74 @@ export class MatchIndexStore {
     if (fresh) await tx.store.put({ key: 'matchIndex', changes: this.counter, snapshot });
     await tx.done;
     return fresh;
+  }
+
+  private enqueue(work: Work): void {
+    this.queue.push(work);
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+      this.schedulePersist();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const slicer = new Slicer(this.keepAlive);
+    for (let work = this.queue.shift(); work; work = this.queue.shift()) {
+      if (work.kind === 'rebuild') {
+        await this.rebuild(slicer);
+        this.counter = work.counter;
+        continue;
+      }
+      for (const id of work.change.removed) this.index.remove(id);
+      for (const record of work.change.put) {
+        this.index.add(record);
+        await slicer.maybeYield();
+      }
+      this.counter = work.change.counter;
+    }
+  }
+
+  /** Adds every archived record, a page at a time (writes queued meanwhile are applied after). */
+  private async rebuild(slicer: Slicer): Promise<void> {
+    let after: string | null = null;
+    for (;;) {
+      const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
+      const rows: StoredArticle[] = await this.archive.db.getAll('articles', range, REBUILD_PAGE);
+      for (const row of rows) {
+        this.index.add(row.record);
+        await slicer.maybeYield();
+      }
+      const last: StoredArticle | undefined = rows.at(-1);
+      if (!last || rows.length < REBUILD_PAGE) return;
+      after = last.id;
+    }
+  }
+
+  private schedulePersist(): void {
+    if (this.persistTimer !== null) clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      void this.persist().catch((e: unknown) => console.warn('Framelens: match index snapshot not saved; it will be rebuilt.', e));
+    }, PERSIST_DELAY_MS);
+  }
+}
+
+/** Yields to the event loop every SLICE_MS of work and keeps the worker alive on long runs. */
+class Slicer {
+  private sliceStart = Date.now();
+  private lastKeepAlive = Date.now();
+
+  constructor(private readonly keepAlive: () => unknown) {}
+
+  async maybeYield(): Promise<void> {
+    const now = Date.now();
+    if (now - this.sliceStart < SLICE_MS) return;
+    if (now - this.lastKeepAlive > KEEP_ALIVE_MS) {
+      this.lastKeepAlive = now;
+      this.keepAlive();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.sliceStart = Date.now();
   }
 }
 

@@ -24,18 +24,20 @@ describe('MatchIndexStore', () => {
   it('builds from the archive and follows saves, imports and deletes as they commit', async () => {
     const archive = await archiveWith(records.slice(0, 1));
     const matches = await MatchIndexStore.open(archive);
+    await matches.caughtUp();
     expect(matches.size).toBe(1);
     await archive.importRecords(records.slice(1));
+    expect((await matches.search(records[0]!, 5, [records[0]!.id]))[0]?.id).toBe('ap-quake');
     expect(matches.size).toBe(3);
-    expect(matches.search(records[0]!, 5, [records[0]!.id])[0]?.id).toBe('ap-quake');
     await archive.delete(['ap-quake']);
+    expect((await matches.search(records[0]!, 5, [records[0]!.id])).map((r) => r.id)).not.toContain('ap-quake');
     expect(matches.size).toBe(2);
-    expect(matches.search(records[0]!, 5, [records[0]!.id]).map((r) => r.id)).not.toContain('ap-quake');
   });
 
   it('stores a snapshot with the change counter and reuses it when current', async () => {
     const archive = await archiveWith(records);
     const first = await MatchIndexStore.open(archive);
+    await first.caughtUp();
     expect(await first.persist()).toBe(true);
     const snapshot = await archive.db.get('meta', 'matchIndex');
     expect(snapshot).toMatchObject({ key: 'matchIndex', changes: await archive.changeCounter() });
@@ -48,12 +50,14 @@ describe('MatchIndexStore', () => {
   it('rebuilds from the records when the snapshot is stale (the worker stopped before writing it)', async () => {
     const archive = await archiveWith(records.slice(0, 2));
     const first = await MatchIndexStore.open(archive);
+    await first.caughtUp();
     await first.persist();
     // Another worker life: a write commits, then the worker is stopped before the snapshot.
     await new Archive(archive.db).importRecords(records.slice(2));
     const fromJSON = vi.spyOn(MatchIndex, 'fromJSON');
     const rebuilt = await MatchIndexStore.open(new Archive(archive.db));
     expect(fromJSON).not.toHaveBeenCalled();
+    await rebuilt.caughtUp();
     expect(rebuilt.size).toBe(3);
     expect(await rebuilt.persist()).toBe(true);
   });
@@ -61,6 +65,7 @@ describe('MatchIndexStore', () => {
   it('does not store a snapshot that is behind the archive', async () => {
     const archive = await archiveWith(records.slice(0, 1));
     const matches = await MatchIndexStore.open(archive);
+    await matches.caughtUp();
     await new Archive(archive.db).importRecords(records.slice(1));
     expect(await matches.persist()).toBe(false);
   });
@@ -70,6 +75,26 @@ describe('MatchIndexStore', () => {
     await archive.db.put('meta', { key: 'matchIndex', changes: await archive.changeCounter(), snapshot: { garbage: true } });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const matches = await MatchIndexStore.open(archive);
+    await matches.caughtUp();
     expect(matches.size).toBe(3);
+  });
+
+  it('rebuilds a large archive page by page, with writes made meanwhile applied after', async () => {
+    const many = Array.from({ length: 1203 }, (_, i) => story(`wire-${String(i).padStart(4, '0')}`, `Story ${i}`, `${i % 2 ? quake : heist} Item ${i}.`));
+    const archive = await archiveWith(many);
+    const matches = await MatchIndexStore.open(archive);
+    await archive.delete(['wire-0000']);
+    await archive.importRecords(records);
+    await matches.caughtUp();
+    expect(matches.size).toBe(1202 + 3);
+    expect(await matches.persist()).toBe(true);
+  });
+
+  it('persists only once the queue is drained', async () => {
+    const archive = await archiveWith(records);
+    const matches = await MatchIndexStore.open(archive);
+    expect(await matches.persist()).toBe(false);
+    await matches.caughtUp();
+    expect(await matches.persist()).toBe(true);
   });
 });
