@@ -8,6 +8,9 @@ import type { TermBackground } from './background';
 import { coverage } from './coverage';
 import { alignedSwaps, contestedLabels, spellingVariants } from './naming';
 import { prepareArticle } from './prepare';
+import { acronymVariants } from './acronyms';
+import { placeVariants } from './places';
+import { referenceVariants } from './references';
 import { distinctiveTerms } from './terms';
 import type { FramingReport } from './types';
 import { articleQuotes, voices } from './voices';
@@ -30,7 +33,7 @@ export function compareFraming(articles: Article[], options: CompareOptions = {}
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
     terms: distinctiveTerms(prepared, options.background),
-    naming: [...spelling.entries, ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
+    naming: [...spelling.entries, ...referenceVariants(prepared), ...placeVariants(prepared), ...acronymVariants(prepared), ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
     voices: voices(prepared, quotes),
     coverage: cov,
     tone: [],

@@ -27,7 +27,7 @@ export interface TermEntry {
 /** One referent named with different words by different articles. */
 export interface NamingEntry {
   concept: string;
-  kind?: 'spelling' | 'label' | 'alignment';
+  kind?: 'spelling' | 'label' | 'alignment' | 'reference';
   /** Where the contested label comes from (lexicon source), when curated. */
   source?: string;
   variants: { article: string; form: string; count: number; sentences?: number[] }[];
