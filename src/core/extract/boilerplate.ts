@@ -11,11 +11,11 @@ export const FURNITURE_CLASS: readonly RegExp[] = [
   // Share bars and social buttons.
   /(?:^|[\s_-])(?:share|shares|sharing|sharebar|share-bar|social|socials|addthis|sharethis|sociable)(?:$|[\s_-])/,
   // Newsletter and subscription boxes, paywall prompts.
-  /newsletter|(?:^|[\s_-])(?:subscribe|subscription|signup|sign-up|optin|opt-in|paywall|regwall|registration-wall)(?:$|[\s_-])/,
+  /newsletter|(?:^|[\s_-])(?:subscribe|subscription|signup|sign-up|optin|opt-in|paywall|regwall|registration-wall|cta)(?:$|[\s_-])/,
   // "Related", "Recommended", "Read more" lists and recirculation widgets.
   /(?:^|[\s_-])(?:related|recommended|recommendations|more-stories|morestories|read-more|readmore|also-read|further-reading|outbrain|taboola|recirc|trending|most-popular|mostpopular|next-article|up-next)(?:$|[\s_-])/,
   // Author bios and boxes.
-  /(?:^|[\s_-])(?:author-bio|authorbio|author-info|about-author|about-the-author|author-box|bio-box|contributor-bio)(?:$|[\s_-])/,
+  /(?:^|[\s_-])(?:author-bio|authorbio|author-info|authorinfo|author-details|author-detail|author-description|about-author|about-the-author|author-box|bio-box|contributor-bio)(?:$|[\s_-])/,
   // Advertisement slots and labels.
   /(?:^|[\s_-])(?:ad|ads|adv|advert|adverts|advertisement|advertising|adslot|ad-slot|ad-container|ad-wrapper|dfp|gpt-ad|sponsored|sponsor)(?:$|[\s_-])/,
   // Comment sections and counts.
@@ -24,14 +24,23 @@ export const FURNITURE_CLASS: readonly RegExp[] = [
   /(?:^|[\s_-])(?:tags|tag-list|taglist|breadcrumb|breadcrumbs|byline|bylines|dateline|timestamp|published-date|post-meta|entry-meta|article-meta)(?:$|[\s_-])/,
 ];
 
+/** A clock time or a written date: what makes a line a timestamp. */
+const DATE_OR_TIME = String.raw`(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)`;
+
 /** Short lines that are labels, prompts or counters, not sentences of the article. */
 export const FURNITURE_TEXT: readonly RegExp[] = [
   /^(?:advertisement|advertisment|advert|ad|sponsored(?: content)?|story continues below(?: this)? advertisement|continue reading below|scroll to continue with content)$/i,
   /^(?:share|share this(?: article| story)?|share on \w+|tweet|email|print|whatsapp|copy link|facebook|twitter|linkedin|pinterest|reddit)(?:\s*[|/,]\s*\w+)*$/i,
-  /^(?:read more|related|related articles?|related stories|related coverage|recommended|more on this story|more from \S+(?: \S+)?|you may also like|you might also like|also read|see also|most read|most popular|trending|up next|watch next|top stories)\s*[:.…]?$/i,
+  /^(?:read more|related|related articles?|related stories|related coverage|related content|recommended(?: for you| stories| reading)?|more on this story|more from \S+(?: \S+)?|more stories|you may also like|you might also like|you may be interested in|also read|see also|see more|don'?t miss|must read|most read|most popular|trending(?: now)?|up next|watch next|top stories|breaking news|editor'?s picks|latest news|sign in|log in|follow us)\s*(?:[:.…!]|\.\.\.)?$/i,
   /^(?:sign up|subscribe|get our|join our|receive our|never miss).{0,120}(?:newsletter|inbox|email|updates|alerts)/i,
   /^\d+\s+(?:comments?|replies|shares)$|^(?:comments?|view comments|show comments|join the conversation|leave a comment)\s*(?:\(\d+\))?$/i,
   /^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?[,\s]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})(?:\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?$/i,
+  // Bylines with a date ("By Jane Doe - 11/18/19 11:04 PM EST", "By Jane Doe | Updated 5:03 pm").
+  new RegExp(String.raw`^by\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s*(?:[-|,–—•·]|\bon\b|\bupdated\b).{0,40}${DATE_OR_TIME}.{0,40}$`, 'iu'),
+  new RegExp(String.raw`^[|•·\s]*(?:published|updated|posted|last updated|first published)\b.{0,40}${DATE_OR_TIME}.{0,40}$`, 'i'),
+  // A picture credit on its own line, a bare URL.
+  /^(?:©|\(c\)|copyright\b|photo(?:graph)?\s*(?:credit)?\s*:|credit\s*:|image\s*(?:credit|source)?\s*:|source\s*:\s*getty)/i,
+  /^https?:\/\/\S+$/i,
   /^(?:published|updated|posted|last updated)\s*:?\s*\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$|^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$/i,
   // Teasers for embedded video and audio ("WATCH | ...", "Listen: ...").
   /^(?:watch|listen|video|audio|gallery|photos|in pictures)\s*[|:]/i,

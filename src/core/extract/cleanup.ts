@@ -5,10 +5,14 @@
  * quotes stay, once. Each rule is tuned on bench/extraction.ts and kept only if it helps there.
  */
 import { CAPTION_WORDS, FURNITURE_CLASS, FURNITURE_TEXT, PHOTO_CREDIT } from './boilerplate';
+import { teaserGrids } from './teasers';
 import type { Block, SkipTest } from './text';
 
 /** An element holding more than this share of the article's text is never dropped as furniture. */
 const MAX_FURNITURE_SHARE = 0.25;
+
+/** Teaser grids are recognised by structure, strong evidence: they may hold up to half the text. */
+const MAX_GRID_SHARE = 0.5;
 
 function ownWords(el: Element): string {
   return `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`.toLowerCase();
@@ -19,10 +23,11 @@ function ownWords(el: Element): string {
  * captions, unless the element carries a large share of the article (a site that names its
  * article wrapper "story-share-container" must not lose the article).
  */
-export function furnitureSkip(contentChars: number): SkipTest {
+export function furnitureSkip(content: Element, contentChars: number): SkipTest {
+  const grids = teaserGrids(content, contentChars, MAX_GRID_SHARE);
   return (el) => {
     const tag = el.tagName.toUpperCase();
-    if (tag === 'FIGCAPTION') return true;
+    if (tag === 'FIGCAPTION' || grids.has(el)) return true;
     if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
     const words = ownWords(el).trim();
     if (!words || !FURNITURE_CLASS.some((re) => re.test(words))) return false;
@@ -93,22 +98,22 @@ function dropEchoCaptions(blocks: Block[]): Block[] {
   });
 }
 
+/** More repeats than this share of the blocks means repetition is the page's structure. */
+const MAX_REPEAT_SHARE = 0.2;
+
 /**
- * Drops repeated paragraphs, keeping one copy. Near-duplicates count too: a caption that
- * repeats a body sentence and adds a picture description (a habit of tabloid sites) is the
- * copy to drop whichever comes first; otherwise the later copy goes.
+ * Drops repeated paragraphs, keeping one copy: exact repeats and near-duplicates (a
+ * paragraph whose word 4-grams are 80% inside another's), i.e. captions, summaries and pull
+ * quotes that repeat the body. The copy with caption wording goes, else the shorter, else the
+ * later. When many paragraphs repeat, repetition is the page's structure (a meal plan, a
+ * schedule, a table) and only caption-worded copies go.
  */
 function dropRepeats(blocks: Block[]): Block[] {
-  const keep = blocks.map(() => true);
+  const drop = new Set<number>();
+  const captionDrops = new Set<number>();
   const keys = blocks.map((b) => key(b.text));
-  const seen = new Map<string, number>();
-  keys.forEach((k, i) => {
-    // Short lines repeat legitimately (table cells, recipe steps, "Eat every 2-3 hours").
-    if (!k || wordCount(k) < MIN_REPEAT_WORDS) return;
-    if (seen.has(k) && blocks[i]!.kind !== 'heading') keep[i] = false;
-    else seen.set(k, i);
-  });
-  const sets = blocks.map((b, i) => (keep[i] && wordCount(b.text) >= 12 ? shingles(b.text) : null));
+  const isCaption = blocks.map((b) => CAPTION_WORDS.test(b.text));
+  const sets = blocks.map((b, i) => (b.kind !== 'heading' && wordCount(keys[i]!) >= MIN_REPEAT_WORDS ? shingles(b.text) : null));
   // Candidate pairs through an inverted index of shingles, so long articles stay linear-ish.
   const owners = new Map<string, number[]>();
   sets.forEach((set, i) => set?.forEach((s) => {
@@ -118,20 +123,21 @@ function dropRepeats(blocks: Block[]): Block[] {
   }));
   for (let i = 0; i < blocks.length; i++) {
     const a = sets[i];
-    if (!a || !keep[i]) continue;
+    if (!a || drop.has(i)) continue;
     const shared = new Map<number, number>();
     for (const s of a) for (const j of owners.get(s)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     for (const [j, count] of shared) {
       const b = sets[j]!;
-      if (!keep[j] || count < 0.8 * Math.min(a.size, b.size)) continue;
-      if (CAPTION_WORDS.test(blocks[i]!.text) && !CAPTION_WORDS.test(blocks[j]!.text)) {
-        keep[i] = false;
-        break;
-      }
-      keep[j] = false;
+      if (drop.has(j) || count < 0.8 * Math.min(a.size, b.size)) continue;
+      const victim = isCaption[i] !== isCaption[j] ? (isCaption[i] ? i : j) : a.size < b.size ? i : j;
+      drop.add(victim);
+      if (isCaption[victim]) captionDrops.add(victim);
+      if (victim === i) break;
     }
   }
-  return blocks.filter((_b, i) => keep[i]);
+  const structured = drop.size > Math.max(2, MAX_REPEAT_SHARE * blocks.length);
+  const dropped = structured ? captionDrops : drop;
+  return blocks.filter((_b, i) => !dropped.has(i));
 }
 
 /** The article's blocks without furniture, repeats removed. */

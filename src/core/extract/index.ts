@@ -54,7 +54,7 @@ function extract(doc: Document, url: string | undefined, options: ExtractOptions
   }
   if (!declared && !options.force && looksLikeListing(content)) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
   const contentChars = content.textContent?.length ?? 0;
-  const blocks = blocksOf(content, options.raw ? undefined : furnitureSkip(contentChars));
+  const blocks = blocksOf(content, options.raw ? undefined : furnitureSkip(content, contentChars));
   const text = joinBlocks(options.raw ? blocks : cleanBlocks(blocks));
   if (text.length < MIN_ARTICLE_CHARS && !declared) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
   if (!text) return { ok: false, reason: 'empty', message: 'This page says it is an article, but no article text could be read from it.' };
