@@ -48,7 +48,9 @@ export interface Problems {
 /**
  * Collects console errors and uncaught errors from the extension's own pages and the given
  * workers (web pages' own errors are not ours), and dialogs opened anywhere (each is
- * dismissed and recorded: nothing a page contains should make one appear).
+ * dismissed and recorded: nothing a page contains should make one appear). A worker's
+ * uncaught errors are caught from the moment its hook is installed (asynchronously, just
+ * after this call); a restarted worker needs a new call.
  */
 export function collectProblems(context: BrowserContext, extensionId: string, workers: Worker[] = []): Problems {
   const problems: Problems = {
@@ -74,6 +76,11 @@ export function collectProblems(context: BrowserContext, extensionId: string, wo
     worker.on('console', (message) => {
       if (message.type() === 'error') problems.consoleErrors.push(`${worker.url()}: ${message.text()}`);
     });
+    // Playwright reports no uncaught errors for workers: turn later ones into console errors.
+    void worker.evaluate(() => {
+      addEventListener('error', (event) => console.error(`Uncaught ${String(event.error ?? event.message)}`));
+      addEventListener('unhandledrejection', (event) => console.error(`Unhandled rejection: ${String(event.reason)}`));
+    }).catch(() => undefined);
   }
   return problems;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractResult } from '../../src/core/types';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
-  collectProblems, currentServiceWorker, extractInTab, launchExtension, loadedManifest, manifestIssues, openPopupFor, startFixtureServer, tabIdFor,
+  collectProblems, currentServiceWorker, extractInTab, launchExtension, loadedManifest, manifestIssues, recordRequests, openPopupFor, startFixtureServer, tabIdFor,
   type ExtensionSession, type FixtureServer, type Problems,
 } from './harness';
 
@@ -18,11 +18,13 @@ const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', i
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
 let problems: Problems;
+let network: ReturnType<typeof recordRequests>;
 
 beforeAll(async () => {
   fixtures = await startFixtureServer();
   extension = await launchExtension();
   problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
+  network = recordRequests(extension.context, extension.extensionId);
 });
 
 afterAll(async () => {
@@ -74,6 +76,10 @@ describe('the built extension', () => {
     expect(await page.locator('nav, header').count()).toBeGreaterThan(0);
     expect(problems.all()).toEqual([]);
     await page.close();
+  });
+
+  it('sent nothing over the network while it did all that', () => {
+    expect(network.fromExtension()).toEqual([]);
   });
 
   // Last: it reloads the extension (developer mode), restarting the service worker.
