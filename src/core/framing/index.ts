@@ -7,11 +7,15 @@ import type { Article } from '../types';
 import type { TermBackground } from './background';
 import { coverage } from './coverage';
 import { alignedSwaps, contestedLabels, spellingVariants } from './naming';
+import { frames } from './frames';
+import { headline } from './headline';
+import { hedging } from './hedging';
 import { prepareArticle } from './prepare';
 import { acronymVariants } from './acronyms';
 import { placeVariants } from './places';
 import { referenceVariants } from './references';
 import { distinctiveTerms } from './terms';
+import { tone } from './tone';
 import type { FramingReport } from './types';
 import { articleQuotes, voices } from './voices';
 
@@ -36,8 +40,10 @@ export function compareFraming(articles: Article[], options: CompareOptions = {}
     naming: [...spelling.entries, ...referenceVariants(prepared), ...placeVariants(prepared), ...acronymVariants(prepared), ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
     voices: voices(prepared, quotes),
     coverage: cov,
-    tone: [],
-    frames: [],
+    tone: prepared.map(tone),
+    frames: prepared.flatMap(frames),
+    hedging: prepared.flatMap((p, i) => hedging(p, quotes[i]!.scare)),
+    headline: prepared.map(headline),
     sentences: Object.fromEntries(prepared.map((p) => [p.id, p.sentences.map((s) => ({ index: s.index, text: s.text, paragraph: s.paragraph, ...(p.skip[s.index] ? { skip: p.skip[s.index]! } : {}) }))])),
   };
 }

@@ -38,7 +38,7 @@ const BOILERPLATE = [
 ];
 
 // Photo captions, as tabloids print them between paragraphs.
-const CAPTION = /\((pictured|file photo|pictured [^)]*)\)|^(this|the) (file )?(photo|picture|image)\b|\b(this|the) (file )?(photo|picture|image) (taken|shows|reportedly shows)\b|\((\w[\w .'’-]*\/)+\w[\w .'’-]*\)\s*$/i;
+const CAPTION = /\((pictured|file photo|pictured [^)]*)\)|\b(is|are) pictured\b|^(this|the) (file )?(photo|picture|image)\b|\b(this|the) (file )?(photo|picture|image) (taken|shows|reportedly shows)\b|\((\w[\w .'’-]*\/)+\w[\w .'’-]*\)\s*$/i;
 
 export function prepareArticle(article: Article): PreparedArticle {
   const sentences = splitSentences(article.text);

@@ -38,7 +38,7 @@ interface Referent {
   parts: Set<string>;
 }
 
-const flatten = (s: string) => s.replace(/[\-‐]/g, ' ').replace(/\s+/g, ' ').trim();
+const flatten = (s: string) => s.replace(/[‐-]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** People named in full (two or more capitalised words, no title words) in any article. */
 function referents(prepared: PreparedArticle[]): Referent[] {

@@ -77,8 +77,10 @@ export interface FrameEntry {
   article: string;
   /** One of the 15 Media Frames Corpus dimensions. */
   frame: string;
+  /** Cue words per 1,000 analysed words. */
   score: number;
   cues: string[];
+  sentences?: number[];
 }
 
 export interface HedgeEntry {
