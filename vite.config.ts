@@ -52,7 +52,8 @@ function flattenHtmlOutputs(): Plugin {
 
 /** `vendor-<package>` for a module under node_modules, else null (Rolldown's default chunking). */
 export function vendorChunkName(moduleId: string): string | null {
-  const pkg = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(moduleId)?.[1];
+  // Greedy `.*`: the innermost node_modules names the package (nested or pnpm layouts).
+  const pkg = /.*[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(moduleId)?.[1];
   return pkg ? `vendor-${pkg.replace(/[@\\/]+/g, '-').replace(/^-/, '')}` : null;
 }
 
