@@ -118,4 +118,9 @@ async function main(): Promise<void> {
   await fixtures.close();
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
