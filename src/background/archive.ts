@@ -4,7 +4,7 @@ import { canonicalUrlKey } from './canonicalUrl';
 import type { ArchiveDb, RecordOrigin, StoredArticle } from './db';
 import { listArticles } from './archiveList';
 import { storageError } from './storageErrors';
-import { bumpChangeCounter, recordFromArticle, upsertRecord, summariseOutcomes, type ArticlesTx, type UpsertOutcome } from './upsert';
+import { bumpChangeCounter, recordFromArticle, summariseOutcomes, upsertRecords, type ArticlesTx, type UpsertOutcome } from './upsert';
 
 /** What one committed write did, for whoever keeps derived data (the match index) in step. */
 export interface ArchiveChange {
@@ -15,6 +15,9 @@ export interface ArchiveChange {
 }
 
 type WriteStores = ('articles' | 'meta' | 'staging' | 'imports')[];
+
+/** Records whose reads are issued together in one step of an import. */
+const UPSERT_BATCH = 1000;
 
 /** Character budget of one export page: far below the 64 MB message limit. */
 const EXPORT_PAGE_CHARS = 8_000_000;
@@ -39,7 +42,8 @@ export class Archive {
   async save(article: Article): Promise<{ id: string; created: boolean }> {
     const record = recordFromArticle(article);
     const outcome = await this.write(['articles', 'meta'], async (tx) => {
-      const o = await upsertRecord(tx, record, 'saved', this.now());
+      const [o] = await upsertRecords(tx, [record], 'saved', this.now());
+      if (!o) throw new Error('The article could not be saved.');
       return { ...summariseOutcomes([o]), result: o };
     });
     return { id: outcome.id, created: outcome.created };
@@ -50,7 +54,7 @@ export class Archive {
     return this.write(['articles', 'meta'], async (tx) => {
       const outcomes: UpsertOutcome[] = [];
       const now = this.now();
-      for (const r of records) outcomes.push(await upsertRecord(tx, r, origin, now));
+      for (let i = 0; i < records.length; i += UPSERT_BATCH) outcomes.push(...(await upsertRecords(tx, records.slice(i, i + UPSERT_BATCH), origin, now)));
       return summariseOutcomes(outcomes);
     });
   }

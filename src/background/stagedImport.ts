@@ -3,7 +3,7 @@ import type { ImportSummary } from '../shared/messages';
 import type { Archive } from './archive';
 import type { StagedImport } from './db';
 import { storageError } from './storageErrors';
-import { summariseOutcomes, upsertRecord, type UpsertOutcome } from './upsert';
+import { summariseOutcomes, upsertRecords, type UpsertOutcome } from './upsert';
 
 /**
  * Imports too big for one message. The options page streams a file through the parser
@@ -49,7 +49,7 @@ export async function commitImport(archive: Archive, importId: string, now = Dat
     const staging = tx.objectStore('staging');
     let cursor = await staging.openCursor(batchRange(importId));
     while (cursor) {
-      for (const r of cursor.value.records) outcomes.push(await upsertRecord(tx, r, 'imported', now));
+      outcomes.push(...(await upsertRecords(tx, cursor.value.records, 'imported', now)));
       await cursor.delete();
       cursor = await cursor.continue();
     }

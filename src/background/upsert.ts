@@ -17,37 +17,76 @@ export interface UpsertOutcome {
 }
 
 /**
- * Puts one record, keeping "one record per canonical URL": a record whose URL is already
+ * Puts records, keeping "one record per canonical URL": a record whose URL is already
  * archived under another id updates that record (the archived id stays, so selections and
  * the match index keep pointing at it); a record whose id is archived updates it, and a
- * different record holding the same URL is merged away. Runs inside the caller's
- * transaction and awaits only its requests.
+ * different record holding the same URL is merged away. Later records of the batch see
+ * what earlier ones did. Runs inside the caller's transaction and awaits only its requests.
  */
-export async function upsertRecord(tx: ArticlesTx, record: ArticleRecord, origin: RecordOrigin, now: number): Promise<UpsertOutcome> {
+export async function upsertRecords(tx: ArticlesTx, records: readonly ArticleRecord[], origin: RecordOrigin, now: number): Promise<UpsertOutcome[]> {
   const store = tx.objectStore('articles');
-  const urlKey = canonicalUrlKey(record.url);
-  const byId = await store.get(record.id);
-  const byUrl = urlKey === null ? undefined : await store.index('url').get(urlKey);
-  const removed: string[] = [];
-  let target = byId;
-  if (byId && byUrl && byUrl.id !== byId.id) {
-    await store.delete(byUrl.id);
-    removed.push(byUrl.id);
-  } else if (!byId && byUrl) {
-    target = byUrl;
+  const urlIndex = store.index('url');
+  const keys = records.map((r) => canonicalUrlKey(r.url));
+  // Every read is issued at once (IndexedDB answers them in order, no round trip each). They
+  // show the store before this batch; `rows` and `owners` track what the batch changes.
+  const [readById, readByUrl] = await Promise.all([
+    Promise.all(records.map((r) => store.get(r.id))),
+    Promise.all(keys.map((k) => (k === null ? undefined : urlIndex.get(k)))),
+  ]);
+  /** id → the row as this batch left it (null: deleted). */
+  const rows = new Map<string, StoredArticle | null>();
+  /** urlKey → the id holding it after this batch's writes (null: nobody). */
+  const owners = new Map<string, string | null>();
+  const current = (id: string, read: StoredArticle | undefined) => (rows.has(id) ? (rows.get(id) ?? undefined) : read);
+  const writes: Promise<unknown>[] = [];
+  const outcomes: UpsertOutcome[] = [];
+  try {
+    records.forEach((record, i) => {
+      const urlKey = keys[i] ?? null;
+      const byId = current(record.id, readById[i]);
+      let byUrl: StoredArticle | undefined;
+      if (urlKey !== null && owners.has(urlKey)) {
+        const owner = owners.get(urlKey);
+        byUrl = owner ? (rows.get(owner) ?? undefined) : undefined;
+      } else if (urlKey !== null) {
+        // No write of this batch touched the key, so the read still holds (a row that gave
+        // the key up or was merged away recorded it in `owners`).
+        const read = readByUrl[i];
+        byUrl = read ? current(read.id, read) : undefined;
+      }
+      const removed: string[] = [];
+      let target = byId;
+      if (byId && byUrl && byUrl.id !== byId.id) {
+        writes.push(store.delete(byUrl.id));
+        rows.set(byUrl.id, null);
+        removed.push(byUrl.id);
+      } else if (!byId && byUrl) {
+        target = byUrl;
+      }
+      const id = target?.id ?? record.id;
+      const stored: ArticleRecord = id === record.id ? record : { ...record, id };
+      const row: StoredArticle = {
+        id,
+        record: stored,
+        savedAt: origin === 'saved' || !target ? now : target.savedAt,
+        origin: target?.origin === 'saved' ? 'saved' : origin,
+        words: countWords(stored.text),
+      };
+      if (urlKey !== null) row.urlKey = urlKey;
+      if (target?.urlKey !== undefined && target.urlKey !== urlKey) owners.set(target.urlKey, null);
+      if (urlKey !== null) owners.set(urlKey, id);
+      rows.set(id, row);
+      writes.push(store.put(row));
+      outcomes.push({ id, created: !target, stored, removed });
+    });
+  } catch (e) {
+    // A write refused on the spot (a full quota, an uncloneable value): the caller aborts
+    // the transaction, which fails the writes already issued; they need no second report.
+    for (const w of writes) w.catch(() => undefined);
+    throw e;
   }
-  const id = target?.id ?? record.id;
-  const stored: ArticleRecord = id === record.id ? record : { ...record, id };
-  const row: StoredArticle = {
-    id,
-    record: stored,
-    savedAt: origin === 'saved' || !target ? now : target.savedAt,
-    origin: target?.origin === 'saved' ? 'saved' : origin,
-    words: countWords(stored.text),
-  };
-  if (urlKey !== null) row.urlKey = urlKey;
-  await store.put(row);
-  return { id, created: !target, stored, removed };
+  await Promise.all(writes);
+  return outcomes;
 }
 
 /**
