@@ -127,6 +127,17 @@ describe('Archive list', () => {
     expect((await archive.list({ query: 'text of' })).total).toBe(3);
     expect((await archive.list({ outlet: 'site', limit: 1 })).total).toBe(3);
   });
+
+  it('orders a filtered list as the unfiltered one, ties (one import) included', async () => {
+    let t = 0;
+    const archive = new Archive(await openArchiveDb(`archive-test-${++dbCount}`), () => ++t);
+    await archive.importRecords(['m', 'c', 'x', 'a'].map((id) => record(id)));
+    await archive.importRecords([record('b')]);
+    const all = (await archive.list({})).items.map((i) => i.id);
+    expect(all).toEqual(['b', 'x', 'm', 'c', 'a']);
+    expect((await archive.list({ query: 'text' })).items.map((i) => i.id)).toEqual(all);
+    expect((await archive.list({ query: 'text', offset: 2, limit: 2 })).items.map((i) => i.id)).toEqual(['m', 'c']);
+  });
 });
 
 describe('Staged import', () => {

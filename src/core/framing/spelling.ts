@@ -93,7 +93,8 @@ export function sameName(a: string, b: string): boolean {
   if (x.startsWith(y) || y.startsWith(x)) return false;
   if (x.length < 4 || y.length < 4) return false;
   if (skeleton(x) !== skeleton(y)) return false;
-  return editDistance(x, y) <= Math.max(1, Math.min(2, Math.floor(Math.min(x.length, y.length) / 3)));
+  // Same skeleton already: up to two letters may differ (Kiev / Kyiv swaps two vowels).
+  return editDistance(x, y) <= 2;
 }
 
 /**

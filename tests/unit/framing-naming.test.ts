@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { compareFraming } from '../../src/core/framing';
+import { sameName, skeleton } from '../../src/core/framing/spelling';
+import { articleFromRecord } from '../../src/core/types';
+
+const article = (id: string, text: string) => articleFromRecord({ id, url: null, title: '', outlet: id, published: null, text });
+
+describe('spelling variants', () => {
+  it('treats transliterations as one name and different words as different', () => {
+    expect(sameName('Kiev', 'Kyiv')).toBe(true);
+    expect(sameName('Uighurs', 'Uyghur')).toBe(true);
+    expect(sameName('Kim Jong Un', 'Kim Jong-un')).toBe(true);
+    expect(sameName('Korea', 'Korean')).toBe(false);
+    expect(sameName('Austria', 'Australia')).toBe(false);
+    expect(skeleton('Qaddafi')).toBe(skeleton('Gaddafi'));
+  });
+
+  it('groups Kiev (one article) and Kyiv (the other) as one concept', () => {
+    const r = compareFraming([article('a', 'Troops advanced on Kiev overnight. The mayor of Kiev asked for help.'), article('b', 'Troops advanced on Kyiv overnight. Residents of Kyiv sheltered underground.')]);
+    const n = r.naming.find((x) => x.kind === 'spelling');
+    expect(n?.variants.map((v) => [v.article, v.form])).toEqual([
+      ['a', 'Kiev'],
+      ['b', 'Kyiv'],
+    ]);
+  });
+});
+
+describe('references, labels and swaps', () => {
+  const a = article('a', 'North Korean dictator Kim Jong-un met envoys. The regime in Pyongyang said illegal immigrants were not welcome. Kim Jong-un laughed.');
+  const b = article('b', 'North Korean leader Kim Jong Un met envoys. Mr. Kim said the government of North Korea welcomed undocumented migrants. Mr. Kim smiled.');
+  const r = compareFraming([a, b]);
+
+  it('shows how each article refers to the same person', () => {
+    const kim = r.naming.find((n) => n.kind === 'reference' && /Kim/.test(n.concept))!;
+    const forms = (id: string) => kim.variants.filter((v) => v.article === id).map((v) => v.form);
+    expect(forms('a')).toContain('North Korean dictator');
+    expect(forms('b')).toEqual(expect.arrayContaining(['North Korean leader', 'Mr. Kim']));
+  });
+
+  it('finds contested labels from the lexicon, with their source', () => {
+    const immigrants = r.naming.find((n) => n.kind === 'label' && n.variants.some((v) => v.form === 'illegal immigrants'));
+    expect(immigrants?.variants.some((v) => v.article === 'b' && v.form === 'undocumented migrants')).toBe(true);
+    expect(immigrants?.source).toMatch(/Associated Press Stylebook/);
+    const regime = r.naming.find((n) => n.kind === 'label' && n.variants.some((v) => v.form === 'regime'));
+    expect(regime?.variants.some((v) => v.form === 'government')).toBe(true);
+  });
+
+  it('names the place both ways (Pyongyang / North Korea)', () => {
+    const place = r.naming.find((n) => n.concept === 'North Korea');
+    expect(place?.variants.map((v) => `${v.article}:${v.form}`)).toEqual(expect.arrayContaining(['a:Pyongyang', 'b:North Korea']));
+  });
+
+  it('finds a one-word swap between aligned sentences', () => {
+    const s = compareFraming([
+      article('a', 'The minister visited the flooded villages on Tuesday morning with aid.'),
+      article('b', 'The minister toured the flooded villages on Tuesday morning with aid.'),
+    ]);
+    expect(s.naming.find((n) => n.kind === 'alignment')?.concept).toBe('visited / toured');
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/core/text';
+import { compareFraming } from '../../src/core/framing';
+import { findQuoteSpans } from '../../src/core/framing/quote-marks';
+import { extractQuotes } from '../../src/core/framing/quotes';
+import { articleFromRecord } from '../../src/core/types';
+
+const quotesOf = (text: string) => extractQuotes(text, splitSentences(text));
+const direct = (text: string) => quotesOf(text).quotes.filter((q) => q.kind === 'direct').map((q) => ({ text: q.text, speaker: q.speaker, verb: q.verb }));
+
+describe('quote marks', () => {
+  const marks: [string, string, string][] = [
+    ['straight double', '"', '"'],
+    ['curly double', '“', '”'],
+    ['straight single', "'", "'"],
+    ['curly single', '‘', '’'],
+    ['guillemets', '«', '»'],
+    ['reversed guillemets', '»', '«'],
+    ['low-high', '„', '“'],
+    ['TeX', '``', "''"],
+  ];
+  for (const [name, open, close] of marks) {
+    it(`finds a ${name} quote and its speaker`, () => {
+      expect(direct(`${open}We will not back down,${close} Maria Lopez said on Monday.`)).toEqual([{ text: 'We will not back down,', speaker: 'Maria Lopez', verb: 'said' }]);
+    });
+  }
+
+  it('does not take apostrophes for quotes', () => {
+    expect(findQuoteSpans("China's ministry rejected the countries' claims and Beijing's critics' views.")).toEqual([]);
+    expect(findQuoteSpans('It’s the ministry’s view that rock ’n’ roll isn’t banned.')).toEqual([]);
+  });
+
+  it('keeps single quotes nested in a double-quoted quote inside it', () => {
+    const spans = findQuoteSpans(`"Not a so-called 'investigation' at all," he said.`);
+    expect(spans).toHaveLength(1);
+  });
+
+  it('keeps a multi-sentence quote whole', () => {
+    expect(direct(`"They have lost their minds. They are hysterical," Xu Guixiang told a news conference.`)).toEqual([
+      { text: 'They have lost their minds. They are hysterical,', speaker: 'Xu Guixiang', verb: 'told' },
+    ]);
+  });
+
+  it('continues a quote over paragraphs to the same speaker', () => {
+    const text = `Sadiq Khan tweeted: "If he comes to London, he will see an open city.\n\n"He will also see that Londoners hold their values dear."`;
+    expect(direct(text).map((q) => q.speaker)).toEqual(['Sadiq Khan', 'Sadiq Khan']);
+  });
+});
+
+describe('attribution', () => {
+  it('resolves "he added" to the last named speaker', () => {
+    const text = `'The EU has raised their desire to visit,' Wang Wenbin told reporters.\n\n'China always welcomes friends from other countries,' he added.`;
+    expect(direct(text).map((q) => [q.speaker, q.verb])).toEqual([
+      ['Wang Wenbin', 'told'],
+      ['Wang Wenbin', 'added'],
+    ]);
+  });
+
+  it('reads "said X", "according to X" and a speaker before the quote', () => {
+    expect(direct('"It was a mistake," said Senator Jane Roe.')[0]!.speaker).toBe('Senator Jane Roe');
+    expect(direct('The talks failed, "a complete waste of time," according to John Smith.')[0]!.speaker).toBe('John Smith');
+    expect(direct('Trudeau called it "excellent news" but deferred to the UN.')[0]).toEqual({ text: 'excellent news', speaker: 'Trudeau', verb: 'called' });
+  });
+
+  it('takes the role from an appositive and finds indirect quotes', () => {
+    const { quotes } = quotesOf("Wang Wenbin, a spokesman from China's foreign ministry, said today that Beijing had extended the invitation.");
+    expect(quotes).toEqual([expect.objectContaining({ kind: 'indirect', speaker: 'Wang Wenbin', role: "a spokesman from China's foreign ministry", verb: 'said' })]);
+    expect(quotes[0]!.text).toMatch(/^Beijing had extended the invitation/);
+  });
+
+  it('treats a short quoted phrase nobody is credited with as a scare quote', () => {
+    const r = quotesOf('In Canada, MPs voted to label the actions as "genocide."');
+    expect(r.quotes).toHaveLength(0);
+    expect(r.scare.map((s) => s.text)).toEqual(['genocide.']);
+  });
+
+  it('merges "Wang" with "Wang Wenbin" and an unnamed spokesman with the named one in voices', () => {
+    const text = [
+      "Chinese foreign ministry spokesman responded by saying that the bloc was 'welcome' to visit.",
+      "Wang Wenbin, a spokesman from China's foreign ministry, said today that Beijing had extended the invitation.",
+      "'China has already agreed,' Wang told reporters.",
+    ].join('\n\n');
+    const a = articleFromRecord({ id: 'a', url: null, title: 't', outlet: 'X', published: null, text });
+    const b = articleFromRecord({ id: 'b', url: null, title: 't', outlet: 'Y', published: null, text: 'Nothing quoted here at all today.' });
+    const voices = compareFraming([a, b]).voices;
+    expect(voices.map((v) => v.speaker)).toEqual(['Wang Wenbin']);
+    expect(voices[0]).toMatchObject({ quotes: 3, direct: 2, indirect: 1, only: true });
+    expect(voices[0]!.verbs).toEqual(expect.arrayContaining(['responded', 'said', 'told']));
+  });
+
+  it('marks loaded attribution verbs', () => {
+    const a = articleFromRecord({ id: 'a', url: null, title: 't', outlet: 'X', published: null, text: '"We did nothing wrong," the minister insisted.' });
+    const b = articleFromRecord({ id: 'b', url: null, title: 't', outlet: 'Y', published: null, text: '"We did nothing wrong," the minister said.' });
+    const voices = compareFraming([a, b]).voices;
+    expect(voices.find((v) => v.article === 'a')!.loadedVerbs).toEqual(['insisted']);
+    expect(voices.find((v) => v.article === 'b')!.loadedVerbs).toEqual([]);
+    expect(voices.every((v) => !v.only)).toBe(true);
+  });
+});
