@@ -4,7 +4,7 @@
  * timestamps, repeated paragraphs) is removed; subheadings, lists, block quotes and pull
  * quotes stay, once. Each rule is tuned on bench/extraction.ts and kept only if it helps there.
  */
-import { CAPTION_WORDS, FURNITURE_CLASS, FURNITURE_TEXT, PHOTO_CREDIT } from './boilerplate';
+import { CAPTION_WORDS, FURNITURE_CLASS, FURNITURE_TEXT, PHOTO_CREDIT, PROMO_SENTENCE, TEASER_TAG } from './boilerplate';
 import { teaserGrids } from './teasers';
 import type { Block, SkipTest } from './text';
 
@@ -54,6 +54,7 @@ function isFurnitureText(b: Block): boolean {
   if (b.kind === 'caption') return true;
   // A caption that made it into a paragraph: a short text ending in a photo credit.
   if (words <= 60 && PHOTO_CREDIT.test(b.text)) return true;
+  if (words <= 60 && PROMO_SENTENCE.some((re) => re.test(b.text))) return true;
   return false;
 }
 
@@ -62,7 +63,26 @@ const LINK_PREFIX = /^(?:read more|read also|also read|related|related article|r
 
 function isLinkTeaser(b: Block): boolean {
   if (b.kind === 'pre' || b.kind === 'quote') return false;
-  return b.linkChars / b.text.length > 0.5 && LINK_PREFIX.test(b.text);
+  return b.linkChars / b.text.length > 0.5 && (LINK_PREFIX.test(b.text) || TEASER_TAG.test(b.text));
+}
+
+/** A block that is a headline of another page: (almost) all link text, several words. */
+function isHeadlineLink(b: Block): boolean {
+  return b.kind !== 'pre' && b.kind !== 'quote' && b.linkChars / b.text.length >= 0.8 && wordCount(b.text) >= 4 && wordCount(b.text) <= 30;
+}
+
+/** Consecutive headline links ("more on this", "related" lists without a heading). */
+const MIN_HEADLINE_RUN = 2;
+
+function dropHeadlineRuns(blocks: Block[]): Block[] {
+  const drop = new Set<number>();
+  for (let i = 0; i < blocks.length; ) {
+    let j = i;
+    while (j < blocks.length && isHeadlineLink(blocks[j]!)) j++;
+    if (j - i >= MIN_HEADLINE_RUN) for (let k = i; k < j; k++) drop.add(k);
+    i = j > i ? j : i + 1;
+  }
+  return blocks.filter((_b, i) => !drop.has(i));
 }
 
 /** The word-4-gram set of a text, for near-duplicate tests. */
@@ -143,5 +163,5 @@ function dropRepeats(blocks: Block[]): Block[] {
 /** The article's blocks without furniture, repeats removed. */
 export function cleanBlocks(blocks: readonly Block[]): Block[] {
   const kept = blocks.filter((b) => !isFurnitureText(b) && !isLinkTeaser(b));
-  return dropRepeats(dropEchoCaptions(kept));
+  return dropRepeats(dropEchoCaptions(dropHeadlineRuns(kept)));
 }
