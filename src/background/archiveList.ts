@@ -2,42 +2,41 @@ import type { ArchiveListItem, ListQuery } from '../shared/messages';
 import type { ArchiveDb, StoredArticle } from './db';
 
 const DEFAULT_LIMIT = 50;
+const SCAN_PAGE = 500;
 
 /**
- * A page of the archive, newest saved first. Without filters it counts and skips with
- * the savedAt index (no records read but the page's). With a query or outlet it scans the
- * savedAt index once, newest first: fine at the sample's and a reader's thousands; issue 5
- * replaces the scan with a full-text index for 100k records.
+ * A page of the archive, newest saved first. Without filters it reads only the page's
+ * records. With a query or outlet it scans
+ * every record once: fine at the sample's and a reader's thousands (tens of thousands take
+ * seconds); issue 5 replaces the scan with a full-text index for 100k records.
  */
 export async function listArticles(db: ArchiveDb, q: ListQuery): Promise<{ total: number; items: ArchiveListItem[] }> {
   const offset = q.offset ?? 0;
   const limit = q.limit ?? DEFAULT_LIMIT;
   const words = searchWords(q.query ?? '');
   const outlet = q.outlet?.trim().toLowerCase() ?? '';
-  const tx = db.transaction('articles');
-  const index = tx.store.index('savedAt');
-  const items: ArchiveListItem[] = [];
   if (!words.length && !outlet) {
-    const total = await index.count();
-    let cursor = await index.openCursor(null, 'prev');
-    if (cursor && offset > 0) cursor = await cursor.advance(offset);
-    while (cursor && items.length < limit) {
-      items.push(listItem(cursor.value));
-      cursor = await cursor.continue();
-    }
-    return { total, items };
+    // Two requests whatever the page: every id in list order (newest first), then the page's
+    // rows, all asked at once. Cursor steps would each wait their turn while the worker indexes.
+    const tx = db.transaction('articles');
+    const ids = (await tx.store.index('savedAt').getAllKeys()).reverse();
+    const rows = await Promise.all(ids.slice(offset, offset + limit).map((id) => tx.store.get(id)));
+    return { total: ids.length, items: rows.filter((r): r is StoredArticle => r !== undefined).map(listItem) };
   }
-  let total = 0;
-  let cursor = await index.openCursor(null, 'prev');
-  while (cursor) {
-    const row = cursor.value;
-    if ((!outlet || row.record.outlet.toLowerCase() === outlet) && matchesWords(row, words)) {
-      if (total >= offset && items.length < limit) items.push(listItem(row));
-      total++;
-    }
-    cursor = await cursor.continue();
+  // A filter reads every record: in pages of SCAN_PAGE by id (a few requests, not one per
+  // record, so it stays quick while the worker is busy indexing), keeping the matches as
+  // list items, then orders them as the index does (newest first, ties by id descending).
+  const matches: ArchiveListItem[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const rows: StoredArticle[] = await db.getAll('articles', after === null ? null : IDBKeyRange.lowerBound(after, true), SCAN_PAGE);
+    for (const row of rows) if ((!outlet || row.record.outlet.toLowerCase() === outlet) && matchesWords(row, words)) matches.push(listItem(row));
+    const last: StoredArticle | undefined = rows.at(-1);
+    if (!last || rows.length < SCAN_PAGE) break;
+    after = last.id;
   }
-  return { total, items };
+  matches.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return { total: matches.length, items: matches.slice(offset, offset + limit) };
 }
 
 /** Lower-case words without accents, so "Uyghur" finds "uyghur" and "Zürich" finds "zurich". */

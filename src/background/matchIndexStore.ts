@@ -6,7 +6,7 @@ import type { StoredArticle } from './db';
 /** How long after the last change the snapshot is written (one write for a burst of saves). */
 const PERSIST_DELAY_MS = 2000;
 /** Work in slices this long, then let the worker answer other messages. */
-const SLICE_MS = 50;
+const SLICE_MS = 20;
 /** Records read per transaction while rebuilding. */
 const REBUILD_PAGE = 500;
 /** Chrome stops a service worker idle for 30 s; an extension API call resets that clock. */
