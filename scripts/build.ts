@@ -43,7 +43,8 @@ export async function buildExtension({ outDir, test }: BuildOptions): Promise<vo
   checkContentScript(outputChunks(content));
 
   await mkdir(`${outDir}/icons`, { recursive: true });
-  await cp(`${ROOT_DIR}icons`, `${outDir}/icons`, { recursive: true });
+  // The PNGs the manifest names; icon.svg is their source, not shipped.
+  await cp(`${ROOT_DIR}icons`, `${outDir}/icons`, { recursive: true, filter: (path) => !path.endsWith('.svg') });
 
   const pkg = await readJson(`${ROOT_DIR}package.json`);
   const source = (await readJson(`${ROOT_DIR}manifest.json`)) as Manifest;
