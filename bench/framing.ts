@@ -5,6 +5,7 @@
  * `npm run bench -- framing`.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareFraming } from '../src/core/framing';
@@ -215,7 +216,7 @@ function speedBenchmark(): void {
     runs.push(performance.now() - t);
   }
   runs.sort((a, b) => a - b);
-  console.log(`  compareFraming on the seed pair (${seeds.map((s) => s.words).join(' + ')} words): first call ${cold.toFixed(1)} ms, then median ${runs[10]!.toFixed(1)} ms over 20 runs`);
+  console.log(`  compareFraming on the seed pair (${seeds.map((s) => s.words).join(' + ')} words): first call ${cold.toFixed(1)} ms (cold regex and JIT), then median ${runs[10]!.toFixed(1)} ms, fastest ${runs[0]!.toFixed(1)} ms over 20 runs (machine load: ${loadavg()[0]!.toFixed(1)})`);
 }
 
 export async function run(): Promise<void> {

@@ -18,35 +18,41 @@ export interface Attribution {
   end: number;
 }
 
-const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’\-]*\.?`;
+// Latin-script letter classes rather than Unicode properties: without the 'u' flag these
+// large patterns compile several times faster on a cold engine (the service worker), and
+// English-language news writes names in Latin script.
+const LU = String.raw`A-ZÀ-ÖØ-ÞĀ-ſ`;
+const LL = String.raw`a-zß-öø-ÿĀ-ſ`;
+const LM = String.raw`\u0300-\u036f`;
+const CAP = String.raw`[${LU}][${LU}${LL}${LM}'’\-]*\.?`;
 const PARTICLE = String.raw`(?:von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt)\.?`;
 const NAME = String.raw`(?:${TITLE}\s+)?${CAP}(?:[ \t]+(?:${PARTICLE}[ \t]+)*${CAP}){0,5}`;
 const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|officials?|ministers?|ministry|presidents?|secretary|director|analysts?|experts?|sources?|lawyers?|attorneys?|statement|report|senators?|lawmakers?|leaders?|advis[eo]rs?|aides?|diplomats?|ambassadors?|chief|governor|mayor|professor|researchers?|people|person|residents?|witness(?:es)?|police|prosecutors?|judge|members?|chairman|chairwoman|executive|officers?|representatives?|commissioner|correspondent|reporters?|group|agency|administration|government|department|committee|campaign|observers?|activists?|critics?|supporters?|organi[sz]ers?|historian|scholar|economists?|envoys?|negotiators?|officer|commander|general|candidate|voters?|campaigners?|groups|ministries)`;
 const DET = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)`;
-const DESC = String.raw`${DET}\s+(?:[\p{L}\p{M}\p{N}'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[\p{L}\p{M}'’.\-]+\s+){0,4}?[\p{L}\p{M}'’.\-]+)?`;
+const DESC = String.raw`${DET}\s+(?:[${LU}${LL}${LM}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}${LM}'’.\-]+\s+){0,4}?[${LU}${LL}${LM}'’.\-]+)?`;
 // Headline style, no determiner: "Chinese foreign ministry spokesman", "White House press secretary".
 const NOT_MODIFIER = String.raw`(?!(?:${SPEECH_VERBS.join('|')}|the|a|an|and|or|that|of|to|in|on|for|with|by|as)\b)`;
-const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[\p{L}\-]+){0,3}?[ \t]+${ROLE}`;
+const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[${LU}${LL}\-]+){0,3}?[ \t]+${ROLE}`;
 const THE_NAME = String.raw`the\s+${NAME}`;
 const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
 export const SPEAKER = String.raw`(?<speaker>${DESC}|${THE_NAME}|${PRONOUN}|${BARE_DESC}|${NAME})`;
 const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?),)?`;
-const BETWEEN = String.raw`(?:\s+(?:\p{L}+ly|(?:(?:late|early|on)\s+)?\p{Lu}\p{L}+day(?:\s+(?:night|morning|afternoon|evening))?|on\s+\p{Lu}\p{L}+|in\s+a\s+statement|today|yesterday|has|have|had|also|later|then|again|earlier|once|further|simply|would|will|had\s+earlier|at\s+the\s+time))*`;
+const BETWEEN = String.raw`(?:\s+(?:[${LL}]+ly|(?:(?:late|early|on)\s+)?[${LU}][${LU}${LL}]+day(?:\s+(?:night|morning|afternoon|evening))?|on\s+[${LU}][${LU}${LL}]+|in\s+a\s+statement|today|yesterday|has|have|had|also|later|then|again|earlier|once|further|simply|would|will|had\s+earlier|at\s+the\s+time))*`;
 const VERB = String.raw`(?<verb>${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 
 /** `, Wang told reporters` / ` he added` right after a quote. */
-const AFTER_SUBJECT_VERB = new RegExp(String.raw`^\s*[,—–:\-]?\s*${SPEAKER}${APPOS}${BETWEEN}\s+${VERB}\b`, 'u');
+const AFTER_SUBJECT_VERB = new RegExp(String.raw`^\s*[,—–:\-]?\s*${SPEAKER}${APPOS}${BETWEEN}\s+${VERB}\b`);
 /** `, said Mr. Kim` / `, said a spokesman for the ministry`. */
-const AFTER_VERB_SUBJECT = new RegExp(String.raw`^\s*[,—–\-]?\s*${VERB}\s+${SPEAKER}${APPOS}(?=\s*(?:[,.;:!?]|$|(?:in|on|at|during|after|to|while|who|when)\b))`, 'u');
-const AFTER_ACCORDING = new RegExp(String.raw`^\s*[,—–\-]?\s*according\s+to\s+${SPEAKER}${APPOS}`, 'u');
+const AFTER_VERB_SUBJECT = new RegExp(String.raw`^\s*[,—–\-]?\s*${VERB}\s+${SPEAKER}${APPOS}(?=\s*(?:[,.;:!?]|$|(?:in|on|at|during|after|to|while|who|when)\b))`);
+const AFTER_ACCORDING = new RegExp(String.raw`^\s*[,—–\-]?\s*according\s+to\s+${SPEAKER}${APPOS}`);
 /** `X said …` anywhere before a quote or clause (the last one wins). */
-const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}\-])${SPEAKER}${APPOS}${BETWEEN},?\s+${VERB}\b`, 'gu');
+const SUBJECT_VERB = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER}${APPOS}${BETWEEN},?\s+${VERB}\b`, 'g');
 /** `Boris Johnson, who said in 2015 "…"`. */
-const RELATIVE = new RegExp(String.raw`(?<![\p{L}\-])${SPEAKER},\s+who${BETWEEN}\s+${VERB}\b`, 'gu');
+const RELATIVE = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER},\s+who${BETWEEN}\s+${VERB}\b`, 'g');
 /** `Trump stoked a war of words with Khan, calling the mayor "…"`: the sentence subject speaks. */
-const PARTICIPLE = new RegExp(String.raw`^(?:[^,"“]{0,60},\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+[^.;"“”]{0,120}?,?\s+(?<verb>saying|tweeting|adding|writing|noting|calling|telling|insisting|arguing|claiming|warning|declaring|describing)\b`, 'u');
-const ACCORDING = new RegExp(String.raw`\b[Aa]ccording\s+to\s+${SPEAKER}${APPOS}`, 'gu');
+const PARTICIPLE = new RegExp(String.raw`^(?:[^,"“]{0,60},\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+[^.;"“”]{0,120}?,?\s+(?<verb>saying|tweeting|adding|writing|noting|calling|telling|insisting|arguing|claiming|warning|declaring|describing)\b`);
+const ACCORDING = new RegExp(String.raw`\b[Aa]ccording\s+to\s+${SPEAKER}${APPOS}`, 'g');
 
 // Capitalised words that start sentences or name things that do not speak.
 const NOT_SPEAKERS = new Set(
@@ -88,13 +94,19 @@ export function attributionAfter(text: string): Attribution | null {
   return null;
 }
 
+const NEAR = 260;
+
 /** The last attribution in the text before a quote (same sentence). */
 export function attributionBefore(text: string): Attribution | null {
   if (!HAS_VERB.test(text)) return null;
   let best: Attribution | null = null;
+  // The attribution sits near the quote: search the last stretch only (a speaker, an
+  // appositive and a verb fit in it), which keeps long sentences cheap.
+  const from = Math.max(0, text.length - NEAR);
+  const near = text.slice(from);
   for (const re of [SUBJECT_VERB, ACCORDING, RELATIVE]) {
-    for (const m of text.matchAll(re)) {
-      const a = build(m);
+    for (const m of near.matchAll(re)) {
+      const a = build(m, from);
       if (a && (!best || a.start > best.start)) best = a;
     }
   }
@@ -105,7 +117,8 @@ export function attributionBefore(text: string): Attribution | null {
   return best && withNamedHead(text, best);
 }
 
-const NAME_BEFORE_DESC = new RegExp(String.raw`(?<name>${NAME}),\s+[^,"“”]{0,80}$`, 'u');
+const ROLE_END = new RegExp(`${ROLE}$`);
+const NAME_BEFORE_DESC = new RegExp(String.raw`(?<name>${NAME}),\s+[^,"“”]{0,80}$`);
 
 /**
  * "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs spokesperson said": an
@@ -113,7 +126,7 @@ const NAME_BEFORE_DESC = new RegExp(String.raw`(?<name>${NAME}),\s+[^,"“”]{0
  * before it is the speaker.
  */
 function withNamedHead(text: string, a: Attribution): Attribution {
-  if (/^\p{Lu}/u.test(a.speaker) && !new RegExp(`${ROLE}$`, 'u').test(a.speaker)) return a;
+  if (/^\p{Lu}/u.test(a.speaker) && !ROLE_END.test(a.speaker)) return a;
   const m = NAME_BEFORE_DESC.exec(text.slice(0, a.start));
   const name = m ? cleanSpeaker(m.groups!.name!) : null;
   if (!name || /^(he|she|they)$/i.test(name)) return a;
@@ -126,14 +139,14 @@ export function attributionTail(text: string): Attribution | null {
   const m = TAIL.exec(text);
   return m ? build(m, m.index) : null;
 }
-const TAIL = new RegExp(String.raw`,\s+${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|wrote|tweeted|told\s+[^,.;]{1,30})(?:\s+on\s+\p{Lu}\p{L}+|\s+\p{Lu}\p{L}+day|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?\s*$`, 'u');
+const TAIL = new RegExp(String.raw`,\s+${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|wrote|tweeted|told\s+[^,.;]{1,30})(?:\s+on\s+[${LU}][${LU}${LL}]+|\s+[${LU}][${LU}${LL}]+day|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?\s*$`);
 
 // Verbs that introduce reported speech as a clause ("X said (that) …").
 const CLAUSE_VERB = String.raw`(?<verb>said|says|say|claim|insist|argue|warn|believe|deny|allege|told\s+[^,.;"“]{1,40}?|added|claimed|claims|insisted|insists|warned|warns|argued|argues|noted|notes|stated|explained|announced|confirmed|admitted|acknowledged|alleged|asserted|contended|maintained|stressed|emphasi[sz]ed|suggested|predicted|denied|believes|believed|wrote|tweeted|reported|reports)`;
 // The subject may follow a lead-in ("At a briefing today, ", "Left-wing commentator "), which
 // must end in a lower-case word or punctuation so the subject is never cut mid-name.
-const INDIRECT_LEAD = new RegExp(String.raw`^(?:[^"“]{0,80}?(?<![\p{L}\p{N}])(?:[\p{Ll}\p{N}][^\s"“]*|[^\s"“]*[,;:]|[—–])\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+${CLAUSE_VERB}\s+(?:on\s+\p{Lu}\p{L}+\s+|today\s+|yesterday\s+|last\s+\p{L}+\s+)?(?:that\s+)?(?<clause>\p{L}.{12,})$`, 'u');
-const INDIRECT_TAIL = new RegExp(String.raw`^(?<clause>.{12,}?),\s+(?:${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|told\s+[^,.;]{1,30}|wrote|tweeted|reported)|according\s+to\s+${SPEAKER.replace('speaker', 'speaker2')})(?:\s+on\s+\p{Lu}\p{L}+|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?$`, 'u');
+const INDIRECT_LEAD = new RegExp(String.raw`^(?:[^"“]{0,80}?(?<![${LU}${LL}0-9])(?:[${LL}0-9][^\s"“]*|[^\s"“]*[,;:]|[—–])\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+${CLAUSE_VERB}\s+(?:on\s+[${LU}][${LU}${LL}]+\s+|today\s+|yesterday\s+|last\s+[${LL}]+\s+)?(?:that\s+)?(?<clause>[${LU}${LL}].{12,})$`);
+const INDIRECT_TAIL = new RegExp(String.raw`^(?<clause>.{12,}?),\s+(?:${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|told\s+[^,.;]{1,30}|wrote|tweeted|reported)|according\s+to\s+${SPEAKER.replace('speaker', 'speaker2')})(?:\s+on\s+[${LU}][${LU}${LL}]+|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?$`);
 
 /** An indirect quote: a reported clause with its speaker, or null. */
 export function indirectQuote(sentence: string): (Attribution & { clause: string }) | null {
