@@ -1,4 +1,3 @@
-import { termOf } from './entries';
 import { findEntry, type Postings } from './postings';
 import type { ArticleStore } from './store';
 import type { QueryVector } from './vectors';
@@ -43,7 +42,7 @@ function chooseProbes(q: QueryVector, vocab: Vocabulary, logN1: number, store: A
   const excludedEntries = [...excluded].map((s) => store.view(s));
   const probes: (Probe & { key: string })[] = [];
   for (let i = 0; i < q.entries.length; i++) {
-    const term = termOf(q.entries[i]!);
+    const term = q.entries[i]! >>> 8;
     let df = vocab.df[term]!;
     for (const entries of excludedEntries) if (findEntry(entries, term) >= 0) df--;
     if (df <= 0 || df > maxDf) continue;
@@ -76,14 +75,7 @@ export class CandidateFinder {
     let count = 0;
     if (store.live - excluded.size <= o.candidates) return everyArticle(store, excluded);
     const probes = chooseProbes(q, vocab, logN1, store, excluded, o);
-    for (const p of probes) {
-      const list = postings.list(p.term);
-      for (let i = 0; i < list.length; i++) {
-        const s = list[i]!;
-        if (acc[s] === 0) touched[count++] = s;
-        acc[s]! += p.weight;
-      }
-    }
+    for (const p of probes) count = postings.accumulate(p.term, p.weight, acc, touched, count);
     for (let s = postings.slotCount; s < store.slots; s++) {
       if (!store.alive(s)) continue;
       const entries = store.view(s);

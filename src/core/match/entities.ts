@@ -26,7 +26,11 @@ const CALENDAR = new Set(
 
 /** Strips diacritics and lower-cases, so "Özil" and "Ozil" share a key. */
 export function foldKey(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  for (let i = 0; i < s.length; i++) {
+    // Only non-ASCII text can carry diacritics: skip the costly normalisation otherwise.
+    if (s.charCodeAt(i) > 127) return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  }
+  return s.toLowerCase();
 }
 
 const CAPITAL = /^\p{Lu}/u;

@@ -3,6 +3,7 @@ import { CandidateFinder, DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } fro
 import { MAX_TERMS, termOf } from './entries';
 import { extractFeatures } from './features';
 import { Postings } from './postings';
+import { applyFeedback, applyLocalIdf, type Scored } from './feedback';
 import { explainMatch } from './reasons';
 import { DEFAULT_WEIGHTS, SAME_STORY_THRESHOLD, combineScore, dateSimilarity, type ScoreWeights } from './score';
 import { SKETCH_SIZE, resemblance } from './sketch';
@@ -117,15 +118,17 @@ export class MatchIndex {
     const queryHas = Object.fromEntries(PARTS.map((p) => [p, q.norms[p] > 0])) as Record<keyof PartValues, boolean>;
     const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions);
 
-    const scored = slots.map((slot) => {
+    const scored: Scored[] = slots.map((slot) => {
       const parts = cosines(q, store.view(slot), this.vocab, logN1);
       const day = store.day(slot);
       const gap = features.day !== null && day !== null ? Math.abs(features.day - day) : null;
       return { slot, id: store.ids[slot]!, parts, gap, score: combineScore(parts, queryHas, gap, this.weights) };
     });
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    applyLocalIdf(q, queryHas, scored, store, this.vocab, logN1, this.weights, top + 20);
+    applyFeedback(scored, store, this.vocab, logN1, this.weights);
 
-    const kept: (typeof scored[number] & { duplicates: string[] })[] = [];
+    const kept: (Scored & { duplicates: string[] })[] = [];
     for (const r of scored) {
       if (r.score <= 0) break;
       const original = kept.find((k) => resemblance(store.sketches, k.slot * SKETCH_SIZE, store.sketches, r.slot * SKETCH_SIZE) >= DUPLICATE_RESEMBLANCE);

@@ -22,6 +22,16 @@ export interface ScoreWeights {
   dateLambda: number;
   /** σ of the date Gaussian, in days. */
   dateSigmaDays: number;
+  /** β: weight of the agreement with the best first results (pseudo-relevance feedback). */
+  feedback: number;
+  /** How many of the best first results vote in the feedback. */
+  feedbackDepth: number;
+  /** How many first results are re-scored with feedback. */
+  feedbackPool: number;
+  /** γ: how much a query term shared by most of the first results loses weight (topic, not event). */
+  localIdf: number;
+  /** How many first results count in that share. */
+  localPool: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
@@ -32,6 +42,11 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
   numbers: 0.05,
   dateLambda: 0.3,
   dateSigmaDays: 7,
+  feedback: 0,
+  feedbackDepth: 3,
+  feedbackPool: 40,
+  localIdf: 0,
+  localPool: 30,
 };
 
 /** Score at or above which a result is called the same story (precision first). */

@@ -105,8 +105,39 @@ export function buildQuery(f: RecordFeatures, vocab: Vocabulary, logN1: number):
   return q;
 }
 
+/** An archived article as a query vector (for scoring articles against each other). */
+export function articleVector(entries: Uint32Array, vocab: Vocabulary, logN1: number): QueryVector {
+  const n = entries.length;
+  const norms = zero();
+  const v: QueryVector = { entries, title: new Float64Array(n), lead: new Float64Array(n), body: new Float64Array(n), norms: zero(), keys: [] };
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    const term = e >>> 8;
+    const [t, l, b] = weightsOf(e, vocab.kind[term]!, idfOf(vocab, logN1, vocab.df[term]!), norms);
+    v.title[i] = t;
+    v.lead[i] = l;
+    v.body[i] = b;
+  }
+  for (const p of PARTS) v.norms[p] = Math.sqrt(norms[p]);
+  return v;
+}
+
 /** Visits each term the query and the article share: (query entry index, part, contribution). */
 export type SharedVisitor = (qi: number, part: Part, contribution: number) => void;
+
+// Part slots in the scratch arrays of `cosines` (the hot loop avoids string-keyed objects).
+const TITLE = 0;
+const LEAD = 1;
+const BODY = 2;
+const ENTITIES = 3;
+const NUMBERS = 4;
+// Module-level copies: imported bindings are read through accessors in some module
+// transforms (tsx), which shows in a loop run millions of times per second.
+const logTf = LOG_TF;
+const WORD_KIND: number = TermKind.Word;
+const ENTITY_KIND: number = TermKind.Entity;
+const dots = new Float64Array(5);
+const sq = new Float64Array(5);
 
 /**
  * Cosine per part between the query and an article's entries, by one merge walk.
@@ -114,33 +145,52 @@ export type SharedVisitor = (qi: number, part: Part, contribution: number) => vo
  * reflected without re-weighting anything stored.
  */
 export function cosines(q: QueryVector, doc: Uint32Array, vocab: Vocabulary, logN1: number, visit?: SharedVisitor): PartValues {
-  const dot = zero();
-  const norms = zero();
+  dots.fill(0);
+  sq.fill(0);
   const qe = q.entries;
+  const qn = qe.length;
+  const kinds = vocab.kind;
+  const df = vocab.df;
   let qi = 0;
+  let qTerm = qn ? qe[0]! >>> 8 : -1;
   for (let i = 0; i < doc.length; i++) {
     const e = doc[i]!;
-    const term = termOf(e);
-    const kind = vocab.kind[term]!;
-    const [t, l, b] = weightsOf(e, kind, idfOf(vocab, logN1, vocab.df[term]!), norms);
-    while (qi < qe.length && termOf(qe[qi]!) < term) qi++;
-    if (qi < qe.length && termOf(qe[qi]!) === term) {
-      if (kind === TermKind.Word) {
-        dot.title += t * q.title[qi]!;
-        dot.lead += l * q.lead[qi]!;
-        dot.body += b * q.body[qi]!;
-        if (visit) visit(qi, 'body', b * q.body[qi]!);
-      } else {
-        const part = partOfKind(kind);
-        dot[part] += b * q.body[qi]!;
-        if (visit) visit(qi, part, b * q.body[qi]!);
+    const term = e >>> 8;
+    const kind = kinds[term]!;
+    const idf = logN1 - vocab.log1(df[term]!) + 1;
+    const body = logTf[e & 31]! * idf;
+    while (qi < qn && qTerm < term) qTerm = ++qi < qn ? qe[qi]! >>> 8 : -1;
+    const shared = qi < qn && qTerm === term;
+    if (kind === WORD_KIND) {
+      const title = ((e >>> 7) & 1) * idf;
+      const lead = logTf[(e >>> 5) & 3]! * idf;
+      sq[TITLE]! += title * title;
+      sq[LEAD]! += lead * lead;
+      sq[BODY]! += body * body;
+      if (shared) {
+        dots[TITLE]! += title * q.title[qi]!;
+        dots[LEAD]! += lead * q.lead[qi]!;
+        dots[BODY]! += body * q.body[qi]!;
+        if (visit) visit(qi, 'body', body * q.body[qi]!);
+      }
+    } else {
+      const slot = kind === ENTITY_KIND ? ENTITIES : NUMBERS;
+      sq[slot]! += body * body;
+      if (shared) {
+        dots[slot]! += body * q.body[qi]!;
+        if (visit) visit(qi, slot === ENTITIES ? 'entities' : 'numbers', body * q.body[qi]!);
       }
     }
   }
-  const out = zero();
-  for (const p of PARTS) {
-    const d = Math.sqrt(norms[p]) * q.norms[p];
-    out[p] = d > 0 ? dot[p] / d : 0;
-  }
-  return out;
+  const cos = (slot: number, qNorm: number) => {
+    const d = Math.sqrt(sq[slot]!) * qNorm;
+    return d > 0 ? dots[slot]! / d : 0;
+  };
+  return {
+    title: cos(TITLE, q.norms.title),
+    lead: cos(LEAD, q.norms.lead),
+    body: cos(BODY, q.norms.body),
+    entities: cos(ENTITIES, q.norms.entities),
+    numbers: cos(NUMBERS, q.norms.numbers),
+  };
 }

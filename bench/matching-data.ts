@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { ArticleRecord } from '../src/core/types';
+import { dataset } from './datasets';
+
+/**
+ * Data of the matching benchmark: every ecbplus record is a query (and archived), abp
+ * articles are distractors. Read once; abp (89 MB gzip) is gunzipped in one go.
+ */
+export interface MatchingData {
+  ecb: ArticleRecord[];
+  distractors: ArticleRecord[];
+}
+
+function parseLines(text: string): ArticleRecord[] {
+  const out: ArticleRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as ArticleRecord;
+    out.push({ ...r, outlet: r.outlet ?? '' });
+  }
+  return out;
+}
+
+export function loadMatchingData(): MatchingData | null {
+  const ecbPath = dataset('ecbplus.ndjson');
+  const abpPath = dataset('abp.ndjson.gz');
+  if (!ecbPath || !abpPath) return null;
+  return {
+    ecb: parseLines(readFileSync(ecbPath, 'utf8')),
+    distractors: parseLines(gunzipSync(readFileSync(abpPath)).toString('utf8')),
+  };
+}
+
+/** Mulberry32: a small seeded PRNG, so every run draws the same order. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  const random = seededRandom(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** One archive size: the records to add on top of the previous stage. */
+export interface Stage {
+  label: string;
+  size: number;
+  added: ArticleRecord[];
+}
+
+/**
+ * Archives of growing size, each containing the previous one: ecbplus plus shuffled abp
+ * distractors up to 10k, then all of abp (~38k), then abp again under new ids up to 100k
+ * (the issue allows repeating distractors). Systems are built incrementally through them.
+ */
+export function stages(data: MatchingData, sizes: readonly number[], seed = 20261122): Stage[] {
+  const pool = shuffled(data.distractors, seed);
+  const out: Stage[] = [];
+  let taken = 0;
+  let total = data.ecb.length;
+  let first = true;
+  for (const size of sizes) {
+    const added: ArticleRecord[] = first ? [...data.ecb] : [];
+    first = false;
+    const target = size === Infinity ? data.ecb.length + pool.length : size;
+    while (total < target) {
+      const round = Math.floor(taken / pool.length);
+      const r = pool[taken % pool.length]!;
+      added.push(round === 0 ? r : { ...r, id: `${r.id}~${round}` });
+      taken++;
+      total++;
+    }
+    out.push({ label: size === Infinity ? `${Math.round(total / 1000)}k (all abp)` : `${Math.round(size / 1000)}k`, size: total, added });
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import type { ArticleRecord } from '../src/core/types';
+
+/** Ranked answer of a system to one query; `flagged` is its same-story decision when it has one. */
+export interface Ranked {
+  ids: string[][];
+  flagged?: boolean[];
+}
+
+export interface Quality {
+  recall1: number;
+  recall5: number;
+  recall10: number;
+  mrr: number;
+  /** Best possible Recall@10 (stories larger than 11 cannot be fully found in 10). */
+  ceiling10: number;
+  samePrecision: number | null;
+  sameRecall: number | null;
+}
+
+/**
+ * Relevance from `story` (read here only, never by a system): the other records of the
+ * query's story. A result may stand for several ids (near-duplicates collapsed into it);
+ * all count as retrieved at its rank.
+ */
+export function evaluate(queries: ArticleRecord[], answers: Ranked[]): Quality {
+  let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ceiling = 0;
+  let flaggedAll = 0, flaggedRight = 0, relevantTotal = 0, relevantFlagged = 0;
+  let counted = 0;
+  const byStory = new Map<string, Set<string>>();
+  for (const q of queries) {
+    if (!q.story) continue;
+    let s = byStory.get(q.story);
+    if (!s) byStory.set(q.story, (s = new Set()));
+    s.add(q.id);
+  }
+  queries.forEach((q, qi) => {
+    const relevant = new Set(byStory.get(q.story ?? '') ?? []);
+    relevant.delete(q.id);
+    if (!relevant.size) return;
+    counted++;
+    const answer = answers[qi]!;
+    const found = (k: number) => {
+      const seen = new Set<string>();
+      for (const group of answer.ids.slice(0, k)) for (const id of group) if (relevant.has(id)) seen.add(id);
+      return seen.size / relevant.size;
+    };
+    r1 += found(1);
+    r5 += found(5);
+    r10 += found(10);
+    ceiling += Math.min(10, relevant.size) / relevant.size;
+    const first = answer.ids.findIndex((group) => group.some((id) => relevant.has(id)));
+    mrr += first >= 0 ? 1 / (first + 1) : 0;
+    relevantTotal += relevant.size;
+    if (answer.flagged) {
+      answer.ids.slice(0, 10).forEach((group, i) => {
+        if (!answer.flagged![i]) return;
+        for (const id of group) {
+          flaggedAll++;
+          if (relevant.has(id)) {
+            flaggedRight++;
+            relevantFlagged++;
+          }
+        }
+      });
+    }
+  });
+  const has = answers.some((a) => a.flagged);
+  return {
+    recall1: r1 / counted,
+    recall5: r5 / counted,
+    recall10: r10 / counted,
+    mrr: mrr / counted,
+    ceiling10: ceiling / counted,
+    samePrecision: has ? (flaggedAll ? flaggedRight / flaggedAll : 1) : null,
+    sameRecall: has ? relevantFlagged / relevantTotal : null,
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/**
+ * A garbage collector to call before reading the heap: global.gc when node runs with
+ * --expose-gc, else the same function obtained at run time through V8 flags (works on
+ * Node 20); null when neither is possible (memory is then reported as unavailable).
+ */
+export function findGc(): (() => void) | null {
+  const g = (globalThis as { gc?: unknown }).gc;
+  if (typeof g === 'function') return g as () => void;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = vm.runInNewContext('gc');
+    if (typeof gc === 'function') return gc as () => void;
+  } catch {
+    // Not available in this runtime.
+  }
+  return null;
+}
+
+/** Heap plus typed-array backing stores after a full collection, in bytes; null without gc. */
+export function usedMemory(gc: (() => void) | null): number | null {
+  if (!gc) return null;
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}

@@ -1,0 +1,102 @@
+import { combineScore, type ScoreWeights } from './score';
+import type { ArticleStore } from './store';
+import { PARTS, articleVector, cosines, type PartValues, type QueryVector } from './vectors';
+import type { Vocabulary } from './vocabulary';
+
+/** A first-stage result: the article's slot, its score and its agreement with the query. */
+export interface Scored {
+  slot: number;
+  id: string;
+  score: number;
+  parts: PartValues;
+  gap: number | null;
+}
+
+/**
+ * Pseudo-relevance feedback at the score level (in the spirit of Rocchio 1971 and of
+ * Miranda et al.'s cluster-level similarity): the best few first results are almost always
+ * the same story (MRR ≈ 0.99 on ecbplus), so an article that also resembles them is likely
+ * the same event, while a same-topic article about another event resembles the query only
+ * in the topic's vocabulary. Each pooled result gains β × its mean score against the top
+ * results other than itself; `scored` must be sorted best first and is re-sorted after
+ * its first entry.
+ */
+export function applyFeedback(scored: Scored[], store: ArticleStore, vocab: Vocabulary, logN1: number, w: Readonly<ScoreWeights>): void {
+  const depth = Math.min(w.feedbackDepth, scored.length);
+  if (w.feedback <= 0 || depth < 1 || scored.length < 2) return;
+  const tops = scored.slice(0, depth).map((r) => {
+    const v = articleVector(store.view(r.slot), vocab, logN1);
+    const has = Object.fromEntries(PARTS.map((p) => [p, v.norms[p] > 0])) as Record<keyof PartValues, boolean>;
+    return { slot: r.slot, v, has, day: store.day(r.slot) };
+  });
+  // The first result keeps its place: it is right ~99% of the time (that is why feedback
+  // works) and its agreement with the others would only blur that.
+  const first = scored[0]!;
+  const pool = scored.slice(1, Math.min(w.feedbackPool, scored.length));
+  for (const r of pool) {
+    let sum = 0;
+    let n = 0;
+    const day = store.day(r.slot);
+    for (const t of tops) {
+      if (t.slot === r.slot) continue;
+      const gap = t.day !== null && day !== null ? Math.abs(t.day - day) : null;
+      sum += combineScore(cosines(t.v, store.view(r.slot), vocab, logN1), t.has, gap, w);
+      n++;
+    }
+    if (n) r.score += (w.feedback * sum) / n;
+  }
+  const rest = scored.slice(1).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  first.score = Math.max(first.score, rest[0]?.score ?? 0);
+  scored.splice(0, scored.length, first, ...rest);
+}
+
+/**
+ * Event over topic: query terms that nearly every one of the best first results shares
+ * are the topic's vocabulary ("fire", "church", "Palin" for every report of any Palin
+ * fire); terms only some of them share tell one event from another. Like an IDF computed
+ * within the neighbourhood, each query term's weight is scaled by 1 - γ × (its share of
+ * the first `localPool` results, at least `keep`); those are re-scored with the new
+ * weights and the others dropped.
+ */
+export function applyLocalIdf(
+  q: QueryVector,
+  queryHas: Readonly<Record<keyof PartValues, boolean>>,
+  scored: Scored[],
+  store: ArticleStore,
+  vocab: Vocabulary,
+  logN1: number,
+  w: Readonly<ScoreWeights>,
+  keep: number,
+): void {
+  if (w.localIdf <= 0 || scored.length < 4) return;
+  // Only the re-scored results stay: the rest would keep scores on another scale.
+  scored.length = Math.min(scored.length, Math.max(w.localPool, keep));
+  const pool = scored;
+  const n = q.entries.length;
+  const shared = new Float64Array(n);
+  for (const r of pool) {
+    const doc = store.view(r.slot);
+    let di = 0;
+    for (let qi = 0; qi < n; qi++) {
+      const term = q.entries[qi]! >>> 8;
+      while (di < doc.length && doc[di]! >>> 8 < term) di++;
+      if (di < doc.length && doc[di]! >>> 8 === term) shared[qi]!++;
+    }
+  }
+  const local: QueryVector = { entries: q.entries, title: q.title.slice(), lead: q.lead.slice(), body: q.body.slice(), norms: { ...q.norms }, keys: q.keys };
+  const sq = { title: q.norms.title ** 2, lead: q.norms.lead ** 2, body: q.norms.body ** 2 };
+  for (let qi = 0; qi < n; qi++) {
+    const f = 1 - (w.localIdf * shared[qi]!) / pool.length;
+    for (const p of ['title', 'lead', 'body'] as const) {
+      const before = q[p][qi]!;
+      local[p][qi] = before * f;
+      sq[p] += (before * f) ** 2 - before ** 2;
+    }
+  }
+  for (const p of ['title', 'lead', 'body'] as const) local.norms[p] = Math.sqrt(Math.max(0, sq[p]));
+  for (const r of pool) {
+    r.parts = cosines(local, store.view(r.slot), vocab, logN1);
+    r.score = combineScore(r.parts, queryHas, r.gap, w);
+  }
+  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
