@@ -23,14 +23,13 @@ export interface Attribution {
 // English-language news writes names in Latin script.
 const LU = String.raw`A-ZÀ-ÖØ-ÞĀ-ſ`;
 const LL = String.raw`a-zß-öø-ÿĀ-ſ`;
-const LM = String.raw`\u0300-\u036f`;
-const CAP = String.raw`[${LU}][${LU}${LL}${LM}'’\-]*\.?`;
+const CAP = String.raw`[${LU}][${LU}${LL}'’\-]*\.?`;
 const PARTICLE = String.raw`(?:von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt)\.?`;
 const NAME = String.raw`(?:${TITLE}\s+)?${CAP}(?:[ \t]+(?:${PARTICLE}[ \t]+)*${CAP}){0,5}`;
 const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|officials?|ministers?|ministry|presidents?|secretary|director|analysts?|experts?|sources?|lawyers?|attorneys?|statement|report|senators?|lawmakers?|leaders?|advis[eo]rs?|aides?|diplomats?|ambassadors?|chief|governor|mayor|professor|researchers?|people|person|residents?|witness(?:es)?|police|prosecutors?|judge|members?|chairman|chairwoman|executive|officers?|representatives?|commissioner|correspondent|reporters?|group|agency|administration|government|department|committee|campaign|observers?|activists?|critics?|supporters?|organi[sz]ers?|historian|scholar|economists?|envoys?|negotiators?|officer|commander|general|candidate|voters?|campaigners?|groups|ministries)`;
 const DET = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)`;
-const DESC = String.raw`${DET}\s+(?:[${LU}${LL}${LM}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}${LM}'’.\-]+\s+){0,4}?[${LU}${LL}${LM}'’.\-]+)?`;
+const DESC = String.raw`${DET}\s+(?:[${LU}${LL}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}'’.\-]+\s+){0,4}?[${LU}${LL}'’.\-]+)?`;
 // Headline style, no determiner: "Chinese foreign ministry spokesman", "White House press secretary".
 const NOT_MODIFIER = String.raw`(?!(?:${SPEECH_VERBS.join('|')}|the|a|an|and|or|that|of|to|in|on|for|with|by|as)\b)`;
 const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[${LU}${LL}\-]+){0,3}?[ \t]+${ROLE}`;
