@@ -54,7 +54,8 @@ export function renderReport(r: FramingReport): string {
   for (const v of r.voices) {
     const role = v.role ? `, ${clip(v.role, 50)}` : '';
     out.push(`  ${tag(v.article)} ${v.speaker}${role}: ${v.quotes} quote(s) (${v.direct ?? 0} direct, ${v.indirect ?? 0} indirect), ${v.words} quoted words; verbs: ${v.verbs.join(', ') || '—'}${v.loadedVerbs?.length ? ` (loaded: ${v.loadedVerbs.join(', ')})` : ''}${v.only ? '  ◆ only here' : ''}`);
-    const q = v.items?.find((i) => i.kind === 'direct') ?? v.items?.[0];
+    const direct = (v.items ?? []).filter((i) => i.kind === 'direct').sort((a, b) => b.text.length - a.text.length);
+    const q = direct[0] ?? v.items?.[0];
     if (q) out.push(`        s${q.sentence}: ${q.kind === 'direct' ? `“${clip(q.text, WIDTH - 20)}”` : clip(q.text, WIDTH - 20)}`);
   }
 

@@ -33,11 +33,15 @@ export function compareFraming(articles: Article[], options: CompareOptions = {}
   const spelling = spellingVariants(prepared);
   const alias = (s: string) => spelling.alias.get(s) ?? s;
   const cov = coverage(prepared, alias);
+  const places = placeVariants(prepared);
+  const placeForms = new Set(places.flatMap((n) => n.variants.map((v) => v.form.replace(/\./g, '').toLowerCase())));
+  // An acronym pair the places lexicon already shows (EU / European Union) is not repeated.
+  const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(v.form.replace(/\./g, '').toLowerCase())));
   const quotes = prepared.map(articleQuotes);
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
     terms: distinctiveTerms(prepared, options.background),
-    naming: [...spelling.entries, ...referenceVariants(prepared), ...placeVariants(prepared), ...acronymVariants(prepared), ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
+    naming: [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
     voices: voices(prepared, quotes),
     coverage: cov,
     tone: prepared.map(tone),

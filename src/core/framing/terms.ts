@@ -85,8 +85,31 @@ export function distinctiveTerms(prepared: PreparedArticle[], background?: TermB
       if (covered >= 0) chosen[covered] = entry;
       else chosen.push(entry);
     }
-    for (const c of chosen) out.push({ article: p.id, term: c.term, z: c.z, count: c.count, sentences: c.sentences });
+    for (const c of joinOverlaps(chosen)) out.push({ article: p.id, term: c.term, z: c.z, count: c.count, sentences: c.sentences });
   });
+  return out;
+}
+
+/**
+ * "understand the real" and "real situation", always together, are one phrase cut by the
+ * three-word limit: joined into "understand the real situation".
+ */
+function joinOverlaps(chosen: Chosen[]): Chosen[] {
+  const out = [...chosen];
+  for (let i = 0; i < out.length; i++) {
+    for (let j = 0; j < out.length; j++) {
+      const a = out[i]!;
+      const b = out[j]!;
+      if (i === j || a.count !== b.count || a.sentences.join() !== b.sentences.join()) continue;
+      const ak = a.key.split(' ');
+      const bk = b.key.split(' ');
+      if (ak.length < 2 || bk.length < 2 || ak[ak.length - 1] !== bk[0]) continue;
+      const rest = b.term.split(/\s+/).slice(1).join(' ');
+      out[i] = { ...a, key: [...ak, ...bk.slice(1)].join(' '), term: `${a.term} ${rest}`, z: Math.max(a.z, b.z) };
+      out.splice(j, 1);
+      return joinOverlaps(out);
+    }
+  }
   return out;
 }
 

@@ -34,7 +34,7 @@ export function splitTitle(speaker: string): { name: string; title: string | nul
   const caps = words.filter((w) => !/^(von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)$/.test(w));
   if (caps.length > 3) {
     const keepFrom = words.indexOf(caps[caps.length - 2]!);
-    return { name: words.slice(keepFrom).join(' '), title: words.slice(0, keepFrom).join(' ') };
+    return { name: words.slice(keepFrom).join(' '), title: null };
   }
   return { name: speaker, title: null };
 }
