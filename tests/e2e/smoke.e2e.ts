@@ -128,4 +128,15 @@ describe('the same build in Firefox ESR', () => {
     expect(result?.ok).toBe(true);
     if (result?.ok) expect(result.article.text).toMatch(/Uyghur/);
   });
+
+  it('shows the article in the popup for that tab', async () => {
+    const pageUrl = server.url(ARTICLE);
+    await firefox.openPage(pageUrl);
+    const options = await firefox.openExtensionPage('options.html');
+    const tabId = await firefox.evaluate<number>(options, `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(pageUrl)}).id)`);
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
+    const title = () => firefox.evaluate<string>(popup, `document.querySelector('[data-testid="article-title"]')?.textContent ?? ''`);
+    await expect.poll(title, { timeout: 15_000 }).toMatch(/Xinjiang/);
+    expect(await firefox.pageErrors(popup)).toEqual([]);
+  });
 });
