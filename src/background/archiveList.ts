@@ -45,14 +45,22 @@ export function searchWords(query: string): string[] {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const lower = text.toLowerCase();
+  // Decomposing is the costly part of a scan; only text with accented letters needs it.
+  return LATIN_ACCENTED.test(lower) ? lower.normalize('NFKD').replace(/\p{M}+/gu, '') : lower;
 }
 
+const LATIN_ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
+/** Every word in the title, outlet or text; the text is read only when the short fields miss one. */
 function matchesWords(row: StoredArticle, words: string[]): boolean {
   if (!words.length) return true;
   const { title, outlet, text } = row.record;
-  const haystack = fold(`${title}\n${outlet}\n${text}`);
-  return words.every((w) => haystack.includes(w));
+  const head = fold(`${title}\n${outlet}`);
+  const missing = words.filter((w) => !head.includes(w));
+  if (!missing.length) return true;
+  const body = fold(text);
+  return missing.every((w) => body.includes(w));
 }
 
 function listItem(row: StoredArticle): ArchiveListItem {

@@ -124,6 +124,10 @@ describe('Archive list', () => {
     expect(page.items.map((i) => i.id)).toEqual(['c', 'b']);
     expect((await archive.list({ query: 'uyghur beijing' })).items.map((i) => i.id)).toEqual(['d']);
     expect((await archive.list({ query: 'cbc' })).total).toBe(1);
+    await archive.importRecords([record('z', { text: 'Talks in Zürich ended.' })]);
+    expect((await archive.list({ query: 'zurich' })).items.map((i) => i.id)).toEqual(['z']);
+    expect((await archive.list({ query: 'ZÜRICH talks' })).items.map((i) => i.id)).toEqual(['z']);
+    await archive.delete(['z']);
     expect((await archive.list({ query: 'text of' })).total).toBe(3);
     expect((await archive.list({ outlet: 'site', limit: 1 })).total).toBe(3);
   });
