@@ -54,13 +54,14 @@ export function OptionsApp({ api = defaultApi }: { api?: ArchiveApi }) {
     setError(null);
     try {
       const result = await work();
+      // The list and count first, so the message and the numbers change together.
+      await reload();
       if (result?.kind === 'error') {
         setNotice(null);
         setError(result.text);
       } else {
         setNotice(result);
       }
-      await reload();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

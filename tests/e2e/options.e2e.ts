@@ -109,7 +109,7 @@ describe('the options page', () => {
     const lines = ['gz:1', 'gz:2', 'gz:3'].map((id) => JSON.stringify({ id, url: null, title: `Gzip ${id}`, outlet: 'GZ', published: null, text: 'Compressed body.', lean: 'center' }));
     await options.importFile('three.ndjson.gz', gzipSync(new TextEncoder().encode(lines.join('\n'))));
     await expect.poll(() => options.byTestId('import-status').innerText()).toContain('Imported 3 records from three.ndjson.gz: 3 new, 0 updated.');
-    expect(await options.count()).toBe(SAMPLE_COUNT + 1);
+    await expect.poll(() => options.count()).toBe(SAMPLE_COUNT + 1);
   });
 
   it('exports the archive and re-importing the export restores it identically', async () => {
@@ -121,7 +121,7 @@ describe('the options page', () => {
     await expect.poll(() => options.count()).toBe(SAMPLE_COUNT);
     await options.importFile('framelens-archive.ndjson', exported);
     await expect.poll(() => options.byTestId('import-status').innerText()).toContain(`1 new, ${SAMPLE_COUNT} updated`);
-    expect(await options.count()).toBe(SAMPLE_COUNT + 1);
+    await expect.poll(() => options.count()).toBe(SAMPLE_COUNT + 1);
     expect(await options.exportText()).toBe(exported);
     expect(problems.all()).toEqual([]);
   });
