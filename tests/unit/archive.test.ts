@@ -169,6 +169,18 @@ describe('Staged import', () => {
     expect(await archive.db.count('staging')).toBe(0);
   });
 
+  it('carries on after the worker restarts between batches (staging is in IndexedDB)', async () => {
+    const name = `archive-test-${++dbCount}`;
+    const before = new Archive(await openArchiveDb(name));
+    const importId = await startImport(before, 'big.ndjson');
+    await stageBatch(before, importId, [record('a'), record('b')]);
+    before.db.close();
+    const after = new Archive(await openArchiveDb(name));
+    await stageBatch(after, importId, [record('c')]);
+    expect(await commitImport(after, importId)).toEqual({ added: 3, updated: 0 });
+    expect(await after.count()).toBe(3);
+  });
+
   it('drops imports left idle for an hour', async () => {
     const archive = await freshArchive();
     const importId = await startImport(archive, 'x', 1000);
