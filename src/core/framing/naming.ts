@@ -11,10 +11,12 @@ interface LabelConcept {
 }
 
 const SOURCES = labelsData.sources as Record<string, string>;
-const CONCEPTS: { concept: string; source: string; labels: string[][][] }[] = (labelsData.concepts as LabelConcept[]).map((c) => ({
+const CONCEPTS: { concept: string; source: string; byLength: { label: number; ph: string[] }[] }[] = (labelsData.concepts as LabelConcept[]).map((c) => ({
   concept: c.concept,
   source: c.source,
-  labels: c.labels.map((phrases) => phrases.map((ph) => tokenize(ph).map((t) => stem(t.lower)))),
+  byLength: c.labels
+    .flatMap((phrases, label) => phrases.map((ph) => ({ label, ph: tokenize(ph).map((t) => stem(t.lower)) })))
+    .sort((a, b) => b.ph.length - a.ph.length),
 }));
 
 /** Expands the lexicon's short source keys ("zenz; ap: 'x'") into full references. */
@@ -94,14 +96,6 @@ export function spellingVariants(prepared: PreparedArticle[]): { entries: Naming
   return { entries, alias };
 }
 
-function findPhrase(stems: string[], phrase: string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= stems.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (stems[i + k] !== phrase[k]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 /**
  * Contested labels from the curated lexicon: a concept is reported when the articles use
  * at least two of its labels, across articles or within one ("Beijing describes its camps
@@ -110,32 +104,36 @@ function findPhrase(stems: string[], phrase: string[]): boolean {
 export function contestedLabels(prepared: PreparedArticle[]): NamingEntry[] {
   const out: NamingEntry[] = [];
   for (const c of CONCEPTS) {
-    const variants: NonNullable<NamingEntry['variants']> = [];
+    const variants = new Map<string, NamingEntry['variants'][number] & { label: number }>();
     const usedBy: Set<number>[] = prepared.map(() => new Set());
     prepared.forEach((p, i) => {
-      c.labels.forEach((phrases, li) => {
-        const sentences: number[] = [];
-        const surfaces = new Map<string, number>();
-        for (const si of usableSentences(p)) {
-          const st = p.stems[si]!;
-          for (const ph of phrases) {
-            if (!findPhrase(st, ph)) continue;
-            sentences.push(si);
-            const toks = p.tokens[si]!;
-            const at = st.findIndex((_, k) => ph.every((x, d) => st[k + d] === x));
-            const surface = p.article.text.slice(toks[at]!.start, toks[at + ph.length - 1]!.end).toLowerCase();
-            surfaces.set(surface, (surfaces.get(surface) ?? 0) + 1);
-            break;
+      for (const si of usableSentences(p)) {
+        const st = p.stems[si]!;
+        const toks = p.tokens[si]!;
+        // Longest phrases first; a word already inside a match is not matched again
+        // ("vocational training centres" is not also "vocational training").
+        const taken = new Set<number>();
+        for (const { label, ph } of c.byLength) {
+          for (let k = 0; k + ph.length <= st.length; k++) {
+            if (!ph.every((x, d) => st[k + d] === x) || ph.some((_, d) => taken.has(k + d))) continue;
+            ph.forEach((_, d) => taken.add(k + d));
+            const form = p.article.text.slice(toks[k]!.start, toks[k + ph.length - 1]!.end).toLowerCase();
+            const key = `${i}\u0000${form}`;
+            const v = variants.get(key) ?? { article: p.id, form, count: 0, sentences: [], label };
+            v.count++;
+            if (!v.sentences!.includes(si)) v.sentences!.push(si);
+            variants.set(key, v);
+            usedBy[i]!.add(label);
           }
         }
-        if (!sentences.length) return;
-        usedBy[i]!.add(li);
-        const form = [...surfaces.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-        variants.push({ article: p.id, form, count: sentences.length, sentences });
-      });
+      }
     });
     const labelsUsed = new Set(usedBy.flatMap((s) => [...s]));
-    if (labelsUsed.size >= 2) out.push({ concept: c.concept, kind: 'label', source: sourceText(c.source), variants });
+    // Reported when two framings of the concept are used, or when articles name it with
+    // different words of one framing ("summit" here, "talks" there).
+    const formsBy = prepared.map((p) => new Set([...variants.values()].filter((v) => v.article === p.id).map((v) => v.form))).filter((s) => s.size > 0);
+    const differ = formsBy.length >= 2 && formsBy.some((a) => formsBy.some((b) => [...a].some((f) => !b.has(f))));
+    if (labelsUsed.size >= 2 || differ) out.push({ concept: c.concept, kind: 'label', source: sourceText(c.source), variants: [...variants.values()] });
   }
   return out;
 }

@@ -30,7 +30,7 @@ export interface NamingEntry {
   kind?: 'spelling' | 'label' | 'alignment' | 'reference';
   /** Where the contested label comes from (lexicon source), when curated. */
   source?: string;
-  variants: { article: string; form: string; count: number; sentences?: number[] }[];
+  variants: { article: string; form: string; count: number; sentences?: number[]; /** Which of the lexicon's labels (kind "label"). */ label?: number }[];
 }
 
 /** A quoted person in one article. */
