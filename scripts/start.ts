@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   // load from the local server, so opening a demo never contacts the outlets.
   await context.route('**/*', (route) => {
     const request = route.request();
-    const fromDemo = !request.isNavigationRequest() && request.frame().url().startsWith(fixtures.origin);
+    // Service-worker requests have no frame (and are not the demo pages').
+    const fromDemo = !request.serviceWorker() && !request.isNavigationRequest() && request.frame().url().startsWith(fixtures.origin);
     return fromDemo && !request.url().startsWith(fixtures.origin) ? route.abort('blockedbyclient') : route.fallback();
   });
   await loadSampleArchive(context, extensionId);
