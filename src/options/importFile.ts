@@ -127,5 +127,5 @@ export function describeImport(outcome: ImportOutcome, fileName: string): string
   }
   if (outcome.cancelled) return outcome.reason;
   const where = outcome.line === undefined ? '' : ` at line ${outcome.line}`;
-  return `${fileName} was refused${where}: ${outcome.reason}. Nothing was imported; the archive is unchanged.`;
+  return `${fileName} was refused${where}: ${outcome.reason.replace(/\.$/, '')}. Nothing was imported; the archive is unchanged.`;
 }

@@ -3,6 +3,7 @@
  * sample archive, search, delete, refuse a malformed file whole, import gzip, export and
  * re-import to an identical archive.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
@@ -110,6 +111,15 @@ describe('the options page', () => {
     await options.importFile('three.ndjson.gz', gzipSync(new TextEncoder().encode(lines.join('\n'))));
     await expect.poll(() => options.byTestId('import-status').innerText()).toContain('Imported 3 records from three.ndjson.gz: 3 new, 0 updated.');
     await expect.poll(() => options.count()).toBe(SAMPLE_COUNT + 1);
+  });
+
+  it('has no accessibility violations (axe, WCAG 2 AA), in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page: options.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+    }
+    await options.page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('exports the archive and re-importing the export restores it identically', async () => {
