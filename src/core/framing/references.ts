@@ -38,6 +38,9 @@ interface Referent {
   parts: Set<string>;
 }
 
+/** Two words belong to one name when only a space, or an initial's period and a space, separate them ("Vladimir V. Putin"). */
+const gapJoins = (gap: string, before: string) => gap === ' ' || (gap === '. ' && /^\p{Lu}$/u.test(before));
+
 const flatten = (s: string) => s.replace(/[‐-]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** People named in full (two or more capitalised words, no title words) in any article. */
@@ -58,7 +61,7 @@ function referents(prepared: PreparedArticle[]): Referent[] {
       toks.forEach((t, k) => {
         // Function words and sentence openers start no name, but may sit inside one ("Moon Jae In").
         const cap = (/^\p{Lu}\p{Ll}/u.test(t.text) || (/^\p{Lu}$/u.test(t.text) && run.length > 0)) && !HONORIFIC.test(t.text) && (run.length > 0 || (!isStopword(t.lower) && !NOT_NAMES.has(t.text)));
-        const joined = k > 0 && /^[ \t]$/.test(text.slice(toks[k - 1]!.end, t.start));
+        const joined = k > 0 && gapJoins(text.slice(toks[k - 1]!.end, t.start), toks[k - 1]!.text);
         if (!cap || !joined) flush();
         if (cap) run.push(t.text);
       });
@@ -99,7 +102,7 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
   const text = p.article.text;
   for (const si of usableSentences(p)) {
     const toks = p.tokens[si]!;
-    const adjacent = (i: number, j: number) => /^[ \t]$/.test(text.slice(toks[i]!.end, toks[j]!.start));
+    const adjacent = (i: number, j: number) => gapJoins(text.slice(toks[i]!.end, toks[j]!.start), toks[i]!.text);
     const done = new Set<string>();
     for (let k = 0; k < toks.length; k++) {
       const hits = byPart.get(toks[k]!.text) ?? byPart.get(flatten(toks[k]!.text).split(' ')[0]!);
@@ -156,12 +159,45 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
   return out;
 }
 
+const ROLE_TITLES = ['prime minister', 'president', 'chancellor', 'secretary of state', 'secretary', 'senator', 'governor', 'mayor', 'king', 'queen', 'pope', 'premier', 'minister', 'ambassador', 'director', 'chairman'];
+const ROLE_MENTION = new RegExp(`\\bthe (${ROLE_TITLES.join('|')})\\b(?! [A-Z])`, 'g');
+
+/**
+ * "the president" for the person the articles title "President": counted (as a bare form)
+ * for the referent with that title that the article mentions most.
+ */
+function addRoleMentions(prepared: PreparedArticle[], all: Referent[], forms: Forms[][]): void {
+  const titled = all.map((_, ri) => {
+    const titles = new Set<string>();
+    for (const f of forms) for (const form of f[ri]!.keys()) for (const t of ROLE_TITLES) if (form.toLowerCase().includes(t)) titles.add(t);
+    return titles;
+  });
+  prepared.forEach((p, i) => {
+    const mentions = (ri: number) => [...forms[i]![ri]!.values()].reduce((a, f) => a + f.count, 0);
+    for (const si of usableSentences(p)) {
+      for (const m of p.sentences[si]!.text.matchAll(ROLE_MENTION)) {
+        const role = m[1]!;
+        let best = -1;
+        all.forEach((_, ri) => {
+          if (titled[ri]!.has(role) && mentions(ri) > 0 && (best < 0 || mentions(ri) > mentions(best))) best = ri;
+        });
+        if (best < 0) continue;
+        const f = forms[i]![best]!.get(`${BARE}the ${role}`) ?? { count: 0, sentences: new Set<number>() };
+        f.count++;
+        f.sentences.add(si);
+        forms[i]![best]!.set(`${BARE}the ${role}`, f);
+      }
+    }
+  });
+}
+
 /** One entry per person the articles refer to differently (titles, honorifics, descriptions). */
 export function referenceVariants(prepared: PreparedArticle[]): NamingEntry[] {
   if (prepared.length < 2) return [];
   const out: NamingEntry[] = [];
   const all = referents(prepared);
   const forms = prepared.map((p) => formsIn(p, all));
+  addRoleMentions(prepared, all, forms);
   all.forEach((r, ri) => {
     const perArticle = forms.map((f) => f[ri]!);
     const used = perArticle.filter((m) => [...m.keys()].some((k) => !k.startsWith(BARE)));
