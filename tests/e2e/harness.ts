@@ -146,7 +146,9 @@ export async function currentServiceWorker(context: BrowserContext, extensionId:
 export async function tabIdFor(serviceWorker: Worker, pageUrl: string): Promise<number> {
   const id = await serviceWorker.evaluate(async (url: string) => {
     const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === url || tab.pendingUrl === url)?.id ?? null;
+    // The newest tab showing it (Chrome's tab ids only grow), when a test opened it twice.
+    const ids = tabs.filter((tab) => tab.url === url || tab.pendingUrl === url).map((tab) => tab.id ?? -1);
+    return ids.length > 0 ? Math.max(...ids) : null;
   }, pageUrl);
   if (id === null) throw new Error(`No tab shows ${pageUrl} (the extension can only see 127.0.0.1 URLs in the test build)`);
   return id;
