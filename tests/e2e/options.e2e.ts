@@ -44,6 +44,21 @@ class OptionsPage {
   }
 }
 
+/** Stops the extension's service worker as Chrome does when it idles (chrome://serviceworker-internals). */
+async function stopServiceWorker(session: ExtensionSession): Promise<void> {
+  const internals = await session.context.newPage();
+  await internals.goto('chrome://serviceworker-internals/');
+  await internals.locator('cr-button[data-command="stop"]').first().click();
+  await expect.poll(async () => (await internals.locator('body').innerText()).includes('Running Status: STOPPED')).toBe(true);
+  await internals.close();
+}
+
+/** Sends a protocol message from the options page, as its own code would. */
+function sendFrom(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; data?: Record<string, unknown>; error?: string }> {
+  // A string, so the bundler's helpers never leak into the page.
+  return page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`);
+}
+
 let extension: ExtensionSession;
 let problems: Problems;
 let options: OptionsPage;
@@ -132,6 +147,33 @@ describe('the options page', () => {
     await options.importFile('framelens-archive.ndjson', exported);
     await expect.poll(() => options.byTestId('import-status').innerText()).toContain(`1 new, ${SAMPLE_COUNT} updated`);
     await expect.poll(() => options.count()).toBe(SAMPLE_COUNT + 1);
+    expect(await options.exportText()).toBe(exported);
+    expect(problems.all()).toEqual([]);
+  });
+});
+
+describe('a staged import when the service worker is stopped', () => {
+  const rec = (id: string) => ({ id, url: `https://stop.example/${id}`, title: `Stopped ${id}`, outlet: 'Stop', published: '2024-02-02', text: `Body ${id}.` });
+
+  it('carries on where it was after the worker restarts, and commits everything', async () => {
+    const before = await options.count();
+    const start = await sendFrom(options.page, 'archive/importStart', { source: 'e2e' });
+    const importId = String(start.data?.importId);
+    expect((await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s1'), rec('s2')] })).data).toEqual({ staged: 2 });
+    await stopServiceWorker(extension);
+    expect((await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s3')] })).data).toEqual({ staged: 3 });
+    expect((await sendFrom(options.page, 'archive/stats', {})).data?.count).toBe(before);
+    expect((await sendFrom(options.page, 'archive/importCommit', { importId })).data).toEqual({ added: 3, updated: 0 });
+    expect((await sendFrom(options.page, 'archive/stats', {})).data?.count).toBe(before + 3);
+  });
+
+  it('leaves the archive unchanged when the import is abandoned after a restart', async () => {
+    const exported = await options.exportText();
+    const start = await sendFrom(options.page, 'archive/importStart', { source: 'e2e' });
+    const importId = String(start.data?.importId);
+    await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s1'), rec('never')] });
+    await stopServiceWorker(extension);
+    expect((await sendFrom(options.page, 'archive/importAbort', { importId })).data).toEqual({ discarded: 2 });
     expect(await options.exportText()).toBe(exported);
     expect(problems.all()).toEqual([]);
   });
