@@ -1,4 +1,4 @@
-import { splitSentences, stem, tokenize } from '../text';
+import { stem, tokenize } from '../text';
 import { textGramKeys } from './ngrams';
 
 /**
@@ -23,11 +23,7 @@ export function buildTermBackground(records: Iterable<{ title?: string; text: st
   let docs = 0;
   for (const r of records) {
     docs++;
-    for (const s of splitSentences(`${r.title ? r.title + '\n\n' : ''}${r.text}`)) {
-      const toks = tokenize(s.text);
-      const keys = textGramKeys(toks, toks.map((t) => stem(t.lower)), s.text);
-      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
+    for (const k of recordKeys(r)) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const minCount = options.minCount ?? 1;
   const out: Record<string, number> = {};
@@ -38,4 +34,28 @@ export function buildTermBackground(records: Iterable<{ title?: string; text: st
     total += n;
   }
   return { counts: out, total, docs };
+}
+
+/** Stem keys of one record's title and text. */
+function recordKeys(r: { title?: string; text: string }): string[] {
+  // One pass over the whole text: phrases never span punctuation, so sentence ends
+  // already separate them.
+  const text = `${r.title ? r.title + '\n\n' : ''}${r.text}`;
+  const toks = tokenize(text);
+  return textGramKeys(toks, toks.map((t) => stem(t.lower)), text);
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) one archived record, so the archive's background can
+ * follow saves and deletes without a rebuild. Mutates and returns `background`.
+ */
+export function updateTermBackground(background: TermBackground, record: { title?: string; text: string }, sign: 1 | -1 = 1): TermBackground {
+  for (const k of recordKeys(record)) {
+    const n = (background.counts[k] ?? 0) + sign;
+    if (n > 0) background.counts[k] = n;
+    else delete background.counts[k];
+    background.total += sign;
+  }
+  background.docs += sign;
+  return background;
 }

@@ -20,7 +20,7 @@ import type { FramingReport } from './types';
 import { articleQuotes, voices } from './voices';
 
 export type { TermBackground } from './background';
-export { buildTermBackground } from './background';
+export { buildTermBackground, updateTermBackground } from './background';
 export type * from './types';
 
 export interface CompareOptions {

@@ -45,9 +45,9 @@ function mostFrequent(m: Map<string, number>): string {
 /**
  * Distinctive words and phrases of each article against the others, by log-odds with an
  * informative Dirichlet prior (Monroe et al. 2008). The prior's background is the archive
- * when given (plus the compared articles, so no term has a zero prior), else the pooled
- * articles; its total weight α_0 equals the number of words compared, so the prior counts
- * as much as the evidence.
+ * when given (mixed half and half with the compared articles, so no term has a zero prior),
+ * else the pooled articles; its total weight α_0 equals the number of words compared, so
+ * the prior counts as much as the evidence.
  */
 export function distinctiveTerms(prepared: PreparedArticle[], background?: TermBackground): TermEntry[] {
   const stats = prepared.map((p) => gather(articleGrams(p, usableSentences(p))));
@@ -59,7 +59,13 @@ export function distinctiveTerms(prepared: PreparedArticle[], background?: TermB
       pooledTotal += s.count;
     }
   }
-  const bgTotal = pooledTotal + (background?.total ?? 0);
+  // The prior's shares: half from the archive, half from the compared articles. A word the
+  // archive rarely saw (a name in today's story) then keeps a usable prior instead of a
+  // near-zero one whose variance would bury its z-score.
+  const share = (k: string) => {
+    const own = (pooled.get(k) ?? 0) / Math.max(1, pooledTotal);
+    return background && background.total > 0 ? 0.5 * own + (0.5 * (background.counts[k] ?? 0)) / background.total : own;
+  };
   const out: TermEntry[] = [];
   prepared.forEach((p, i) => {
     const focus = new Map<string, number>();
@@ -70,7 +76,7 @@ export function distinctiveTerms(prepared: PreparedArticle[], background?: TermB
       for (const [k, s] of st) rest.set(k, (rest.get(k) ?? 0) + s.count);
     });
     const alpha0 = pooledTotal;
-    const prior = (k: string) => Math.max(MIN_ALPHA, (alpha0 * ((pooled.get(k) ?? 0) + (background?.counts[k] ?? 0))) / bgTotal);
+    const prior = (k: string) => Math.max(MIN_ALPHA, alpha0 * share(k));
     const scores = logOddsZ({ focus, rest, prior, alpha0 }).filter((s) => s.z > 0 && (focus.get(s.key) ?? 0) >= 2);
     scores.sort((a, b) => b.z - a.z || a.key.localeCompare(b.key));
     const chosen: Chosen[] = [];
