@@ -51,6 +51,9 @@ function paragraphsOf(sentences: Sentence[], usable: (i: number) => boolean): Pa
 }
 
 const PRONOUN = /^(he|she|they)$/i;
+const STATEMENT = /^(?:the|a|an|its|his|her|their)?\s*(?:official\s+|joint\s+|written\s+)?statement$/i;
+// A capitalised name opening a sentence (after an optional lead-in), then a comma or a verb.
+const SUBJECT = /^(?:[A-Z][^,"“]{0,40},\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3})(?=,|\s+[a-z])/;
 
 function wordsToSentenceEnd(text: string, from: number): number {
   const rest = text.slice(from);
@@ -62,8 +65,28 @@ function wordsToSentenceEnd(text: string, from: number): number {
 class Antecedents {
   private person: Attribution | null = null;
   private group: Attribution | null = null;
+  private known: Attribution[] = [];
+  /** Who last issued a statement, for "the statement said". */
+  private statementBy: { speaker: string; role: string | null } | null = null;
+
+  /**
+   * A sentence whose subject is a person already quoted ("Netanyahu, who opposed the deal,
+   * spoke in English.") makes that person the one a following "he" refers to.
+   */
+  noteSubject(sentence: string): void {
+    const m = SUBJECT.exec(sentence);
+    if (!m) return;
+    const last = m[1]!.split(/\s+/).pop()!;
+    const match = this.known.findLast((k) => k.speaker.split(/\s+/).pop() === last);
+    if (match) this.person = match;
+  }
+
+  noteStatement(sentence: string, who: { speaker: string | null; role: string | null }): void {
+    if (who.speaker && /\bstatement\b/i.test(sentence) && !STATEMENT.test(who.speaker)) this.statementBy = { speaker: who.speaker, role: who.role };
+  }
 
   resolve(a: Attribution): { speaker: string | null; role: string | null } {
+    if (STATEMENT.test(a.speaker) && this.statementBy) return this.statementBy;
     if (!PRONOUN.test(a.speaker)) {
       // "officials", "rights groups": a plural description is what "they" refers back to.
       const words = a.speaker.split(/\s+/);
@@ -76,7 +99,10 @@ class Antecedents {
       }
       const plural = /^\p{Ll}+s$/u.test(last) || (words.length === 1 && /(ers|ists|ians|ants|ents|ats|ans)$/.test(last));
       if (plural || /^(people|police|government|administration|ministry)$/.test(last)) this.group = a;
-      else this.person = a;
+      else {
+        this.person = a;
+        this.known.push(a);
+      }
       return { speaker: a.speaker, role: a.role };
     }
     const ante = /they/i.test(a.speaker) ? this.group : this.person;
@@ -127,13 +153,18 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
     });
     const paraStartsWithQuote = spans[0] !== undefined && /^\s*$/.test(ptext.slice(0, spans[0].before));
     // Events in reading order, so pronouns resolve to the speaker named just before them.
-    const events: ({ at: number; k: number } | { at: number; sentence: Sentence })[] = found.map((_, k) => ({ at: para.start + spans[k]!.before, k }));
+    const events: ({ at: number; k: number } | { at: number; sentence: Sentence } | { at: number; subject: Sentence })[] = found.map((_, k) => ({ at: para.start + spans[k]!.before, k }));
+    for (const s of para.sentences) events.push({ at: s.start - 0.5, subject: s });
     for (const s of para.sentences) {
       if (!spans.some((sp) => para.start + sp.before < s.end && para.start + sp.after > s.start)) events.push({ at: s.start, sentence: s });
     }
     events.sort((a, b) => a.at - b.at);
     const resolvedAt = new Map<number, { speaker: string | null; role: string | null }>();
     for (const ev of events) {
+      if ('subject' in ev) {
+        ante.noteSubject(ev.subject.text);
+        continue;
+      }
       if ('sentence' in ev) {
         // Headings and teasers ("China says visit shouldn't be an investigation") have no
         // closing punctuation and are not reported speech in the running text.
@@ -144,6 +175,7 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
         if (!r.speaker) continue;
         const offset = Math.max(0, ev.sentence.text.lastIndexOf(iq.clause));
         const start = ev.sentence.start + offset;
+        ante.noteStatement(ev.sentence.text, r);
         const q: Quote = { kind: 'indirect', text: iq.clause, start, end: start + iq.clause.length, sentence: ev.sentence.index, speaker: r.speaker, mention: iq.speaker, role: r.role, verb: iq.verb };
         quotes.push(q);
         previousSpeaker = q;
@@ -167,6 +199,7 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
       if (attribution) {
         const r = resolvedAt.get(k) ?? ante.resolve(attribution);
         resolvedAt.set(k, r);
+        ante.noteStatement(ptext.slice(sentenceAt(span.before).start - para.start, sentenceAt(span.before).end - para.start), r);
         who = { ...r, mention: attribution.speaker, verb: attribution.verb };
       } else {
         const before = found.slice(0, k).map((f, j) => (f.attribution ? j : -1)).filter((j) => j >= 0).pop();
