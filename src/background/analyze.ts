@@ -8,6 +8,7 @@ import { ArticleSchema } from '../shared/schemas';
 import type { Archive } from './archive';
 import { forbiddenFromError, forbiddenReason } from './forbidden';
 import type { MatchIndexStore } from './matchIndexStore';
+import type { TermBackgroundStore } from './termBackgroundStore';
 
 export const RELATED_TOP = 10;
 
@@ -15,6 +16,7 @@ export interface AnalyzeDeps {
   browser: Browser;
   archive: Archive;
   matches: MatchIndexStore;
+  terms: TermBackgroundStore;
 }
 
 /** What the content script's extract() answers (src/core/types ExtractResult), checked: it carries page text. */
@@ -58,7 +60,7 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
 
 /** The article's related archived coverage (never itself or an archived copy of it) and the framing report against the best. */
 export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, article: Article): Promise<Omit<Extract<AnalyzeResponse, { status: 'ok' }>, 'status'>> {
-  const { archive, matches } = deps;
+  const { archive, matches, terms } = deps;
   const archivedCopy = await archive.findByUrl(article.url);
   const exclude = new Set([article.id]);
   if (archivedCopy) exclude.add(archivedCopy.id);
@@ -83,7 +85,7 @@ export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, articl
   let reportError: string | undefined;
   if (best) {
     try {
-      report = compareFraming([article, articleFromRecord(best)]);
+      report = compareFraming([article, articleFromRecord(best)], { background: terms.get() });
     } catch (e) {
       reportError = `The framing comparison failed (${e instanceof Error ? e.message : String(e)}); the related coverage is still listed.`;
     }

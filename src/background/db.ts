@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { TermBackground } from '../core/framing';
 import type { ArticleRecord } from '../core/types';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
@@ -42,7 +43,9 @@ export type MetaRow =
   | { key: 'schema'; version: number; history: { version: number; note: string; at: number }[] }
   /** Bumped by every write transaction; a match index snapshot is current only at the same count. */
   | { key: 'changes'; count: number }
-  | { key: 'matchIndex'; changes: number; snapshot: unknown };
+  | { key: 'matchIndex'; changes: number; snapshot: unknown }
+  /** Word and phrase counts over a sample of the archive (termBackgroundStore.ts), and the sample's ids. */
+  | { key: 'termBackground'; sample: string[]; background: TermBackground };
 
 export interface FramelensDB extends DBSchema {
   articles: {

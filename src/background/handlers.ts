@@ -5,6 +5,7 @@ import { articleFromRecord, type Article } from '../core/types';
 import type { Archive } from './archive';
 import { analyzeTab } from './analyze';
 import type { MatchIndexStore } from './matchIndexStore';
+import type { TermBackgroundStore } from './termBackgroundStore';
 import type { Handlers } from './router';
 import { abortImport, commitImport, stageBatch, startImport } from './stagedImport';
 
@@ -12,6 +13,7 @@ export interface BackgroundDeps {
   browser: Browser;
   archive: Archive;
   matches: MatchIndexStore;
+  terms: TermBackgroundStore;
   /** The text of public/sample/sample.ndjson as built into the extension. */
   readSample(): Promise<string>;
 }
@@ -42,7 +44,7 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
       return { count, usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null };
     },
     'framing/compare': async ({ article, ids }) => {
-      const { archive } = await ready();
+      const { archive, terms } = await ready();
       const archived: Article[] = [];
       for (const id of ids) {
         const record = await archive.get(id);
@@ -51,7 +53,7 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
       }
       const articles = article ? [article, ...archived.filter((a) => a.id !== article.id)] : archived;
       if (articles.length < 2) throw new Error('A comparison needs at least two different articles.');
-      return { report: compareFraming(articles) };
+      return { report: compareFraming(articles, { background: terms.get() }) };
     },
   };
 }

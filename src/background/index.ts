@@ -5,6 +5,7 @@ import { openArchiveDb } from './db';
 import { createHandlers, type BackgroundDeps } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
 import { createRouter } from './router';
+import { TermBackgroundStore } from './termBackgroundStore';
 import { discardStaleImports } from './stagedImport';
 
 /**
@@ -34,7 +35,8 @@ async function initialize(): Promise<BackgroundDeps> {
     if (!res.ok) throw new Error('The sample archive is missing from this build of Framelens.');
     return res.text();
   };
-  return { browser, archive, matches, readSample };
+  const terms = await TermBackgroundStore.open(archive);
+  return { browser, archive, matches, terms, readSample };
 }
 
 const route = createRouter(createHandlers(ready), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });

@@ -5,6 +5,8 @@ import { analyzeTab } from '../../src/background/analyze';
 import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
+import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
+import { compareFraming } from '../../src/core/framing';
 import { parseRecords } from '../../src/core/records';
 import { articleFromRecord, type Article, type ArticleRecord } from '../../src/core/types';
 import { makeFakeBrowser, type FakeBrowserOptions } from './background-fake-browser';
@@ -26,8 +28,10 @@ async function setup(archived: ArticleRecord[], browser: FakeBrowserOptions) {
   const archive = new Archive(await openArchiveDb(`analyze-${++n}`));
   if (archived.length) await archive.importRecords(archived);
   const matches = await MatchIndexStore.open(archive);
+  const terms = await TermBackgroundStore.open(archive);
+  await terms.refresh();
   const fake = makeFakeBrowser(browser);
-  return { archive, matches, fake, analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches }, tabId) };
+  return { archive, matches, terms, fake, analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches, terms }, tabId) };
 }
 
 const others = records.filter((r) => r.outlet !== 'CBC News');
@@ -45,6 +49,17 @@ describe('tab/analyze', () => {
     expect(result.archiveSize).toBe(others.length);
     expect(result.report?.articles.map((a) => a.id)).toEqual([PAGE_URL, dailyMail.id]);
     expect(result.report?.terms.length).toBeGreaterThan(0);
+  });
+
+  it('weighs distinctive terms against the archive-wide background', async () => {
+    const { analyze, terms } = await setup(others, { tabs: [{ id: 7, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
+    const result = await analyze(7);
+    if (result.status !== 'ok') throw new Error(result.message);
+    const background = terms.get();
+    expect(background?.docs).toBe(others.length);
+    const best = articleFromRecord(dailyMail);
+    expect(result.report?.terms).toEqual(compareFraming([cbcPage(), best], { background }).terms);
+    expect(result.report?.terms).not.toEqual(compareFraming([cbcPage(), best]).terms);
   });
 
   it('uses the active tab when no tab id is given', async () => {
