@@ -14,7 +14,7 @@ function cleanPart(raw: string): string | null {
   if (!s || /^(?:https?:|www\.|\/)/i.test(s) || s.includes('@')) return null;
   s = s.replace(/^(?:written\s+|posted\s+|reported\s+)?by[:\s]+/i, '');
   // "Jane Doe, Senior Correspondent" / "Jane Doe | Reuters" / "Jane Doe - Updated 5pm": the name comes first.
-  s = s.split(/\s+(?:[|–—-]|for|in)\s+|\s*[|•·]\s*/)[0] ?? '';
+  s = s.split(/\s+(?:[|–—-]|for|in)\s+|\s*[|•·]\s*/i)[0] ?? '';
   s = s.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').replace(/[,;:.\s]+$/, '').trim();
   if (!s || /\d/.test(s)) return null;
   const words = s.split(' ');

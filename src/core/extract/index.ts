@@ -12,7 +12,7 @@ import { cleanBlocks, furnitureSkip } from './cleanup';
 import { declaresArticle } from './declared';
 import { jsonLdObjects } from './jsonld';
 import { looksLikeListing } from './listing';
-import { checkSize, MAX_ELEMENTS, MIN_ARTICLE_CHARS } from './limits';
+import { checkStructure, checkText, DEFAULT_LIMITS, MIN_ARTICLE_CHARS, type Limits } from './limits';
 import { readMetadata } from './metadata';
 import { blocksOf, joinBlocks } from './text';
 import { cleanUrl } from './url';
@@ -22,6 +22,8 @@ export interface ExtractOptions {
   force?: boolean;
   /** Return Readability's text without Framelens's cleanup (for comparison and debugging). Default false. */
   raw?: boolean;
+  /** Bounds on the page (see limits.ts); defaults to DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
 }
 
 const NOT_ARTICLE = 'No article here: this page does not look like a news article (it may be a front page, a list or a search page). Open a single article and try again.';
@@ -38,14 +40,15 @@ function pageUrlOf(doc: Document, url: string | undefined): string | null {
 }
 
 function extract(doc: Document, url: string | undefined, options: ExtractOptions): ExtractResult {
-  const size = checkSize(doc);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const size = checkStructure(doc, limits);
   if (!size.ok) return { ok: false, reason: 'too-large', message: size.message };
   const ldObjects = jsonLdObjects(doc);
   const declared = declaresArticle(doc, ldObjects);
   if (!options.force && !declared && !isProbablyReaderable(doc)) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
 
   const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability<Element>(clone, { keepClasses: true, maxElemsToParse: MAX_ELEMENTS, serializer: (node) => node as Element }).parse();
+  const parsed = new Readability<Element>(clone, { keepClasses: true, maxElemsToParse: limits.maxElements, serializer: (node) => node as Element }).parse();
   const content = parsed?.content;
   if (!parsed || !content) {
     return declared || options.force
@@ -54,6 +57,8 @@ function extract(doc: Document, url: string | undefined, options: ExtractOptions
   }
   if (!declared && !options.force && looksLikeListing(content)) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
   const contentChars = content.textContent?.length ?? 0;
+  const textSize = checkText(contentChars, limits);
+  if (!textSize.ok) return { ok: false, reason: 'too-large', message: textSize.message };
   const blocks = blocksOf(content, options.raw ? undefined : furnitureSkip(content, contentChars));
   const text = joinBlocks(options.raw ? blocks : cleanBlocks(blocks));
   if (text.length < MIN_ARTICLE_CHARS && !declared) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };

@@ -45,8 +45,9 @@ function parseLenient(raw: string): unknown {
 /** Every JSON object in the page's JSON-LD blocks, graphs and arrays flattened, bounded. */
 export function jsonLdObjects(doc: Document, limit = 500): Record<string, Json>[] {
   const out: Record<string, Json>[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
-  for (const script of Array.from(scripts)) {
+  // getElementsByTagName and a type test: far cheaper than an attribute selector on big pages.
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     const stack: unknown[] = [parseLenient(script.textContent ?? '')];
     while (stack.length && out.length < limit) {
       const value = stack.pop();

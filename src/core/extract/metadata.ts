@@ -98,9 +98,16 @@ function langTag(raw: string | null | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+function canonicalLink(doc: Document): string | null {
+  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+    if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) return link.getAttribute('href');
+  }
+  return null;
+}
+
 function canonical(doc: Document, meta: MetaIndex, ld: JsonLdArticle | null, pageUrl: string | null): Found<string> | null {
   const candidates: [string | null | undefined, MetaSource][] = [
-    [doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href'), 'meta'],
+    [canonicalLink(doc), 'meta'],
     [metaValues(meta, ['og:url'])[0], 'open-graph'],
     [ld?.url, 'json-ld'],
   ];
@@ -124,7 +131,7 @@ export function readMetadata(doc: Document, pageUrl: string | null, guess: Reada
     found(siteHost(url?.value ?? pageUrl), 'host'),
   );
 
-  const docTitle = clean(doc.querySelector('title')?.textContent);
+  const docTitle = clean(doc.getElementsByTagName('title')[0]?.textContent);
   const title = first(
     found(clean(ld?.headline), 'json-ld'),
     found(clean(metaValues(meta, ['og:title'])[0]), 'open-graph'),
