@@ -38,9 +38,9 @@ function readRecords(path: string): ArticleRecord[] {
 }
 
 /** The labelled documents as articles, with gold spans located in their text. */
-export function labelledDocuments(): { article: Article; gold: (Span & { speakers: string[] })[] }[] {
+export function labelledDocuments(file = 'quotes.json'): { article: Article; gold: (Span & { speakers: string[] })[] }[] {
   const seeds = readRecords(join(fixtures, 'seeds/seeds.ndjson'));
-  const docs = (JSON.parse(readFileSync(join(fixtures, 'quotes/quotes.json'), 'utf8')) as { documents: GoldDoc[] }).documents;
+  const docs = (JSON.parse(readFileSync(join(fixtures, 'quotes', file), 'utf8')) as { documents: GoldDoc[] }).documents;
   return docs.map((d) => {
     const seed = seeds.find((r) => r.id === d.source);
     const text = d.excerpt ?? seed?.text;
@@ -115,8 +115,8 @@ function naiveQuotes(text: string): Span[] {
   return out;
 }
 
-function quoteBenchmark(): void {
-  const docs = labelledDocuments();
+function quoteBenchmark(file: string, label: string): void {
+  const docs = labelledDocuments(file);
   const ours = docs.map(({ article, gold }) => {
     const all = articleQuotes(prepareArticle(article)).quotes;
     const found = all.filter((q) => q.kind === 'direct');
@@ -127,7 +127,7 @@ function quoteBenchmark(): void {
   const a = score(ours);
   const b = score(peer);
   const f = (x: number) => x.toFixed(3);
-  console.log(`  quotes: ${a.gold} hand-labelled direct quotes in ${docs.length} documents (tests/fixtures/quotes)`);
+  console.log(`  quotes, ${label}: ${a.gold} hand-labelled direct quotes in ${docs.length} documents (tests/fixtures/quotes/${file})`);
   console.log(`  framelens  quote span P ${f(a.precision)} R ${f(a.recall)} F1 ${f(a.f1)}  speaker accuracy ${f(a.speaker)} (${a.matched} matched of ${a.predicted} predicted)`);
   console.log(`  naive peer quote span P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}  speaker accuracy ${f(b.speaker)} (double marks + nearest capitalised name)`);
   console.log(`  ratio F1 ${f(a.f1 / b.f1)}×, speaker ${f(a.speaker / Math.max(1e-9, b.speaker))}×   targets: F1 ≥ 0.85, speaker ≥ 0.9`);
@@ -222,6 +222,7 @@ function speedBenchmark(): void {
 export async function run(): Promise<void> {
   console.log('  command: npm run bench -- framing');
   speedBenchmark();
-  quoteBenchmark();
+  quoteBenchmark('quotes.json', 'development set (the extractor was tuned on it)');
+  quoteBenchmark('heldout.json', 'held-out set (labelled after development, never tuned on)');
   namingBenchmark();
 }
