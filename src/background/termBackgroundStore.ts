@@ -1,4 +1,4 @@
-import { buildTermBackground, type TermBackground } from '../core/framing';
+import { updateTermBackground, type TermBackground } from '../core/framing';
 import type { Archive, ArchiveChange } from './archive';
 
 /** Articles the background is counted over: a fixed-size sample keeps it small at any archive size. */
@@ -71,22 +71,19 @@ export class TermBackgroundStore {
     const ids = (await this.archive.db.getAllKeys('articles')).map((id) => ({ id, hash: hashId(id) }));
     ids.sort((a, b) => a.hash - b.hash || (a.id < b.id ? -1 : 1));
     const sample = ids.slice(0, SAMPLE_SIZE).map((x) => x.id);
-    const counts = new Map<string, number>();
-    let docs = 0;
+    const background: TermBackground = { counts: {}, total: 0, docs: 0 };
     for (let i = 0; i < sample.length; i += STEP) {
       const tx = this.archive.db.transaction('articles');
       const rows = await Promise.all(sample.slice(i, i + STEP).map((id) => tx.store.get(id)));
-      const part = buildTermBackground(rows.flatMap((row) => (row ? [row.record] : [])));
-      for (const [k, n] of Object.entries(part.counts)) counts.set(k, (counts.get(k) ?? 0) + n);
-      docs += part.docs;
+      for (const row of rows) if (row) updateTermBackground(background, row.record);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    const background: TermBackground = { counts: {}, total: 0, docs };
-    for (const [k, n] of counts) {
-      if (n < MIN_PHRASE_COUNT && k.includes(' ')) continue;
-      background.counts[k] = n;
-      background.total += n;
+    for (const [k, n] of Object.entries(background.counts)) {
+      if (n >= MIN_PHRASE_COUNT || !k.includes(' ')) continue;
+      delete background.counts[k];
+      background.total -= n;
     }
+    const docs = background.docs;
     await this.archive.db.put('meta', { key: 'termBackground', sample, background });
     this.background = docs ? background : null;
     this.sample = new Set(sample);
