@@ -83,9 +83,8 @@ export class TermBackgroundStore {
       delete background.counts[k];
       background.total -= n;
     }
-    const docs = background.docs;
     await this.archive.db.put('meta', { key: 'termBackground', sample, background });
-    this.background = docs ? background : null;
+    this.background = background.docs ? background : null;
     this.sample = new Set(sample);
     this.ceiling = null;
   }
