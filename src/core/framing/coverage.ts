@@ -54,16 +54,6 @@ function sentenceVectors(prepared: PreparedArticle[], alias: (stem: string) => s
   return { vectors: raw, sizes };
 }
 
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [k, x] of small) {
-    const y = large.get(k);
-    if (y !== undefined) s += x * y;
-  }
-  return s;
-}
-
 /**
  * Aligns each sentence with its closest sentence in every other article; sentences with
  * no counterpart above the threshold are "only in" their article. Quantities about the same
@@ -73,15 +63,21 @@ function cosine(a: Vector, b: Vector): number {
 export function coverage(prepared: PreparedArticle[], alias: (stem: string) => string = (s) => s): CoverageEntry[] {
   const { vectors, sizes } = sentenceVectors(prepared, alias);
   const entries: CoverageEntry[] = prepared.map((p) => ({ article: p.id, only: [], aligned: [], quantities: [] }));
+  // Postings per article (term → sentences and weights): only sentences sharing a term
+  // with the one being aligned are scored.
+  const postings = vectors.map((vs) => {
+    const m = new Map<string, { si: number; w: number }[]>();
+    for (const [si, v] of vs) for (const [k, w] of v) m.set(k, [...(m.get(k) ?? []), { si, w }]);
+    return m;
+  });
   prepared.forEach((p, i) => {
     for (const [si, v] of vectors[i]!) {
       let best: { article: string; index: number; score: number } | null = null;
       prepared.forEach((q, j) => {
         if (j === i) return;
-        for (const [sj, w] of vectors[j]!) {
-          const score = cosine(v, w);
-          if (!best || score > best.score) best = { article: q.id, index: sj, score };
-        }
+        const acc = new Map<number, number>();
+        for (const [k, x] of v) for (const { si: sj, w } of postings[j]!.get(k) ?? []) acc.set(sj, (acc.get(sj) ?? 0) + x * w);
+        for (const [sj, score] of acc) if (!best || score > best.score) best = { article: q.id, index: sj, score };
       });
       const found = best as { article: string; index: number; score: number } | null;
       if (found && found.score >= ALIGN_THRESHOLD) entries[i]!.aligned!.push({ index: si, other: { article: found.article, index: found.index }, score: Math.round(found.score * 1000) / 1000 });

@@ -25,8 +25,11 @@ const QUANTITY = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}${SCALE}(?:\s+of)?
 const NOT_COUNTS = /^(years?|days?|weeks?|months?|hours?|minutes?|seconds?|a\.m|p\.m|percent|per|of|and|or|to|in|on|at|the|a|an|is|was|were|are|which|who|that)$/i;
 const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
+const MAYBE_NUMBER = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|half|dozens?|hundreds?|thousands?|millions?)\b/i;
+
 export function findQuantities(sentence: string): Quantity[] {
   const out: Quantity[] = [];
+  if (!MAYBE_NUMBER.test(sentence)) return out;
   for (const m of sentence.matchAll(QUANTITY)) {
     const g = m.groups!;
     const raw = g.n!.toLowerCase();
