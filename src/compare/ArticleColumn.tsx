@@ -1,6 +1,7 @@
 import type { ReportArticle } from '../core/framing/types';
 import { formatDate } from '../ui/format';
 import { highlight } from '../ui/highlight';
+import { formatList, t } from '../ui/i18n';
 import type { ArticleEvidence } from './evidence';
 
 interface SentenceView {
@@ -16,10 +17,10 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
   const paragraphs = new Map<number, SentenceView[]>();
   for (const s of props.sentences) paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
   return (
-    <article class={`article-col col-${props.side % 2 === 0 ? 'a' : 'b'}`} aria-label={`${article.outlet}: ${article.title}`} data-testid="compare-article">
+    <article class={`article-col col-${props.side % 2 === 0 ? 'a' : 'b'}`} aria-label={t('articleColumnLabel', [article.outlet || t('unknownOutlet'), article.title || t('untitled')])} data-testid="compare-article">
       <header>
-        <div class="outlet">{article.outlet || 'Unknown outlet'}</div>
-        <h2>{article.title || 'Untitled'}</h2>
+        <div class="outlet">{article.outlet || t('unknownOutlet')}</div>
+        <h2>{article.title || t('untitled')}</h2>
         <div class="muted">{formatDate(article.published)}</div>
       </header>
       {[...paragraphs.values()].map((sentences) => (
@@ -34,9 +35,9 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
                 tabIndex={-1}
                 class={`sentence${only ? ' only' : ''}${speakers ? ' quoted' : ''}`}
                 data-testid={only ? 'only-sentence' : undefined}
-                title={[only ? 'Only in this article' : '', speakers ? `Quotes ${speakers.join(', ')}` : ''].filter(Boolean).join(' · ') || undefined}
+                title={[only ? t('layerOnly') : '', speakers ? t('quotesSpeakers', [formatList(speakers, 'conjunction')]) : ''].filter(Boolean).join(' · ') || undefined}
               >
-                {speakers && <span class="speaker-tag">{speakers.join(', ')}</span>}
+                {speakers && <span class="speaker-tag">{formatList(speakers)}</span>}
                 {highlight(s.text, marks).map((seg, i) =>
                   seg.mark ? (
                     <mark key={i} class={`mark-${seg.mark.kind}`} title={seg.mark.note} data-testid={`mark-${seg.mark.kind}`}>

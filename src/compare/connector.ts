@@ -1,5 +1,6 @@
 import type { FramingReport } from '../core/framing/types';
 import { send } from '../shared/client';
+import { t } from '../ui/i18n';
 import { parseCompareQuery } from './evidence';
 
 /**
@@ -8,7 +9,7 @@ import { parseCompareQuery } from './evidence';
  */
 export async function loadReport(search: string): Promise<FramingReport> {
   const query = parseCompareQuery(search);
-  if (!query) throw new Error('This comparison link is incomplete. Open it from the Framelens popup.');
+  if (!query) throw new Error(t('compareLinkIncomplete'));
   if (query.self) return (await send('framing/compare', { ids: [query.self, ...query.ids] })).report;
   const analysis = await send('tab/analyze', query.tabId === undefined ? {} : { tabId: query.tabId });
   if (analysis.status !== 'ok') throw new Error(analysis.message);

@@ -1,5 +1,8 @@
 import type { FramingReport } from '../core/framing/types';
+import { formatZ } from '../ui/format';
 import type { Mark } from '../ui/highlight';
+import { formatList, t } from '../ui/i18n';
+import { hedgeKindName } from '../ui/reportSummary';
 
 /** What the comparison page marks in one article's text, derived from the report. */
 export interface ArticleEvidence {
@@ -19,20 +22,20 @@ export function evidenceByArticle(report: FramingReport, termsPerArticle = 12): 
 
   for (const id of out.keys()) {
     const terms = report.terms.filter((t) => t.article === id && t.z > 0).sort((x, y) => y.z - x.z).slice(0, termsPerArticle);
-    for (const t of terms) get(id)?.marks.push({ phrase: t.term, kind: 'term', note: `distinctive here (z = ${t.z.toFixed(1)}, ${t.count}×)` });
+    for (const term of terms) get(id)?.marks.push({ phrase: term.term, kind: 'term', note: t('termNote', [formatZ(term.z), term.count]) });
   }
   for (const n of report.naming) {
     const forms = [...new Set(n.variants.map((v) => v.form))];
     if (forms.length < 2) continue;
     for (const v of n.variants) {
-      get(v.article)?.marks.push({ phrase: v.form, kind: 'naming', note: `${n.concept}: others say ${forms.filter((f) => f !== v.form).join(', ')}` });
+      get(v.article)?.marks.push({ phrase: v.form, kind: 'naming', note: t('namingNote', [n.concept, formatList(forms.filter((f) => f !== v.form), 'conjunction')]) });
     }
   }
   for (const h of report.hedging ?? []) {
-    if (h.kind === 'hedge' || h.kind === 'scare-quote') get(h.article)?.marks.push({ phrase: h.text, kind: 'hedge', note: h.kind === 'hedge' ? 'hedge' : 'scare quotes' });
+    if (h.kind === 'hedge' || h.kind === 'scare-quote') get(h.article)?.marks.push({ phrase: h.text, kind: 'hedge', note: hedgeKindName(h.kind) });
   }
   for (const c of report.coverage) {
-    for (const s of c.only) get(c.article)?.only.set(s.index, 'only in this article');
+    for (const s of c.only) get(c.article)?.only.set(s.index, t('layerOnly'));
   }
   for (const v of report.voices) {
     for (const i of v.sentences ?? []) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FramingReport } from '../core/framing/types';
 import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
+import { t, tn } from '../ui/i18n';
 import { ArticleHeader } from './ArticleHeader';
 import { analyzeTab, compareUrl, compareWith, openOptions, openPage, saveArticle } from './connector';
 import { Differences } from './Differences';
@@ -20,19 +21,19 @@ export function App({ tabId }: { tabId: number | undefined }) {
     <main class="popup" aria-busy={result === null}>
       <header class="brand">
         <img src="/icons/icon-32.png" width={20} height={20} alt="" />
-        <span>Framelens</span>
+        <span>{t('extName')}</span>
         <button class="link" type="button" onClick={openOptions} data-testid="open-options">
-          Archive &amp; settings
+          {t('openArchiveSettings')}
         </button>
       </header>
       {result === null ? (
-        <StateMessage kind="loading" title="Reading this page…" />
+        <StateMessage kind="loading" title={t('stateReading')} />
       ) : result.status === 'ok' ? (
         <Analysis result={result} tabId={tabId} />
       ) : (
         <StateMessage
           kind={result.status === 'error' ? 'error' : 'info'}
-          title={result.status === 'forbidden' ? 'Framelens cannot read this page' : result.status === 'no-article' ? 'No article here' : 'Something went wrong'}
+          title={t(result.status === 'forbidden' ? 'stateForbiddenTitle' : result.status === 'no-article' ? 'stateNoArticleTitle' : 'stateErrorTitle')}
           detail={result.message}
         />
       )}
@@ -68,34 +69,34 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
       {result.archiveSize === 0 ? (
         <StateMessage
           kind="info"
-          title="Your archive is empty"
-          detail="Framelens compares this article with coverage you keep on this device. Load the sample archive, import a file, or save articles as you read."
-          action={{ label: 'Open the archive', run: openOptions }}
+          title={t('emptyArchiveTitle')}
+          detail={t('emptyArchiveDetail')}
+          action={{ label: t('openArchive'), run: openOptions }}
         />
       ) : (
         <>
           {strong.length === 0 && (
             <StateMessage
               kind="info"
-              title="No related coverage yet"
-              detail={`None of the ${result.archiveSize} archived articles tells this story. Save this one, and other outlets' versions as you read them.`}
+              title={t('noRelatedTitle')}
+              detail={tn('noRelatedDetail', result.archiveSize)}
             />
           )}
           {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} />}
           {selected && (
             <section class="differences" aria-live="polite">
               <div class="section-head">
-                <h2>How they differ</h2>
+                <h2>{t('howTheyDiffer')}</h2>
                 <button type="button" class="link" data-testid="open-compare" onClick={() => openPage(compareUrl(tabId, [selected.id]))}>
-                  Open full comparison
+                  {t('openFullComparison')}
                 </button>
               </div>
               {report ? (
                 <Differences report={report} selfId={article.id} other={selected} selfOutlet={article.outlet} />
               ) : reportError ? (
-                <StateMessage kind="error" title="Could not compare these articles" detail={reportError} />
+                <StateMessage kind="error" title={t('compareFailedTitle')} detail={reportError} />
               ) : (
-                <StateMessage kind="loading" title="Comparing…" />
+                <StateMessage kind="loading" title={t('comparing')} />
               )}
             </section>
           )}

@@ -1,23 +1,24 @@
 import type { Article } from '../core/types';
-import { formatDate, plural } from '../ui/format';
+import { formatDate } from '../ui/format';
+import { t, tn } from '../ui/i18n';
 
 /** The article Framelens read on this page, and the Save button. */
 export function ArticleHeader(props: { article: Article; saved: boolean; onSave: () => void; saveError: string | null }) {
   const { article } = props;
   return (
-    <section class="article" aria-label="This article">
-      <h1 data-testid="article-title">{article.title || 'Untitled article'}</h1>
+    <section class="article" aria-label={t('thisArticle')}>
+      <h1 data-testid="article-title">{article.title || t('untitledArticle')}</h1>
       <p class="meta">
         <span data-testid="article-outlet">{article.outlet}</span>
         {' · '}
         <span data-testid="article-date">{formatDate(article.published)}</span>
         {' · '}
-        <span>{plural(article.words, 'word')}</span>
+        <span>{tn('wordCount', article.words)}</span>
         {article.byline && <span> · {article.byline}</span>}
       </p>
       <div class="actions">
         <button type="button" class={props.saved ? '' : 'primary'} data-testid="save" onClick={props.onSave} disabled={props.saved}>
-          {props.saved ? 'Saved in archive' : 'Save to archive'}
+          {t(props.saved ? 'savedInArchive' : 'saveToArchive')}
         </button>
         {props.saveError && (
           <span class="error" role="alert">

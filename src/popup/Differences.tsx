@@ -1,46 +1,47 @@
 import type { ComponentChildren } from 'preact';
 import type { FramingReport } from '../core/framing/types';
 import type { RelatedItem } from '../shared/messages';
-import { outletLabel, plural } from '../ui/format';
-import { summarizePair, toneWord, type PairSummary } from '../ui/reportSummary';
+import { outletLabel } from '../ui/format';
+import { formatList, t, tn } from '../ui/i18n';
+import { frameName, summarizePair, toneWord, type PairSummary } from '../ui/reportSummary';
 
 /** The strongest framing differences between this page and the chosen article, a few lines per section. */
 export function Differences(props: { report: FramingReport; selfId: string; selfOutlet: string; other: RelatedItem }) {
   const s = summarizePair(props.report, props.selfId, props.other.id);
-  const a = outletLabel(props.selfOutlet, 'This page');
-  const b = outletLabel(props.other.outlet, 'Other');
+  const a = outletLabel(props.selfOutlet, t('thisPage'));
+  const b = outletLabel(props.other.outlet, t('otherArticle'));
   return (
     <div class="diff">
       {s.naming.length > 0 && (
-        <Section title="Names and labels">
+        <Section title={t('namesAndLabels')}>
           <ul class="naming">
             {s.naming.map((n) => (
               <li key={n.concept}>
-                <span class="side-a">{n.self.join(', ')}</span>
-                <span class="muted"> vs </span>
-                <span class="side-b">{n.other.join(', ')}</span>
+                <span class="side-a">{formatList(n.self)}</span>
+                <span class="muted"> {t('versus')} </span>
+                <span class="side-b">{formatList(n.other)}</span>
               </li>
             ))}
           </ul>
         </Section>
       )}
-      <Section title="Distinctive words">
+      <Section title={t('distinctiveWords')}>
         <Columns
           a={a}
           b={b}
-          left={<Chips testid="terms-self" items={s.terms.self.map((t) => `${t.term} ×${t.count}`)} empty="none stand out" />}
-          right={<Chips testid="terms-other" items={s.terms.other.map((t) => `${t.term} ×${t.count}`)} empty="none stand out" />}
+          left={<Chips testid="terms-self" items={s.terms.self.map((term) => t('termWithCount', [term.term, term.count]))} empty={t('noneStandOut')} />}
+          right={<Chips testid="terms-other" items={s.terms.other.map((term) => t('termWithCount', [term.term, term.count]))} empty={t('noneStandOut')} />}
         />
       </Section>
-      <Section title="Who is quoted">
+      <Section title={t('whoIsQuoted')}>
         <Columns a={a} b={b} left={<Voices voices={s.voices.self} />} right={<Voices voices={s.voices.other} />} />
       </Section>
       {(s.only.self.length > 0 || s.only.other.length > 0) && (
-        <Section title="Reported by one side only">
+        <Section title={t('reportedByOneSide')}>
           <Columns a={a} b={b} left={<Sentences items={s.only.self} />} right={<Sentences items={s.only.other} />} />
         </Section>
       )}
-      <Section title="Tone and frames (indicative)">
+      <Section title={t('toneAndFrames')}>
         <Columns a={a} b={b} left={<ToneFrames s={s} side="self" />} right={<ToneFrames s={s} side="other" />} />
       </Section>
     </div>
@@ -80,16 +81,16 @@ function Chips(props: { items: string[]; empty: string; testid: string }) {
 }
 
 function Voices({ voices }: { voices: PairSummary['voices']['self'] }) {
-  if (voices.length === 0) return <span class="muted">no quotes</span>;
+  if (voices.length === 0) return <span class="muted">{t('noQuotes')}</span>;
   return (
     <ul class="voices">
       {voices.map((v) => (
         <li key={v.speaker}>
           <strong>{v.speaker}</strong>
-          {v.only && <span class="badge">only here</span>}
+          {v.only && <span class="badge">{t('onlyHere')}</span>}
           <div class="muted">
-            {plural(v.quotes, 'quote')}, {plural(v.words, 'word')}
-            {v.verbs.length > 0 && ` · ${v.verbs.slice(0, 3).join(', ')}`}
+            {formatList([tn('quoteCount', v.quotes), tn('wordCount', v.words)])}
+            {v.verbs.length > 0 && ` · ${formatList(v.verbs.slice(0, 3))}`}
           </div>
         </li>
       ))}
@@ -98,7 +99,7 @@ function Voices({ voices }: { voices: PairSummary['voices']['self'] }) {
 }
 
 function Sentences({ items }: { items: string[] }) {
-  if (items.length === 0) return <span class="muted">nothing</span>;
+  if (items.length === 0) return <span class="muted">{t('nothing')}</span>;
   return (
     <ul class="sentences">
       {items.map((t, i) => (
@@ -112,9 +113,9 @@ function ToneFrames({ s, side }: { s: PairSummary; side: 'self' | 'other' }) {
   const tone = s.tone[side];
   return (
     <div>
-      <div>Tone: {tone ? toneWord(tone.score) : 'unknown'}</div>
-      {s.frames[side].length > 0 && <div class="muted">Frames: {s.frames[side].map((f) => f.frame).join(', ')}</div>}
-      {s.hedges[side] > 0 && <div class="muted">{plural(s.hedges[side], 'hedge')}</div>}
+      <div>{t('toneLine', [tone ? toneWord(tone.score) : t('toneUnknown')])}</div>
+      {s.frames[side].length > 0 && <div class="muted">{t('framesLine', [formatList(s.frames[side].map((f) => frameName(f.frame)))])}</div>}
+      {s.hedges[side] > 0 && <div class="muted">{tn('hedgeCount', s.hedges[side])}</div>}
     </div>
   );
 }

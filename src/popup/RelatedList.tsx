@@ -1,56 +1,82 @@
+import { useRef, useState } from 'preact/hooks';
 import type { RelatedItem } from '../shared/messages';
-import { formatDate, formatDateGap, formatScore, plural } from '../ui/format';
+import { formatDate, formatDateGap, formatScore } from '../ui/format';
+import { formatList, t, tn } from '../ui/i18n';
+import { nextOptionIndex } from './listboxKeys';
 
 /** Related coverage, best first, each with why it matched. */
 export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void }) {
   return (
-    <section class="related" aria-label="Related coverage">
+    <section class="related" aria-labelledby={props.items.length > 0 ? 'related-heading' : undefined}>
+      {props.items.length > 0 && <h2 id="related-heading">{t('relatedCoverage', [props.items.length])}</h2>}
+      <p class="hint muted" id="related-hint">{t('relatedListHint')}</p>
       {props.items.length > 0 && (
         <>
-          <h2>Related coverage ({props.items.length})</h2>
-          <Items items={props.items} selected={props.selected} onSelect={props.onSelect} label="Choose an article to compare with" />
+          <Options items={props.items} selected={props.selected} onSelect={props.onSelect} label={t('chooseToCompare')} />
         </>
       )}
       {props.weak.length > 0 && (
         <details class="weak" data-testid="weak-matches">
-          <summary>
-            {props.weak.length} weaker {props.weak.length === 1 ? 'match' : 'matches'}, probably other events
-          </summary>
-          <Items items={props.weak} selected={props.selected} onSelect={props.onSelect} label="Weaker matches" />
+          <summary>{tn('weakerMatches', props.weak.length)}</summary>
+          <Options items={props.weak} selected={props.selected} onSelect={props.onSelect} label={t('weakerMatchesLabel')} />
         </details>
       )}
     </section>
   );
 }
 
-function Items(props: { items: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; label: string }) {
+/**
+ * A single-select listbox (WAI-ARIA APG listbox pattern): one tab stop, arrow keys, Home and
+ * End move focus between options, Enter or Space compares the focused one. Selection does
+ * not follow focus, because each selection runs a framing comparison.
+ * https://www.w3.org/WAI/ARIA/apg/patterns/listbox/
+ */
+function Options(props: { items: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; label: string }) {
+  const selectedIndex = props.items.findIndex((i) => i.id === props.selected);
+  const [active, setActive] = useState(Math.max(0, selectedIndex));
+  const list = useRef<HTMLUListElement>(null);
+  const focusOption = (index: number) => {
+    setActive(index);
+    list.current?.querySelectorAll<HTMLElement>('[role="option"]')[index]?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      const item = props.items[active];
+      if (!item) return;
+      e.preventDefault();
+      props.onSelect(item);
+      return;
+    }
+    const next = nextOptionIndex(e.key, active, props.items.length);
+    if (next === null) return;
+    e.preventDefault();
+    focusOption(next);
+  };
   return (
-    <ul role="listbox" aria-label={props.label}>
-      {props.items.map((item) => (
+    <ul role="listbox" aria-label={props.label} aria-describedby="related-hint" ref={list} onKeyDown={onKeyDown}>
+      {props.items.map((item, index) => (
         <li
           key={item.id}
           role="option"
           aria-selected={item.id === props.selected}
-          tabIndex={0}
+          tabIndex={index === active ? 0 : -1}
           class={item.id === props.selected ? 'selected' : ''}
           data-testid="related-item"
-          onClick={() => props.onSelect(item)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              props.onSelect(item);
-            }
+          onClick={() => {
+            setActive(index);
+            props.onSelect(item);
           }}
+          onFocus={() => setActive(index)}
         >
           <div class="related-top">
-            <span class="outlet">{item.outlet || 'Unknown outlet'}</span>
+            <span class="outlet">{item.outlet || t('unknownOutlet')}</span>
             <span class="muted">{formatDate(item.published)}</span>
-            <span class="score" data-testid="related-score" title="Same-story similarity">
+            <span class="score" data-testid="related-score" title={t('similarityTitle')}>
               {formatScore(item.score)}
             </span>
           </div>
           <div class="related-title" data-testid="related-title">
-            {item.title || 'Untitled'}
+            {item.title || t('untitled')}
           </div>
           <Reasons item={item} />
         </li>
@@ -70,11 +96,11 @@ function Reasons({ item }: { item: RelatedItem }) {
           {r}
         </span>
       ))}
-      {numbers && numbers.length > 0 && <span class="chip">{numbers.slice(0, 2).join(', ')}</span>}
+      {numbers && numbers.length > 0 && <span class="chip">{formatList(numbers.slice(0, 2))}</span>}
       {gap && <span class="chip">{gap}</span>}
       {item.duplicates && item.duplicates.length > 0 && (
-        <span class="chip" title="Syndicated copies of the same text, collapsed">
-          +{plural(item.duplicates.length, 'copy', 'copies')}
+        <span class="chip" title={t('copiesTitle')}>
+          {tn('copies', item.duplicates.length)}
         </span>
       )}
     </div>

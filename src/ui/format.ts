@@ -1,29 +1,29 @@
-/** Formatting shared by the extension pages: dates, scores and gaps for a reader. */
+/** Formatting shared by the extension pages: dates, scores and gaps for a reader, in the reader's locale. */
+import { formatNumber, t, tn, uiLocale } from './i18n';
 
-/** A publication date for a reader ("15 Sept 2020"), or a dash when unknown or invalid. */
-export function formatDate(iso: string | null | undefined, locale?: string): string {
-  if (!iso) return 'date unknown';
+/** A publication date for a reader ("15 Sept 2020" in en-GB), or "date unknown" when unknown or invalid. */
+export function formatDate(iso: string | null | undefined, locale: string = uiLocale()): string {
+  if (!iso) return t('dateUnknown');
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return 'date unknown';
+  if (Number.isNaN(d.getTime())) return t('dateUnknown');
   return d.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** A match score as a percentage for display (scores are 0..1; larger values are capped). */
-export function formatScore(score: number): string {
-  return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
+export function formatScore(score: number, locale: string = uiLocale()): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.max(0, Math.min(1, score)));
 }
 
 /** "same day", "1 day apart", "12 days apart", or null when a date is unknown. */
 export function formatDateGap(days: number | null | undefined): string | null {
   if (days === null || days === undefined || !Number.isFinite(days)) return null;
   const d = Math.round(Math.abs(days));
-  if (d === 0) return 'same day';
-  return d === 1 ? '1 day apart' : `${d} days apart`;
+  return d === 0 ? t('sameDay') : tn('daysApart', d);
 }
 
-/** "1 quote" / "3 quotes". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** A z-score for a tooltip, one decimal, in the reader's locale. */
+export function formatZ(z: number): string {
+  return formatNumber(Math.round(z * 10) / 10);
 }
 
 /** Short outlet label for a side of a comparison. */

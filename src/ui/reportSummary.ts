@@ -1,4 +1,5 @@
-import type { FrameEntry, FramingReport, NamingEntry, TermEntry, ToneEntry, VoiceEntry } from '../core/framing/types';
+import type { FrameEntry, FramingReport, HedgeEntry, NamingEntry, TermEntry, ToneEntry, VoiceEntry } from '../core/framing/types';
+import { t, type MessageKey } from './i18n';
 
 /**
  * The strongest differences of a framing report between two articles, a few lines per
@@ -74,9 +75,46 @@ function namingPairs(naming: NamingEntry[], selfId: string, otherId: string): Pa
 
 /** Tone as a reader-facing word; the score is indicative only. */
 export function toneWord(score: number): string {
-  if (score <= -0.15) return 'negative';
-  if (score <= -0.05) return 'somewhat negative';
-  if (score < 0.05) return 'neutral';
-  if (score < 0.15) return 'somewhat positive';
-  return 'positive';
+  if (score <= -0.15) return t('toneNegative');
+  if (score <= -0.05) return t('toneSomewhatNegative');
+  if (score < 0.05) return t('toneNeutral');
+  if (score < 0.15) return t('toneSomewhatPositive');
+  return t('tonePositive');
+}
+
+/** The Media Frames Corpus dimensions (src/core/framing/lexicon/frames.json) as messages. */
+const FRAME_MESSAGES: Record<string, MessageKey> = {
+  Economic: 'frameEconomic',
+  'Capacity and resources': 'frameCapacity',
+  Morality: 'frameMorality',
+  'Fairness and equality': 'frameFairness',
+  'Legality, constitutionality and jurisprudence': 'frameLegality',
+  'Policy prescription and evaluation': 'framePolicy',
+  'Crime and punishment': 'frameCrime',
+  'Security and defense': 'frameSecurity',
+  'Health and safety': 'frameHealth',
+  'Quality of life': 'frameQualityOfLife',
+  'Cultural identity': 'frameCulturalIdentity',
+  'Public opinion': 'framePublicOpinion',
+  Political: 'framePolitical',
+  'External regulation and reputation': 'frameExternalRegulation',
+  Other: 'frameOther',
+};
+
+/** A frame dimension's name in the reader's language (an unknown name is shown as the report gives it). */
+export function frameName(frame: string): string {
+  const key = FRAME_MESSAGES[frame];
+  return key ? t(key) : frame;
+}
+
+const HEDGE_MESSAGES: Record<HedgeEntry['kind'], MessageKey> = {
+  hedge: 'hedgeKindHedge',
+  'scare-quote': 'hedgeKindScareQuote',
+  'agentless-passive': 'hedgeKindAgentlessPassive',
+  attribution: 'hedgeKindAttribution',
+};
+
+/** What kind of hedge or attribution an entry is, for a reader. */
+export function hedgeKindName(kind: HedgeEntry['kind']): string {
+  return t(HEDGE_MESSAGES[kind]);
 }
