@@ -85,15 +85,15 @@ export class CandidateFinder {
         acc[s]! += p.weight;
       }
     }
-    const ranked: { slot: number; score: number; id: string }[] = [];
+    const best = new TopK(o.candidates, store.ids);
     for (let i = 0; i < count; i++) {
       const s = touched[i]!;
       const raw = acc[s]!;
       acc[s] = 0;
       if (excluded.has(s) || !store.alive(s)) continue;
-      ranked.push({ slot: s, score: raw / Math.pow(Math.max(1, store.lengths[s]!), o.lengthPower), id: store.ids[s]! });
+      best.offer(s, raw / Math.pow(Math.max(1, store.lengths[s]!), o.lengthPower));
     }
-    return topSlots(ranked, o.candidates);
+    return best.slots();
   }
 }
 
@@ -104,15 +104,63 @@ function everyArticle(store: ArticleStore, excluded: ReadonlySet<number>): numbe
   return out;
 }
 
-/** The best `k` by score (ties by id), without sorting the whole list. */
-function topSlots(ranked: { slot: number; score: number; id: string }[], k: number): number[] {
-  const before = (a: { score: number; id: string }, b: { score: number; id: string }) => a.score > b.score || (a.score === b.score && a.id < b.id);
-  if (ranked.length > k * 4) {
-    // A quickselect-style cut: keep those above the k-th best score estimate, then sort.
-    const scores = Float64Array.from(ranked, (r) => r.score).sort();
-    const cut = scores[scores.length - k]!;
-    ranked = ranked.filter((r) => r.score >= cut);
+/**
+ * The best k slots by score (ties by id, so the order never depends on slot numbers),
+ * kept in a binary min-heap: O(n log k) over the touched articles, no full sort.
+ */
+class TopK {
+  private scores: Float64Array;
+  private heap: Int32Array;
+  private size = 0;
+
+  constructor(
+    private readonly k: number,
+    private readonly ids: readonly (string | null)[],
+  ) {
+    this.scores = new Float64Array(k);
+    this.heap = new Int32Array(k);
   }
-  ranked.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-  return ranked.slice(0, k).map((r) => r.slot);
+
+  /** True when (scoreA, slotA) ranks below (scoreB, slotB). */
+  private worse(scoreA: number, slotA: number, scoreB: number, slotB: number): boolean {
+    return scoreA < scoreB || (scoreA === scoreB && this.ids[slotA]! > this.ids[slotB]!);
+  }
+
+  offer(slot: number, score: number): void {
+    if (this.k <= 0) return;
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(score, slot, this.scores[parent]!, this.heap[parent]!)) break;
+        this.scores[i] = this.scores[parent]!;
+        this.heap[i] = this.heap[parent]!;
+        i = parent;
+      }
+      this.scores[i] = score;
+      this.heap[i] = slot;
+      return;
+    }
+    if (!this.worse(this.scores[0]!, this.heap[0]!, score, slot)) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.size) break;
+      const right = left + 1;
+      const child = right < this.size && this.worse(this.scores[right]!, this.heap[right]!, this.scores[left]!, this.heap[left]!) ? right : left;
+      if (!this.worse(this.scores[child]!, this.heap[child]!, score, slot)) break;
+      this.scores[i] = this.scores[child]!;
+      this.heap[i] = this.heap[child]!;
+      i = child;
+    }
+    this.scores[i] = score;
+    this.heap[i] = slot;
+  }
+
+  /** The kept slots, best first. */
+  slots(): number[] {
+    const order = Array.from({ length: this.size }, (_, i) => i);
+    order.sort((a, b) => (this.worse(this.scores[a]!, this.heap[a]!, this.scores[b]!, this.heap[b]!) ? 1 : this.worse(this.scores[b]!, this.heap[b]!, this.scores[a]!, this.heap[a]!) ? -1 : 0));
+    return order.map((i) => this.heap[i]!);
+  }
 }

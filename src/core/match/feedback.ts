@@ -8,6 +8,8 @@ export interface Scored {
   slot: number;
   id: string;
   score: number;
+  /** The plain score against the query, before any rescoring: the same-story decision reads it. */
+  base: number;
   parts: PartValues;
   gap: number | null;
 }

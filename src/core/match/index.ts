@@ -118,30 +118,33 @@ export class MatchIndex {
     const queryHas = Object.fromEntries(PARTS.map((p) => [p, q.norms[p] > 0])) as Record<keyof PartValues, boolean>;
     const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions);
 
-    const scored: Scored[] = slots.map((slot) => {
+    const all: Scored[] = slots.map((slot) => {
       const parts = cosines(q, store.view(slot), this.vocab, logN1);
       const day = store.day(slot);
       const gap = features.day !== null && day !== null ? Math.abs(features.day - day) : null;
-      return { slot, id: store.ids[slot]!, parts, gap, score: combineScore(parts, queryHas, gap, this.weights) };
+      const score = combineScore(parts, queryHas, gap, this.weights);
+      return { slot, id: store.ids[slot]!, parts, gap, score, base: score };
     });
+    // Articles sharing nothing with the query are never related, whatever rescoring adds.
+    const scored = all.filter((r) => r.score > 0);
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     applyLocalIdf(q, queryHas, scored, store, this.vocab, logN1, this.weights, top + 20);
     applyFeedback(scored, store, this.vocab, logN1, this.weights);
 
     const kept: (Scored & { duplicates: string[] })[] = [];
     for (const r of scored) {
-      if (r.score <= 0) break;
       const original = kept.find((k) => resemblance(store.sketches, k.slot * SKETCH_SIZE, store.sketches, r.slot * SKETCH_SIZE) >= DUPLICATE_RESEMBLANCE);
       if (original) original.duplicates.push(r.id);
       else if (kept.length < top) kept.push({ ...r, duplicates: [] });
     }
     return kept.map((r) => {
-      const parts: PartValues & { date?: number } = { ...r.parts };
+      // `plain`: the combined score against the query alone, before neighbourhood rescoring.
+      const parts: PartValues & { date?: number; plain?: number } = { ...r.parts, plain: r.base };
       if (r.gap !== null) parts.date = dateSimilarity(r.gap, this.weights);
       const result: MatchResult = {
         id: r.id,
         score: Math.round(r.score * 10000) / 10000,
-        sameStory: r.score >= this.sameStoryThreshold,
+        sameStory: r.base >= this.sameStoryThreshold,
         reasons: explainMatch(q, features, store.view(r.slot), this.vocab, logN1, r.gap, parts),
       };
       if (r.duplicates.length) result.duplicates = r.duplicates;
@@ -159,16 +162,10 @@ export class MatchIndex {
     const snap = checkSnapshot(snapshot);
     if (snap.terms.length > MAX_TERMS) throw new TypeError('not a match index snapshot: too many terms');
     const index = new MatchIndex(tuning);
-    index.vocab = new Vocabulary(snap.terms);
+    index.vocab = Vocabulary.restore(snap.terms, snap.df);
     if (index.vocab.count !== snap.terms.length) throw new TypeError('not a match index snapshot: duplicate terms');
     index.store = readSnapshot(snap);
-    const df = index.vocab.df;
-    for (const e of snap.entries) {
-      const t = termOf(e);
-      if (t >= snap.terms.length) throw new TypeError('not a match index snapshot: entry names an unknown term');
-      df[t]!++;
-    }
-    index.postings = Postings.build(index.store, index.vocab.count);
+    index.postings = new Postings(snap.postingOffsets.slice(), snap.postingBytes.slice(), index.store.slots);
     return index;
   }
 }

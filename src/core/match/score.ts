@@ -35,22 +35,22 @@ export interface ScoreWeights {
 }
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
-  title: 0.15,
+  title: 0.1,
   lead: 0.15,
-  body: 0.45,
+  body: 0.6,
   entities: 0.2,
-  numbers: 0.05,
+  numbers: 0.25,
   dateLambda: 0.3,
-  dateSigmaDays: 7,
-  feedback: 0,
+  dateSigmaDays: 90,
+  feedback: 0.5,
   feedbackDepth: 3,
   feedbackPool: 40,
-  localIdf: 0,
+  localIdf: 0.8,
   localPool: 30,
 };
 
 /** Score at or above which a result is called the same story (precision first). */
-export const SAME_STORY_THRESHOLD = 0.25;
+export const SAME_STORY_THRESHOLD = 0.3;
 
 /** The date Gaussian for a gap in days. */
 export function dateSimilarity(gapDays: number, w: Readonly<ScoreWeights> = DEFAULT_WEIGHTS): number {

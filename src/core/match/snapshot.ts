@@ -1,18 +1,19 @@
 import { packEntry, termOf } from './entries';
 import { SKETCH_SIZE } from './sketch';
+import { Postings } from './postings';
 import { ArticleStore } from './store';
 import type { Vocabulary } from './vocabulary';
 
 /**
  * The persisted form of a MatchIndex: plain arrays and typed arrays only, so it can be
  * stored in IndexedDB or posted between contexts as is (structured clone copies typed
- * arrays as single blocks). It holds the forward entries, not the postings: rebuilding
- * document frequencies and postings from them is one linear pass, far cheaper than
- * re-reading texts, and keeps the stored form about half the size.
+ * arrays as single blocks). It holds everything a query reads, postings and document
+ * frequencies included, so a woken service worker only rebuilds two string maps
+ * (terms and ids) before it can answer.
  */
 export interface MatchIndexSnapshot {
   format: 'framelens-match-index';
-  version: 1;
+  version: 2;
   /** Term keys; a term's id is its position. */
   terms: string[];
   /** Article ids in slot order. */
@@ -24,10 +25,15 @@ export interface MatchIndexSnapshot {
   entries: Uint32Array;
   /** SKETCH_SIZE MinHash values per article. */
   sketches: Uint32Array;
+  /** Document frequency of each term. */
+  df: Int32Array;
+  /** The postings (postings.ts) of these articles and terms. */
+  postingOffsets: Uint32Array;
+  postingBytes: Uint8Array;
 }
 
 export const SNAPSHOT_FORMAT = 'framelens-match-index';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** Writes the live articles and the terms still in use (ids renumbered, order kept). */
 export function writeSnapshot(store: ArticleStore, vocab: Vocabulary): MatchIndexSnapshot {
@@ -49,7 +55,9 @@ export function writeSnapshot(store: ArticleStore, vocab: Vocabulary): MatchInde
     const e = entries[i]!;
     entries[i] = packEntry(remap[termOf(e)]!, false, 0, 0) | (e & 0xff);
   }
-  return {
+  const df = new Int32Array(terms.length);
+  for (let t = 0; t < vocab.count; t++) if (remap[t]! >= 0) df[remap[t]!] = vocab.df[t]!;
+  const snapshot: MatchIndexSnapshot = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
     terms,
@@ -58,7 +66,14 @@ export function writeSnapshot(store: ArticleStore, vocab: Vocabulary): MatchInde
     offsets,
     entries,
     sketches: compact.sketches.slice(0, n * SKETCH_SIZE),
+    df,
+    postingOffsets: new Uint32Array(1),
+    postingBytes: new Uint8Array(0),
   };
+  const postings = Postings.build(readSnapshot(snapshot), terms.length);
+  snapshot.postingOffsets = postings.offsets;
+  snapshot.postingBytes = postings.bytes;
+  return snapshot;
 }
 
 /** Checks a snapshot's shape before trusting it; throws a TypeError naming the problem. */
@@ -73,10 +88,13 @@ export function checkSnapshot(s: unknown): MatchIndexSnapshot {
   if (!Array.isArray(o.terms) || !Array.isArray(o.ids)) fail('terms or ids missing');
   if (!(o.days instanceof Int32Array) || !(o.offsets instanceof Uint32Array)) fail('days or offsets missing');
   if (!(o.entries instanceof Uint32Array) || !(o.sketches instanceof Uint32Array)) fail('entries or sketches missing');
+  if (!(o.df instanceof Int32Array) || !(o.postingOffsets instanceof Uint32Array) || !(o.postingBytes instanceof Uint8Array)) fail('postings missing');
   const snap = s as MatchIndexSnapshot;
   const n = snap.ids.length;
   if (snap.days.length !== n || snap.offsets.length !== n + 1 || snap.sketches.length !== n * SKETCH_SIZE) fail('array lengths disagree');
   if (snap.offsets[n] !== snap.entries.length) fail('offsets do not cover the entries');
+  const terms = snap.terms.length;
+  if (snap.df.length !== terms || snap.postingOffsets.length !== terms + 1 || snap.postingOffsets[terms] !== snap.postingBytes.length) fail('postings disagree with the terms');
   return snap;
 }
 

@@ -5,6 +5,9 @@ import { ENTITY_PREFIX, NUMBER_PREFIX } from './features';
  * Term ids, their kinds and document frequencies, kept exact as articles come and go,
  * so IDF always reflects the archive itself.
  */
+const ENTITY_CODE = ENTITY_PREFIX.charCodeAt(0);
+const NUMBER_CODE = NUMBER_PREFIX.charCodeAt(0);
+
 export class Vocabulary {
   private ids = new Map<string, number>();
   readonly terms: string[] = [];
@@ -14,8 +17,23 @@ export class Vocabulary {
   private logTable = new Float64Array(1024);
   private logFilled = 0;
 
-  constructor(terms: readonly string[] = []) {
-    for (const t of terms) this.intern(t);
+  /** A vocabulary restored from a snapshot: its terms in id order and their frequencies. */
+  static restore(terms: readonly string[], df: Int32Array): Vocabulary {
+    const v = new Vocabulary();
+    const n = terms.length;
+    v.df = new Int32Array(Math.max(1024, n + 1024));
+    v.df.set(df.subarray(0, n));
+    v.kind = new Uint8Array(v.df.length);
+    const ids = v.ids;
+    const kind = v.kind;
+    for (let i = 0; i < n; i++) {
+      const t = terms[i]!;
+      ids.set(t, i);
+      v.terms.push(t);
+      const c = t.charCodeAt(0);
+      kind[i] = c === ENTITY_CODE ? TermKind.Entity : c === NUMBER_CODE ? TermKind.Number : TermKind.Word;
+    }
+    return v;
   }
 
   get count(): number {
