@@ -1,15 +1,27 @@
+import { basename } from 'node:path';
 import { compareFraming } from '../core/framing';
 import type { FramingReport } from '../core/framing/types';
 import { parseArgs, UsageError } from './args';
 import { loadArticles } from './inputs';
 
 /** `compare FILE FILE [FILE…] [--json]`: the framing report of DESIGN.md. */
-export function runCompare(args: string[]): void {
+export async function runCompare(args: string[]): Promise<void> {
   const { positional, options } = parseArgs(args, ['json']);
-  const articles = positional.flatMap((path) => loadArticles(path));
+  const seen = new Set<string>();
+  const articles = positional.flatMap((path) =>
+    loadArticles(path).map((a) => {
+      // Two pages both named source.html: the path the user typed tells them apart.
+      const id = seen.has(a.id) && a.id === basename(path) ? path : a.id;
+      seen.add(id);
+      return { ...a, id };
+    }),
+  );
   if (articles.length < 2) throw new UsageError('compare needs at least two articles (FILE FILE [FILE...] [--json])');
   const report = compareFraming(articles);
-  process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : renderReport(report));
+  const out = options.json ? JSON.stringify(report, null, 2) + '\n' : renderReport(report);
+  // Wait until the text is flushed: a large report piped to another program would
+  // otherwise be cut off when the CLI exits.
+  await new Promise<void>((resolve, reject) => process.stdout.write(out, (e) => (e ? reject(e) : resolve())));
 }
 
 const WIDTH = 100;

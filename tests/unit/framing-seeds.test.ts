@@ -12,6 +12,12 @@ const [dailyMail, cbc] = ['seed:000', 'seed:002'].map((prefix) => articleFromRec
 const report = compareFraming([dailyMail!, cbc!]);
 
 describe('compareFraming on the canonical pair', () => {
+  it('keeps entries apart when two articles share an id', () => {
+    const twice = compareFraming([{ ...dailyMail!, id: 'x' }, { ...cbc!, id: 'x' }]);
+    expect(twice.articles.map((a) => a.id)).toEqual(['x', 'x#2']);
+    expect(twice.voices.find((v) => v.speaker === 'Zhao Lijian')?.article).toBe('x#2');
+  });
+
   it('lists both articles with their ids and sentences', () => {
     expect(report.articles.map((a) => a.id)).toEqual([dailyMail!.id, cbc!.id]);
     expect(report.sentences?.[dailyMail!.id]?.length).toBeGreaterThan(20);

@@ -28,7 +28,15 @@ export interface CompareOptions {
   background?: TermBackground;
 }
 
-export function compareFraming(articles: Article[], options: CompareOptions = {}): FramingReport {
+export function compareFraming(input: Article[], options: CompareOptions = {}): FramingReport {
+  // Every entry names its article by id, so ids must be unique: a repeated id gets a suffix.
+  const ids = new Set<string>();
+  const articles = input.map((a) => {
+    let id = a.id;
+    for (let n = 2; ids.has(id); n++) id = `${a.id}#${n}`;
+    ids.add(id);
+    return id === a.id ? a : { ...a, id };
+  });
   const prepared = articles.map(prepareArticle);
   const spelling = spellingVariants(prepared);
   const alias = (s: string) => spelling.alias.get(s) ?? s;
