@@ -6,7 +6,7 @@
  * Readability mutates what it reads), several rounds, in alternating order, and only the
  * extraction is timed: the per-page median of each, summed over pages.
  *
- *   npx tsx bench/index.ts extraction [--verbose] [--page ID] (FRAMELENS_BENCH_ROUNDS, default 5)
+ *   npx tsx bench/index.ts extraction [--verbose] [--page ID] (FRAMELENS_BENCH_ROUNDS, default 3)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,7 +119,7 @@ export async function run(): Promise<void> {
     .map((f) => f.slice(0, -'.html.gz'.length))
     .filter((id) => truth[id] && (!onlyPage || id.startsWith(onlyPage)))
     .sort();
-  const rounds = Math.max(1, Number(process.env.FRAMELENS_BENCH_ROUNDS ?? 5));
+  const rounds = Math.max(1, Number(process.env.FRAMELENS_BENCH_ROUNDS ?? 3));
   const verbose = process.argv.includes('--verbose');
   console.log(`  ${ids.length} pages, ${rounds} rounds each (scrapinghub/article-extraction-benchmark, MIT)`);
 

@@ -4,7 +4,8 @@
  * timestamps, repeated paragraphs) is removed; subheadings, lists, block quotes and pull
  * quotes stay, once. Each rule is tuned on bench/extraction.ts and kept only if it helps there.
  */
-import { CAPTION_WORDS, FURNITURE_CLASS, FURNITURE_TEXT, PHOTO_CREDIT, PROMO_SENTENCE, TEASER_TAG } from './boilerplate';
+import { CHILD, FURNITURE_MARK, ROOT } from './marks';
+import { CAPTION_WORDS, FURNITURE_TEXT, PHOTO_CREDIT, PROMO_SENTENCE, TEASER_TAG } from './boilerplate';
 import { teaserGrids } from './teasers';
 import type { Block, SkipTest } from './text';
 
@@ -14,14 +15,11 @@ const MAX_FURNITURE_SHARE = 0.25;
 /** Teaser grids are recognised by structure, strong evidence: they may hold up to half the text. */
 const MAX_GRID_SHARE = 0.5;
 
-function ownWords(el: Element): string {
-  return `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`.toLowerCase();
-}
-
 /**
- * The DOM-level test: skip elements whose own class or id names furniture, and figure
- * captions, unless the element carries a large share of the article (a site that names its
- * article wrapper "story-share-container" must not lose the article).
+ * The DOM-level test: skip figure captions, hidden elements, teaser grids and the elements
+ * marked as furniture (by class or id, see marks.ts), unless a marked element holds a large
+ * share of the article (a site that names its article wrapper "story-share-container" must
+ * not lose the article).
  */
 export function furnitureSkip(content: Element, contentChars: number): SkipTest {
   const grids = teaserGrids(content, contentChars, MAX_GRID_SHARE);
@@ -29,10 +27,11 @@ export function furnitureSkip(content: Element, contentChars: number): SkipTest 
     const tag = el.tagName.toUpperCase();
     if (tag === 'FIGCAPTION' || grids.has(el)) return true;
     if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
-    const words = ownWords(el).trim();
-    if (!words || !FURNITURE_CLASS.some((re) => re.test(words))) return false;
-    const chars = (el.textContent ?? '').length;
-    return chars < MAX_FURNITURE_SHARE * contentChars;
+    const mark = el.getAttribute(FURNITURE_MARK);
+    if (mark === null) return false;
+    // A child whose root survived was kept with its root.
+    if (mark === CHILD && el.parentElement?.getAttribute(FURNITURE_MARK) === ROOT) return false;
+    return (el.textContent ?? '').length < MAX_FURNITURE_SHARE * contentChars;
   };
 }
 

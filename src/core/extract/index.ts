@@ -12,7 +12,9 @@ import { cleanBlocks, furnitureSkip } from './cleanup';
 import { declaresArticle } from './declared';
 import { jsonLdObjects } from './jsonld';
 import { looksLikeListing } from './listing';
-import { checkStructure, checkText, DEFAULT_LIMITS, MIN_ARTICLE_CHARS, type Limits } from './limits';
+import { checkText, DEFAULT_LIMITS, MIN_ARTICLE_CHARS, type Limits } from './limits';
+import { scanPage } from './scan';
+import { markFurniture } from './marks';
 import { readMetadata } from './metadata';
 import { blocksOf, joinBlocks } from './text';
 import { cleanUrl } from './url';
@@ -41,13 +43,14 @@ function pageUrlOf(doc: Document, url: string | undefined): string | null {
 
 function extract(doc: Document, url: string | undefined, options: ExtractOptions): ExtractResult {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const size = checkStructure(doc, limits);
-  if (!size.ok) return { ok: false, reason: 'too-large', message: size.message };
-  const ldObjects = jsonLdObjects(doc);
-  const declared = declaresArticle(doc, ldObjects);
+  const scan = scanPage(doc, limits);
+  if (!scan.ok) return { ok: false, reason: 'too-large', message: scan.message };
+  const ldObjects = jsonLdObjects(scan.ldScripts);
+  const declared = declaresArticle(scan.metas, ldObjects);
   if (!options.force && !declared && !isProbablyReaderable(doc)) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
 
   const clone = doc.cloneNode(true) as Document;
+  if (!options.raw) markFurniture(clone);
   const parsed = new Readability<Element>(clone, { keepClasses: true, maxElemsToParse: limits.maxElements, serializer: (node) => node as Element }).parse();
   const content = parsed?.content;
   if (!parsed || !content) {
@@ -65,7 +68,7 @@ function extract(doc: Document, url: string | undefined, options: ExtractOptions
   if (!text) return { ok: false, reason: 'empty', message: 'This page says it is an article, but no article text could be read from it.' };
 
   const pageUrl = pageUrlOf(doc, url);
-  const meta = readMetadata(doc, pageUrl, { title: parsed.title, byline: parsed.byline }, ldObjects);
+  const meta = readMetadata(doc, pageUrl, { title: parsed.title, byline: parsed.byline }, scan, ldObjects);
   const canonical = meta.url?.value ?? null;
   const article: Article = {
     id: canonical ?? textId(text),

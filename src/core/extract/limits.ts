@@ -21,42 +21,10 @@ export const MIN_ARTICLE_CHARS = 250;
 
 export type SizeCheck = { ok: true } | { ok: false; message: string };
 
-const n = (x: number): string => x.toLocaleString('en');
-
-/** Counts elements and measures nesting in one walk, stopping as soon as a bound is passed. */
-export function checkStructure(doc: Document, limits: Limits): SizeCheck {
-  const root = doc.documentElement;
-  if (!root) return { ok: true };
-  let elements = 0;
-  let depth = 0;
-  let el: Element | null = root;
-  while (el) {
-    elements++;
-    if (elements > limits.maxElements) {
-      return { ok: false, message: `This page is too large to read as an article (more than ${n(limits.maxElements)} elements).` };
-    }
-    if (depth > limits.maxDepth) {
-      return { ok: false, message: `This page is too deeply nested to read as an article (more than ${n(limits.maxDepth)} levels).` };
-    }
-    const child: Element | null = el.firstElementChild;
-    if (child) {
-      el = child;
-      depth++;
-      continue;
-    }
-    while (el && el !== root && !el.nextElementSibling) {
-      el = el.parentElement;
-      depth--;
-    }
-    el = el && el !== root ? el.nextElementSibling : null;
-  }
-  return { ok: true };
-}
-
 /** The article's text, measured on Readability's content before the text is built. */
 export function checkText(chars: number, limits: Limits): SizeCheck {
   if (chars > limits.maxTextChars) {
-    return { ok: false, message: `This page is too large to read as an article (${n(chars)} characters of text; Framelens reads up to ${n(limits.maxTextChars)}).` };
+    return { ok: false, message: `This page is too large to read as an article (${chars.toLocaleString('en')} characters of text; Framelens reads up to ${limits.maxTextChars.toLocaleString('en')}).` };
   }
   return { ok: true };
 }

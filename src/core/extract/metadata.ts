@@ -7,6 +7,8 @@ import type { MetaSource } from '../types';
 import { personByline } from './byline';
 import { dateFromUrl, normaliseDate } from './dates';
 import { jsonLdObjects, readJsonLdArticle, type JsonLdArticle } from './jsonld';
+import { DEFAULT_LIMITS } from './limits';
+import { scanPage, type PageScan } from './scan';
 import { cleanUrl, plausibleCanonical, siteHost } from './url';
 
 export interface Found<T> {
@@ -33,9 +35,9 @@ export interface ReadabilityGuess {
 /** The page's `<meta>` contents by lower-cased name, property or itemprop, read in one pass. */
 type MetaIndex = Map<string, string[]>;
 
-function indexMeta(doc: Document): MetaIndex {
+function indexMeta(metas: readonly Element[]): MetaIndex {
   const index: MetaIndex = new Map();
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const meta of metas) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -83,8 +85,8 @@ function stripSiteSuffix(title: string, outlet: string | null): string {
   return kept.length >= 15 ? kept : title;
 }
 
-function timeElementDate(doc: Document): string | null {
-  const times = Array.from(doc.querySelectorAll('time[datetime]'));
+function timeElementDate(elements: readonly Element[]): string | null {
+  const times = elements.filter((t) => t.hasAttribute('datetime'));
   const preferred = times.find((t) => t.hasAttribute('pubdate') || /published|datePublished/i.test(`${t.getAttribute('itemprop') ?? ''} ${t.className}`));
   for (const t of preferred ? [preferred, ...times] : times) {
     const d = normaliseDate(t.getAttribute('datetime'));
@@ -98,16 +100,16 @@ function langTag(raw: string | null | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-function canonicalLink(doc: Document): string | null {
-  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+function canonicalLink(links: readonly Element[]): string | null {
+  for (const link of links) {
     if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) return link.getAttribute('href');
   }
   return null;
 }
 
-function canonical(doc: Document, meta: MetaIndex, ld: JsonLdArticle | null, pageUrl: string | null): Found<string> | null {
+function canonical(links: readonly Element[], meta: MetaIndex, ld: JsonLdArticle | null, pageUrl: string | null): Found<string> | null {
   const candidates: [string | null | undefined, MetaSource][] = [
-    [canonicalLink(doc), 'meta'],
+    [canonicalLink(links), 'meta'],
     [metaValues(meta, ['og:url'])[0], 'open-graph'],
     [ld?.url, 'json-ld'],
   ];
@@ -118,11 +120,17 @@ function canonical(doc: Document, meta: MetaIndex, ld: JsonLdArticle | null, pag
   return found(cleanUrl(pageUrl), 'url');
 }
 
+/** The scan of a page read on its own (tests, tools); extractArticle passes the scan it made. */
+function collect(doc: Document): PageScan {
+  const scan = scanPage(doc, { ...DEFAULT_LIMITS, maxElements: Infinity, maxDepth: Infinity });
+  return scan.ok ? scan : { metas: [], links: [], ldScripts: [], times: [], title: null };
+}
+
 /** Reads every metadata field from the page; `pageUrl` is the address the page was loaded from. */
-export function readMetadata(doc: Document, pageUrl: string | null, guess: ReadabilityGuess = {}, ldObjects = jsonLdObjects(doc)): PageMetadata {
+export function readMetadata(doc: Document, pageUrl: string | null, guess: ReadabilityGuess = {}, scan: PageScan = collect(doc), ldObjects = jsonLdObjects(scan.ldScripts)): PageMetadata {
   const ld = readJsonLdArticle(ldObjects);
-  const meta = indexMeta(doc);
-  const url = canonical(doc, meta, ld, pageUrl);
+  const meta = indexMeta(scan.metas);
+  const url = canonical(scan.links, meta, ld, pageUrl);
 
   const outlet = first(
     found(clean(ld?.publisher), 'json-ld'),
@@ -131,7 +139,7 @@ export function readMetadata(doc: Document, pageUrl: string | null, guess: Reada
     found(siteHost(url?.value ?? pageUrl), 'host'),
   );
 
-  const docTitle = clean(doc.getElementsByTagName('title')[0]?.textContent);
+  const docTitle = clean(scan.title?.textContent);
   const title = first(
     found(clean(ld?.headline), 'json-ld'),
     found(clean(metaValues(meta, ['og:title'])[0]), 'open-graph'),
@@ -154,7 +162,7 @@ export function readMetadata(doc: Document, pageUrl: string | null, guess: Reada
     firstDate(metaValues(meta, ['date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'parsely-pub-date', 'sailthru.date', 'datepublished', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'article.published', 'published_time']), 'meta'),
   ) ?? first(
     // Only when the page states no date in its metadata: <time> elements and the URL.
-    found(timeElementDate(doc), 'time-element'),
+    found(timeElementDate(scan.times), 'time-element'),
     found(dateFromUrl(url?.value) ?? dateFromUrl(pageUrl), 'url'),
   );
   const modified = first(
