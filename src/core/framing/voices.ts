@@ -20,6 +20,9 @@ function isName(speaker: string): boolean {
 
 const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || /^[A-Z][A-Z.]+$/.test(w);
 
+/** A title, role or nationality word ("President", "Minister", "UN"), not a name. */
+export const isTitleWord = isTitle;
+
 /**
  * Splits titles and roles off a name: "UN Secretary General Antonio Guterres" → name
  * "Antonio Guterres", role "UN Secretary General"; "Mr. Kim" → "Kim". A name made only of
