@@ -20,6 +20,7 @@
  *   npx tsx bench/index.ts matching [--quick]     (--quick: the 10k archive only)
  *   FRAMELENS_BENCH_SYSTEMS=framelens,tfidf        (a subset of systems)
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { MatchIndex } from '../src/core/match';
 import type { ArticleRecord } from '../src/core/types';
@@ -39,11 +40,12 @@ interface Row {
   restoreMs: number | null;
 }
 
+// In this order: the slowest peer last.
 const SYSTEMS: Record<string, () => MatchSystem> = {
   framelens: () => new FramelensSystem(),
   tfidf: () => new TfIdfSystem(),
-  minisearch: () => new MiniSearchSystem(),
   flexsearch: () => new FlexSearchSystem(),
+  minisearch: () => new MiniSearchSystem(),
 };
 
 const TOP = 10;
@@ -106,6 +108,7 @@ export async function run(): Promise<void> {
   const gc = findGc();
   console.log(
     `queries: ${queries.length} ecbplus records; archive sizes: ${plan.map((s) => s.size).join(', ')}; data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
+      `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores (timings are only comparable within one run); ` +
       `memory: ${gc ? 'heap + typed arrays after full GC' + ((globalThis as { gc?: unknown }).gc ? '' : ' (gc obtained via v8.setFlagsFromString, node was not run with --expose-gc)') : 'unavailable (no gc in this runtime)'}`,
   );
   console.log('\n| system | archive | R@1 | R@5 | R@10 | MRR | same-story P | same-story R | p50 ms | p95 ms | build s | bytes/article | restore ms |');
@@ -145,5 +148,6 @@ export async function run(): Promise<void> {
   const ceiling = rows[0]?.quality.ceiling10;
   if (ceiling !== undefined) console.log(`\nRecall@10 ceiling (stories larger than 11 articles): ${ceiling.toFixed(3)}; near-duplicates collapsed into a result count as retrieved at its rank.`);
   printRatios(rows);
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`\nmatching benchmark done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

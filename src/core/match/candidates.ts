@@ -21,9 +21,9 @@ export interface CandidateOptions {
 }
 
 export const DEFAULT_CANDIDATE_OPTIONS: Readonly<CandidateOptions> = {
-  probeTerms: 40,
-  maxDocShare: 0.1,
-  candidates: 200,
+  probeTerms: 30,
+  maxDocShare: 0.03,
+  candidates: 100,
   lengthPower: 0.5,
 };
 

@@ -3,6 +3,50 @@ import type { ArticleStore } from './store';
 import { PARTS, articleVector, cosines, type PartValues, type QueryVector } from './vectors';
 import type { Vocabulary } from './vocabulary';
 
+/** An article voting in the feedback: its vector, which parts it has, its day. */
+interface Voter {
+  slot: number;
+  v: ReturnType<typeof articleVector>;
+  has: Record<keyof PartValues, boolean>;
+  day: number | null;
+}
+
+function voter(slot: number, store: ArticleStore, vocab: Vocabulary, logN1: number): Voter {
+  const v = articleVector(store.view(slot), vocab, logN1);
+  const has = Object.fromEntries(PARTS.map((p) => [p, v.norms[p] > 0])) as Record<keyof PartValues, boolean>;
+  return { slot, v, has, day: store.day(slot) };
+}
+
+/**
+ * Negative feedback (Rocchio's γ term): ecbplus-like neighbourhoods hold a second event of
+ * the same kind. The pooled result least like the first result, when it is unlike enough
+ * (below `contrastMax`), stands for that other event, and every pooled result loses
+ * γ × its similarity to it.
+ */
+function applyContrast(
+  pool: Scored[],
+  toFirst: Map<Scored, number>,
+  store: ArticleStore,
+  vocab: Vocabulary,
+  logN1: number,
+  w: Readonly<ScoreWeights>,
+  similarity: (t: Voter, r: Scored) => number,
+): void {
+  if (w.contrast <= 0 || pool.length < 2) return;
+  let other: Scored | null = null;
+  let least = Infinity;
+  for (const r of pool) {
+    const s = toFirst.get(r);
+    if (s !== undefined && s < least) {
+      least = s;
+      other = r;
+    }
+  }
+  if (!other || least >= w.contrastMax) return;
+  const against = voter(other.slot, store, vocab, logN1);
+  for (const r of pool) r.score -= w.contrast * (r === other ? 1 : similarity(against, r));
+}
+
 /** A first-stage result: the article's slot, its score and its agreement with the query. */
 export interface Scored {
   slot: number;
@@ -26,27 +70,30 @@ export interface Scored {
 export function applyFeedback(scored: Scored[], store: ArticleStore, vocab: Vocabulary, logN1: number, w: Readonly<ScoreWeights>): void {
   const depth = Math.min(w.feedbackDepth, scored.length);
   if (w.feedback <= 0 || depth < 1 || scored.length < 2) return;
-  const tops = scored.slice(0, depth).map((r) => {
-    const v = articleVector(store.view(r.slot), vocab, logN1);
-    const has = Object.fromEntries(PARTS.map((p) => [p, v.norms[p] > 0])) as Record<keyof PartValues, boolean>;
-    return { slot: r.slot, v, has, day: store.day(r.slot) };
-  });
+  const tops = scored.slice(0, depth).map((r) => voter(r.slot, store, vocab, logN1));
   // The first result keeps its place: it is right ~99% of the time (that is why feedback
   // works) and its agreement with the others would only blur that.
   const first = scored[0]!;
   const pool = scored.slice(1, Math.min(w.feedbackPool, scored.length));
+  const similarity = (t: (typeof tops)[number], r: Scored): number => {
+    const day = store.day(r.slot);
+    const gap = t.day !== null && day !== null ? Math.abs(t.day - day) : null;
+    return combineScore(cosines(t.v, store.view(r.slot), vocab, logN1), t.has, gap, w);
+  };
+  const toFirst = new Map<Scored, number>();
   for (const r of pool) {
     let sum = 0;
     let n = 0;
-    const day = store.day(r.slot);
     for (const t of tops) {
       if (t.slot === r.slot) continue;
-      const gap = t.day !== null && day !== null ? Math.abs(t.day - day) : null;
-      sum += combineScore(cosines(t.v, store.view(r.slot), vocab, logN1), t.has, gap, w);
+      const s = similarity(t, r);
+      if (t.slot === first.slot) toFirst.set(r, s);
+      sum += s;
       n++;
     }
     if (n) r.score += (w.feedback * sum) / n;
   }
+  applyContrast(pool, toFirst, store, vocab, logN1, w, similarity);
   const rest = scored.slice(1).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   first.score = Math.max(first.score, rest[0]?.score ?? 0);
   scored.splice(0, scored.length, first, ...rest);

@@ -28,6 +28,10 @@ export interface ScoreWeights {
   feedbackDepth: number;
   /** How many first results are re-scored with feedback. */
   feedbackPool: number;
+  /** γ of the negative feedback against the pooled result least like the first. */
+  contrast: number;
+  /** Negative feedback applies only when that result's similarity to the first is below this. */
+  contrastMax: number;
   /** γ: how much a query term shared by most of the first results loses weight (topic, not event). */
   localIdf: number;
   /** How many first results count in that share. */
@@ -44,7 +48,9 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
   dateSigmaDays: 90,
   feedback: 0.5,
   feedbackDepth: 3,
-  feedbackPool: 40,
+  feedbackPool: 20,
+  contrast: 0.5,
+  contrastMax: 0.4,
   localIdf: 0.8,
   localPool: 30,
 };

@@ -139,6 +139,12 @@ const ENTITY_KIND: number = TermKind.Entity;
 const dots = new Float64Array(5);
 const sq = new Float64Array(5);
 
+/** Cosine of one part from the scratch dot product and squared norm. */
+function cos(slot: number, qNorm: number): number {
+  const d = Math.sqrt(sq[slot]!) * qNorm;
+  return d > 0 ? dots[slot]! / d : 0;
+}
+
 /**
  * Cosine per part between the query and an article's entries, by one merge walk.
  * The article's norms use the archive's current IDF, so removals and additions are
@@ -182,10 +188,6 @@ export function cosines(q: QueryVector, doc: Uint32Array, vocab: Vocabulary, log
       }
     }
   }
-  const cos = (slot: number, qNorm: number) => {
-    const d = Math.sqrt(sq[slot]!) * qNorm;
-    return d > 0 ? dots[slot]! / d : 0;
-  };
   return {
     title: cos(TITLE, q.norms.title),
     lead: cos(LEAD, q.norms.lead),
