@@ -31,7 +31,9 @@ const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|o
 const DET = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)`;
 const DESC = String.raw`${DET}\s+(?:[${LU}${LL}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}'’.\-]+\s+){0,4}?[${LU}${LL}'’.\-]+)?`;
 // Headline style, no determiner: "Chinese foreign ministry spokesman", "White House press secretary".
-const NOT_MODIFIER = String.raw`(?!(?:${SPEECH_VERBS.join('|')}|the|a|an|and|or|that|of|to|in|on|for|with|by|as)\b)`;
+// A modifier in a bare role is not a verb: no past tense or third-person -s, no function word.
+// (A short check instead of the whole verb list keeps the pattern cheap to compile.)
+const NOT_MODIFIER = String.raw`(?![a-z]+(?:ed|s)\b|(?:told|wrote|said|the|a|an|and|or|that|of|to|in|on|for|with|by|as)\b)`;
 const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[${LU}${LL}\-]+){0,3}?[ \t]+${ROLE}`;
 const THE_NAME = String.raw`the\s+${NAME}`;
 const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
