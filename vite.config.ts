@@ -20,6 +20,7 @@ export const PAGE_ENTRIES = {
   popup: `${SRC_DIR}/popup/index.html`,
   options: `${SRC_DIR}/options/index.html`,
   compare: `${SRC_DIR}/compare/index.html`,
+  welcome: `${SRC_DIR}/welcome/index.html`,
 } as const;
 export const BACKGROUND_ENTRY = `${SRC_DIR}/background/index.ts`;
 export const CONTENT_ENTRY = `${SRC_DIR}/content/index.ts`;

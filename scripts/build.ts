@@ -2,8 +2,9 @@
  * Builds the extension: `npx tsx scripts/build.ts` -> dist/ (what users load),
  * `--test` -> dist-test/ (the same, plus host access to http://127.0.0.1/* so the E2E
  * tests can inject the content script into fixture pages without a toolbar click).
- * Layout (the brief's contract): popup.html, options.html, compare.html, background.js
- * (module service worker), content.js (classic IIFE), manifest.json, icons/, public/*.
+ * Layout (the brief's contract): popup.html, options.html, compare.html, welcome.html,
+ * background.js (module service worker), content.js (classic IIFE), manifest.json, icons/,
+ * _locales/, public/*.
  */
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -45,6 +46,9 @@ export async function buildExtension({ outDir, test }: BuildOptions): Promise<vo
   await mkdir(`${outDir}/icons`, { recursive: true });
   // The PNGs the manifest names; icon.svg is their source, not shipped.
   await cp(`${ROOT_DIR}icons`, `${outDir}/icons`, { recursive: true, filter: (path) => !path.endsWith('.svg') });
+
+  // The pages' strings (browser.i18n); the manifest names the default locale.
+  await cp(`${ROOT_DIR}_locales`, `${outDir}/_locales`, { recursive: true });
 
   const pkg = await readJson(`${ROOT_DIR}package.json`);
   const source = (await readJson(`${ROOT_DIR}manifest.json`)) as Manifest;

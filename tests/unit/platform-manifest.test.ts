@@ -59,6 +59,12 @@ describe('manifest.json', () => {
     for (const [size, path] of Object.entries(icons)) expect(pngSize(path)).toEqual([Number(size), Number(size)]);
   });
 
+  it('names a default locale whose messages exist (the pages read their strings through browser.i18n)', () => {
+    expect(source.default_locale).toBe('en');
+    const messages = JSON.parse(readFileSync(new URL(`_locales/${String(source.default_locale)}/messages.json`, ROOT), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(messages).length).toBeGreaterThan(0);
+  });
+
   it('opens the popup from the keyboard', () => {
     const commands = source.commands as Record<string, { suggested_key?: { default?: string } }>;
     expect(commands._execute_action?.suggested_key?.default).toBe('Alt+Shift+F');
