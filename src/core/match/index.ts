@@ -36,9 +36,12 @@ export const DUPLICATE_RESEMBLANCE = 0.6;
 
 /**
  * Same-story matching over an archive: an inverted index with incremental add and remove,
- * queried in two stages (probe the query's most informative terms, then rerank the best
- * candidates with per-part cosines, entities, numbers and the date gap). See DESIGN.md's
- * quality bars and bench/matching.ts for how well it does.
+ * queried in stages: probe the postings of the query's most informative terms
+ * (candidates.ts), rerank the best candidates with per-part cosines of title, lead, body,
+ * entities and numbers and the date Gaussian (vectors.ts, score.ts), rescore the
+ * neighbourhood to tell the query's event from another event of the same kind
+ * (feedback.ts), then collapse syndicated copies and explain each result (reasons.ts).
+ * See DESIGN.md's quality bars and bench/matching.ts for how well it does.
  */
 export class MatchIndex {
   private vocab = new Vocabulary();
