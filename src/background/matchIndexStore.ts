@@ -148,9 +148,24 @@ class Slicer {
       this.lastKeepAlive = now;
       this.keepAlive();
     }
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToOtherWork();
     this.sliceStart = Date.now();
   }
+}
+
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
+}
+
+/**
+ * Lets queued events (messages, IndexedDB results) run before the next slice: the
+ * Prioritized Task Scheduling API (https://wicg.github.io/scheduling-apis/) runs a
+ * 'background' task after more urgent ones; a timer is the fallback where it is missing.
+ */
+function yieldToOtherWork(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler) return scheduler.postTask(() => undefined, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function restore(snapshot: unknown): MatchIndex | null {
