@@ -16,9 +16,10 @@ function cleanPart(raw: string): string | null {
   // "Jane Doe, Senior Correspondent" / "Jane Doe | Reuters" / "Jane Doe - Updated 5pm": the name comes first.
   s = s.split(/\s+(?:[|–—-]|for|in)\s+|\s*[|•·]\s*/i)[0] ?? '';
   s = s.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').replace(/[,;:.\s]+$/, '').trim();
-  if (!s || /\d/.test(s)) return null;
+  // Digits, a web address ("Cleveland.com") or a single word (a brand: "Beachbody") are not a person's name.
+  if (!s || /\d/.test(s) || /\.[a-z]{2,}\b/i.test(s)) return null;
   const words = s.split(' ');
-  if (words.length > MAX_PERSON_WORDS || NOT_A_PERSON.test(s)) return null;
+  if (words.length < 2 || words.length > MAX_PERSON_WORDS || NOT_A_PERSON.test(s)) return null;
   // A person's name has at least one capitalised word (in any script that has case).
   if (!words.some((w) => /^\p{Lu}/u.test(w)) && /\p{Ll}/u.test(s)) return null;
   return s;

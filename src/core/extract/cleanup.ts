@@ -58,7 +58,7 @@ function isFurnitureText(b: Block): boolean {
 }
 
 /** "Read more: <headline>", "Related: <headline>": a pointer to another article, mostly link text. */
-const LINK_PREFIX = /^(?:read more|read also|also read|related|related article|related story|see also|more|recommended|watch|listen|click here|previously|further reading|more on this)\s*(?:[:|»>-]|\.{3}|…)/i;
+const LINK_PREFIX = /^(?:read more|read also|also read|related|related article|related story|see also|see more|more|recommended|watch|listen|click here|previously|further reading|more on this)\s*(?:[:|»>-]|\.{3}|…)/i;
 
 function isLinkTeaser(b: Block): boolean {
   if (b.kind === 'pre' || b.kind === 'quote') return false;

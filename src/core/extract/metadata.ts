@@ -132,10 +132,12 @@ export function readMetadata(doc: Document, pageUrl: string | null, guess: Reada
   const meta = indexMeta(scan.metas);
   const url = canonical(scan.links, meta, ld, pageUrl);
 
+  // Site names sometimes list sections: "Autoracing | F1 | Indy" is "Autoracing".
+  const siteName = (raw: string | null | undefined): string | null => clean(raw?.split(/\s+\|\s+/)[0]);
   const outlet = first(
-    found(clean(ld?.publisher), 'json-ld'),
-    found(clean(metaValues(meta, ['og:site_name'])[0]), 'open-graph'),
-    found(clean(metaValues(meta, ['application-name', 'twitter:site', 'publisher', 'dc.publisher'])[0]?.replace(/^@/, '')), 'meta'),
+    found(siteName(ld?.publisher), 'json-ld'),
+    found(siteName(metaValues(meta, ['og:site_name'])[0]), 'open-graph'),
+    found(siteName(metaValues(meta, ['application-name', 'twitter:site', 'publisher', 'dc.publisher'])[0]?.replace(/^@/, '')), 'meta'),
     found(siteHost(url?.value ?? pageUrl), 'host'),
   );
 
