@@ -21,8 +21,8 @@ export interface Attribution {
 // Latin-script letter classes rather than Unicode properties: without the 'u' flag these
 // large patterns compile several times faster on a cold engine (the service worker), and
 // English-language news writes names in Latin script.
-const LU = String.raw`A-ZÀ-ÖØ-ÞĀ-ſ`;
-const LL = String.raw`a-zß-öø-ÿĀ-ſ`;
+export const LU = String.raw`A-ZÀ-ÖØ-ÞĀ-ſ`;
+export const LL = String.raw`a-zß-öø-ÿĀ-ſ`;
 const CAP = String.raw`[${LU}][${LU}${LL}'’\-]*\.?`;
 const PARTICLE = String.raw`(?:von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt)\.?`;
@@ -38,8 +38,8 @@ const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[${LU}${LL}\-]+){0,3}
 const THE_NAME = String.raw`the\s+${NAME}`;
 const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
 export const SPEAKER = String.raw`(?<speaker>${DESC}|${THE_NAME}|${PRONOUN}|${BARE_DESC}|${NAME})`;
-const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?),)?`;
-const BETWEEN = String.raw`(?:\s+(?:[${LL}]+ly|(?:(?:late|early|on)\s+)?[${LU}][${LU}${LL}]+day(?:\s+(?:night|morning|afternoon|evening))?|on\s+[${LU}][${LU}${LL}]+|in\s+a\s+statement|today|yesterday|has|have|had|also|later|then|again|earlier|once|further|simply|would|will|had\s+earlier|at\s+the\s+time))*`;
+export const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?),)?`;
+export const BETWEEN = String.raw`(?:\s+(?:[${LL}]+ly|(?:(?:late|early|on)\s+)?[${LU}][${LU}${LL}]+day(?:\s+(?:night|morning|afternoon|evening))?|on\s+[${LU}][${LU}${LL}]+|in\s+a\s+statement|today|yesterday|has|have|had|also|later|then|again|earlier|once|further|simply|would|will|had\s+earlier|at\s+the\s+time))*`;
 const VERB = String.raw`(?<verb>${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 
 /** `, Wang told reporters` / ` he added` right after a quote. */
@@ -69,7 +69,7 @@ export function cleanSpeaker(raw: string): string | null {
   return s;
 }
 
-function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attribution | null {
+export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attribution | null {
   const g = m.groups ?? {};
   const speaker = cleanSpeaker(g.speaker ?? '');
   if (!speaker) return null;
@@ -80,7 +80,7 @@ function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attribution |
 
 // A cheap test run first: most sentences have no reporting verb, and the full patterns are
 // costly on a cold regex engine (the service worker often is).
-const HAS_VERB = new RegExp(String.raw`\b(?:${[...SPEECH_VERBS, 'according to', 'say', 'claim', 'insist', 'argue', 'warn', 'believe', 'believes', 'believed', 'deny', 'allege', 'saying', 'tweeting', 'adding', 'writing', 'noting', 'calling', 'telling', 'insisting', 'arguing', 'claiming', 'warning', 'declaring', 'describing'].join('|')})\b`, 'i');
+export const HAS_VERB = new RegExp(String.raw`\b(?:${[...SPEECH_VERBS, 'according to', 'say', 'claim', 'insist', 'argue', 'warn', 'believe', 'believes', 'believed', 'deny', 'allege', 'saying', 'tweeting', 'adding', 'writing', 'noting', 'calling', 'telling', 'insisting', 'arguing', 'claiming', 'warning', 'declaring', 'describing'].join('|')})\b`, 'i');
 
 /** Attribution immediately after a closing quote mark. */
 export function attributionAfter(text: string): Attribution | null {
@@ -141,30 +141,3 @@ export function attributionTail(text: string): Attribution | null {
   return m ? build(m, m.index) : null;
 }
 const TAIL = new RegExp(String.raw`,\s+${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|wrote|tweeted|told\s+[^,.;]{1,30})(?:\s+on\s+[${LU}][${LU}${LL}]+|\s+[${LU}][${LU}${LL}]+day|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?\s*$`);
-
-// Verbs that introduce reported speech as a clause ("X said (that) …").
-const CLAUSE_VERB = String.raw`(?<verb>said|says|say|claim|insist|argue|warn|believe|deny|allege|told\s+[^,.;"“]{1,40}?|added|claimed|claims|insisted|insists|warned|warns|argued|argues|noted|notes|stated|explained|announced|confirmed|admitted|acknowledged|alleged|asserted|contended|maintained|stressed|emphasi[sz]ed|suggested|predicted|denied|believes|believed|wrote|tweeted|reported|reports)`;
-// The subject may follow a lead-in ("At a briefing today, ", "Left-wing commentator "), which
-// must end in a lower-case word or punctuation so the subject is never cut mid-name.
-const INDIRECT_LEAD = new RegExp(String.raw`^(?:[^"“]{0,80}?(?<![${LU}${LL}0-9])(?:[${LL}0-9][^\s"“]*|[^\s"“]*[,;:]|[—–])\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+${CLAUSE_VERB}\s+(?:on\s+[${LU}][${LU}${LL}]+\s+|today\s+|yesterday\s+|last\s+[${LL}]+\s+)?(?:that\s+)?(?<clause>[${LU}${LL}].{12,})$`);
-const INDIRECT_TAIL = new RegExp(String.raw`^(?<clause>.{12,}?),\s+(?:${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|told\s+[^,.;]{1,30}|wrote|tweeted|reported)|according\s+to\s+${SPEAKER.replace('speaker', 'speaker2')})(?:\s+on\s+[${LU}][${LU}${LL}]+|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?$`);
-
-/** An indirect quote: a reported clause with its speaker, or null. */
-export function indirectQuote(sentence: string): (Attribution & { clause: string }) | null {
-  if (!HAS_VERB.test(sentence)) return null;
-  let m = INDIRECT_LEAD.exec(sentence);
-  if (m) {
-    const a = build(m);
-    if (a) return { ...a, verb: a.verb.split(/\s+/)[0]!, clause: m.groups!.clause!.trim() };
-  }
-  m = INDIRECT_TAIL.exec(sentence);
-  if (m) {
-    const g = m.groups!;
-    const speaker = cleanSpeaker(g.speaker ?? g.speaker2 ?? '');
-    if (speaker) {
-      const verb = g.verb ? g.verb.split(/\s+/)[0]!.toLowerCase() : 'according to';
-      return { speaker, role: g.role?.trim() || null, verb, start: 0, end: sentence.length, clause: g.clause!.trim() };
-    }
-  }
-  return null;
-}

@@ -6,7 +6,9 @@
 import type { Article } from '../types';
 import type { TermBackground } from './background';
 import { coverage } from './coverage';
-import { alignedSwaps, contestedLabels, spellingVariants } from './naming';
+import { contestedLabels } from './labels';
+import { spellingVariants } from './spelling-variants';
+import { alignedSwaps } from './swaps';
 import { frames } from './frames';
 import { headline } from './headline';
 import { hedging } from './hedging';

@@ -1,5 +1,7 @@
 import type { Sentence } from '../text';
-import { attributionAfter, attributionBefore, attributionTail, indirectQuote, type Attribution } from './attribution';
+import { attributionAfter, attributionBefore, attributionTail, type Attribution } from './attribution';
+import { indirectQuote } from './indirect';
+import { Antecedents } from './antecedents';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
 
 /** A quote found in an article, with its (resolved) speaker. */
@@ -50,64 +52,10 @@ function paragraphsOf(sentences: Sentence[], usable: (i: number) => boolean): Pa
   return out;
 }
 
-const PRONOUN = /^(he|she|they)$/i;
-const STATEMENT = /^(?:the|a|an|its|his|her|their)?\s*(?:official\s+|joint\s+|written\s+)?statement$/i;
-// A capitalised name opening a sentence (after an optional lead-in), then a comma or a verb.
-const SUBJECT = /^(?:[A-Z][^,"“]{0,40},\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3})(?=,|\s+[a-z])/;
-
 function wordsToSentenceEnd(text: string, from: number): number {
   const rest = text.slice(from);
   const end = rest.search(/[.!?]/);
   return (end < 0 ? rest : rest.slice(0, end)).split(/\s+/).filter(Boolean).length;
-}
-
-/** Tracks the last named speakers so "he added" and "they said" find their antecedent. */
-class Antecedents {
-  private person: Attribution | null = null;
-  private group: Attribution | null = null;
-  private known: Attribution[] = [];
-  /** Who last issued a statement, for "the statement said". */
-  private statementBy: { speaker: string; role: string | null } | null = null;
-
-  /**
-   * A sentence whose subject is a person already quoted ("Netanyahu, who opposed the deal,
-   * spoke in English.") makes that person the one a following "he" refers to.
-   */
-  noteSubject(sentence: string): void {
-    const m = SUBJECT.exec(sentence);
-    if (!m) return;
-    const last = m[1]!.split(/\s+/).pop()!;
-    const match = this.known.findLast((k) => k.speaker.split(/\s+/).pop() === last);
-    if (match) this.person = match;
-  }
-
-  noteStatement(sentence: string, who: { speaker: string | null; role: string | null }): void {
-    if (who.speaker && /\bstatement\b/i.test(sentence) && !STATEMENT.test(who.speaker)) this.statementBy = { speaker: who.speaker, role: who.role };
-  }
-
-  resolve(a: Attribution): { speaker: string | null; role: string | null } {
-    if (STATEMENT.test(a.speaker) && this.statementBy) return this.statementBy;
-    if (!PRONOUN.test(a.speaker)) {
-      // "officials", "rights groups": a plural description is what "they" refers back to.
-      const words = a.speaker.split(/\s+/);
-      const last = words[words.length - 1] ?? '';
-      // Documents and institutions speak, but "he" and "she" never refer back to them.
-      if (/^(statement|report|reports|memo|letter|complaint|lawsuit|book)$/i.test(last)) return { speaker: a.speaker, role: a.role };
-      if (/^(House|Street|Ministry|Department|Committee|Council|Office|Agency|Commission|Party|Government|Administration|Post|Times|News|Press|Journal|Network|Union|Nations|Court|Kremlin|Pentagon)$/.test(last) || /^[A-Z]{2,}$/.test(a.speaker)) {
-        this.group = a;
-        return { speaker: a.speaker, role: a.role };
-      }
-      const plural = /^\p{Ll}+s$/u.test(last) || (words.length === 1 && /(ers|ists|ians|ants|ents|ats|ans)$/.test(last));
-      if (plural || /^(people|police|government|administration|ministry)$/.test(last)) this.group = a;
-      else {
-        this.person = a;
-        this.known.push(a);
-      }
-      return { speaker: a.speaker, role: a.role };
-    }
-    const ante = /they/i.test(a.speaker) ? this.group : this.person;
-    return ante ? { speaker: ante.speaker, role: ante.role } : { speaker: null, role: null };
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { NamingEntry } from './types';
 import { isStopword } from '../text';
 import { usableSentences, type PreparedArticle } from './prepare';
+import { APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_NAMES, ROLE_IN, ROLE_MENTION, ROLE_SET, ROLE_TITLES, TITLE_OF } from './reference-words';
 import { splitTitle } from './voices';
 
 /**
@@ -10,28 +11,8 @@ import { splitTitle } from './voices';
  * outlets' word choice differs most for actors.
  */
 
-// Nouns that describe a person when placed right before the name ("Arsenal footballer Mesut Ozil").
-const ROLE_NOUNS = `leader dictator despot strongman autocrat tyrant ruler regime president director chief minister secretary
-spokesman spokeswoman spokesperson official envoy ambassador chairman chairwoman senator lawmaker congressman congresswoman
-governor mayor king queen prince princess tycoon billionaire businessman mogul footballer star player coach actor actress
-singer host commentator activist critic lawyer attorney adviser advisor aide general commander nominee pick designate candidate
-challenger rival counterpart ally premier chancellor correspondent journalist reporter anchor columnist professor analyst expert
-scientist author founder ceo boss head dissident defector militant terrorist extremist warlord rebel cleric imam cardinal pope
-bishop judge prosecutor counsel investigator agent officer soldier veteran hero victim suspect gunman killer attacker shooter
-businesswoman heiress daughter son wife husband mother father brother sister nephew niece`.split(/\s+/);
-const ROLE_SET = new Set(ROLE_NOUNS);
 /** Marks a bare surname: shown with its count, but no reason on its own to report a person. */
 const BARE = '\u0000';
-const TITLE_OF = new Set(['secretary', 'minister', 'director', 'chief', 'head', 'president', 'chairman', 'leader', 'governor', 'mayor', 'speaker', 'member']);
-const ROLE_IN = new RegExp(`\\b(${ROLE_NOUNS.join('|')})s?\\b`, 'i');
-// "Abbas Araghchi, Iran's deputy foreign minister," and "Iran's deputy foreign minister, Abbas Araghchi,".
-const APPOSITIVE_AFTER = /^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:"“”()]{3,70}?)(?=,|\.(?:\s|$)|;)/u;
-const APPOSITIVE_BEFORE = /(?:^|[,.;:]\s+|\band\s+)(?:the\s+|a\s+|an\s+)?((?:[\p{L}'’\-.]+\s+){0,7}[\p{L}'’\-.]+),\s*$/u;
-const EVALUATIVE = new Set('dictator despot strongman autocrat tyrant regime warlord terrorist militant extremist rebel dissident hero victim suspect mogul tycoon billionaire'.split(' '));
-const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Sir|Dame|Lord)\.?$/;
-
-// Capitalised at a sentence start, never part of a name.
-const NOT_NAMES = new Set('On In At As By For From After Before When While During Since Until Under Over With Without Among Across Through Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December'.split(' '));
 
 interface Referent {
   name: string;
@@ -159,8 +140,6 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
   return out;
 }
 
-const ROLE_TITLES = ['prime minister', 'president', 'chancellor', 'secretary of state', 'secretary', 'senator', 'governor', 'mayor', 'king', 'queen', 'pope', 'premier', 'minister', 'ambassador', 'director', 'chairman'];
-const ROLE_MENTION = new RegExp(`\\bthe (${ROLE_TITLES.join('|')})\\b(?! [A-Z])`, 'g');
 
 /**
  * "the president" for the person the articles title "President": counted (as a bare form)
