@@ -1,4 +1,4 @@
-import { tokenize } from '../text';
+import { isStopword, tokenize } from '../text';
 import placesData from './lexicon/places.json';
 import type { NamingEntry } from './types';
 import { usableSentences, type PreparedArticle } from './prepare';
@@ -33,7 +33,7 @@ export function placeVariants(prepared: PreparedArticle[]): NamingEntry[] {
           const next = toks[k + ft.length];
           const prev = toks[k - 1];
           if (next && /^\p{Lu}/u.test(next.text) && /^[ \t.]*$/.test(p.article.text.slice(toks[k + ft.length - 1]!.end, next.start))) continue;
-          if (prev && k > 0 && /^\p{Lu}/u.test(prev.text) && /^[ \t]$/.test(p.article.text.slice(prev.end, toks[k]!.start)) && /^\p{Lu}/u.test(ft[0]!)) continue;
+          if (prev && k > 0 && /^\p{Lu}/u.test(prev.text) && !isStopword(prev.lower) && /^[ \t]$/.test(p.article.text.slice(prev.end, toks[k]!.start)) && /^\p{Lu}/u.test(ft[0]!)) continue;
           if (!best || ft.length > best.length) best = { ...c, length: ft.length };
         }
         if (!best) continue;
