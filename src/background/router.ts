@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { MessageType, Reply, Request, Response } from '../shared/messages';
-import { requestSchemas, validateRequest } from '../shared/schemas';
+import { clip, requestSchemas, validateRequest } from '../shared/schemas';
 import { StorageFullError } from './storageErrors';
 
 /** A handler gets a validated payload and answers the response, or throws an Error whose message a reader understands. */
@@ -61,7 +61,10 @@ function isMessageType(type: string): type is MessageType {
 /** Errors thrown on purpose carry a reader's sentence; anything else is a bug, said as such. */
 function readableError(e: unknown): string {
   if (e instanceof StorageFullError) return e.message;
-  if (e instanceof Error && e.constructor === Error) return e.message;
-  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  if (e instanceof Error && e.constructor === Error) return clip(e.message, MAX_ERROR_CHARS);
+  const detail = clip(e instanceof Error ? `${e.name}: ${e.message}` : String(e), 200);
   return `Framelens hit an unexpected problem (${detail}). Reload the extension and try again; if it persists, please report it.`;
 }
+
+/** Errors quote ids and values; a reply stays a sentence, not a dump. */
+const MAX_ERROR_CHARS = 500;

@@ -66,5 +66,13 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
   if (result.success) return { ok: true, value: result.output };
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.');
-  return { ok: false, reason: path ? `${path}: ${issue.message}` : issue.message };
+  // valibot quotes the value it received, which may be megabytes long: keep it readable.
+  return { ok: false, reason: clip(path ? `${path}: ${issue.message}` : issue.message, MAX_REASON_CHARS) };
+}
+
+const MAX_REASON_CHARS = 300;
+
+/** `text`, cut to `max` characters with an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

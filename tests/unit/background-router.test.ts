@@ -62,6 +62,16 @@ describe('Router', () => {
     expect(calls).toEqual([]);
   });
 
+  it('keeps refusals short when the payload quotes a huge value', async () => {
+    const { route, fake } = setup();
+    const reply = await route({ type: 'archive/delete', payload: { ids: 'x'.repeat(1_000_000) } }, fake.sender);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error).toMatch(/^Framelens refused an invalid "archive\/delete" request: ids: Invalid type: Expected Array/);
+      expect(reply.error.length).toBeLessThan(400);
+    }
+  });
+
   it('validates records with the interchange schema', async () => {
     const { route, fake } = setup();
     const reply = await route({ type: 'archive/save', payload: { article: { ...article, published: 'last Tuesday' } } }, fake.sender);
