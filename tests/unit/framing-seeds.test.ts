@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareFraming } from '../../src/core/framing';
+import { compareFraming, warmUpFraming } from '../../src/core/framing';
 import { parseRecords } from '../../src/core/records';
 import { articleFromRecord } from '../../src/core/types';
 
@@ -22,6 +22,11 @@ describe('compareFraming on the canonical pair', () => {
       for (const e of section) expect(ids.has(e.article)).toBe(true);
     }
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('warms up without touching later reports', () => {
+    warmUpFraming();
+    expect(compareFraming([dailyMail!, cbc!])).toEqual(report);
   });
 
   it('keeps entries apart when two articles share an id', () => {

@@ -61,3 +61,16 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
     sentences: Object.fromEntries(prepared.map((p) => [p.id, p.sentences.map((s) => ({ index: s.index, text: s.text, paragraph: s.paragraph, ...(p.skip[s.index] ? { skip: p.skip[s.index]! } : {}) }))])),
   };
 }
+
+/**
+ * Runs the engine once on two tiny texts so its patterns are compiled before the first
+ * real comparison: the service worker can call this when it starts, off the popup's path
+ * (a cold first call costs a few hundred milliseconds of regex compilation).
+ */
+export function warmUpFraming(): void {
+  const text = (id: string, t: string): Article => ({ id, url: null, title: t, outlet: '', published: null, text: t, byline: null, lang: 'en', words: 0 });
+  compareFraming([
+    text('warm-a', '"We will go," Jane Doe, a spokesperson for the ministry, said on Monday. Officials said 12 people were detained.'),
+    text('warm-b', 'According to John Roe, the talks failed. "It is over," he added, calling the deal a "disaster."'),
+  ]);
+}
