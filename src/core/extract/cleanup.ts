@@ -62,7 +62,15 @@ const LINK_PREFIX = /^(?:read more|read also|also read|related|related article|r
 
 function isLinkTeaser(b: Block): boolean {
   if (b.kind === 'pre' || b.kind === 'quote') return false;
-  return b.linkChars / b.text.length > 0.5 && (LINK_PREFIX.test(b.text) || TEASER_TAG.test(b.text));
+  const density = b.linkChars / b.text.length;
+  if (density > 0.5 && (LINK_PREFIX.test(b.text) || TEASER_TAG.test(b.text))) return true;
+  // A headline in capitals that is all link: a promotion of another story.
+  return density > 0.9 && wordCount(b.text) >= 3 && /\p{Lu}{2}/u.test(b.text) && !/\p{Ll}/u.test(b.text);
+}
+
+/** The page's own address printed as text (print headers): a plain-text URL alone in a block. */
+function isBareUrl(b: Block): boolean {
+  return b.linkChars / b.text.length < 0.5 && /^https?:\/\/\S+$/i.test(b.text);
 }
 
 /** A block that is a headline of another page: (almost) all link text, several words. */
@@ -73,14 +81,26 @@ function isHeadlineLink(b: Block): boolean {
 /** Consecutive headline links ("more on this", "related" lists without a heading). */
 const MIN_HEADLINE_RUN = 2;
 
-function dropHeadlineRuns(blocks: Block[]): Block[] {
-  const drop = new Set<number>();
+/** Consecutive short links (menus, tag lists): one to three words each, all link. */
+const MIN_MENU_RUN = 4;
+
+function isMenuItem(b: Block): boolean {
+  return b.kind !== 'pre' && b.kind !== 'quote' && b.linkChars / b.text.length >= 0.9 && wordCount(b.text) <= 3;
+}
+
+function dropRuns(blocks: Block[], test: (b: Block) => boolean, minRun: number, drop: Set<number>): void {
   for (let i = 0; i < blocks.length; ) {
     let j = i;
-    while (j < blocks.length && isHeadlineLink(blocks[j]!)) j++;
-    if (j - i >= MIN_HEADLINE_RUN) for (let k = i; k < j; k++) drop.add(k);
+    while (j < blocks.length && test(blocks[j]!)) j++;
+    if (j - i >= minRun) for (let k = i; k < j; k++) drop.add(k);
     i = j > i ? j : i + 1;
   }
+}
+
+function dropLinkRuns(blocks: Block[]): Block[] {
+  const drop = new Set<number>();
+  dropRuns(blocks, isHeadlineLink, MIN_HEADLINE_RUN, drop);
+  dropRuns(blocks, isMenuItem, MIN_MENU_RUN, drop);
   return blocks.filter((_b, i) => !drop.has(i));
 }
 
@@ -159,8 +179,9 @@ function dropRepeats(blocks: Block[]): Block[] {
   return blocks.filter((_b, i) => !dropped.has(i));
 }
 
-/** The article's blocks without furniture, repeats removed. */
-export function cleanBlocks(blocks: readonly Block[]): Block[] {
-  const kept = blocks.filter((b) => !isFurnitureText(b) && !isLinkTeaser(b));
-  return dropRepeats(dropEchoCaptions(dropHeadlineRuns(kept)));
+/** The article's blocks without furniture, repeats removed; `title` (the headline) is not repeated in the body. */
+export function cleanBlocks(blocks: readonly Block[], title = ''): Block[] {
+  const titleKey = key(title);
+  const kept = blocks.filter((b) => !isFurnitureText(b) && !isLinkTeaser(b) && !isBareUrl(b) && !(b.kind === 'heading' && titleKey && key(b.text) === titleKey));
+  return dropRepeats(dropEchoCaptions(dropLinkRuns(kept)));
 }

@@ -62,13 +62,13 @@ function extract(doc: Document, url: string | undefined, options: ExtractOptions
   const contentChars = content.textContent?.length ?? 0;
   const textSize = checkText(contentChars, limits);
   if (!textSize.ok) return { ok: false, reason: 'too-large', message: textSize.message };
+  const pageUrl = pageUrlOf(doc, url);
+  const meta = readMetadata(doc, pageUrl, { title: parsed.title, byline: parsed.byline }, scan, ldObjects);
   const blocks = blocksOf(content, options.raw ? undefined : furnitureSkip(content, contentChars));
-  const text = joinBlocks(options.raw ? blocks : cleanBlocks(blocks));
+  const text = joinBlocks(options.raw ? blocks : cleanBlocks(blocks, meta.title?.value));
   if (text.length < MIN_ARTICLE_CHARS && !declared) return { ok: false, reason: 'not-article', message: NOT_ARTICLE };
   if (!text) return { ok: false, reason: 'empty', message: 'This page says it is an article, but no article text could be read from it.' };
 
-  const pageUrl = pageUrlOf(doc, url);
-  const meta = readMetadata(doc, pageUrl, { title: parsed.title, byline: parsed.byline }, scan, ldObjects);
   const canonical = meta.url?.value ?? null;
   const article: Article = {
     id: canonical ?? textId(text),
