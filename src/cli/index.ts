@@ -47,8 +47,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && /cli[\\/]index\.[tj]s$/.test(process.argv[1])) {
+  // exitCode, not exit(): exit() would cut off output still being written to a pipe.
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (e) => {
       process.stderr.write(`framelens: ${(e as Error).stack ?? e}\n`);
       process.exit(1);

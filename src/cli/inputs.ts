@@ -67,6 +67,7 @@ export function parseTextArticle(raw: string, id: string): Article {
   let title = '';
   let published: string | null = null;
   let url: string | null = null;
+  let outlet = '';
   const fm = /^---\n([\s\S]*?)\n---[ \t]*\n/.exec(body);
   if (fm) {
     body = body.slice(fm[0].length);
@@ -77,6 +78,7 @@ export function parseTextArticle(raw: string, id: string): Article {
       if (m[1] === 'title') title = value;
       else if (m[1] === 'date') published = /^(\d{4}-\d{2}-\d{2})/.exec(value)?.[1] ?? null;
       else if (m[1] === 'url' || m[1] === 'canonical_url') url = value || null;
+      else if (m[1] === 'outlet' || m[1] === 'site_name' || m[1] === 'publisher') outlet = value;
     }
   }
   if (!title) {
@@ -92,5 +94,5 @@ export function parseTextArticle(raw: string, id: string): Article {
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n\n');
-  return { id, url, title, outlet: '', published, text, byline: null, lang: null, words: countWords(text) };
+  return { id, url, title, outlet, published, text, byline: null, lang: null, words: countWords(text) };
 }
