@@ -2,7 +2,8 @@
  * Cleanup of Readability's output: furniture it keeps (captions, credits, share bars,
  * newsletter boxes, related-link lists, author bios, ad labels, comment counts, body
  * timestamps, repeated paragraphs) is removed; subheadings, lists, block quotes and pull
- * quotes stay, once. Each rule is tuned on bench/extraction.ts and kept only if it helps there.
+ * quotes stay, once. Rules were added in small groups, measuring bench/extraction.ts after
+ * each group and keeping a group only when it raised F1 there without costing recall.
  */
 import { CHILD, FURNITURE_MARK, ROOT } from './marks';
 import { CAPTION_WORDS, FURNITURE_TEXT, PHOTO_CREDIT, PROMO_SENTENCE, TEASER_TAG } from './boilerplate';

@@ -5,8 +5,12 @@
  * pages, each followed by a summary too short to be an article's section.
  */
 
+import { forEachElement } from './walk';
+
 /** Headline-like elements: headings, and the elements sites mark as headlines. */
-const HEADLINE_SELECTOR = 'h1, h2, h3, h4, h5, h6, [class*="headline" i], [class*="title" i]';
+function isHeadline(el: Element): boolean {
+  return /^h[1-6]$/.test(el.localName) || /headline|title/i.test(el.getAttribute('class') ?? '');
+}
 
 /** A listing has at least this many distinct headline links... */
 const MIN_TEASERS = 5;
@@ -22,17 +26,18 @@ function wordCount(s: string): number {
 function headlineLinks(root: Element): { count: number; chars: number } {
   const hrefs = new Set<string>();
   let chars = 0;
-  for (const el of Array.from(root.querySelectorAll(HEADLINE_SELECTOR))) {
+  forEachElement(root, (el) => {
+    if (!isHeadline(el)) return;
     const text = el.textContent?.trim() ?? '';
-    if (wordCount(text) < 3) continue;
-    const link = el.tagName === 'A' ? el : el.querySelector('a[href]') ?? el.closest('a[href]');
+    if (wordCount(text) < 3) return;
+    const link = el.localName === 'a' ? el : el.querySelector('a[href]') ?? el.closest('a[href]');
     const href = link?.getAttribute('href');
-    if (!link || !href || href.startsWith('#')) continue;
+    if (!link || !href || href.startsWith('#')) return;
     const linkText = link.textContent?.trim() ?? '';
-    if (linkText.length < 0.7 * text.length && !link.contains(el)) continue;
+    if (linkText.length < 0.7 * text.length && !link.contains(el)) return;
     if (!hrefs.has(href)) chars += text.length;
     hrefs.add(href);
-  }
+  });
   return { count: hrefs.size, chars };
 }
 
