@@ -1,0 +1,204 @@
+/**
+ * Hostile pages (tests/fixtures/hostile/) in real Chromium with the built extension: the
+ * popup for a representative set, including the generated 50 MB, 100k-element and deeply
+ * nested pages. Throughout: no dialog and no console or uncaught error in the extension's
+ * pages and worker (the pages' own alerts are theirs), and not one network request by the
+ * extension. Page text shows as text in the popup, the options page and the full
+ * comparison; pages that are not articles or too large get a message saying so.
+ * Legacy-encoded fixtures are left to the unit test: the fixture server labels every page
+ * UTF-8, which would override their <meta charset>.
+ */
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deepNesting5000, inlineData, links10k, nodes100k, nodes250k, visibleText } from '../fixtures/hostile/large';
+import {
+  collectProblems, currentServiceWorker, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer, tabIdFor,
+  type ExtensionSession, type FixtureServer, type Problems,
+} from './harness';
+
+const HTML_AS_TEXT = '<img src=x onerror=alert(1)>';
+
+let pagesDir: string;
+let extension: ExtensionSession;
+let fixtures: FixtureServer;
+let problems: Problems;
+let network: ReturnType<typeof recordRequests>;
+
+beforeAll(async () => {
+  pagesDir = mkdtempSync(join(tmpdir(), 'framelens-hostile-'));
+  cpSync(`${REPO_DIR}tests/fixtures/hostile`, pagesDir, { recursive: true, filter: (src) => !src.endsWith('.ts') });
+  for (const page of [inlineData(50), visibleText(50), nodes100k(), nodes250k(), deepNesting5000(), links10k()]) {
+    mkdirSync(join(pagesDir, page.slug));
+    writeFileSync(join(pagesDir, page.slug, 'source.html'), page.html);
+  }
+  fixtures = await startFixtureServer(pagesDir);
+  extension = await launchExtension();
+  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
+  network = recordRequests(extension.context, extension.extensionId);
+}, 120_000);
+
+afterAll(async () => {
+  await extension?.close();
+  await fixtures?.close();
+  if (pagesDir) rmSync(pagesDir, { recursive: true, force: true });
+});
+
+/** What the popup settles on: the article's headline, or the state message it shows instead. */
+async function settle(popup: Page): Promise<{ title: string | null; state: string }> {
+  const title = popup.getByTestId('article-title');
+  const state = popup.getByTestId('state-message').first();
+  await expect.poll(async () => (await title.count()) > 0 || ((await state.count()) > 0 && !(await state.innerText()).includes('Reading this page')), { timeout: 60_000 }).toBe(true);
+  return { title: (await title.count()) > 0 ? await title.innerText() : null, state: (await state.count()) > 0 ? await state.innerText() : '' };
+}
+
+/** Nothing in an extension page may carry markup that came from a page: no handlers, frames or plugins. */
+async function activeContent(page: Page): Promise<number> {
+  return page.locator('[onerror], [onload], [onclick], [onmouseover], [onfocus], [ontoggle], iframe, object, embed, frame, img[src="x"], a[href^="javascript:"]').count();
+}
+
+async function popupFor(slug: string) {
+  const session = await openPopupFor(extension.context, extension.extensionId, fixtures.url(slug));
+  const shown = await settle(session.popup);
+  expect(await activeContent(session.popup), slug).toBe(0);
+  return { ...session, shown };
+}
+
+describe('the popup on hostile pages', () => {
+  const articles: Array<[string, RegExp]> = [
+    ['script-in-body', /Council votes to close Riverside bus depot/],
+    ['event-handlers', /Council votes/],
+    ['javascript-links', /Council votes/],
+    ['markup-in-metadata', /Council votes/],
+    ['iframes', /Council votes/],
+    ['shadow-dom', /Council votes/],
+    ['mxss-vectors', /Council votes/],
+    ['bidi-override', /Council votes/],
+    ['arabic-rtl-article', /مجلس المدينة/],
+    ['self-rewriting', /Council votes|Rewritten/],
+    ['hidden-display-none', /Council votes/],
+  ];
+  for (const [slug, title] of articles) {
+    it(`${slug}: shows the article, nothing from the page runs`, async () => {
+      const { page, popup, shown } = await popupFor(slug);
+      expect(shown.title, shown.state).toMatch(title);
+      await popup.close();
+      await page.close();
+    });
+  }
+
+  it('text-looks-like-html: the headline that quotes markup is shown as those characters', async () => {
+    const { page, popup, shown } = await popupFor('text-looks-like-html');
+    expect(shown.title).toBe(`Why ${HTML_AS_TEXT} is not an image`);
+    await popup.close();
+    await page.close();
+  });
+
+  it('prototype-tampering: the page\'s replaced built-ins and fake reader are not seen by the extension', async () => {
+    const { page, popup, shown } = await popupFor('prototype-tampering');
+    expect(shown.title).toBe('Council votes to close Riverside bus depot');
+    expect(shown.title).not.toMatch(/FAKE/);
+    await popup.close();
+    await page.close();
+  });
+
+  const refused: Array<[string, RegExp]> = [
+    ['not-an-article', /No article here/],
+    ['paywall-empty', /No article here|no article text/i],
+    ['empty-page', /No article here/],
+    ['text-only-frameset', /No article here/],
+  ];
+  for (const [slug, message] of refused) {
+    it(`${slug}: says there is no article`, async () => {
+      const { page, popup, shown } = await popupFor(slug);
+      expect(shown.title).toBeNull();
+      expect(shown.state).toMatch(message);
+      await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('the popup on generated large pages', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['huge-inline-data-50mb', /Harbour sea wall approved/],
+    ['huge-visible-text-50mb', /too large/],
+    ['nodes-100k', /Harbour sea wall approved/],
+    ['nodes-250k', /too large/],
+    // Chromium's parser stops nesting at 512 levels; extraction's own bound may refuse before that.
+    ['deep-nesting-5000', /Harbour sea wall approved|too deeply nested/],
+    ['links-10k', /Harbour sea wall approved/],
+  ];
+  for (const [slug, expected] of cases) {
+    it(`${slug}: the popup shows the article or says the page is too large`, async () => {
+      const page = await extension.context.newPage();
+      await page.goto(fixtures.url(slug), { timeout: 60_000 });
+      const tabId = await tabIdFor(await currentServiceWorker(extension.context, extension.extensionId), fixtures.url(slug));
+      // Timed from the click (the popup opening), not the page load.
+      const started = Date.now();
+      const popup = await extension.context.newPage();
+      await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+      const shown = await settle(popup);
+      console.log(`${slug}: popup answered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      expect(shown.title ?? shown.state).toMatch(expected);
+      expect(await activeContent(popup)).toBe(0);
+      await popup.close();
+      await page.close();
+    }, 120_000);
+  }
+});
+
+describe('page text stays text in the archive and the comparison', () => {
+  it('saves the markup-quoting article, lists it as text and compares it as text', async () => {
+    const slug = 'text-looks-like-html';
+    const { page, popup } = await popupFor(slug);
+    const save = popup.getByTestId('save');
+    await expect.poll(() => save.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await save.click();
+    await expect.poll(() => save.innerText()).toMatch(/saved/i);
+    await popup.close();
+    await page.close();
+
+    // A second outlet's version of the story, with markup in its headline too, through the options page.
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    const other = {
+      id: 'hostile:other', url: 'https://other.example/depot', title: `Depot vote: ${HTML_AS_TEXT} <script>alert(2)</script>`, outlet: '<b onmouseover=alert(3)>Other Outlet</b>', published: '2024-03-05',
+      text: `The city council voted seven to two to close the Riverside bus depot and sell the land for housing.\n\nSecurity researchers type ${HTML_AS_TEXT} into forms; a safe site shows it exactly as typed.\n\nThe drivers' union said moving the buses twelve kilometres away would lengthen the first and last journeys.`,
+    };
+    await options.getByTestId('import-file').setInputFiles({ name: 'other.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify(other)) });
+    await expect.poll(() => options.getByTestId('import-status').innerText(), { timeout: 20_000 }).toContain('Imported 1 records');
+    await options.getByTestId('archive-search').fill('depot');
+    await expect.poll(() => options.getByTestId('archive-row').count(), { timeout: 15_000 }).toBe(2);
+    const rows = (await options.getByTestId('archive-row').allInnerTexts()).join('\n');
+    expect(rows).toContain(`Why ${HTML_AS_TEXT} is not an image`);
+    expect(rows).toContain('<script>alert(2)</script>');
+    expect(rows).toContain('<b onmouseover=alert(3)>Other Outlet</b>');
+    expect(await activeContent(options)).toBe(0);
+    const selfId = await options.getByTestId('archive-row').filter({ hasText: 'is not an image' }).getAttribute('data-id');
+    expect(selfId).toBeTruthy();
+    await options.close();
+
+    const compare = await extension.context.newPage();
+    const params = new URLSearchParams({ self: selfId ?? '', ids: other.id });
+    await compare.goto(`chrome-extension://${extension.extensionId}/compare.html?${params.toString()}`);
+    await compare.getByTestId('compare-article').nth(1).waitFor({ timeout: 30_000 });
+    const texts = await compare.getByTestId('compare-article').allInnerTexts();
+    expect(texts[0]).toContain(HTML_AS_TEXT);
+    expect(texts[1]).toContain(HTML_AS_TEXT);
+    expect(texts.join('\n')).toContain('<script>alert(2)</script>');
+    expect(await activeContent(compare)).toBe(0);
+    await compare.close();
+  }, 120_000);
+});
+
+describe('throughout the session', () => {
+  it('the extension made no network request and raised no error or dialog', () => {
+    expect(network.fromExtension()).toEqual([]);
+    expect(problems.all()).toEqual([]);
+    // The pages did try: their own alerts and requests happened in their own tabs.
+    expect(network.requests.filter((r) => r.origin === 'web-page').length).toBeGreaterThan(0);
+  });
+});
