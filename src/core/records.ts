@@ -17,11 +17,24 @@ export const RecordSchema = v.looseObject({
   url: v.nullable(v.pipe(v.string(), v.maxLength(4096, 'url is longer than 4096 characters'))),
   title: v.pipe(v.string(), v.maxLength(2000, 'title is longer than 2000 characters')),
   outlet: v.pipe(v.string(), v.maxLength(500, 'outlet is longer than 500 characters')),
-  published: v.nullable(v.pipe(v.string(), v.regex(ISO_DATE, 'published is not an ISO date'))),
+  published: v.nullable(
+    v.pipe(v.string(), v.regex(ISO_DATE, 'published is not an ISO date'), v.check(isCalendarDate, 'published is not a real calendar date')),
+  ),
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS} characters`)),
   story: v.optional(nullableString(500)),
   lang: v.optional(nullableString(35)),
 });
+
+/** True when an ISO date names a real day (no month 13, no 31 June) and its time, if any, parses. */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return false;
+  return iso.length === 10 || !Number.isNaN(Date.parse(iso.replace(' ', 'T')));
+}
 
 export type RecordCheck = { ok: true; record: ArticleRecord } | { ok: false; reason: string };
 
@@ -30,9 +43,8 @@ export function checkRecord(value: unknown): RecordCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: 'not a JSON object' };
   }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return { ok: false, reason: `forbidden key "${key}"` };
-  }
+  const unsafe = unsafeStructure(value, 0);
+  if (unsafe) return { ok: false, reason: unsafe };
   const result = v.safeParse(RecordSchema, value);
   if (!result.success) {
     const issue = result.issues[0];
@@ -42,6 +54,18 @@ export function checkRecord(value: unknown): RecordCheck {
   }
   const out = result.output as ArticleRecord & Record<string, unknown>;
   return { ok: true, record: out };
+}
+
+/** Why a value is unsafe to store: a prototype-polluting key at any depth (extra fields may nest) or absurd nesting; null when fine. */
+function unsafeStructure(value: unknown, depth: number): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (depth > 32) return 'fields nested deeper than 32 levels';
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return `forbidden key "${key}"`;
+    const found = unsafeStructure((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 export type ParseResult =
