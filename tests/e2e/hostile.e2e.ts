@@ -168,8 +168,13 @@ describe('page text stays text in the archive and the comparison', () => {
       id: 'hostile:other', url: 'https://other.example/depot', title: `Depot vote: ${HTML_AS_TEXT} <script>alert(2)</script>`, outlet: '<b onmouseover=alert(3)>Other Outlet</b>', published: '2024-03-05',
       text: `The city council voted seven to two to close the Riverside bus depot and sell the land for housing.\n\nSecurity researchers type ${HTML_AS_TEXT} into forms; a safe site shows it exactly as typed.\n\nThe drivers' union said moving the buses twelve kilometres away would lengthen the first and last journeys.`,
     };
-    await options.getByTestId('import-file').setInputFiles({ name: 'other.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify(other)) });
-    await expect.poll(() => options.getByTestId('import-status').innerText(), { timeout: 20_000 }).toContain('Imported 1 records');
+    // And a record whose address is a script: listed as plain text, never as a link.
+    const scriptUrl = { id: 'hostile:script-url', url: 'javascript:alert(4)', title: 'Weather warning for the coast', outlet: 'Script URL', published: null, text: 'Gales are expected overnight along the coast.' };
+    await options.getByTestId('import-file').setInputFiles({ name: 'other.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(other)}\n${JSON.stringify(scriptUrl)}`) });
+    await expect.poll(() => options.getByTestId('import-status').innerText(), { timeout: 20_000 }).toContain('Imported 2 records');
+    await options.getByTestId('archive-search').fill('gales');
+    await expect.poll(() => options.getByTestId('archive-row').count(), { timeout: 15_000 }).toBe(1);
+    expect(await options.getByTestId('archive-row').locator('a').count()).toBe(0);
     await options.getByTestId('archive-search').fill('depot');
     await expect.poll(() => options.getByTestId('archive-row').count(), { timeout: 15_000 }).toBe(2);
     const rows = (await options.getByTestId('archive-row').allInnerTexts()).join('\n');
@@ -192,6 +197,20 @@ describe('page text stays text in the archive and the comparison', () => {
     expect(await activeContent(compare)).toBe(0);
     await compare.close();
   }, 120_000);
+});
+
+describe('web pages cannot reach the extension', () => {
+  it('a page has no channel to the background (no externally_connectable) and does not see the content script\'s reader', async () => {
+    // After the popup read the page, so the content script has been injected into it.
+    const { page, popup } = await popupFor('script-in-body');
+    const seen = await page.evaluate(() => ({
+      sendMessage: typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+      reader: typeof (globalThis as { __framelens?: unknown }).__framelens,
+    }));
+    expect(seen).toEqual({ sendMessage: 'undefined', reader: 'undefined' });
+    await popup.close();
+    await page.close();
+  });
 });
 
 describe('throughout the session', () => {
