@@ -123,6 +123,33 @@ describe('pages the browser does not let extensions read', () => {
   });
 });
 
+describe('extension page addresses with hostile or broken parameters', () => {
+  const longId = 'x'.repeat(5000);
+  for (const query of ['', '?ids=', `?self=__proto__&ids=constructor,toString`, `?self=${longId}&ids=${longId}`, `?self=a&ids=${Array.from({ length: 50 }, (_, i) => `id${i}`).join(',')}`, '?tab=abc&ids=a', '?self=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&ids=javascript:alert(1)']) {
+    it(`compare.html${query.slice(0, 40)}: says what is wrong, runs nothing`, async () => {
+      const compare = await extension.context.newPage();
+      await compare.goto(`chrome-extension://${extension.extensionId}/compare.html${query}`);
+      const error = compare.getByTestId('error');
+      await error.waitFor({ timeout: 20_000 });
+      const text = await error.innerText();
+      expect(text.length).toBeGreaterThan(20);
+      expect(text.length).toBeLessThan(700);
+      expect(await compare.locator('[onerror], img[src="x"]').count()).toBe(0);
+      await compare.close();
+    });
+  }
+
+  for (const tab of ['99999999999999999999', '-1', '1e3', '0x10']) {
+    it(`popup.html?tab=${tab}: a readable state, not a hang`, async () => {
+      const popup = await extension.context.newPage();
+      await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tab}`);
+      const text = await stateText(popup);
+      expect(text.length).toBeGreaterThan(20);
+      await popup.close();
+    });
+  }
+});
+
 describe('a full quota', () => {
   it('saving from the popup says storage is full and nothing was saved; saving works again once there is room', async () => {
     const { page, popup } = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC));
