@@ -6,6 +6,7 @@ import { articleFromRecord, type Article, type ArticleRecord } from '../core/typ
 import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
 import { ArticleSchema } from '../shared/schemas';
 import type { Archive } from './archive';
+import { showRelatedCount } from './badge';
 import { forbiddenFromError, forbiddenReason } from './forbidden';
 import type { MatchIndexStore } from './matchIndexStore';
 import type { TermBackgroundStore } from './termBackgroundStore';
@@ -52,6 +53,12 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
     if (refused) return { status: 'forbidden', message: refused };
     return { status: 'error', message: `Framelens could not read this page (${message}). Reload the page and try again.` };
   }
+  const result = await readResult(deps, answer);
+  await showRelatedCount(browser, tab.id, result);
+  return result;
+}
+
+async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeResponse> {
   const extracted = v.safeParse(ExtractResultSchema, answer);
   if (!extracted.success) return { status: 'error', message: 'Framelens could not read this page: its reader gave no usable answer. Reload the page and try again.' };
   if (!extracted.output.ok) return { status: 'no-article', message: extracted.output.message };

@@ -1,6 +1,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { getBrowser } from '../shared/browser';
 import { Archive } from './archive';
+import { clearOnNavigation } from './badge';
+import { createSearchMenu, searchPageUrl } from './contextMenu';
 import { openArchiveDb } from './db';
 import { createHandlers, type BackgroundDeps } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
@@ -43,10 +45,20 @@ const route = createRouter(createHandlers(ready), { extensionId: browser.runtime
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener(({ reason }) => {
   // Runs the schema migrations now rather than on the first click, and clears imports a
   // previous version left half-staged.
   void ready().then((deps) => discardStaleImports(deps.archive)).catch((e: unknown) => console.error(e));
+  createSearchMenu(browser);
+  // A first-run page says what Framelens does and offers the sample archive.
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') }).catch((e: unknown) => console.error(e));
+});
+
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => clearOnNavigation(browser, tabId, changeInfo.status));
+
+(browser.contextMenus as typeof browser.contextMenus | undefined)?.onClicked.addListener((info) => {
+  const url = searchPageUrl(browser, info);
+  if (url) void browser.tabs.create({ url });
 });
 
 void ready().catch((e: unknown) => console.error(e));

@@ -3,6 +3,7 @@ import type { ArchiveListItem, ArchiveStats } from '../shared/messages';
 import { ArchiveTable } from './ArchiveTable';
 import { ArchiveToolbar } from './ArchiveToolbar';
 import { archiveApi as defaultApi, type ArchiveApi } from './connector';
+import { Settings } from './Settings';
 import { StorageSummary } from './StorageSummary';
 
 export const PAGE_SIZE = 50;
@@ -14,9 +15,9 @@ export interface Notice {
 }
 
 /** The options page: the archive as a searchable, pageable list, with import, export and the sample. */
-export function OptionsApp({ api = defaultApi }: { api?: ArchiveApi }) {
+export function OptionsApp({ api = defaultApi, initialQuery = '' }: { api?: ArchiveApi; initialQuery?: string }) {
   const [stats, setStats] = useState<ArchiveStats | null>(null);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<{ total: number; items: ArchiveListItem[] } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -100,6 +101,7 @@ export function OptionsApp({ api = defaultApi }: { api?: ArchiveApi }) {
         onSelect={setSelected}
         onDelete={() => void deleteSelected()}
       />
+      <Settings />
     </main>
   );
 }

@@ -11,3 +11,8 @@ export const archiveApi = {
 };
 
 export type ArchiveApi = typeof archiveApi;
+
+/** A search to open with, from `options.html?q=…` (the context menu "Search the archive for …"). */
+export function initialQuery(search: string): string {
+  return (new URLSearchParams(search).get('q') ?? '').slice(0, 500);
+}

@@ -62,6 +62,17 @@ describe('tab/analyze', () => {
     expect(result.report?.terms).not.toEqual(compareFraming([cbcPage(), best]).terms);
   });
 
+  it('shows the same-story count on the toolbar badge of that tab, and clears it on a new page', async () => {
+    const { analyze, fake } = await setup(others, { tabs: [{ id: 7, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
+    const result = await analyze(7);
+    if (result.status !== 'ok') throw new Error(result.message);
+    const sameStory = result.related.filter((r) => r.sameStory !== false).length;
+    expect(fake.badges.get(7)).toBe(sameStory > 0 ? String(sameStory) : '');
+    const none = await setup(others, { tabs: [{ id: 8, url: 'https://news.example/' }], extract: () => ({ ok: false, reason: 'not-article', message: 'No article here.' }) });
+    await none.analyze(8);
+    expect(none.fake.badges.get(8)).toBe('');
+  });
+
   it('uses the active tab when no tab id is given', async () => {
     const { analyze, fake } = await setup(others, { tabs: [{ id: 3, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
     expect((await analyze()).status).toBe('ok');

@@ -25,8 +25,13 @@ export interface FakeBrowserOptions {
 export interface FakeBrowser {
   browser: Browser;
   messageListeners: Listener[];
-  installedListeners: (() => void)[];
+  installedListeners: ((details: { reason: string }) => void)[];
   injected: { tabId: number; files?: string[]; func?: boolean }[];
+  /** Badge text per tab, as set through action.setBadgeText. */
+  badges: Map<number, string>;
+  /** Tabs opened with tabs.create. */
+  opened: string[];
+  tabUpdatedListeners: ((tabId: number, changeInfo: { status?: string }) => void)[];
   /** Sends as the given page of the extension (popup by default) would. */
   sender: Runtime.MessageSender;
 }
@@ -37,6 +42,9 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
     messageListeners: [],
     installedListeners: [],
     injected: [],
+    badges: new Map(),
+    opened: [],
+    tabUpdatedListeners: [],
     sender: { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html` },
   };
   const tabs = options.tabs ?? [];
@@ -45,7 +53,7 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
       id: EXTENSION_ID,
       getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
       onMessage: { addListener: (l: Listener) => fake.messageListeners.push(l) },
-      onInstalled: { addListener: (l: () => void) => fake.installedListeners.push(l) },
+      onInstalled: { addListener: (l: (details: { reason: string }) => void) => fake.installedListeners.push(l) },
       sendMessage: async (message: unknown) => {
         for (const listener of fake.messageListeners) {
           const answer = listener(structuredClone(message), fake.sender);
@@ -54,7 +62,13 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
         throw new Error('Could not establish connection. Receiving end does not exist.');
       },
     },
+    action: {
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void fake.badges.set(tabId, text),
+      setBadgeBackgroundColor: async () => undefined,
+    },
     tabs: {
+      onUpdated: { addListener: (l: (tabId: number, changeInfo: { status?: string }) => void) => fake.tabUpdatedListeners.push(l) },
+      create: async ({ url }: { url: string }) => (fake.opened.push(url), { id: 1000 + fake.opened.length, url }),
       query: async () => tabs.slice(0, 1),
       get: async (tabId: number) => {
         const tab = tabs.find((t) => t.id === tabId);

@@ -30,6 +30,20 @@ describe('The service worker', () => {
     await import('../../src/background/index');
     expect(fake.current?.messageListeners).toHaveLength(1);
     expect(fake.current?.installedListeners).toHaveLength(1);
+    expect(fake.current?.tabUpdatedListeners).toHaveLength(1);
+  });
+
+  it('opens the first-run page on install only, and clears a tab\'s badge when it loads a new page', async () => {
+    const fakeBrowser = fake.current!;
+    fakeBrowser.installedListeners[0]!({ reason: 'update' });
+    expect(fakeBrowser.opened).toEqual([]);
+    fakeBrowser.installedListeners[0]!({ reason: 'install' });
+    expect(fakeBrowser.opened).toEqual(['chrome-extension://framelens-test-id/welcome.html']);
+    fakeBrowser.badges.set(4, '3');
+    fakeBrowser.tabUpdatedListeners[0]!(4, { status: 'complete' });
+    expect(fakeBrowser.badges.get(4)).toBe('3');
+    fakeBrowser.tabUpdatedListeners[0]!(4, { status: 'loading' });
+    await expect.poll(() => fakeBrowser.badges.get(4)).toBe('');
   });
 
   it('answers requests once initialised: empty archive, sample, analysis, save twice', async () => {
