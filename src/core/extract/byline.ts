@@ -29,6 +29,7 @@ function cleanPart(raw: string): string | null {
 export function personByline(raws: readonly string[]): string | null {
   const people: string[] = [];
   for (const raw of raws) {
+    if (raw.length > 1000) continue;
     const parts = raw.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*/i);
     for (const part of parts) {
       const name = cleanPart(part);
@@ -36,5 +37,6 @@ export function personByline(raws: readonly string[]): string | null {
     }
     if (people.length) break;
   }
-  return people.length ? people.join(', ') : null;
+  // A byline naming more than a handful of people is a list scraped from the page, not a byline.
+  return people.length ? people.slice(0, 8).join(', ') : null;
 }

@@ -30,11 +30,19 @@ export interface ExtractOptions {
 
 const NOT_ARTICLE = 'No article here: this page does not look like a news article (it may be a front page, a list or a search page). Open a single article and try again.';
 
-/** FNV-1a, to give a page without any usable URL a stable id from its text. */
-function textId(text: string): string {
+/** FNV-1a, for stable ids when the canonical URL cannot be the id. */
+function fnv(s: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `text:${(h >>> 0).toString(16).padStart(8, '0')}`;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Record ids are at most 1,024 characters: a longer URL is identified by its hash. */
+const MAX_ID_CHARS = 1024;
+
+function articleId(canonical: string | null, text: string): string {
+  if (canonical && canonical.length <= MAX_ID_CHARS) return canonical;
+  return canonical ? `url:${fnv(canonical)}` : `text:${fnv(text)}`;
 }
 
 function pageUrlOf(doc: Document, url: string | undefined): string | null {
@@ -71,7 +79,7 @@ function extract(doc: Document, url: string | undefined, options: ExtractOptions
 
   const canonical = meta.url?.value ?? null;
   const article: Article = {
-    id: canonical ?? textId(text),
+    id: articleId(canonical, text),
     url: canonical,
     title: meta.title?.value ?? '',
     outlet: meta.outlet?.value ?? '',

@@ -72,7 +72,19 @@ function firstDate(raws: readonly string[], source: MetaSource): Found<string> |
   return null;
 }
 
-const clean = (s: string | null | undefined): string | null => s?.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim() || null;
+/** Longest metadata values kept (a headline or site name beyond this is page garbage, cut at a word). */
+const MAX_META_CHARS = 400;
+
+function bounded(s: string): string {
+  if (s.length <= MAX_META_CHARS) return s;
+  const cut = s.slice(0, MAX_META_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_META_CHARS / 2))}…`;
+}
+
+const clean = (s: string | null | undefined): string | null => {
+  const t = s?.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return t ? bounded(t) : null;
+};
 
 /** A title without the " | Outlet" / " - Outlet" suffix sites append in `<title>` and og:title. */
 function stripSiteSuffix(title: string, outlet: string | null): string {

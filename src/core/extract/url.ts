@@ -6,9 +6,12 @@
 /** Query parameters that only track where a click came from (Google, Facebook, Microsoft, Mailchimp...). */
 const TRACKING_PARAM = /^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|cmpid|ncid|smid|sr_share|share|ref_src|ref_url|__twitter_impression|at_medium|at_campaign|taid|spm)$/i;
 
+/** Longer addresses are not article URLs (interchange records allow 4,096 characters). */
+const MAX_URL_CHARS = 2048;
+
 /** An absolute http(s) URL without fragment and tracking parameters, or null when `raw` is not one. */
 export function cleanUrl(raw: string | null | undefined, base?: string | null): string | null {
-  if (!raw) return null;
+  if (!raw || raw.length > MAX_URL_CHARS) return null;
   let u: URL;
   try {
     u = base ? new URL(raw.trim(), base) : new URL(raw.trim());
@@ -19,7 +22,7 @@ export function cleanUrl(raw: string | null | undefined, base?: string | null): 
   u.hash = '';
   for (const key of Array.from(u.searchParams.keys())) if (TRACKING_PARAM.test(key)) u.searchParams.delete(key);
   if (!u.searchParams.size) u.search = '';
-  return u.href;
+  return u.href.length <= MAX_URL_CHARS ? u.href : null;
 }
 
 /**
