@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deepNesting5000, inlineData, links10k, nodes100k, nodes250k, visibleText } from '../fixtures/hostile/large';
+import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
   collectProblems, currentServiceWorker, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer, tabIdFor,
   type ExtensionSession, type FixtureServer, type Problems,
@@ -210,6 +211,42 @@ describe('web pages cannot reach the extension', () => {
     expect(seen).toEqual({ sendMessage: 'undefined', reader: 'undefined' });
     await popup.close();
     await page.close();
+  });
+});
+
+describe('the same pages in Firefox ESR', () => {
+  let firefox: FirefoxExtensionSession;
+
+  beforeAll(async () => {
+    firefox = await launchFirefoxExtension();
+  }, 90_000);
+
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  async function popupInFirefox(slug: string): Promise<{ popup: string; title: string }> {
+    const pageUrl = fixtures.url(slug);
+    await firefox.openPage(pageUrl);
+    const options = await firefox.openExtensionPage('options.html');
+    const tabId = await firefox.evaluate<number>(options, `browser.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === ${JSON.stringify(pageUrl)}).at(-1).id)`);
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
+    const title = () => firefox.evaluate<string>(popup, `document.querySelector('[data-testid="article-title"]')?.textContent ?? ''`);
+    await expect.poll(title, { timeout: 20_000 }).not.toBe('');
+    return { popup, title: await title() };
+  }
+
+  it('text-looks-like-html: the headline shows the markup as characters, nothing runs', async () => {
+    const { popup, title } = await popupInFirefox('text-looks-like-html');
+    expect(title).toBe(`Why ${HTML_AS_TEXT} is not an image`);
+    expect(await firefox.evaluate<number>(popup, `document.querySelectorAll('[onerror], img[src="x"], script:not([src])').length`)).toBe(0);
+    expect(await firefox.pageErrors(popup)).toEqual([]);
+  });
+
+  it('prototype-tampering: Firefox\'s content-script sandbox does not see the page\'s replaced built-ins or fake reader', async () => {
+    const { popup, title } = await popupInFirefox('prototype-tampering');
+    expect(title).toBe('Council votes to close Riverside bus depot');
+    expect(await firefox.pageErrors(popup)).toEqual([]);
   });
 });
 
