@@ -3,9 +3,10 @@
  * it keeps: a `<div class="image-credit">Jane Doe/AP</div>` comes out as a bare `<p>` (it
  * wraps loose text in new paragraphs and replaces single-paragraph divs by their paragraph),
  * so the class that named the furniture is gone by the time the text is built. The mark
- * survives: it is set on the furniture element ("root"), on its direct children and on
- * spans wrapped around its loose text ("child"); cleanup reads a child's mark only when its
- * root did not survive, so a large root it decided to keep keeps its children too.
+ * survives: it is set on the furniture element ("root"), and when the element is a DIV
+ * (which Readability may replace), on its children and on spans around its loose text ("child");
+ * cleanup reads a child's mark only when its root did not survive, so a large root it
+ * decided to keep keeps its children too.
  */
 import { FURNITURE_CLASS } from './boilerplate';
 import { forEachElement } from './walk';
@@ -22,7 +23,14 @@ function words(el: Element): string {
   return id || cls ? `${id ?? ''} ${cls ?? ''}`.toLowerCase() : '';
 }
 
-/** Marks the furniture elements of `doc` (a clone: this changes it). */
+/**
+ * Marks the furniture elements of `doc` (a clone: this changes it). Only DIVs need more than
+ * their own mark, since only DIVs are rewritten by Readability (loose text and inline
+ * children are moved into new paragraphs, a DIV holding one paragraph is replaced by it):
+ * their element children are marked and their loose text wrapped in marked spans. Other
+ * elements keep their attributes. Marking no more than that keeps the mutations (slow in
+ * jsdom) few.
+ */
 export function markFurniture(doc: Document): void {
   const body = doc.body;
   if (!body) return;
@@ -30,6 +38,7 @@ export function markFurniture(doc: Document): void {
     const w = words(el);
     if (!w || !FURNITURE.test(w)) return;
     el.setAttribute(FURNITURE_MARK, ROOT);
+    if (el.localName !== 'div') return;
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 1) {
         if (!(child as Element).hasAttribute(FURNITURE_MARK)) (child as Element).setAttribute(FURNITURE_MARK, CHILD);
