@@ -18,7 +18,12 @@ export interface AnalyzeDeps {
   archive: Archive;
   matches: MatchIndexStore;
   terms: TermBackgroundStore;
+  /** How long a page may take to answer before it is reported as not responding (default READ_TIMEOUT_MS). */
+  readTimeoutMs?: number;
 }
+
+/** A page whose main thread is blocked never lets the content script run; the reader gets an answer by then. */
+export const READ_TIMEOUT_MS = 10_000;
 
 /** What the content script's extract() answers (src/core/types ExtractResult), checked: it carries page text. */
 const ExtractResultSchema = v.variant('ok', [
@@ -40,13 +45,19 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
   if (forbidden) return { status: 'forbidden', message: forbidden };
 
   let answer: unknown;
-  try {
-    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] });
+  const target = { tabId: tab.id };
+  const read = async () => {
+    await browser.scripting.executeScript({ target, files: ['content.js'] });
     const [result] = await browser.scripting.executeScript({
-      target: { tabId: tab.id },
+      target,
       func: () => (globalThis as { __framelens?: { extract(): unknown } }).__framelens?.extract(),
     });
-    answer = result?.result;
+    return result?.result;
+  };
+  try {
+    const answered = await withinTime(read(), deps.readTimeoutMs ?? READ_TIMEOUT_MS);
+    if (!answered.inTime) return { status: 'error', message: 'This page is not responding, so Framelens cannot read it. Wait until it responds or reload it, then try again.' };
+    answer = answered.value;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const refused = forbiddenFromError(message);
@@ -56,6 +67,20 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
   const result = await readResult(deps, answer);
   await showRelatedCount(browser, tab.id, result);
   return result;
+}
+
+/** The promise's value if it settles within `ms`; a later failure of an abandoned promise is dropped. */
+async function withinTime<T>(promise: Promise<T>, ms: number): Promise<{ inTime: true; value: T } | { inTime: false }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<{ inTime: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ inTime: false }), ms);
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ inTime: true as const, value })), timeout]);
+  } finally {
+    clearTimeout(timer);
+    promise.catch(() => undefined);
+  }
 }
 
 async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeResponse> {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { RecordSchema } from '../core/records';
+import { checkRecord, RecordSchema } from '../core/records';
 import type { Article, ArticleRecord } from '../core/types';
 import type { MessageType, Request } from './messages';
 
@@ -18,11 +18,23 @@ const empty = v.strictObject({});
 const METADATA_SOURCES = ['json-ld', 'open-graph', 'meta', 'time-element', 'url', 'readability', 'host', 'none'] as const;
 const SOURCE_FIELDS = ['title', 'byline', 'outlet', 'published', 'modified', 'lang', 'url'] as const;
 
-/** An interchange record; extra fields (dataset labels such as `lean`, `topic`) are kept. */
-export const ArticleRecordSchema: v.GenericSchema<unknown, ArticleRecord> = RecordSchema;
+/**
+ * What an import would take: src/core/records.ts checkRecord (the interchange schema plus
+ * real calendar dates, no prototype keys at any depth, no absurd nesting), so nothing can
+ * be written by a message that could not be read back from an export.
+ */
+function importable<T extends object>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const check = checkRecord(dataset.value);
+    if (!check.ok) addIssue({ message: check.reason });
+  });
+}
 
-/** An extracted article: the record plus byline, language, word count and metadata origins. */
-export const ArticleSchema: v.GenericSchema<unknown, Article> = v.looseObject({
+/** An interchange record; extra fields (dataset labels such as `lean`, `topic`) are kept. */
+export const ArticleRecordSchema: v.GenericSchema<unknown, ArticleRecord> = v.pipe(RecordSchema, importable<v.InferOutput<typeof RecordSchema>>());
+
+const ArticleFields = v.looseObject({
   ...RecordSchema.entries,
   byline: nullableText(1000),
   lang: nullableText(35),
@@ -30,6 +42,8 @@ export const ArticleSchema: v.GenericSchema<unknown, Article> = v.looseObject({
   modified: v.optional(nullableText(64)),
   sources: v.optional(v.partial(v.object(Object.fromEntries(SOURCE_FIELDS.map((f) => [f, v.picklist(METADATA_SOURCES)])) as Record<(typeof SOURCE_FIELDS)[number], v.PicklistSchema<typeof METADATA_SOURCES, undefined>>))),
 });
+/** An extracted article: the record plus byline, language, word count and metadata origins. */
+export const ArticleSchema: v.GenericSchema<unknown, Article> = v.pipe(ArticleFields, importable<v.InferOutput<typeof ArticleFields>>());
 
 const records = v.pipe(v.array(ArticleRecordSchema), v.maxLength(MAX_BATCH_RECORDS, `at most ${MAX_BATCH_RECORDS} records per message`));
 const ids = v.pipe(v.array(id), v.maxLength(MAX_IDS, `at most ${MAX_IDS} ids per message`));

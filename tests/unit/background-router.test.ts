@@ -74,6 +74,9 @@ describe('Router', () => {
 
   it('validates records with the interchange schema', async () => {
     const { route, fake } = setup();
+    const nested = JSON.parse('{"labels": {"deep": {"__proto__": {"polluted": true}}}}') as Record<string, unknown>;
+    expect(await route({ type: 'archive/save', payload: { article: { ...article, ...nested } } }, fake.sender)).toMatchObject({ ok: false, error: expect.stringContaining('forbidden key "__proto__"') });
+    expect(await route({ type: 'archive/save', payload: { article: { ...article, published: '2024-06-31' } } }, fake.sender)).toMatchObject({ ok: false });
     const reply = await route({ type: 'archive/save', payload: { article: { ...article, published: 'last Tuesday' } } }, fake.sender);
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('published is not an ISO date') });
   });
