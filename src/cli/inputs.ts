@@ -9,11 +9,28 @@ import { articleFromRecord, countWords, type Article, type ArticleRecord } from 
 /** An input the user named that cannot be read, with a message that says why. */
 export class InputError extends Error {}
 
-/** Parses an HTML file into a Document as a browser would, without running its scripts. */
+/**
+ * Parses an HTML file into a Document as a browser would, without running its scripts.
+ * jsdom's CSS parser throws on some stylesheets browsers skip (e.g. SCSS left in a <style>):
+ * then the page is read again without its <style> blocks, which hold no article text.
+ */
 export function loadDocument(path: string, url?: string): Document {
-  const html = readFileSync(path, 'utf8');
-  const dom = new JSDOM(html, { url: url ?? 'https://localhost/' + encodeURIComponent(basename(path)) });
-  return dom.window.document;
+  let html: string;
+  try {
+    html = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`${path}: cannot read (${(e as Error).message})`);
+  }
+  const options = { url: url ?? 'https://localhost/' + encodeURIComponent(basename(path)) };
+  try {
+    return new JSDOM(html, options).window.document;
+  } catch (first) {
+    try {
+      return new JSDOM(html.replace(/<style\b[\s\S]*?<\/style>/gi, ''), options).window.document;
+    } catch {
+      throw new InputError(`${path}: cannot parse as HTML (${(first as Error).message})`);
+    }
+  }
 }
 
 /** Reads an NDJSON or NDJSON.gz file of interchange records (all or nothing). */

@@ -40,7 +40,7 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
-const END = /[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[\p{Lu}\p{N}])|[.!?]+["'”’»)\]]*(?=\s*$)/gu;
+const END = /[.!?]+["'”’»)\]]*(?=\s+["'“‘«([]?[\p{Lu}\p{N}])|[.!?]+["'”’»)\]]*(?=\s*$)/gu;
 
 function splitParagraph(para: string, offset: number, paragraph: number, out: Sentence[]): void {
   let start = 0;
