@@ -16,7 +16,11 @@ export const RecordSchema = v.looseObject({
   id: v.pipe(v.string(), v.trim(), v.minLength(1, 'id is empty'), v.maxLength(1024, 'id is longer than 1024 characters')),
   url: v.nullable(v.pipe(v.string(), v.maxLength(4096, 'url is longer than 4096 characters'))),
   title: v.pipe(v.string(), v.maxLength(2000, 'title is longer than 2000 characters')),
-  outlet: v.pipe(v.string(), v.maxLength(500, 'outlet is longer than 500 characters')),
+  // Datasets say null for an unknown outlet (ECB+'s ecb half); the archive keeps "" for it.
+  outlet: v.pipe(
+    v.nullable(v.pipe(v.string(), v.maxLength(500, 'outlet is longer than 500 characters'))),
+    v.transform((outlet) => outlet ?? ''),
+  ),
   published: v.nullable(
     v.pipe(v.string(), v.regex(ISO_DATE, 'published is not an ISO date'), v.check(isCalendarDate, 'published is not a real calendar date')),
   ),
