@@ -61,6 +61,8 @@ export interface MatchResult {
   score: number;
   /** The calibrated same-story decision: true when this is very likely the same story. */
   sameStory?: boolean;
+  /** Worth listing as related coverage (a looser bar than `sameStory`); false for weak matches kept for the curious. */
+  related?: boolean;
   /** Ids of near-duplicate copies (syndicated wire text) collapsed into this result. */
   duplicates?: string[];
   reasons: MatchReasons;

@@ -46,8 +46,9 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   const [saved, setSaved] = useState(result.saved);
   const [saveError, setSaveError] = useState<string | null>(null);
   // The calibrated same-story decision: weaker matches stay one click away, never in front.
-  const strong = related.filter((r) => r.sameStory !== false);
-  const weak = related.filter((r) => r.sameStory === false);
+  const listed = (r: RelatedItem) => r.related ?? r.sameStory ?? true;
+  const strong = related.filter(listed);
+  const weak = related.filter((r) => !listed(r));
   const [selected, setSelected] = useState<RelatedItem | null>(strong[0] ?? null);
   const [report, setReport] = useState<FramingReport | null>(strong[0] && strong[0].id === related[0]?.id ? result.report : null);
   const [reportError, setReportError] = useState<string | null>(result.reportError ?? null);

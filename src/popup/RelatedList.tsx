@@ -91,6 +91,11 @@ function Reasons({ item }: { item: RelatedItem }) {
   const shown = [...entities.slice(0, 4), ...terms.slice(0, Math.max(0, 5 - Math.min(4, entities.length)))];
   return (
     <div class="reasons" data-testid="related-reasons">
+      {item.sameStory && (
+        <span class="chip same-story" title={t('sameStoryTitle')}>
+          {t('sameStory')}
+        </span>
+      )}
       {shown.map((r) => (
         <span class="chip" key={r}>
           {r}

@@ -5,7 +5,7 @@ import { extractFeatures } from './features';
 import { Postings } from './postings';
 import { applyFeedback, applyLocalIdf, type Scored } from './feedback';
 import { explainMatch } from './reasons';
-import { DEFAULT_WEIGHTS, SAME_STORY_THRESHOLD, combineScore, dateSimilarity, type ScoreWeights } from './score';
+import { DEFAULT_WEIGHTS, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, combineScore, dateSimilarity, type ScoreWeights } from './score';
 import { SKETCH_SIZE, resemblance } from './sketch';
 import { checkSnapshot, readSnapshot, writeSnapshot, type MatchIndexSnapshot } from './snapshot';
 import { ArticleStore } from './store';
@@ -14,7 +14,7 @@ import { Vocabulary } from './vocabulary';
 
 export type { MatchIndexSnapshot } from './snapshot';
 export { isSameArticle, canonicalUrl } from './same-article';
-export { DEFAULT_WEIGHTS, SAME_STORY_THRESHOLD, type ScoreWeights } from './score';
+export { DEFAULT_WEIGHTS, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, type ScoreWeights } from './score';
 export { DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } from './candidates';
 
 export interface SearchOptions {
@@ -148,6 +148,7 @@ export class MatchIndex {
         id: r.id,
         score: Math.round(r.score * 10000) / 10000,
         sameStory: r.base >= this.sameStoryThreshold,
+        related: r.base >= RELATED_THRESHOLD,
         reasons: explainMatch(q, features, store.view(r.slot), this.vocab, logN1, r.gap, parts),
       };
       if (r.duplicates.length) result.duplicates = r.duplicates;
