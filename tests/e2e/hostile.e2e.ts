@@ -214,6 +214,28 @@ describe('web pages cannot reach the extension', () => {
   });
 });
 
+describe('a page that freezes its own main thread', () => {
+  // Last among the page tests: Chromium may put later pages of the same site in the frozen renderer.
+  it('busy-main-thread: the popup says the page is not responding instead of waiting forever', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(fixtures.url('busy-main-thread'));
+    // The page starts its endless loop just after it loads: wait until it stops answering.
+    const answers = () => Promise.race([
+      page.evaluate(() => 'answering').catch(() => 'closed'),
+      new Promise<string>((resolve) => setTimeout(() => resolve('frozen'), 500)),
+    ]);
+    await expect.poll(answers, { timeout: 10_000 }).toBe('frozen');
+    const tabId = await tabIdFor(await currentServiceWorker(extension.context, extension.extensionId), fixtures.url('busy-main-thread'));
+    const popup = await extension.context.newPage();
+    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+    const shown = await settle(popup);
+    expect(shown.title).toBeNull();
+    expect(shown.state).toMatch(/not responding/i);
+    await popup.close();
+    await page.close({ runBeforeUnload: false });
+  }, 90_000);
+});
+
 describe('the same pages in Firefox ESR', () => {
   let firefox: FirefoxExtensionSession;
 
