@@ -63,6 +63,9 @@ function wordsToSentenceEnd(text: string, from: number): number {
  * indirect quotes ("X said (that) …") with their speakers. `usable` leaves out captions,
  * boilerplate and repeated sentences.
  */
+/** How far before or after a quote its attribution is looked for (characters): a long sentence's speaker is named near the quote. */
+const ATTRIBUTION_WINDOW = 400;
+
 export function extractQuotes(text: string, sentences: Sentence[], usable: (i: number) => boolean = () => true): { quotes: Quote[]; scare: ScareQuote[] } {
   const quotes: Quote[] = [];
   const scare: ScareQuote[] = [];
@@ -74,13 +77,21 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
     const spans = findQuoteSpans(ptext);
     const sentenceAt = (offset: number) => para.sentences.findLast((s) => s.start <= para.start + offset) ?? para.sentences[0]!;
     // Other quotes in the sentence are masked so words inside them are never taken for a speaker.
+    // Spans are in text order, so a binary search finds the first one that reaches into the window:
+    // without it, a paragraph of thousands of quote marks took time quadratic in its length.
     const masked = (from: number, to: number) => {
+      let lo = 0;
+      let hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (spans[mid]!.after <= from) lo = mid + 1;
+        else hi = mid;
+      }
       let t = '';
       let at = from;
-      for (const sp of spans) {
-        if (sp.after <= from || sp.before >= to) continue;
-        t += ptext.slice(at, Math.max(at, sp.before)) + ' … ';
-        at = Math.min(to, sp.after);
+      for (let i = lo; i < spans.length && spans[i]!.before < to; i++) {
+        t += ptext.slice(at, Math.max(at, spans[i]!.before)) + ' … ';
+        at = Math.min(to, spans[i]!.after);
       }
       return t + ptext.slice(at, to);
     };
@@ -93,10 +104,10 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
       let afterAttribution = endsLikeSpeech ? attributionAfter(after) : null;
       // `"… later." Comey says he advised …` starts a new sentence, not an attribution.
       if (afterAttribution && /[.!?]\s*$/.test(quoted) && wordsToSentenceEnd(after, afterAttribution.end) > 6) afterAttribution = null;
-      const before = attributionBefore(masked(sent.start - para.start, span.before));
+      const before = attributionBefore(masked(Math.max(sent.start - para.start, span.before - ATTRIBUTION_WINDOW), span.before));
       // `"…," the Associated Press reported`: the news agency relays; the sentence's own speaker speaks.
       const relayed = afterAttribution && /^(reported|reports|according to)$/.test(afterAttribution.verb) && before;
-      const attribution = (relayed ? before : afterAttribution ?? before) ?? attributionTail(masked(span.after, Math.max(span.after, sentEnd)));
+      const attribution = (relayed ? before : afterAttribution ?? before) ?? attributionTail(masked(span.after, Math.max(span.after, Math.min(sentEnd, span.after + ATTRIBUTION_WINDOW))));
       return { span, attribution };
     });
     const paraStartsWithQuote = spans[0] !== undefined && /^\s*$/.test(ptext.slice(0, spans[0].before));
