@@ -10,6 +10,7 @@ import { showRelatedCount } from './badge';
 import { forbiddenFromError, forbiddenReason } from './forbidden';
 import type { MatchIndexStore } from './matchIndexStore';
 import type { TermBackgroundStore } from './termBackgroundStore';
+import { t } from '../shared/i18n';
 
 export const RELATED_TOP = 10;
 
@@ -39,7 +40,7 @@ const ExtractResultSchema = v.variant('ok', [
 export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): Promise<AnalyzeResponse> {
   const { browser } = deps;
   const tab = tabId === undefined ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0] : await browser.tabs.get(tabId).catch(() => undefined);
-  if (!tab?.id) return { status: 'error', message: 'No tab to read: the tab was closed. Open a news article and click Framelens again.' };
+  if (!tab?.id) return { status: 'error', message: t('errTabClosed') };
   const fileAccess = tab.url?.startsWith('file:') ? await browser.extension.isAllowedFileSchemeAccess() : true;
   const forbidden = forbiddenReason(tab.url, fileAccess);
   if (forbidden) return { status: 'forbidden', message: forbidden };
@@ -62,7 +63,7 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
     const message = e instanceof Error ? e.message : String(e);
     const refused = forbiddenFromError(message);
     if (refused) return { status: 'forbidden', message: refused };
-    return { status: 'error', message: `Framelens could not read this page (${message}). Reload the page and try again.` };
+    return { status: 'error', message: t('errReadFailed', [message]) };
   }
   const result = await readResult(deps, answer);
   await showRelatedCount(browser, tab.id, result);
@@ -85,7 +86,7 @@ async function withinTime<T>(promise: Promise<T>, ms: number): Promise<{ inTime:
 
 async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeResponse> {
   const extracted = v.safeParse(ExtractResultSchema, answer);
-  if (!extracted.success) return { status: 'error', message: 'Framelens could not read this page: its reader gave no usable answer. Reload the page and try again.' };
+  if (!extracted.success) return { status: 'error', message: t('errReaderNoAnswer') };
   if (!extracted.output.ok) return { status: 'no-article', message: extracted.output.message };
   return { status: 'ok', ...(await relatedCoverage(deps, extracted.output.article)) };
 }
@@ -119,7 +120,7 @@ export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, articl
     try {
       report = compareFraming([article, articleFromRecord(best)], { background: terms.get() });
     } catch (e) {
-      reportError = `The framing comparison failed (${e instanceof Error ? e.message : String(e)}); the related coverage is still listed.`;
+      reportError = t('errFramingFailed', [e instanceof Error ? e.message : String(e)]);
     }
   }
   return { article, saved, related, report, ...(reportError ? { reportError } : {}), archiveSize: await archive.count() };

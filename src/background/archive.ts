@@ -5,6 +5,7 @@ import type { ArchiveDb, RecordOrigin, StoredArticle } from './db';
 import { listArticles } from './archiveList';
 import { storageError } from './storageErrors';
 import { bumpChangeCounter, recordFromArticle, summariseOutcomes, upsertRecords, type ArticlesTx, type UpsertOutcome } from './upsert';
+import { t } from '../shared/i18n';
 
 /** What one committed write did, for whoever keeps derived data (the match index) in step. */
 export interface ArchiveChange {
@@ -43,7 +44,7 @@ export class Archive {
     const record = recordFromArticle(article);
     const outcome = await this.write(['articles', 'meta'], async (tx) => {
       const [o] = await upsertRecords(tx, [record], 'saved', this.now());
-      if (!o) throw new Error('The article could not be saved.');
+      if (!o) throw new Error(t('errNotSaved'));
       return { ...summariseOutcomes([o]), result: o };
     });
     return { id: outcome.id, created: outcome.created };

@@ -16,9 +16,17 @@ export async function showRelatedCount(browser: Browser, tabId: number, result: 
   try {
     await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
     if (count > 0) await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b6bcb' });
+    // The button's title says it in words: screen readers announce the title, not the badge.
+    await browser.action.setTitle({ tabId, title: count > 0 ? badgeTitle(browser, count) : browser.i18n.getMessage('actionTitle') });
   } catch (e) {
     console.warn('Framelens: badge not updated', e);
   }
+}
+
+/** "Framelens: 3 related articles in your archive", in the plural form the UI language needs (CLDR). */
+export function badgeTitle(browser: Browser, count: number): string {
+  const form = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count);
+  return browser.i18n.getMessage(`badgeTitle_${form}`, [String(count)]) || browser.i18n.getMessage('badgeTitle_other', [String(count)]);
 }
 
 /** A page that starts loading is a new page: its predecessor's count no longer applies. */

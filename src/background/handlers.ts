@@ -8,6 +8,7 @@ import type { MatchIndexStore } from './matchIndexStore';
 import type { TermBackgroundStore } from './termBackgroundStore';
 import type { Handlers } from './router';
 import { abortImport, commitImport, stageBatch, startImport } from './stagedImport';
+import { t } from '../shared/i18n';
 
 export interface BackgroundDeps {
   browser: Browser;
@@ -35,7 +36,7 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
     'archive/loadSample': async () => {
       const deps = await ready();
       const parsed = parseRecords(await deps.readSample());
-      if (!parsed.ok) throw new Error(`The built-in sample archive is damaged (line ${parsed.line}: ${parsed.reason}). Reinstall Framelens.`);
+      if (!parsed.ok) throw new Error(t('errSampleDamaged', [parsed.line, parsed.reason]));
       return deps.archive.importRecords(parsed.records, 'sample');
     },
     'archive/stats': async () => {
@@ -48,11 +49,11 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
       const archived: Article[] = [];
       for (const id of ids) {
         const record = await archive.get(id);
-        if (!record) throw new Error(`The archived article "${id}" is no longer in the archive. Reload the page to see the current archive.`);
+        if (!record) throw new Error(t('errArticleGone', [id]));
         archived.push(articleFromRecord(record));
       }
       const articles = article ? [article, ...archived.filter((a) => a.id !== article.id)] : archived;
-      if (articles.length < 2) throw new Error('A comparison needs at least two different articles.');
+      if (articles.length < 2) throw new Error(t('errNeedTwo'));
       return { report: compareFraming(articles, { background: terms.get() }) };
     },
   };

@@ -2,13 +2,14 @@ import type { Runtime } from 'webextension-polyfill';
 import { getBrowser } from '../shared/browser';
 import { Archive } from './archive';
 import { clearOnNavigation } from './badge';
-import { createSearchMenu, searchPageUrl } from './contextMenu';
+import { createCompareMenu, onCompareMenuClick } from './contextMenu';
 import { openArchiveDb } from './db';
 import { createHandlers, type BackgroundDeps } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
 import { createRouter } from './router';
 import { TermBackgroundStore } from './termBackgroundStore';
 import { discardStaleImports } from './stagedImport';
+import { installI18n, t } from '../shared/i18n';
 
 /**
  * The service worker (uBlock Origin Lite's discipline): every listener is registered
@@ -17,6 +18,8 @@ import { discardStaleImports } from './stagedImport';
  * archive is in IndexedDB and the match index is a cache rebuilt from it.
  */
 const browser = getBrowser();
+// Replies in the browser's UI language (the popup shows them as they are).
+installI18n(browser.i18n);
 
 let initialized: Promise<BackgroundDeps> | null = null;
 
@@ -24,7 +27,7 @@ let initialized: Promise<BackgroundDeps> | null = null;
 function ready(): Promise<BackgroundDeps> {
   initialized ??= initialize().catch((e: unknown) => {
     initialized = null;
-    throw new Error(`Framelens could not open its archive (${e instanceof Error ? e.message : String(e)}). Reload the extension and try again.`);
+    throw new Error(t('errArchiveOpen', [e instanceof Error ? e.message : String(e)]));
   });
   return initialized;
 }
@@ -34,7 +37,7 @@ async function initialize(): Promise<BackgroundDeps> {
   const matches = await MatchIndexStore.open(archive, () => browser.runtime.getPlatformInfo().catch(() => undefined));
   const readSample = async () => {
     const res = await fetch(browser.runtime.getURL('sample/sample.ndjson'));
-    if (!res.ok) throw new Error('The sample archive is missing from this build of Framelens.');
+    if (!res.ok) throw new Error(t('errSampleMissing'));
     return res.text();
   };
   const terms = await TermBackgroundStore.open(archive);
@@ -49,16 +52,15 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   // Runs the schema migrations now rather than on the first click, and clears imports a
   // previous version left half-staged.
   void ready().then((deps) => discardStaleImports(deps.archive)).catch((e: unknown) => console.error(e));
-  createSearchMenu(browser);
+  createCompareMenu(browser);
   // A first-run page says what Framelens does and offers the sample archive.
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') }).catch((e: unknown) => console.error(e));
 });
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => clearOnNavigation(browser, tabId, changeInfo.status));
 
-(browser.contextMenus as typeof browser.contextMenus | undefined)?.onClicked.addListener((info) => {
-  const url = searchPageUrl(browser, info);
-  if (url) void browser.tabs.create({ url });
+(browser.contextMenus as typeof browser.contextMenus | undefined)?.onClicked.addListener((info, tab) => {
+  void onCompareMenuClick(browser, info, tab).catch((e: unknown) => console.error(e));
 });
 
 void ready().catch((e: unknown) => console.error(e));

@@ -2,6 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { MessageType, Reply, Request, Response } from '../shared/messages';
 import { clip, requestSchemas, validateRequest } from '../shared/schemas';
 import { StorageFullError } from './storageErrors';
+import { t } from '../shared/i18n';
 
 /** A handler gets a validated payload and answers the response, or throws an Error whose message a reader understands. */
 export type Handler<T extends MessageType> = (payload: Request<T>) => Promise<Response<T>>;
@@ -29,17 +30,17 @@ export function createRouter(handlers: Handlers, policy: SenderPolicy): Route {
     const refusal = refuseSender(sender, policy);
     if (refusal) return { ok: false, error: refusal };
     if (typeof message !== 'object' || message === null || !('type' in message) || typeof message.type !== 'string') {
-      return { ok: false, error: 'Framelens received a message without a type and ignored it.' };
+      return { ok: false, error: t('errNoType') };
     }
     const type = message.type;
-    if (!isMessageType(type)) return { ok: false, error: `Framelens does not know the request "${type.slice(0, 80)}".` };
+    if (!isMessageType(type)) return { ok: false, error: t('errUnknownRequest', [type.slice(0, 80)]) };
     return dispatch(handlers, type, 'payload' in message ? message.payload : undefined);
   };
 }
 
 async function dispatch<T extends MessageType>(handlers: Handlers, type: T, payload: unknown): Promise<Reply<T>> {
   const checked = validateRequest(type, payload);
-  if (!checked.ok) return { ok: false, error: `Framelens refused an invalid "${type}" request: ${checked.reason}.` };
+  if (!checked.ok) return { ok: false, error: t('errInvalidRequest', [type, checked.reason]) };
   try {
     const handler: Handler<T> = handlers[type];
     return { ok: true, data: await handler(checked.value) };
@@ -49,8 +50,8 @@ async function dispatch<T extends MessageType>(handlers: Handlers, type: T, payl
 }
 
 function refuseSender(sender: Runtime.MessageSender, policy: SenderPolicy): string | null {
-  if (sender.id !== policy.extensionId) return 'Framelens only answers its own pages; this request came from elsewhere and was refused.';
-  if (!sender.url?.startsWith(policy.extensionOrigin)) return 'Framelens only answers its own pages (popup, options, comparison); this request came from a web page and was refused.';
+  if (sender.id !== policy.extensionId) return t('errForeignExtension');
+  if (!sender.url?.startsWith(policy.extensionOrigin)) return t('errWebPage');
   return null;
 }
 
@@ -63,7 +64,7 @@ function readableError(e: unknown): string {
   if (e instanceof StorageFullError) return e.message;
   if (e instanceof Error && e.constructor === Error) return clip(e.message, MAX_ERROR_CHARS);
   const detail = clip(e instanceof Error ? `${e.name}: ${e.message}` : String(e), 200);
-  return `Framelens hit an unexpected problem (${detail}). Reload the extension and try again; if it persists, please report it.`;
+  return t('errUnexpected', [detail]);
 }
 
 /** Errors quote ids and values; a reply stays a sentence, not a dump. */

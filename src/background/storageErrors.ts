@@ -1,3 +1,5 @@
+import { t } from '../shared/i18n';
+
 /**
  * Turns IndexedDB failures into sentences a reader can act on. A full quota is the one a
  * reader can fix: say so, and say that nothing was written (the transaction was aborted).
@@ -5,7 +7,7 @@
 export class StorageFullError extends Error {
   override readonly name = 'StorageFullError';
   constructor() {
-    super('The browser has no more storage for Framelens (quota exceeded), so nothing was saved and the archive is unchanged. Delete articles you no longer need, or export the archive and free space, then try again.');
+    super(t('errQuota'));
   }
 }
 
@@ -18,5 +20,5 @@ export function isQuotaError(e: unknown): boolean {
 export function storageError(e: unknown, txError?: unknown): Error {
   if (isQuotaError(e) || isQuotaError(txError) || e instanceof StorageFullError) return new StorageFullError();
   if (e instanceof Error) return e;
-  return new Error(`The archive could not be written (${String(e)}); nothing was changed.`);
+  return new Error(t('errWriteFailed', [String(e)]));
 }

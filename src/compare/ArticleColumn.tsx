@@ -1,7 +1,7 @@
 import type { ReportArticle } from '../core/framing/types';
 import { formatDate } from '../ui/format';
 import { highlight } from '../ui/highlight';
-import { formatList, t } from '../ui/i18n';
+import { formatList, t } from '../shared/i18n';
 import type { ArticleEvidence } from './evidence';
 
 interface SentenceView {

@@ -3,7 +3,7 @@ import type { FramingReport } from '../core/framing/types';
 import type { Browser } from '../shared/browser';
 import { formatDate } from '../ui/format';
 import type { MarkKind } from '../ui/highlight';
-import { t, tn, type MessageKey } from '../ui/i18n';
+import { t, tn, type MessageKey } from '../shared/i18n';
 import { ThemeSelect } from '../ui/ThemeSelect';
 import { ArticleColumn } from './ArticleColumn';
 import { loadReport } from './connector';

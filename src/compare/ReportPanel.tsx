@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FramingReport } from '../core/framing/types';
 import { formatZ } from '../ui/format';
-import { formatList, t, tn } from '../ui/i18n';
+import { formatList, t, tn } from '../shared/i18n';
 import { frameName, hedgeKindName, toneWord } from '../ui/reportSummary';
 
 /** Moves focus to a sentence in an article column, so evidence is one keypress away. */

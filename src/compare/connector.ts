@@ -1,6 +1,6 @@
 import type { FramingReport } from '../core/framing/types';
 import { send } from '../shared/client';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { parseCompareQuery } from './evidence';
 
 /**

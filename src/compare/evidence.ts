@@ -1,7 +1,7 @@
 import type { FramingReport } from '../core/framing/types';
 import { formatZ } from '../ui/format';
 import type { Mark } from '../ui/highlight';
-import { formatList, t } from '../ui/i18n';
+import { formatList, t } from '../shared/i18n';
 import { hedgeKindName } from '../ui/reportSummary';
 
 /** What the comparison page marks in one article's text, derived from the report. */

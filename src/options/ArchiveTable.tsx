@@ -1,4 +1,5 @@
 import { formatDate } from '../ui/format';
+import { t } from '../shared/i18n';
 import type { ArchiveListItem } from '../shared/messages';
 
 interface Props {
@@ -36,44 +37,46 @@ export function ArchiveTable(p: Props) {
   };
 
   return (
-    <section class="archive" aria-label="Archived articles">
+    <section class="archive" aria-label={t('archivedArticles')}>
       <div class="archive-controls">
         <input
           type="search"
           data-testid="archive-search"
-          placeholder="Search headlines, outlets and text"
-          aria-label="Search the archive"
+          placeholder={t('archiveSearchPlaceholder')}
+          aria-label={t('archiveSearchLabel')}
           value={p.query}
           onInput={(e) => p.onQuery(e.currentTarget.value)}
         />
         <button type="button" data-testid="delete-selected" disabled={p.busy || p.selected.size === 0} onClick={p.onDelete}>
-          Delete selected{p.selected.size ? ` (${p.selected.size})` : ''}
+          {p.selected.size ? t('deleteSelectedCount', [p.selected.size]) : t('deleteSelected')}
         </button>
       </div>
       {p.archiveEmpty ? (
-        <p class="empty">The archive is empty. Load the sample archive, import a file, or save articles from the popup.</p>
-      ) : p.page && total === 0 ? (
-        <p class="empty">No article matches “{p.query}”.</p>
+        <p class="empty">{t('archiveEmpty')}</p>
+      ) : !p.page ? (
+        <p class="empty" role="status" data-testid="archive-loading"><span class="spinner" aria-hidden="true" />{t('archiveLoading')}</p>
+      ) : total === 0 ? (
+        <p class="empty">{t('noArticleMatches', [p.query])}</p>
       ) : (
         <table>
           <thead>
             <tr>
               <th scope="col" class="select">
-                <input type="checkbox" aria-label="Select every article on this page" checked={allOnPage} onChange={(e) => togglePage(e.currentTarget.checked)} />
+                <input type="checkbox" aria-label={t('selectAllOnPage')} checked={allOnPage} onChange={(e) => togglePage(e.currentTarget.checked)} />
               </th>
-              <th scope="col">Headline</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Published</th>
+              <th scope="col">{t('columnHeadline')}</th>
+              <th scope="col">{t('columnOutlet')}</th>
+              <th scope="col">{t('columnPublished')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((item) => (
               <tr key={item.id} data-testid="archive-row" data-id={item.id}>
                 <td class="select">
-                  <input type="checkbox" data-testid="row-select" aria-label={`Select “${item.title || item.id}”`} checked={p.selected.has(item.id)} onChange={(e) => toggle(item.id, e.currentTarget.checked)} />
+                  <input type="checkbox" data-testid="row-select" aria-label={t('selectArticle', [item.title || item.id])} checked={p.selected.has(item.id)} onChange={(e) => toggle(item.id, e.currentTarget.checked)} />
                 </td>
-                <td class="headline">{webUrl(item.url) ? <a href={item.url ?? undefined} target="_blank" rel="noreferrer">{item.title || '(no headline)'}</a> : item.title || '(no headline)'}</td>
-                <td>{item.outlet || <span class="muted">outlet unknown</span>}</td>
+                <td class="headline">{webUrl(item.url) ? <a href={item.url ?? undefined} target="_blank" rel="noreferrer">{item.title || t('noHeadline')}</a> : item.title || t('noHeadline')}</td>
+                <td>{item.outlet || <span class="muted">{t('outletUnknown')}</span>}</td>
                 <td class="date">{formatDate(item.published)}</td>
               </tr>
             ))}
@@ -81,12 +84,12 @@ export function ArchiveTable(p: Props) {
         </table>
       )}
       {total > p.pageSize && (
-        <nav class="pager" aria-label="Pages">
-          <button type="button" disabled={p.offset === 0} onClick={() => p.onOffset(Math.max(0, p.offset - p.pageSize))}>Previous</button>
+        <nav class="pager" aria-label={t('pagesLabel')}>
+          <button type="button" disabled={p.offset === 0} onClick={() => p.onOffset(Math.max(0, p.offset - p.pageSize))}>{t('previousPage')}</button>
           <span>
-            {(p.offset + 1).toLocaleString('en')}–{Math.min(total, p.offset + p.pageSize).toLocaleString('en')} of {total.toLocaleString('en')}
+            {t('pageRange', [p.offset + 1, Math.min(total, p.offset + p.pageSize), total])}
           </span>
-          <button type="button" disabled={p.offset + p.pageSize >= total} onClick={() => p.onOffset(p.offset + p.pageSize)}>Next</button>
+          <button type="button" disabled={p.offset + p.pageSize >= total} onClick={() => p.onOffset(p.offset + p.pageSize)}>{t('nextPage')}</button>
         </nav>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t, tn } from '../shared/i18n';
 import type { ArchiveApi } from './connector';
 import { exportArchive, exportFileName } from './exportArchive';
 import { describeImport, importFile, type ImportProgress } from './importFile';
@@ -20,7 +21,7 @@ export function ArchiveToolbar({ api, busy, run, notice, error }: Props) {
 
   const loadSample = () => run(async () => {
     const { added, updated } = await api.loadSample();
-    return { kind: 'info', text: `Loaded the sample archive: ${added} new, ${updated} already there.` };
+    return { kind: 'info', text: t('sampleLoaded', [added, updated]) };
   });
 
   const importChosen = (file: File) => run(async () => {
@@ -45,15 +46,15 @@ export function ArchiveToolbar({ api, busy, run, notice, error }: Props) {
     link.click();
     // The download has its own copy once it starts; free the Blob soon after.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return { kind: 'info', text: `Exported ${records.toLocaleString('en')} articles to ${link.download}.` };
+    return { kind: 'info', text: tn('exportedCount', records, [link.download]) };
   });
 
   return (
-    <section class="toolbar" aria-label="Archive actions">
+    <section class="toolbar" aria-label={t('archiveActions')}>
       <div class="toolbar-row">
-        <button type="button" data-testid="load-sample" disabled={busy} onClick={() => void loadSample()}>Load sample archive</button>
+        <button type="button" data-testid="load-sample" disabled={busy} onClick={() => void loadSample()}>{t('loadSampleArchive')}</button>
         <label class={`file-button${busy ? ' disabled' : ''}`}>
-          Import .ndjson / .ndjson.gz…
+          {t('importFileButton')}
           <input
             ref={fileInput}
             type="file"
@@ -66,16 +67,16 @@ export function ArchiveToolbar({ api, busy, run, notice, error }: Props) {
             }}
           />
         </label>
-        <button type="button" data-testid="export" disabled={busy} onClick={() => void exportAll()}>Export archive</button>
+        <button type="button" data-testid="export" disabled={busy} onClick={() => void exportAll()}>{t('exportArchive')}</button>
       </div>
       <div data-testid="import-status" class="status" role="status" aria-live="polite">
         {progress && (
           <div class="progress">
             <progress max={Math.max(1, progress.totalBytes)} value={progress.bytesRead} />
             <span>
-              {progress.phase === 'saving' ? 'Saving' : 'Checking'} {progress.records.toLocaleString('en')} records…
+              {t(progress.phase === 'saving' ? 'importSaving' : 'importChecking', [progress.records])}
             </span>
-            <button type="button" onClick={() => cancel.current?.abort()}>Cancel</button>
+            <button type="button" onClick={() => cancel.current?.abort()}>{t('cancel')}</button>
           </div>
         )}
         {!progress && notice && <p class="notice">{notice.text}</p>}

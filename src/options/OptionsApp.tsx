@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveListItem, ArchiveStats } from '../shared/messages';
 import { ArchiveTable } from './ArchiveTable';
 import { ArchiveToolbar } from './ArchiveToolbar';
+import { t, tn } from '../shared/i18n';
 import { archiveApi as defaultApi, type ArchiveApi } from './connector';
-import { Settings } from './Settings';
+import { Settings, type SettingsBrowser } from './Settings';
 import { StorageSummary } from './StorageSummary';
 
 export const PAGE_SIZE = 50;
@@ -15,7 +16,7 @@ export interface Notice {
 }
 
 /** The options page: the archive as a searchable, pageable list, with import, export and the sample. */
-export function OptionsApp({ api = defaultApi, initialQuery = '' }: { api?: ArchiveApi; initialQuery?: string }) {
+export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { api?: ArchiveApi; initialQuery?: string; browser?: SettingsBrowser }) {
   const [stats, setStats] = useState<ArchiveStats | null>(null);
   const [query, setQuery] = useState(initialQuery);
   const [offset, setOffset] = useState(0);
@@ -74,16 +75,17 @@ export function OptionsApp({ api = defaultApi, initialQuery = '' }: { api?: Arch
     const ids = [...selected];
     const deleted = await api.remove(ids);
     setSelected(new Set());
-    return { kind: 'info', text: `Deleted ${deleted.toLocaleString('en')} ${deleted === 1 ? 'article' : 'articles'}.` };
+    return { kind: 'info', text: tn('deletedCount', deleted) };
   });
 
   return (
     <main class="options">
       <header class="options-header">
-        <h1>Framelens archive</h1>
+        <h1>{t('optionsHeading')}</h1>
         <StorageSummary stats={stats} />
       </header>
-      <p class="muted intro">The articles Framelens compares against. Everything stays in this browser.</p>
+      <p class="muted intro">{t('optionsIntro')}</p>
+      {browser && <Settings browser={browser} />}
       <ArchiveToolbar api={api} busy={busy} run={run} notice={notice} error={error} />
       <ArchiveTable
         page={page}
@@ -101,7 +103,6 @@ export function OptionsApp({ api = defaultApi, initialQuery = '' }: { api?: Arch
         onSelect={setSelected}
         onDelete={() => void deleteSelected()}
       />
-      <Settings />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { isGzip, parseRecordLine } from '../core/records';
 import type { ArticleRecord } from '../core/types';
 import type { ImportSummary, MessageType, Request, Response } from '../shared/messages';
+import { t, tn } from '../shared/i18n';
 
 /**
  * Imports an NDJSON or NDJSON.gz file without freezing the page: the file is streamed
@@ -76,9 +77,9 @@ export async function importFile(file: Blob & { name?: string }, send: Send, opt
     let lineNo = 0;
     let lastYield = Date.now();
     for (;;) {
-      if (options.signal?.aborted) return await fail({ ok: false, cancelled: true, reason: 'Import cancelled. Nothing was imported; the archive is unchanged.' });
+      if (options.signal?.aborted) return await fail({ ok: false, cancelled: true, reason: t('importCancelled') });
       const { value, done } = await reader.read().catch((e: unknown) => {
-        throw new Error(`the file could not be read as ${gzip ? 'gzip-compressed ' : ''}UTF-8 text (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+        throw new Error(t(gzip ? 'importUnreadableGzip' : 'importUnreadable', [e instanceof Error ? e.message : String(e)]), { cause: e });
       });
       const text = done ? rest : rest + value;
       const lines = text.split('\n');
@@ -107,9 +108,9 @@ export async function importFile(file: Blob & { name?: string }, send: Send, opt
       }
       if (done) break;
     }
-    if (records === 0) return await fail({ ok: false, reason: 'The file holds no records.' });
+    if (records === 0) return await fail({ ok: false, reason: t('importNoRecords') });
     await flush();
-    if (options.signal?.aborted) return await fail({ ok: false, cancelled: true, reason: 'Import cancelled. Nothing was imported; the archive is unchanged.' });
+    if (options.signal?.aborted) return await fail({ ok: false, cancelled: true, reason: t('importCancelled') });
     if (!staged.importId) throw new Error('the import was not staged');
     progress('saving');
     const summary = await send('archive/importCommit', { importId: staged.importId });
@@ -123,9 +124,9 @@ export async function importFile(file: Blob & { name?: string }, send: Send, opt
 export function describeImport(outcome: ImportOutcome, fileName: string): string {
   if (outcome.ok) {
     const { added, updated } = outcome.summary;
-    return `Imported ${outcome.records.toLocaleString('en')} records from ${fileName}: ${added.toLocaleString('en')} new, ${updated.toLocaleString('en')} updated.`;
+    return tn('importDone', outcome.records, [fileName, added, updated]);
   }
   if (outcome.cancelled) return outcome.reason;
-  const where = outcome.line === undefined ? '' : ` at line ${outcome.line}`;
-  return `${fileName} was refused${where}: ${outcome.reason.replace(/\.$/, '')}. Nothing was imported; the archive is unchanged.`;
+  const reason = outcome.reason.replace(/\.$/, '');
+  return outcome.line === undefined ? t('importRefused', [fileName, reason]) : t('importRefusedAtLine', [fileName, outcome.line, reason]);
 }

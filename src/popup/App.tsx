@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FramingReport } from '../core/framing/types';
 import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
-import { t, tn } from '../ui/i18n';
+import { t, tn } from '../shared/i18n';
 import { ArticleHeader } from './ArticleHeader';
 import { analyzeTab, compareUrl, compareWith, openOptions, openPage, saveArticle } from './connector';
 import { Differences } from './Differences';

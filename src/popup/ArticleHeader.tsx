@@ -1,6 +1,6 @@
 import type { Article } from '../core/types';
 import { formatDate } from '../ui/format';
-import { t, tn } from '../ui/i18n';
+import { t, tn } from '../shared/i18n';
 
 /** The article Framelens read on this page, and the Save button. */
 export function ArticleHeader(props: { article: Article; saved: boolean; onSave: () => void; saveError: string | null }) {

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { FramingReport } from '../core/framing/types';
 import type { RelatedItem } from '../shared/messages';
 import { outletLabel } from '../ui/format';
-import { formatList, t, tn } from '../ui/i18n';
+import { formatList, t, tn } from '../shared/i18n';
 import { frameName, summarizePair, toneWord, type PairSummary } from '../ui/reportSummary';
 
 /** The strongest framing differences between this page and the chosen article, a few lines per section. */

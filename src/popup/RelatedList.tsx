@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { RelatedItem } from '../shared/messages';
 import { formatDate, formatDateGap, formatScore } from '../ui/format';
-import { formatList, t, tn } from '../ui/i18n';
+import { formatList, t, tn } from '../shared/i18n';
 import { nextOptionIndex } from './listboxKeys';
 
 /** Related coverage, best first, each with why it matched. */

@@ -1,5 +1,6 @@
 import { getBrowser } from './browser';
 import type { Envelope, MessageType, Reply, Request, Response } from './messages';
+import { t } from './i18n';
 
 /**
  * The UI's one connector to the background: sends a typed request and returns the typed
@@ -11,9 +12,9 @@ export async function send<T extends MessageType>(type: T, payload: Request<T>):
   try {
     answer = await getBrowser().runtime.sendMessage(envelope);
   } catch (e) {
-    throw new Error(`Framelens's background could not be reached (${errorText(e)}). Reload the extension and try again.`, { cause: e });
+    throw new Error(t('errBackgroundUnreachable', [errorText(e)]), { cause: e });
   }
-  if (!isReply<T>(answer)) throw new Error('Framelens\'s background gave no answer. Reload the extension and try again.');
+  if (!isReply<T>(answer)) throw new Error(t('errNoAnswer'));
   if (!answer.ok) throw new Error(answer.error);
   return answer.data;
 }

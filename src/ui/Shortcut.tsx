@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 import { openShortcutSettings, popupShortcut, type CommandsApi } from './shortcut';
 
 /** The popup's keyboard shortcut as the browser has it now, and a way to change it. */

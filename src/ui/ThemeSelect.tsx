@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from './i18n';
+import { t, type MessageKey } from '../shared/i18n';
 import { applyTheme, readTheme, saveTheme, THEMES, watchTheme, type Theme, type ThemeStorage } from './theme';
 
 const LABELS: Record<Theme, MessageKey> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' };

@@ -1,5 +1,5 @@
 /** Formatting shared by the extension pages: dates, scores and gaps for a reader, in the reader's locale. */
-import { formatNumber, t, tn, uiLocale } from './i18n';
+import { formatNumber, t, tn, uiLocale } from '../shared/i18n';
 
 /** A publication date for a reader ("15 Sept 2020" in en-GB), or "date unknown" when unknown or invalid. */
 export function formatDate(iso: string | null | undefined, locale: string = uiLocale()): string {

@@ -1,4 +1,4 @@
-import { installI18n, t, uiLocale, type I18nApi, type MessageKey } from './i18n';
+import { installI18n, t, uiLocale, type I18nApi, type MessageKey } from '../shared/i18n';
 import { applyTheme, readTheme, watchTheme, type ThemeStorage } from './theme';
 
 /** What an extension page needs from the browser seam before it renders. */

@@ -1,5 +1,5 @@
 import type { FrameEntry, FramingReport, HedgeEntry, NamingEntry, TermEntry, ToneEntry, VoiceEntry } from '../core/framing/types';
-import { t, type MessageKey } from './i18n';
+import { t, type MessageKey } from '../shared/i18n';
 
 /**
  * The strongest differences of a framing report between two articles, a few lines per

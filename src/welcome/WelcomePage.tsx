@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Browser } from '../shared/browser';
 import { send } from '../shared/client';
-import { t, tn } from '../ui/i18n';
+import { t, tn } from '../shared/i18n';
 import { Shortcut } from '../ui/Shortcut';
 import { ThemeSelect } from '../ui/ThemeSelect';
 

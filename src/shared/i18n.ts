@@ -1,13 +1,12 @@
 /**
- * Every user-facing string of the extension pages comes from `_locales/<lang>/messages.json`
- * through the WebExtension i18n API (chrome.i18n / browser.i18n), so a translation is one new
- * file. `t()` asks the browser once the page has called `installI18n()`; before that (unit
- * tests, or a build whose _locales is missing) it reads the English messages file bundled
- * here, applying the same placeholder rules as the browser.
+ * Every user-facing string of the extension (pages and the background's replies) comes from
+ * `_locales/<lang>/messages.json` through the WebExtension i18n API (chrome.i18n /
+ * browser.i18n), so a translation is one new file. `t()` asks the browser once the context
+ * has called `installI18n()`; without it (unit tests, the CLI) it reads the English messages
+ * file bundled here, applying the same placeholder rules as the browser.
  * https://developer.chrome.com/docs/extensions/reference/api/i18n
  * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Internationalization
  */
-// eslint-disable-next-line no-restricted-imports -- the messages file is data at the repository root, not another runtime context
 import english from '../../_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
@@ -29,10 +28,13 @@ export interface I18nApi {
 let api: I18nApi | null = null;
 let locale = 'en';
 
-/** Routes `t()` through the browser's i18n API and formats dates and numbers for its UI language. */
-export function installI18n(i18n: I18nApi): void {
-  api = i18n;
-  locale = i18n.getUILanguage() || 'en';
+/**
+ * Routes `t()` through the browser's i18n API and formats dates and numbers for its UI
+ * language. `undefined` (no i18n API: a fake browser in tests) keeps the English file.
+ */
+export function installI18n(i18n: I18nApi | undefined): void {
+  api = i18n ?? null;
+  locale = i18n?.getUILanguage() || 'en';
 }
 
 /** The reader's UI language (BCP 47), for Intl formatting and `<html lang>`. */
