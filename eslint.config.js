@@ -110,7 +110,7 @@ export default defineConfig(
   ...importBoundary('background', ['core', 'shared']),
   // src/ui holds what the extension pages share (design tokens, formatting, highlighting).
   ...importBoundary('ui', ['core', 'shared']),
-  ...['popup', 'options', 'compare'].flatMap((ui) => importBoundary(ui, ['core', 'shared', 'ui', 'popup', 'options', 'compare'].filter((f) => f !== ui))),
+  ...['popup', 'options', 'compare', 'welcome'].flatMap((ui) => importBoundary(ui, ['core', 'shared', 'ui', 'popup', 'options', 'compare', 'welcome'].filter((f) => f !== ui))),
   // A service worker may not call import(): Chrome throws at run time.
   {
     files: ['src/background/**/*.{ts,tsx}'],
