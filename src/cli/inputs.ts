@@ -35,11 +35,30 @@ export function loadDocument(path: string, url?: string): Document {
 
 /** Reads an NDJSON or NDJSON.gz file of interchange records (all or nothing). */
 export function readRecordFile(path: string): ArticleRecord[] {
-  let bytes: Uint8Array = readFileSync(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new InputError(`${path}: cannot read (${(e as Error).message})`);
+  }
   if (isGzip(bytes)) bytes = gunzipSync(bytes);
   const parsed = parseRecords(new TextDecoder().decode(bytes));
   if (!parsed.ok) throw new InputError(`${path}: line ${parsed.line}: ${parsed.reason}`);
   return parsed.records;
+}
+
+/** Records of a .json file (one record) or an .ndjson / .ndjson.gz file (all or nothing). */
+export function readRecords(path: string): ArticleRecord[] {
+  if (!path.toLowerCase().endsWith('.json')) return readRecordFile(path);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${path}: invalid JSON (${(e as Error).message})`);
+  }
+  const check = checkRecord(value);
+  if (!check.ok) throw new InputError(`${path}: ${check.reason}`);
+  return [check.record];
 }
 
 /** Loads articles from a file as `compare` accepts them (.html, .txt, .md, .json, .ndjson[.gz]). */
@@ -56,20 +75,10 @@ export function loadArticles(path: string, url?: string): Article[] {
     case '.txt':
     case '.md':
       return [parseTextArticle(readFileSync(path, 'utf8'), name)];
-    case '.json': {
-      let value: unknown;
-      try {
-        value = JSON.parse(readFileSync(path, 'utf8'));
-      } catch (e) {
-        throw new InputError(`${path}: invalid JSON (${(e as Error).message})`);
-      }
-      const check = checkRecord(value);
-      if (!check.ok) throw new InputError(`${path}: ${check.reason}`);
-      return [articleFromRecord(check.record)];
-    }
+    case '.json':
     case '.ndjson':
     case '.ndjson.gz':
-      return readRecordFile(path).map(articleFromRecord);
+      return readRecords(path).map(articleFromRecord);
     default:
       throw new InputError(`${path}: unsupported file type (use .html, .txt, .md, .json, .ndjson or .ndjson.gz)`);
   }

@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { MatchIndex } from '../core/match';
-import { checkRecord, isGzip, parseRecordLine } from '../core/records';
-import type { ArticleRecord, MatchResult } from '../core/types';
+import type { MatchResult } from '../core/types';
 import { parseArgs, UsageError } from './args';
-import { InputError } from './inputs';
+import { readRecords } from './inputs';
 
 /**
  * `match --archive FILE --queries FILE [--top N] [--reasons]` (DESIGN.md): indexes the
@@ -41,48 +37,5 @@ function present(r: MatchResult, withReasons: boolean): Record<string, unknown> 
   const out: Record<string, unknown> = { id: r.id, score: r.score, sameStory: r.sameStory ?? false };
   if (r.duplicates?.length) out.duplicates = r.duplicates;
   if (withReasons) out.reasons = r.reasons;
-  return out;
-}
-
-/** Records of a .ndjson, .ndjson.gz or single-record .json file. */
-function readRecords(path: string): ArticleRecord[] {
-  const name = basename(path).toLowerCase();
-  try {
-    if (name.endsWith('.json')) {
-      let value: unknown;
-      try {
-        value = JSON.parse(readFileSync(path, 'utf8'));
-      } catch (e) {
-        throw new InputError(`${path}: invalid JSON (${(e as Error).message})`);
-      }
-      const check = checkRecord(value);
-      if (!check.ok) throw new InputError(`${path}: ${check.reason}`);
-      return [check.record];
-    }
-    return readNdjson(path);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: cannot read (${(e as Error).message})`);
-  }
-}
-
-/**
- * NDJSON records, all or nothing, as `readRecordFile` reads them, except that a null
- * `outlet` is read as "": ecbplus.ndjson's `ecb` documents have none, and DESIGN.md wants
- * every dataset file to load as is. (Asked of records.ts in the matching report.)
- */
-function readNdjson(path: string): ArticleRecord[] {
-  let bytes: Uint8Array = readFileSync(path);
-  if (isGzip(bytes)) bytes = gunzipSync(bytes);
-  const lines = new TextDecoder().decode(bytes).split('\n');
-  const seen = new Set<string>();
-  const out: ArticleRecord[] = [];
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/"outlet":null([,}])/, '"outlet":""$1');
-    const parsed = parseRecordLine(line, i + 1, seen);
-    if (parsed === null) return;
-    if (!parsed.ok) throw new InputError(`${path}: line ${i + 1}: ${parsed.reason}`);
-    out.push(parsed.record);
-  });
   return out;
 }
