@@ -67,12 +67,13 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
 export const SAME_STORY_THRESHOLD = 0.3;
 
 /**
- * Score at or above which a result is still worth listing as related coverage (precision
- * about 0.9 over the top 10 on ecbplus, per the matching bench): the canonical seed pair
- * (0.23) is related but not certainly the same event. Below it the popup says "no related
- * coverage yet" and keeps the rest out of the way.
+ * Score at or above which a result is still worth listing as related coverage, below the
+ * strict same-story bar. Chosen by hand, not by the bench: the canonical seed pair scores
+ * 0.198 among the matching fixtures, 0.227 in the sample archive and 0.292 for the CBC page
+ * against it, while the best other China/Asia stories there score at most 0.159. Below it the
+ * popup says "no related coverage yet" and keeps weaker matches collapsed.
  */
-export const RELATED_THRESHOLD = 0.12;
+export const RELATED_THRESHOLD = 0.18;
 
 /** The date Gaussian for a gap in days. */
 export function dateSimilarity(gapDays: number, w: Readonly<ScoreWeights> = DEFAULT_WEIGHTS): number {
