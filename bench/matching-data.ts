@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { ArticleRecord } from '../src/core/types';
 import { dataset } from './datasets';
+import { prng } from '../scripts/prng';
 
 /**
  * Data of the matching benchmark: every ecbplus record is a query (and archived), abp
@@ -32,21 +33,10 @@ export function loadMatchingData(): MatchingData | null {
   };
 }
 
-/** Mulberry32: a small seeded PRNG, so every run draws the same order. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const random = seededRandom(seed);
+  const random = prng(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'fflate';
+import { prng } from './prng';
 
 export interface MalformedFile {
   name: string;
@@ -21,17 +22,6 @@ export interface MalformedFile {
   reason: RegExp;
 }
 
-/** mulberry32 (Tommy Ettinger): small and well mixed; the same seed gives the same files. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const validRecord = (id: string, extra: Record<string, unknown> = {}) => ({
   id, url: `https://malformed.example/${encodeURIComponent(id)}`, title: `Headline ${id}`, outlet: 'Malformed Times', published: '2023-11-02', text: `First paragraph of ${id}.\n\nSecond paragraph.`, ...extra,

@@ -21,6 +21,7 @@ import type { ArticleRecord } from '../../src/core/types';
 import type { MessageType } from '../../src/shared/messages';
 import { requestSchemas, validateRequest } from '../../src/shared/schemas';
 import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
+import { prng } from '../../scripts/prng';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
@@ -32,17 +33,6 @@ const TYPES = Object.keys(requestSchemas) as MessageType[];
 /** Requests that change the archive when valid. */
 const WRITES: ReadonlySet<MessageType> = new Set(['archive/save', 'archive/delete', 'archive/import', 'archive/importBatch', 'archive/importCommit', 'archive/loadSample']);
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG (Tommy Ettinger), enough for reproducible fuzzing. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const record = (id: string): ArticleRecord => ({ id, url: `https://fuzz.example/${id}`, title: `Title ${id}`, outlet: 'Fuzz', published: '2024-05-06', text: `Body of ${id}.\n\nSecond paragraph.` });
 const article = (id: string) => ({ ...record(id), byline: null, lang: 'en', words: 6 });
