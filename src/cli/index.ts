@@ -47,6 +47,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && /cli[\\/]index\.[tj]s$/.test(process.argv[1])) {
+  // A reader piping into `head` closes stdout early: that ends the output, it is no error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   // exitCode, not exit(): exit() would cut off output still being written to a pipe.
   main(process.argv.slice(2)).then(
     (code) => {
