@@ -9,6 +9,8 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   extraction: () => import('./extraction').then((m) => m.run()),
   matching: () => import('./matching').then((m) => m.run()),
   framing: () => import('./framing').then((m) => m.run()),
+  popup: () => import('./browser').then((m) => m.runPopup()),
+  import: () => import('./browser').then((m) => m.runImport()),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

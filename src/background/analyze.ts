@@ -1,15 +1,13 @@
 import * as v from 'valibot';
 import type { Browser } from 'webextension-polyfill';
-import { compareFraming } from '../core/framing';
 import { isSameArticle } from '../core/match';
-import { articleFromRecord, type Article, type ArticleRecord } from '../core/types';
+import type { Article } from '../core/types';
 import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
 import { ArticleSchema } from '../shared/schemas';
 import type { Archive } from './archive';
 import { showRelatedCount } from './badge';
 import { forbiddenFromError, forbiddenReason } from './forbidden';
 import type { MatchIndexStore } from './matchIndexStore';
-import type { TermBackgroundStore } from './termBackgroundStore';
 import { t } from '../shared/i18n';
 
 export const RELATED_TOP = 10;
@@ -18,7 +16,6 @@ export interface AnalyzeDeps {
   browser: Browser;
   archive: Archive;
   matches: MatchIndexStore;
-  terms: TermBackgroundStore;
   /** How long a page may take to answer before it is reported as not responding (default READ_TIMEOUT_MS). */
   readTimeoutMs?: number;
 }
@@ -33,9 +30,10 @@ const ExtractResultSchema = v.variant('ok', [
 ]);
 
 /**
- * Reads the article in a tab with the content script, finds related archived coverage
- * and compares framing with the best match. Every failure becomes a status with a
- * sentence the popup can show as it is.
+ * Reads the article in a tab with the content script and finds related archived coverage.
+ * The framing report is asked for separately ('framing/compare'), so the popup lists the
+ * coverage without waiting for it. Every failure becomes a status with a sentence the popup
+ * can show as it is.
  */
 export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): Promise<AnalyzeResponse> {
   const { browser } = deps;
@@ -91,9 +89,9 @@ async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeRe
   return { status: 'ok', ...(await relatedCoverage(deps, extracted.output.article)) };
 }
 
-/** The article's related archived coverage (never itself or an archived copy of it) and the framing report against the best. */
+/** The article's related archived coverage, best first (never itself or an archived copy of it). */
 export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, article: Article): Promise<Omit<Extract<AnalyzeResponse, { status: 'ok' }>, 'status'>> {
-  const { archive, matches, terms } = deps;
+  const { archive, matches } = deps;
   const archivedCopy = await archive.findByUrl(article.url);
   const exclude = new Set([article.id]);
   if (archivedCopy) exclude.add(archivedCopy.id);
@@ -102,7 +100,6 @@ export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, articl
   const records = await Promise.all(hits.map((h) => archive.get(h.id)));
   let saved = archivedCopy !== null;
   const related: RelatedItem[] = [];
-  const relatedRecords: ArticleRecord[] = [];
   hits.forEach((hit, i) => {
     const record = records[i];
     if (!record || related.length >= RELATED_TOP) return;
@@ -111,17 +108,6 @@ export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, articl
       return;
     }
     related.push({ ...hit, title: record.title, outlet: record.outlet, published: record.published, url: record.url });
-    relatedRecords.push(record);
   });
-  const best = relatedRecords[0];
-  let report = null;
-  let reportError: string | undefined;
-  if (best) {
-    try {
-      report = compareFraming([article, articleFromRecord(best)], { background: terms.get() });
-    } catch (e) {
-      reportError = t('errFramingFailed', [e instanceof Error ? e.message : String(e)]);
-    }
-  }
-  return { article, saved, related, report, ...(reportError ? { reportError } : {}), archiveSize: await archive.count() };
+  return { article, saved, related, archiveSize: await archive.count() };
 }

@@ -54,7 +54,11 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
       }
       const articles = article ? [article, ...archived.filter((a) => a.id !== article.id)] : archived;
       if (articles.length < 2) throw new Error(t('errNeedTwo'));
-      return { report: compareFraming(articles, { background: terms.get() }) };
+      try {
+        return { report: compareFraming(articles, { background: terms.get() }) };
+      } catch (e) {
+        throw new Error(t('errFramingFailed', [e instanceof Error ? e.message : String(e)]));
+      }
     },
   };
 }

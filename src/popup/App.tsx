@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FramingReport } from '../core/framing/types';
 import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
 import { t, tn } from '../shared/i18n';
@@ -50,15 +50,24 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   const strong = related.filter(listed);
   const weak = related.filter((r) => !listed(r));
   const [selected, setSelected] = useState<RelatedItem | null>(strong[0] ?? null);
-  const [report, setReport] = useState<FramingReport | null>(strong[0] && strong[0].id === related[0]?.id ? result.report : null);
-  const [reportError, setReportError] = useState<string | null>(result.reportError ?? null);
-
+  const [report, setReport] = useState<FramingReport | null>(null);
+  const [reportError, setReportError] = useState<string | null>(null);
+  // The report of the chosen comparison, asked for after the list is on screen; a later
+  // choice wins over an earlier answer still on its way.
+  const asked = useRef<string | null>(null);
   const choose = (item: RelatedItem) => {
     setSelected(item);
     setReport(null);
     setReportError(null);
-    compareWith(article, item.id).then(setReport, (e: unknown) => setReportError((e as Error).message));
+    asked.current = item.id;
+    compareWith(article, item.id).then(
+      (r) => asked.current === item.id && setReport(r),
+      (e: unknown) => asked.current === item.id && setReportError((e as Error).message),
+    );
   };
+  useEffect(() => {
+    if (strong[0]) choose(strong[0]);
+  }, []);
   const save = () => {
     setSaveError(null);
     saveArticle(article).then(() => setSaved(true), (e: unknown) => setSaveError((e as Error).message));

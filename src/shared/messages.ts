@@ -8,7 +8,7 @@ import type { FramingReport } from '../core/framing/types';
  * payload before use; senders other than this extension are refused.
  */
 export interface Protocol {
-  /** Read the article in a tab (the active one, or `tabId` when the popup runs in a tab), match it against the archive and compare framing with the best match. */
+  /** Read the article in a tab (the active one, or `tabId` when the popup runs in a tab) and match it against the archive; the framing report comes from 'framing/compare', so the list shows first. */
   'tab/analyze': { req: { tabId?: number }; res: AnalyzeResponse };
   /** Save an article to the archive (one record per canonical URL: saving twice updates). */
   'archive/save': { req: { article: Article }; res: { id: string; created: boolean } };
@@ -98,10 +98,6 @@ export type AnalyzeResponse =
       /** True when this article (by canonical URL) is already in the archive. */
       saved: boolean;
       related: RelatedItem[];
-      /** Framing report of the article against the best match, when there is one. */
-      report: FramingReport | null;
-      /** Why the framing comparison failed when `report` is null although related articles exist. */
-      reportError?: string;
       archiveSize: number;
     }
   | { status: 'forbidden' | 'no-article' | 'error'; message: string };

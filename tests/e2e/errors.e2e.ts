@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { malformedFiles } from '../../scripts/make-malformed';
 import {
-  collectProblems, currentServiceWorker, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer,
+  collectProblems, currentServiceWorker, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer, stopServiceWorker,
   type ExtensionSession, type FixtureServer, type Problems,
 } from './harness';
 
@@ -59,17 +59,6 @@ async function openOptions(): Promise<Page> {
 
 async function archiveCount(options: Page): Promise<number> {
   return Number((await options.getByTestId('archive-count').innerText()).replace(/\D/g, ''));
-}
-
-/** Stops the extension's service worker as Chrome does when it idles (chrome://serviceworker-internals); a stopped one stays stopped. */
-async function stopServiceWorker(): Promise<void> {
-  const internals = await extension.context.newPage();
-  await internals.goto('chrome://serviceworker-internals/');
-  await internals.locator('body').getByText('Running Status:').first().waitFor();
-  const stop = internals.locator('cr-button[data-command="stop"]:visible').first();
-  if (await stop.count()) await stop.click();
-  await expect.poll(async () => (await internals.locator('body').innerText()).includes('Running Status: STOPPED')).toBe(true);
-  await internals.close();
 }
 
 /** Makes the worker's IndexedDB refuse writes to the archive as a browser out of quota does; returns the undo. */
@@ -227,7 +216,7 @@ describe('the service worker stopped while the popup is open', () => {
     const german = await openPopupFor(extension.context, extension.extensionId, hostile.url('german-article'));
     const save = german.popup.getByTestId('save');
     await expect.poll(() => save.isEnabled(), { timeout: 20_000 }).toBe(true);
-    await stopServiceWorker();
+    await stopServiceWorker(extension.context);
     await save.click();
     await expect.poll(() => save.innerText(), { timeout: 20_000 }).toMatch(/saved/i);
     await german.popup.close();
@@ -236,7 +225,7 @@ describe('the service worker stopped while the popup is open', () => {
     const related = await relatedTitles(cbc.popup);
     expect(related.length).toBeGreaterThan(0);
     await cbc.popup.close();
-    await stopServiceWorker();
+    await stopServiceWorker(extension.context);
     // The worker rebuilds its state from IndexedDB: the same related coverage, in the same order.
     const again = await openPopup(cbc.tabId);
     expect(await relatedTitles(again)).toEqual(related);

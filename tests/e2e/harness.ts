@@ -108,6 +108,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Default true: only 127.0.0.1 resolves (see OFFLINE_FLAG). */
   offline?: boolean;
+  /** Browser profile folder (default: a temporary one Playwright removes). Benchmarks measure its size. */
+  userDataDir?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -118,7 +120,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     // Playwright's defaults include --disable-extensions, which would win over --load-extension.
@@ -140,6 +142,24 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 export async function currentServiceWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
   const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${extensionId}/`);
   return context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
+}
+
+/** Stops the extension's service worker as Chrome does when it idles (chrome://serviceworker-internals); a stopped one stays stopped. */
+export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  const internals = await context.newPage();
+  try {
+    await internals.goto('chrome://serviceworker-internals/');
+    await internals.locator('body').getByText('Running Status:').first().waitFor();
+    const stop = internals.locator('cr-button[data-command="stop"]:visible').first();
+    if (await stop.count()) await stop.click();
+    const deadline = Date.now() + 15_000;
+    while (!(await internals.locator('body').innerText()).includes('Running Status: STOPPED')) {
+      if (Date.now() > deadline) throw new Error('the service worker did not stop within 15 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await internals.close();
+  }
 }
 
 /** The id of the tab showing `pageUrl`, asked of the extension (the test build may read 127.0.0.1 tab URLs). */

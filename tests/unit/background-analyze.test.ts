@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTab } from '../../src/background/analyze';
 import { Archive } from '../../src/background/archive';
+import { createHandlers } from '../../src/background/handlers';
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
@@ -31,13 +32,14 @@ async function setup(archived: ArticleRecord[], browser: FakeBrowserOptions) {
   const terms = await TermBackgroundStore.open(archive);
   await terms.refresh();
   const fake = makeFakeBrowser(browser);
-  return { archive, matches, terms, fake, analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches, terms }, tabId) };
+  return { archive, matches, terms, fake, analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches }, tabId),
+    compare: (article: Article, ids: string[]) => createHandlers(async () => ({ browser: fake.browser, archive, matches, terms, readSample: async () => '' }))['framing/compare']({ article, ids }) };
 }
 
 const others = records.filter((r) => r.outlet !== 'CBC News');
 
 describe('tab/analyze', () => {
-  it('reads the page, ranks the other outlet\'s coverage first and compares framing with it', async () => {
+  it('reads the page and ranks the other outlet\'s coverage first, without waiting for a framing report', async () => {
     const { analyze, fake } = await setup(others, { tabs: [{ id: 7, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
     const result = await analyze(7);
     if (result.status !== 'ok') throw new Error(result.message);
@@ -47,19 +49,21 @@ describe('tab/analyze', () => {
     expect(result.related.map((r) => r.id)).not.toContain(PAGE_URL);
     expect(result.saved).toBe(false);
     expect(result.archiveSize).toBe(others.length);
-    expect(result.report?.articles.map((a) => a.id)).toEqual([PAGE_URL, dailyMail.id]);
-    expect(result.report?.terms.length).toBeGreaterThan(0);
+    expect(result).not.toHaveProperty('report');
   });
 
-  it('weighs distinctive terms against the archive-wide background', async () => {
-    const { analyze, terms } = await setup(others, { tabs: [{ id: 7, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
+  it('compares framing with the best match, weighing distinctive terms against the archive-wide background', async () => {
+    const { analyze, compare, terms } = await setup(others, { tabs: [{ id: 7, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
     const result = await analyze(7);
     if (result.status !== 'ok') throw new Error(result.message);
+    const { report } = await compare(result.article, [result.related[0]!.id]);
+    expect(report.articles.map((a) => a.id)).toEqual([PAGE_URL, dailyMail.id]);
     const background = terms.get();
     expect(background?.docs).toBe(others.length);
     const best = articleFromRecord(dailyMail);
-    expect(result.report?.terms).toEqual(compareFraming([cbcPage(), best], { background }).terms);
-    expect(result.report?.terms).not.toEqual(compareFraming([cbcPage(), best]).terms);
+    expect(report.terms.length).toBeGreaterThan(0);
+    expect(report.terms).toEqual(compareFraming([cbcPage(), best], { background }).terms);
+    expect(report.terms).not.toEqual(compareFraming([cbcPage(), best]).terms);
   });
 
   it('shows the same-story count on the toolbar badge of that tab, and clears it on a new page', async () => {
@@ -95,9 +99,9 @@ describe('tab/analyze', () => {
     }
   });
 
-  it('with an empty archive answers no related coverage and no report', async () => {
+  it('with an empty archive answers no related coverage', async () => {
     const { analyze } = await setup([], { tabs: [{ id: 1, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
-    expect(await analyze(1)).toMatchObject({ status: 'ok', related: [], report: null, saved: false, archiveSize: 0 });
+    expect(await analyze(1)).toMatchObject({ status: 'ok', related: [], saved: false, archiveSize: 0 });
   });
 
   it.each([
