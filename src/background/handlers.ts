@@ -57,7 +57,7 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
       try {
         return { report: compareFraming(articles, { background: terms.get() }) };
       } catch (e) {
-        throw new Error(t('errFramingFailed', [e instanceof Error ? e.message : String(e)]));
+        throw new Error(t('errFramingFailed', [e instanceof Error ? e.message : String(e)]), { cause: e });
       }
     },
   };
