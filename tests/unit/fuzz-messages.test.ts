@@ -31,7 +31,7 @@ const ROUNDS = 3000;
 const MAX_ERROR_CHARS = 600;
 const TYPES = Object.keys(requestSchemas) as MessageType[];
 /** Requests that change the archive when valid. */
-const WRITES: ReadonlySet<MessageType> = new Set(['archive/save', 'archive/delete', 'archive/import', 'archive/importBatch', 'archive/importCommit', 'archive/loadSample']);
+const WRITES: ReadonlySet<MessageType> = new Set(['archive/save', 'archive/delete', 'archive/import', 'archive/importBatch', 'archive/importCommit', 'archive/loadSample', 'settings/setCapture', 'settings/setRetention']);
 
 
 const record = (id: string): ArticleRecord => ({ id, url: `https://fuzz.example/${id}`, title: `Title ${id}`, outlet: 'Fuzz', published: '2024-05-06', text: `Body of ${id}.\n\nSecond paragraph.` });
@@ -104,6 +104,10 @@ class Fuzzer {
       'archive/loadSample': {},
       'archive/stats': {},
       'framing/compare': { ids: ids.slice(0, 2) },
+      'settings/setCapture': { enabled: true, blocklist: ['example.com'] },
+      'settings/setRetention': { policy: { mode: 'count', count: 5 } },
+      'retention/preview': { policy: { mode: 'days', days: 30 } },
+      'archive/origins': {},
     };
     return valid[type];
   }
