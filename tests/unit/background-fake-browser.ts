@@ -20,7 +20,7 @@ type StorageListener = (changes: Record<string, { oldValue?: unknown; newValue?:
 
 export interface FakeBrowserOptions {
   tabs?: FakeTab[];
-  /** What the page answers to __framelens.extract() in a tab, or an error the browser throws on injection. */
+  /** What the page answers to __framelens.extract() in a tab, or an error the browser throws on injection; a promise answers when it settles. */
   extract?: (tabId: number) => unknown;
   fileAccess?: boolean;
   /** Host permissions the extension holds (permissions.getAll().origins). */
@@ -125,7 +125,8 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
     scripting: {
       executeScript: async (injection: { target: { tabId: number }; files?: string[]; func?: () => unknown }) => {
         fake.injected.push({ tabId: injection.target.tabId, files: injection.files, func: Boolean(injection.func) });
-        const answer = options.extract?.(injection.target.tabId);
+        // A promise stands for a page that answers late (or never).
+        const answer: unknown = await options.extract?.(injection.target.tabId);
         if (answer instanceof Error) throw answer;
         return injection.func ? [{ frameId: 0, result: answer }] : [{ frameId: 0 }];
       },
