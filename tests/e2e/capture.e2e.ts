@@ -113,6 +113,27 @@ describe('auto-capture', () => {
     await popup.close();
   });
 
+  it('a full quota during a capture gives a clear message and leaves no partial record', async () => {
+    const before = await origins();
+    await extension.serviceWorker.evaluate(() => {
+      // The browser refuses the write as it does when the origin is out of quota.
+      const put = IDBObjectStore.prototype.put;
+      (globalThis as { restorePut?: () => void }).restorePut = () => void (IDBObjectStore.prototype.put = put);
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'articles') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const page = await visit('bench-8b194530');
+    try {
+      await expect.poll(() => options.getByTestId('capture-error').innerText(), { timeout: 15_000 }).toMatch(/The last capture failed .*no more storage for Framelens.*nothing was saved/);
+    } finally {
+      await extension.serviceWorker.evaluate(() => (globalThis as { restorePut?: () => void }).restorePut?.());
+    }
+    expect(await origins()).toEqual(before);
+    await page.close();
+  });
+
   it('stops when turned off', async () => {
     await options.getByTestId('capture-toggle').click();
     await expect.poll(() => options.getByTestId('capture-toggle').isChecked()).toBe(false);
@@ -145,6 +166,11 @@ describe('retention', () => {
     expect(after).toEqual({ saved: 1, sample: 3 });
     expect(await options.getByTestId('retention-current').innerText()).toContain('newest 3 articles');
     await expect.poll(() => options.getByTestId('retention-preview').innerText()).toBe('This would remove nothing now.');
+  });
+
+  it('has its alarm, so records also age out while the archive does not change', async () => {
+    const alarm = await extension.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome.alarms.get('framelens-retention'));
+    expect(alarm?.periodInMinutes).toBe(60);
   });
 
   it('keeps applying the stored policy after later writes', async () => {
