@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { checkBlockEntry, MAX_BLOCKLIST_ENTRIES } from '../core/capture';
-import { formatNumber, t, tn } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 import type { CaptureSettings as Settings, CaptureStatus } from '../shared/settings';
 import { formatDate } from '../ui/format';
 import type { GrowthApi } from './growthApi';
+import { blockEntryFor } from './growthForm';
 
 export interface CaptureState {
   settings: Settings;
@@ -11,18 +11,6 @@ export interface CaptureState {
   access: boolean;
   status: CaptureStatus;
   captured: number | null;
-}
-
-/** What the reader typed into the block list field, as a domain to add or a sentence saying why not. */
-export function blockEntryFor(input: string, blocklist: readonly string[]): { ok: true; domain: string } | { ok: false; message: string } {
-  const check = checkBlockEntry(input);
-  if (!check.ok) {
-    const shown = input.trim().slice(0, 100);
-    return { ok: false, message: check.reason === 'empty' ? t('blockEntryEmpty') : check.reason === 'too-broad' ? t('blockEntryTooBroad', [shown]) : t('blockEntryInvalid', [shown]) };
-  }
-  if (blocklist.includes(check.domain)) return { ok: false, message: t('blockEntryDuplicate', [check.domain]) };
-  if (blocklist.length >= MAX_BLOCKLIST_ENTRIES) return { ok: false, message: t('blockListFull', [formatNumber(MAX_BLOCKLIST_ENTRIES)]) };
-  return { ok: true, domain: check.domain };
 }
 
 /** Auto-capture: the switch (host access asked for on the click), the block list, what it captured. */

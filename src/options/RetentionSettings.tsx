@@ -1,19 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MAX_RETENTION_COUNT, MAX_RETENTION_DAYS, type RetentionPolicy } from '../core/retention';
-import { formatNumber, t, tn } from '../shared/i18n';
+import type { RetentionPolicy } from '../core/retention';
+import { t, tn } from '../shared/i18n';
 import type { GrowthApi } from './growthApi';
+import { policyFromForm } from './growthForm';
 
 type Mode = RetentionPolicy['mode'];
-
-/** The policy the form describes, or why the number cannot be one. */
-export function policyFromForm(mode: Mode, amount: string): { ok: true; policy: RetentionPolicy } | { ok: false; message: string } {
-  if (mode === 'unlimited') return { ok: true, policy: { mode } };
-  const max = mode === 'days' ? MAX_RETENTION_DAYS : MAX_RETENTION_COUNT;
-  const text = amount.trim().replace(/[\s,._'’]/g, '');
-  const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > max) return { ok: false, message: t('retentionInvalidNumber', [formatNumber(max)]) };
-  return { ok: true, policy: mode === 'days' ? { mode, days: n } : { mode, count: n } };
-}
 
 function describePolicy(policy: RetentionPolicy): string {
   if (policy.mode === 'days') return tn('retentionCurrentDays', policy.days);

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { captureSkipReason, checkBlockEntry, hostMatches, isBlocked, isLocalHost, MAX_BLOCKLIST_ENTRIES, namedHosts } from '../../src/core/capture';
-import { blockEntryFor } from '../../src/options/CaptureSettings';
+import { blockEntryFor, policyFromForm } from '../../src/options/growthForm';
 import { CaptureSettingsSchema, captureOrigins, DEFAULT_CAPTURE, parseCapture, parseCaptureStatus, parseRetention, RetentionPolicySchema } from '../../src/shared/settings';
 import { validateRequest } from '../../src/shared/schemas';
 
@@ -85,6 +85,19 @@ describe('pages auto-capture never looks at', () => {
 
   it('reads named hosts from host permission patterns, never wildcards', () => {
     expect(namedHosts(['http://*/*', 'https://*/*', '<all_urls>', 'http://127.0.0.1/*', 'https://Intranet.Example:8443/*', '*://*.example.com/*'])).toEqual(['127.0.0.1', 'intranet.example']);
+  });
+});
+
+describe('the retention form', () => {
+  it('reads the number a reader types, or says what it takes', () => {
+    expect(policyFromForm('unlimited', 'whatever')).toEqual({ ok: true, policy: { mode: 'unlimited' } });
+    expect(policyFromForm('days', ' 30 ')).toEqual({ ok: true, policy: { mode: 'days', days: 30 } });
+    expect(policyFromForm('count', '1,234')).toEqual({ ok: true, policy: { mode: 'count', count: 1234 } });
+    expect(policyFromForm('count', '1.234.567')).toEqual({ ok: true, policy: { mode: 'count', count: 1234567 } });
+    for (const bad of ['', '0', '-3', '2.5', '2.5e3', '12,34', 'ten', '99999999999']) {
+      expect(policyFromForm('count', bad), bad).toEqual({ ok: false, message: 'Type a whole number from 1 to 10,000,000.' });
+    }
+    expect(policyFromForm('days', '40000')).toEqual({ ok: false, message: 'Type a whole number from 1 to 36,500.' });
   });
 });
 
