@@ -27,7 +27,7 @@ export const RECENT_MS = 10 * 60_000;
 const MAX_RECENT = 500;
 
 export type CaptureOutcome =
-  | 'off' | 'private' | 'skipped' | 'recent' | 'busy' | 'unscriptable' | 'no-answer' | 'not-news' | 'no-article'
+  | 'off' | 'private' | 'skipped' | 'recent' | 'unscriptable' | 'no-answer' | 'not-news' | 'no-article'
   | 'captured' | 'updated' | 'failed';
 
 const CaptureAnswerSchema = v.variant('ok', [
@@ -45,7 +45,7 @@ export type CaptureTab = Pick<Tabs.Tab, 'id' | 'url' | 'incognito'>;
 
 export class AutoCapture {
   private readonly recent = new Map<string, number>();
-  private readonly busy = new Set<number>();
+  private readonly busy = new Map<number, Promise<CaptureOutcome>>();
 
   constructor(
     private readonly browser: Browser,
@@ -72,13 +72,19 @@ export class AutoCapture {
     const now = this.now();
     const seen = this.recent.get(key);
     if (seen !== undefined && now - seen < RECENT_MS) return 'recent';
-    if (this.busy.has(tabId)) return 'busy';
     this.remember(key, now);
-    this.busy.add(tabId);
+    // One read per tab at a time: a page loaded while the previous one is being read waits
+    // for it (bounded by the time limit) instead of being missed.
+    const previous = this.busy.get(tabId);
+    const run = (async () => {
+      await previous?.catch(() => undefined);
+      return this.read(tabId);
+    })();
+    this.busy.set(tabId, run);
     try {
-      return await this.read(tabId);
+      return await run;
     } finally {
-      this.busy.delete(tabId);
+      if (this.busy.get(tabId) === run) this.busy.delete(tabId);
     }
   }
 

@@ -87,6 +87,29 @@ describe('auto-capture', () => {
     expect(fake.injected.filter((i) => i.func)).toHaveLength(2);
   });
 
+  it('reads one page per tab at a time: a page loaded meanwhile waits for the read before it, and is not missed', async () => {
+    const { capture, fake, answer, archive } = await setup();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The tab shows page 1 (whose first injection is slow) until the read of it ends, then page 2.
+    let calls = 0;
+    answer(() => {
+      calls++;
+      if (calls === 1) return gate;
+      return { ok: true, article: article(calls <= 2 ? 'https://news.example.com/1' : 'https://news.example.com/2') };
+    });
+    const a = capture.consider({ id: 3, url: 'https://news.example.com/1', incognito: false });
+    await vi.waitFor(() => expect(fake.injected).toHaveLength(1));
+    const b = capture.consider({ id: 3, url: 'https://news.example.com/2', incognito: false });
+    await new Promise((r) => setTimeout(r, 20));
+    // The second read has not started while the first is going.
+    expect(fake.injected).toHaveLength(1);
+    release();
+    expect(await Promise.all([a, b])).toEqual(['captured', 'captured']);
+    expect(fake.injected).toHaveLength(4);
+    expect(await archive.count()).toBe(2);
+  });
+
   it('passes over pages that are not news, pages it cannot script and pages that do not answer in time', async () => {
     const { capture, answer, archive } = await setup({ timeoutMs: 50 });
     answer({ ok: false, reason: 'not-news', message: 'not-declared' });
