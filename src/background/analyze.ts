@@ -69,7 +69,7 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
 }
 
 /** The promise's value if it settles within `ms`; a later failure of an abandoned promise is dropped. */
-async function withinTime<T>(promise: Promise<T>, ms: number): Promise<{ inTime: true; value: T } | { inTime: false }> {
+export async function withinTime<T>(promise: Promise<T>, ms: number): Promise<{ inTime: true; value: T } | { inTime: false }> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<{ inTime: false }>((resolve) => {
     timer = setTimeout(() => resolve({ inTime: false }), ms);
@@ -92,7 +92,8 @@ async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeRe
 /** The article's related archived coverage, best first (never itself or an archived copy of it). */
 export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, article: Article): Promise<Omit<Extract<AnalyzeResponse, { status: 'ok' }>, 'status'>> {
   const { archive, matches } = deps;
-  const archivedCopy = await archive.findByUrl(article.url);
+  const archivedRow = await archive.findStoredByUrl(article.url);
+  const archivedCopy = archivedRow?.record ?? null;
   const exclude = new Set([article.id]);
   if (archivedCopy) exclude.add(archivedCopy.id);
   // A few more than shown: copies of the page found by text are dropped below.
@@ -109,5 +110,6 @@ export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, articl
     }
     related.push({ ...hit, title: record.title, outlet: record.outlet, published: record.published, url: record.url });
   });
-  return { article, saved, related, archiveSize: await archive.count() };
+  const capturedAt = archivedRow?.origin === 'captured' ? { capturedAt: archivedRow.savedAt } : {};
+  return { article, saved, related, ...capturedAt, archiveSize: await archive.count() };
 }

@@ -39,11 +39,14 @@ export class Archive {
     return () => this.listeners.delete(listener);
   }
 
-  /** Saves a page's article: one record per canonical URL, so saving twice updates. */
-  async save(article: Article): Promise<{ id: string; created: boolean }> {
+  /**
+   * Saves a page's article: one record per canonical URL, so saving twice updates. `origin`
+   * 'captured' is auto-capture; a record saved by hand stays 'saved' (upsertRecords).
+   */
+  async save(article: Article, origin: RecordOrigin = 'saved'): Promise<{ id: string; created: boolean }> {
     const record = recordFromArticle(article);
     const outcome = await this.write(['articles', 'meta'], async (tx) => {
-      const [o] = await upsertRecords(tx, [record], 'saved', this.now());
+      const [o] = await upsertRecords(tx, [record], origin, this.now());
       if (!o) throw new Error(t('errNotSaved'));
       return { ...summariseOutcomes([o]), result: o };
     });
@@ -79,9 +82,14 @@ export class Archive {
 
   /** The archived record for a page address, if any (by normalised canonical URL). */
   async findByUrl(url: string | null): Promise<ArticleRecord | null> {
+    return (await this.findStoredByUrl(url))?.record ?? null;
+  }
+
+  /** The archived row for a page address (with how and when it entered the archive), if any. */
+  async findStoredByUrl(url: string | null): Promise<StoredArticle | null> {
     const key = canonicalUrlKey(url);
     if (key === null) return null;
-    return (await this.db.getFromIndex('articles', 'url', key))?.record ?? null;
+    return (await this.db.getFromIndex('articles', 'url', key)) ?? null;
   }
 
   async count(): Promise<number> {

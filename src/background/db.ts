@@ -11,8 +11,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export const DB_NAME = 'framelens';
 
-/** How a record entered the archive; retention (issue 5) never drops 'saved' ones. */
-export type RecordOrigin = 'saved' | 'imported' | 'sample';
+/** How a record entered the archive; retention (issue 5) never drops 'saved' ones. 'captured': auto-capture of a visited page. */
+export type RecordOrigin = 'saved' | 'imported' | 'sample' | 'captured';
 
 export interface StoredArticle {
   id: string;
@@ -51,7 +51,7 @@ export interface FramelensDB extends DBSchema {
   articles: {
     key: string;
     value: StoredArticle;
-    indexes: { url: string; savedAt: number; outlet: string; published: string };
+    indexes: { url: string; savedAt: number; outlet: string; published: string; originSavedAt: [string, number] };
   };
   meta: { key: MetaRow['key']; value: MetaRow };
   staging: { key: [string, number]; value: StagedBatch };

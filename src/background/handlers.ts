@@ -4,6 +4,7 @@ import { parseRecords } from '../core/records';
 import { articleFromRecord, type Article } from '../core/types';
 import type { Archive } from './archive';
 import { analyzeTab } from './analyze';
+import { growthHandlers } from './growthHandlers';
 import type { MatchIndexStore } from './matchIndexStore';
 import type { TermBackgroundStore } from './termBackgroundStore';
 import type { Handlers } from './router';
@@ -22,6 +23,7 @@ export interface BackgroundDeps {
 /** Every message's handler. Each waits for `ready` (database open, match index loaded) first. */
 export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
   return {
+    ...growthHandlers(ready),
     'tab/analyze': async ({ tabId }) => analyzeTab(await ready(), tabId),
     'archive/save': async ({ article }) => (await ready()).archive.save(article),
     'archive/get': async ({ id }) => ({ record: await (await ready()).archive.get(id) }),

@@ -9,6 +9,9 @@ import { MatchIndexStore } from './matchIndexStore';
 import { createRouter } from './router';
 import { TermBackgroundStore } from './termBackgroundStore';
 import { discardStaleImports } from './stagedImport';
+import { AutoCapture, onHostAccessRemoved } from './capture';
+import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionRunner } from './retention';
+import { readRetention } from '../shared/settings';
 import { installI18n, t } from '../shared/i18n';
 
 /**
@@ -41,7 +44,17 @@ async function initialize(): Promise<BackgroundDeps> {
     return res.text();
   };
   const terms = await TermBackgroundStore.open(archive);
+  archive.onChange((change) => retention.afterWrite(change.put.length));
   return { browser, archive, matches, terms, readSample };
+}
+
+// Archive growth (issue 5): auto-capture of visited news pages (opt-in) and retention.
+const capture = new AutoCapture(browser, ready);
+const retention = new RetentionRunner(() => readRetention(browser.storage), async () => (await ready()).archive);
+
+/** The retention alarm exists once per profile; creating it again only resets its period. */
+async function ensureRetentionAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(RETENTION_ALARM))) await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES });
 }
 
 const route = createRouter(createHandlers(ready), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
@@ -53,11 +66,20 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   // previous version left half-staged.
   void ready().then((deps) => discardStaleImports(deps.archive)).catch((e: unknown) => console.error(e));
   createCompareMenu(browser);
+  void ensureRetentionAlarm().catch((e: unknown) => console.error(e));
   // A first-run page says what Framelens does and offers the sample archive.
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') }).catch((e: unknown) => console.error(e));
 });
 
-browser.tabs.onUpdated.addListener((tabId, changeInfo) => clearOnNavigation(browser, tabId, changeInfo.status));
+browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+  clearOnNavigation(browser, tabId, changeInfo.status);
+  void capture.onTabUpdated(changeInfo, tab)?.catch((e: unknown) => console.error(e));
+});
+browser.permissions.onRemoved.addListener((removed) => void onHostAccessRemoved(browser, removed).catch((e: unknown) => console.error(e)));
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === RETENTION_ALARM) void retention.run().catch((e: unknown) => console.error(e));
+});
+browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm().catch((e: unknown) => console.error(e)));
 
 (browser.contextMenus as typeof browser.contextMenus | undefined)?.onClicked.addListener((info, tab) => {
   void onCompareMenuClick(browser, info, tab).catch((e: unknown) => console.error(e));

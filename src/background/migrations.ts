@@ -32,6 +32,14 @@ export const MIGRATIONS: readonly Migration[] = [
       imports.createIndex('updatedAt', 'updatedAt');
     },
   },
+  {
+    version: 3,
+    note: '2026-11-22: index articles by [origin, savedAt], so retention counts and removes the oldest automatically added records without reading every row. Droppable only with retention.',
+    up(_db, tx) {
+      // Every row has an origin and a savedAt since v1: the index covers the whole store.
+      tx.objectStore('articles').createIndex('originSavedAt', ['origin', 'savedAt']);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -69,7 +69,8 @@ export async function upsertRecords(tx: ArticlesTx, records: readonly ArticleRec
         id,
         record: stored,
         savedAt: origin === 'saved' || !target ? now : target.savedAt,
-        origin: target?.origin === 'saved' ? 'saved' : origin,
+        // A hand save is never downgraded; a capture of an archived page keeps how it came in.
+        origin: target && (target.origin === 'saved' || origin === 'captured') ? target.origin : origin,
         words: countWords(stored.text),
       };
       if (urlKey !== null) row.urlKey = urlKey;

@@ -4,6 +4,7 @@ import { ArchiveTable } from './ArchiveTable';
 import { ArchiveToolbar } from './ArchiveToolbar';
 import { t, tn } from '../shared/i18n';
 import { archiveApi as defaultApi, type ArchiveApi } from './connector';
+import { GrowthSettings } from './GrowthSettings';
 import { Settings, type SettingsBrowser } from './Settings';
 import { StorageSummary } from './StorageSummary';
 
@@ -86,6 +87,7 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
       </header>
       <p class="muted intro">{t('optionsIntro')}</p>
       {browser && <Settings browser={browser} />}
+      {browser && <GrowthSettings onArchiveChange={() => void reload()} />}
       <ArchiveToolbar api={api} busy={busy} run={run} notice={notice} error={error} />
       <ArchiveTable
         page={page}

@@ -43,7 +43,9 @@ export function App({ tabId }: { tabId: number | undefined }) {
 
 function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) {
   const { article, related } = result;
-  const [saved, setSaved] = useState(result.saved);
+  // A page captured automatically is archived but not kept for good: Save keeps it (retention never drops it then).
+  const [capturedAt, setCapturedAt] = useState(result.capturedAt);
+  const [saved, setSaved] = useState(result.saved && capturedAt === undefined);
   const [saveError, setSaveError] = useState<string | null>(null);
   // The calibrated same-story decision: weaker matches stay one click away, never in front.
   const listed = (r: RelatedItem) => r.related ?? r.sameStory ?? true;
@@ -70,12 +72,15 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   }, []);
   const save = () => {
     setSaveError(null);
-    saveArticle(article).then(() => setSaved(true), (e: unknown) => setSaveError((e as Error).message));
+    saveArticle(article).then(() => {
+      setSaved(true);
+      setCapturedAt(undefined);
+    }, (e: unknown) => setSaveError((e as Error).message));
   };
 
   return (
     <>
-      <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} />
+      <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} capturedAt={capturedAt} />
       {result.archiveSize === 0 ? (
         <StateMessage
           kind="info"

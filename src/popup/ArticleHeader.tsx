@@ -3,7 +3,7 @@ import { formatDate } from '../ui/format';
 import { t, tn } from '../shared/i18n';
 
 /** The article Framelens read on this page, and the Save button. */
-export function ArticleHeader(props: { article: Article; saved: boolean; onSave: () => void; saveError: string | null }) {
+export function ArticleHeader(props: { article: Article; saved: boolean; onSave: () => void; saveError: string | null; capturedAt?: number | undefined }) {
   const { article } = props;
   return (
     <section class="article" aria-label={t('thisArticle')}>
@@ -18,8 +18,13 @@ export function ArticleHeader(props: { article: Article; saved: boolean; onSave:
       </p>
       <div class="actions">
         <button type="button" class={props.saved ? '' : 'primary'} data-testid="save" onClick={props.onSave} disabled={props.saved}>
-          {t(props.saved ? 'savedInArchive' : 'saveToArchive')}
+          {t(props.saved ? 'savedInArchive' : props.capturedAt !== undefined ? 'keepCaptured' : 'saveToArchive')}
         </button>
+        {props.capturedAt !== undefined && (
+          <span class="muted" data-testid="captured-note">
+            {t('capturedNote', [formatDate(new Date(props.capturedAt).toISOString())])}
+          </span>
+        )}
         {props.saveError && (
           <span class="error" role="alert">
             {props.saveError}

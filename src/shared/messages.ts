@@ -1,5 +1,7 @@
 import type { Article, ArticleRecord, MatchResult } from '../core/types';
 import type { FramingReport } from '../core/framing/types';
+import type { RetentionPolicy } from '../core/retention';
+import type { CaptureSettings } from './settings';
 
 /**
  * The one message protocol between popup, options, comparison page, content script and
@@ -34,6 +36,14 @@ export interface Protocol {
   'archive/loadSample': { req: Record<string, never>; res: ImportSummary };
   /** Record count and storage use. */
   'archive/stats': { req: Record<string, never>; res: ArchiveStats };
+  /** Store the auto-capture settings (src/shared/settings.ts); the options page asked for the host permission first. */
+  'settings/setCapture': { req: CaptureSettings; res: CaptureSettings };
+  /** Store the retention policy and apply it now; answers how many records it removed. */
+  'settings/setRetention': { req: { policy: RetentionPolicy }; res: { removed: number } };
+  /** What a retention policy would remove now (nothing is deleted), and how many records it applies to. */
+  'retention/preview': { req: { policy: RetentionPolicy }; res: { removes: number; eligible: number } };
+  /** Records per origin ('saved', 'captured', 'imported', ...). */
+  'archive/origins': { req: Record<string, never>; res: { counts: Record<string, number> } };
   /** Compare an article (from the page or the archive) with archived ones. */
   'framing/compare': { req: { article?: Article; ids: string[] }; res: { report: FramingReport } };
 }
@@ -98,6 +108,8 @@ export type AnalyzeResponse =
       /** True when this article (by canonical URL) is already in the archive. */
       saved: boolean;
       related: RelatedItem[];
+      /** When the archived copy of this page was captured automatically (ms), absent otherwise. */
+      capturedAt?: number;
       archiveSize: number;
     }
   | { status: 'forbidden' | 'no-article' | 'error'; message: string };

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { checkRecord, RecordSchema } from '../core/records';
 import type { Article, ArticleRecord } from '../core/types';
 import type { MessageType, Request } from './messages';
+import { CaptureSettingsSchema, RetentionPolicySchema } from './settings';
 
 /**
  * One valibot schema per message payload. The router validates every request against its
@@ -70,6 +71,10 @@ export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Requ
   }),
   'archive/loadSample': empty,
   'archive/stats': empty,
+  'settings/setCapture': CaptureSettingsSchema,
+  'settings/setRetention': v.strictObject({ policy: RetentionPolicySchema }),
+  'retention/preview': v.strictObject({ policy: RetentionPolicySchema }),
+  'archive/origins': empty,
   'framing/compare': v.strictObject({ article: v.optional(ArticleSchema), ids: v.pipe(v.array(id), v.minLength(1, 'no article ids'), v.maxLength(20, 'at most 20 articles')) }),
 };
 

@@ -33,14 +33,17 @@ const row: StoredArticle = {
 };
 
 describe('Migrations', () => {
-  it('are numbered in order, each with a note', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  it('are numbered in increasing order, each with a note', () => {
+    // Numbers are reserved per feature while branches are open, so a gap may exist until they merge.
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!));
     for (const m of MIGRATIONS) expect(m.note.length).toBeGreaterThan(20);
-    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(SCHEMA_VERSION).toBe(versions.at(-1));
   });
 
   it('v1 turns an empty database into the archive schema (after fixture) and records itself', async () => {
-    const db = await openArchiveDb('mig-v1');
+    const db = await openArchiveDb('mig-v1', MIGRATIONS.slice(0, 1), 1);
     const schema = await db.get('meta', 'schema');
     db.close();
     expect(await describeDb('mig-v1')).toEqual({
@@ -88,12 +91,13 @@ describe('Migrations', () => {
     await db.put('articles', row);
     db.close();
     const order: number[] = [];
+    const [a, b] = [SCHEMA_VERSION + 1, SCHEMA_VERSION + 2];
     const next: Migration[] = [
       ...MIGRATIONS,
-      { version: 2, note: 'test step: adds a lang index', up: (_db, tx) => { order.push(2); tx.objectStore('articles').createIndex('lang' as never, 'record.lang'); } },
+      { version: a, note: 'test step: adds a lang index', up: (_db, tx) => { order.push(a); tx.objectStore('articles').createIndex('lang' as never, 'record.lang'); } },
       {
-        version: 3, note: 'test step: rewrites every row', up: async (_db, tx) => {
-          order.push(3);
+        version: b, note: 'test step: rewrites every row', up: async (_db, tx) => {
+          order.push(b);
           let cursor = await tx.objectStore('articles').openCursor();
           while (cursor) {
             await cursor.update({ ...cursor.value, words: cursor.value.words + 10 });
@@ -102,10 +106,11 @@ describe('Migrations', () => {
         },
       },
     ];
-    const migrated = await openArchiveDb('mig-runner', next, 3);
-    expect(order).toEqual([2, 3]);
+    const migrated = await openArchiveDb('mig-runner', next, b);
+    expect(order).toEqual([a, b]);
     expect((await migrated.get('articles', 'ecb:1'))?.words).toBe(11);
-    expect((await migrated.get('meta', 'schema'))).toMatchObject({ version: 3, history: [{ version: 1 }, { version: 2 }, { version: 3 }] });
+    const history = MIGRATIONS.map((m) => ({ version: m.version }));
+    expect((await migrated.get('meta', 'schema'))).toMatchObject({ version: b, history: [...history, { version: a }, { version: b }] });
     migrated.close();
     expect(Object.keys((await describeDb('mig-runner')).stores.articles!.indexes)).toContain('lang');
   });
@@ -114,15 +119,43 @@ describe('Migrations', () => {
     const db = await openArchiveDb('mig-fail');
     await db.put('articles', row);
     db.close();
-    const broken: Migration[] = [...MIGRATIONS, { version: 2, note: 'test step that fails half way', up: async (_db, tx) => {
+    const broken: Migration[] = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, note: 'test step that fails half way', up: async (_db, tx) => {
       await tx.objectStore('articles').delete('ecb:1');
       throw new Error('boom');
     } }];
-    await expect(openArchiveDb('mig-fail', broken, 2)).rejects.toBeTruthy();
+    await expect(openArchiveDb('mig-fail', broken, SCHEMA_VERSION + 1)).rejects.toBeTruthy();
     const after = await openArchiveDb('mig-fail');
-    expect(after.version).toBe(1);
+    expect(after.version).toBe(SCHEMA_VERSION);
     expect(await after.get('articles', 'ecb:1')).toEqual(row);
     after.close();
+  });
+
+  it('v3 adds the [origin, savedAt] index over the rows v1 left (before/after fixture), and retention can count by it', async () => {
+    const v1 = MIGRATIONS.filter((m) => m.version === 1);
+    const before = await openArchiveDb('mig-v3', v1, 1);
+    const rows: StoredArticle[] = [
+      row,
+      { ...row, id: 'c1', urlKey: 'x.example/c1', record: { ...row.record, id: 'c1', url: 'https://x.example/c1' }, origin: 'captured' as StoredArticle['origin'], savedAt: 5 },
+      { ...row, id: 'c2', urlKey: 'x.example/c2', record: { ...row.record, id: 'c2', url: 'https://x.example/c2' }, origin: 'captured' as StoredArticle['origin'], savedAt: 3 },
+      { ...row, id: 's1', urlKey: 'x.example/s1', record: { ...row.record, id: 's1', url: 'https://x.example/s1' }, origin: 'saved', savedAt: 2 },
+    ];
+    for (const r of rows) await before.put('articles', r);
+    before.close();
+    const beforeShape = await describeDb('mig-v3');
+    expect(beforeShape.stores.articles!.indexes).not.toHaveProperty('originSavedAt');
+
+    const upTo3 = MIGRATIONS.filter((m) => m.version <= 3);
+    const after = await openArchiveDb('mig-v3', upTo3, 3);
+    for (const r of rows) expect(await after.get('articles', r.id)).toEqual(r);
+    const captured = await after.getAllKeysFromIndex('articles', 'originSavedAt', IDBKeyRange.bound(['captured', -Infinity], ['captured', Infinity]));
+    expect(captured).toEqual(['c2', 'c1']);
+    expect(await after.get('meta', 'schema')).toMatchObject({ version: 3, history: upTo3.map((m) => ({ version: m.version })) });
+    after.close();
+    const afterShape = await describeDb('mig-v3');
+    expect(afterShape.stores.articles!.indexes.originSavedAt).toEqual({ keyPath: ['origin', 'savedAt'], unique: false });
+    // Nothing else changed.
+    const { originSavedAt: _added, ...others } = afterShape.stores.articles!.indexes;
+    expect(others).toEqual(beforeShape.stores.articles!.indexes);
   });
 
   it('uses the database name the extension ships with', () => {

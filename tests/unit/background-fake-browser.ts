@@ -13,13 +13,20 @@ type Listener = (message: unknown, sender: Runtime.MessageSender) => Promise<unk
 export interface FakeTab {
   id: number;
   url?: string;
+  incognito?: boolean;
 }
+
+type StorageListener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 
 export interface FakeBrowserOptions {
   tabs?: FakeTab[];
-  /** What the page answers to __framelens.extract() in a tab, or an error the browser throws on injection. */
+  /** What the page answers to __framelens.extract() in a tab, or an error the browser throws on injection; a promise answers when it settles. */
   extract?: (tabId: number) => unknown;
   fileAccess?: boolean;
+  /** Host permissions the extension holds (permissions.getAll().origins). */
+  origins?: string[];
+  /** The manifest runtime.getManifest() answers. */
+  manifest?: Record<string, unknown>;
 }
 
 export interface FakeBrowser {
@@ -34,6 +41,11 @@ export interface FakeBrowser {
   tabUpdatedListeners: ((tabId: number, changeInfo: { status?: string }) => void)[];
   /** Sends as the given page of the extension (popup by default) would. */
   sender: Runtime.MessageSender;
+  /** storage.local's contents. */
+  storage: Map<string, unknown>;
+  permissionsRemovedListeners: ((removed: { origins?: string[] }) => void)[];
+  alarms: Map<string, { name: string; periodInMinutes?: number }>;
+  alarmListeners: ((alarm: { name: string }) => void)[];
 }
 
 export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
@@ -46,7 +58,12 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
     opened: [],
     tabUpdatedListeners: [],
     sender: { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html` },
+    storage: new Map(),
+    permissionsRemovedListeners: [],
+    alarms: new Map(),
+    alarmListeners: [],
   };
+  const storageListeners: StorageListener[] = [];
   const tabs = options.tabs ?? [];
   const api = {
     runtime: {
@@ -54,6 +71,8 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
       getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
       onMessage: { addListener: (l: Listener) => fake.messageListeners.push(l) },
       onInstalled: { addListener: (l: (details: { reason: string }) => void) => fake.installedListeners.push(l) },
+      onStartup: { addListener: () => undefined },
+      getManifest: () => options.manifest ?? { optional_host_permissions: ['http://*/*', 'https://*/*'] },
       sendMessage: async (message: unknown) => {
         for (const listener of fake.messageListeners) {
           const answer = listener(structuredClone(message), fake.sender);
@@ -76,11 +95,38 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
         return tab;
       },
     },
+    storage: {
+      local: {
+        get: async (key: string) => (fake.storage.has(key) ? { [key]: structuredClone(fake.storage.get(key)) } : {}),
+        set: async (items: Record<string, unknown>) => {
+          const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
+          for (const [key, value] of Object.entries(items)) {
+            changes[key] = { oldValue: fake.storage.get(key), newValue: structuredClone(value) };
+            fake.storage.set(key, structuredClone(value));
+          }
+          for (const l of storageListeners) l(changes, 'local');
+        },
+      },
+      onChanged: {
+        addListener: (l: StorageListener) => void storageListeners.push(l),
+        removeListener: (l: StorageListener) => void storageListeners.splice(storageListeners.indexOf(l), 1),
+      },
+    },
+    permissions: {
+      getAll: async () => ({ origins: [...(options.origins ?? [])], permissions: [] }),
+      onRemoved: { addListener: (l: (removed: { origins?: string[] }) => void) => fake.permissionsRemovedListeners.push(l) },
+    },
+    alarms: {
+      get: async (name: string) => fake.alarms.get(name),
+      create: async (name: string, info: { periodInMinutes?: number }) => void fake.alarms.set(name, { name, ...info }),
+      onAlarm: { addListener: (l: (alarm: { name: string }) => void) => fake.alarmListeners.push(l) },
+    },
     extension: { isAllowedFileSchemeAccess: async () => options.fileAccess ?? false },
     scripting: {
       executeScript: async (injection: { target: { tabId: number }; files?: string[]; func?: () => unknown }) => {
         fake.injected.push({ tabId: injection.target.tabId, files: injection.files, func: Boolean(injection.func) });
-        const answer = options.extract?.(injection.target.tabId);
+        // A promise stands for a page that answers late (or never).
+        const answer: unknown = await options.extract?.(injection.target.tabId);
         if (answer instanceof Error) throw answer;
         return injection.func ? [{ frameId: 0, result: answer }] : [{ frameId: 0 }];
       },

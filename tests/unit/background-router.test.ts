@@ -32,6 +32,10 @@ function fakeHandlers(calls: unknown[]): Handlers {
     'archive/loadSample': never,
     'archive/stats': async () => ({ count: 3, usageBytes: null, quotaBytes: null }),
     'framing/compare': never,
+    'settings/setCapture': never,
+    'settings/setRetention': never,
+    'retention/preview': never,
+    'archive/origins': never,
   };
 }
 

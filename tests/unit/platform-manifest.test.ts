@@ -25,7 +25,7 @@ describe('manifest.json', () => {
   it('asks for the minimal permissions, host access only as optional', () => {
     expect(source.manifest_version).toBe(3);
     // contextMenus: the "Compare coverage" entry on pages and selected text (issue 7); it grants no host access.
-    expect([...(source.permissions as string[])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect([...(source.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
     expect(source).not.toHaveProperty('host_permissions');
     expect(source.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(source).not.toHaveProperty('content_scripts');
