@@ -1,0 +1,7 @@
+/** Feeds: parsing RSS, Atom and JSON Feed into FeedItems, and OPML subscription lists. Pure: no DOM, no network. */
+export { parseFeed } from './parse';
+export { parseFeedDate } from './dates';
+export { buildOpml, parseOpml, OpmlError, MAX_OPML_FEEDS, type OpmlFeed, type OpmlImport } from './opml';
+export { decodeBody, refusedMediaType, type BodyKind } from './decode';
+export { resolveHttpUrl } from './urls';
+export * from './types';
