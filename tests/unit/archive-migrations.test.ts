@@ -32,15 +32,20 @@ const row: StoredArticle = {
   words: 1,
 };
 
+/** The current schema version: test steps come after it. */
+const V = SCHEMA_VERSION;
+
 describe('Migrations', () => {
-  it('are numbered in order, each with a note', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  it('are numbered in increasing order, each with a note', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
     for (const m of MIGRATIONS) expect(m.note.length).toBeGreaterThan(20);
-    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(SCHEMA_VERSION).toBe(versions.at(-1));
   });
 
   it('v1 turns an empty database into the archive schema (after fixture) and records itself', async () => {
-    const db = await openArchiveDb('mig-v1');
+    const db = await openArchiveDb('mig-v1', MIGRATIONS.filter((m) => m.version === 1), 1);
     const schema = await db.get('meta', 'schema');
     db.close();
     expect(await describeDb('mig-v1')).toEqual({
@@ -61,6 +66,29 @@ describe('Migrations', () => {
       },
     });
     expect(schema).toMatchObject({ key: 'schema', version: 1, history: [{ version: 1 }] });
+  });
+
+  it('v4 adds the feed stores to a v1 archive (before/after fixture) and keeps every article', async () => {
+    const before = await openArchiveDb('mig-v4', MIGRATIONS.filter((m) => m.version === 1), 1);
+    await before.put('articles', row);
+    before.close();
+    const v1 = await describeDb('mig-v4');
+    const db = await openArchiveDb('mig-v4');
+    expect(await db.get('articles', 'ecb:1')).toEqual(row);
+    await db.put('feeds', { id: 'f1', url: 'https://x.example/feed', title: 'X', siteUrl: null, addedAt: 1, intervalMinutes: 60, lastPollAt: null, lastError: null, lastNew: 0, itemCount: 0, savedCount: 0, pollStartedAt: null, pollNew: 0 });
+    await expect(db.put('feeds', { ...(await db.get('feeds', 'f1'))!, id: 'f2' })).rejects.toThrow();
+    await db.put('feedItems', { feedId: 'f1', itemId: 'a', url: null, title: '', published: null, state: 'pending', firstSeen: 1, attempts: 0 });
+    expect(await db.countFromIndex('feedItems', 'state', ['f1', 'pending'])).toBe(1);
+    const schema = await db.get('meta', 'schema');
+    db.close();
+    const after = await describeDb('mig-v4');
+    expect(after.version).toBe(SCHEMA_VERSION);
+    expect(after.stores).toEqual({
+      ...v1.stores,
+      feeds: { keyPath: 'id', indexes: { url: { keyPath: 'url', unique: true } } },
+      feedItems: { keyPath: ['feedId', 'itemId'], indexes: { state: { keyPath: ['feedId', 'state'], unique: false } } },
+    });
+    expect(schema).toMatchObject({ key: 'schema', version: SCHEMA_VERSION, history: [{ version: 1 }, { version: 4 }] });
   });
 
   it('v1 enforces one record per canonical URL and allows many records without a URL', async () => {
@@ -90,10 +118,10 @@ describe('Migrations', () => {
     const order: number[] = [];
     const next: Migration[] = [
       ...MIGRATIONS,
-      { version: 2, note: 'test step: adds a lang index', up: (_db, tx) => { order.push(2); tx.objectStore('articles').createIndex('lang' as never, 'record.lang'); } },
+      { version: V + 1, note: 'test step: adds a lang index', up: (_db, tx) => { order.push(V + 1); tx.objectStore('articles').createIndex('lang' as never, 'record.lang'); } },
       {
-        version: 3, note: 'test step: rewrites every row', up: async (_db, tx) => {
-          order.push(3);
+        version: V + 2, note: 'test step: rewrites every row', up: async (_db, tx) => {
+          order.push(V + 2);
           let cursor = await tx.objectStore('articles').openCursor();
           while (cursor) {
             await cursor.update({ ...cursor.value, words: cursor.value.words + 10 });
@@ -102,10 +130,11 @@ describe('Migrations', () => {
         },
       },
     ];
-    const migrated = await openArchiveDb('mig-runner', next, 3);
-    expect(order).toEqual([2, 3]);
+    const migrated = await openArchiveDb('mig-runner', next, V + 2);
+    expect(order).toEqual([V + 1, V + 2]);
     expect((await migrated.get('articles', 'ecb:1'))?.words).toBe(11);
-    expect((await migrated.get('meta', 'schema'))).toMatchObject({ version: 3, history: [{ version: 1 }, { version: 2 }, { version: 3 }] });
+    const history = MIGRATIONS.map((m) => ({ version: m.version }));
+    expect((await migrated.get('meta', 'schema'))).toMatchObject({ version: V + 2, history: [...history, { version: V + 1 }, { version: V + 2 }] });
     migrated.close();
     expect(Object.keys((await describeDb('mig-runner')).stores.articles!.indexes)).toContain('lang');
   });
@@ -114,13 +143,13 @@ describe('Migrations', () => {
     const db = await openArchiveDb('mig-fail');
     await db.put('articles', row);
     db.close();
-    const broken: Migration[] = [...MIGRATIONS, { version: 2, note: 'test step that fails half way', up: async (_db, tx) => {
+    const broken: Migration[] = [...MIGRATIONS, { version: V + 1, note: 'test step that fails half way', up: async (_db, tx) => {
       await tx.objectStore('articles').delete('ecb:1');
       throw new Error('boom');
     } }];
-    await expect(openArchiveDb('mig-fail', broken, 2)).rejects.toBeTruthy();
+    await expect(openArchiveDb('mig-fail', broken, V + 1)).rejects.toBeTruthy();
     const after = await openArchiveDb('mig-fail');
-    expect(after.version).toBe(1);
+    expect(after.version).toBe(V);
     expect(await after.get('articles', 'ecb:1')).toEqual(row);
     after.close();
   });
