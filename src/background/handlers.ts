@@ -3,6 +3,8 @@ import { compareFraming } from '../core/framing';
 import { parseRecords } from '../core/records';
 import { articleFromRecord, type Article } from '../core/types';
 import type { Archive } from './archive';
+import { feedHandlers } from './feeds/handlers';
+import type { FeedService } from './feeds/service';
 import { analyzeTab } from './analyze';
 import type { MatchIndexStore } from './matchIndexStore';
 import type { TermBackgroundStore } from './termBackgroundStore';
@@ -15,6 +17,8 @@ export interface BackgroundDeps {
   archive: Archive;
   matches: MatchIndexStore;
   terms: TermBackgroundStore;
+  /** Feed subscriptions and their polls (issue 5). */
+  feeds: FeedService;
   /** The text of public/sample/sample.ndjson as built into the extension. */
   readSample(): Promise<string>;
 }
@@ -56,6 +60,7 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
       if (articles.length < 2) throw new Error(t('errNeedTwo'));
       return { report: compareFraming(articles, { background: terms.get() }) };
     },
+    ...feedHandlers(ready),
   };
 }
 

@@ -9,6 +9,7 @@ import { MatchIndexStore } from './matchIndexStore';
 import { createRouter } from './router';
 import { TermBackgroundStore } from './termBackgroundStore';
 import { discardStaleImports } from './stagedImport';
+import { createFeedService } from './feeds/setup';
 import { installI18n, t } from '../shared/i18n';
 
 /**
@@ -41,7 +42,10 @@ async function initialize(): Promise<BackgroundDeps> {
     return res.text();
   };
   const terms = await TermBackgroundStore.open(archive);
-  return { browser, archive, matches, terms, readSample };
+  const feeds = createFeedService(browser, archive);
+  // Polls a stopped worker left unfinished resume now; alarms are checked against the feeds.
+  void feeds.start().catch((e: unknown) => console.error(e));
+  return { browser, archive, matches, terms, feeds, readSample };
 }
 
 const route = createRouter(createHandlers(ready), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
@@ -61,6 +65,11 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => clearOnNavigation(brow
 
 (browser.contextMenus as typeof browser.contextMenus | undefined)?.onClicked.addListener((info, tab) => {
   void onCompareMenuClick(browser, info, tab).catch((e: unknown) => console.error(e));
+});
+
+// A feed's poll is due (feed subscriptions, issue 5).
+browser.alarms.onAlarm.addListener((alarm) => {
+  void ready().then((deps) => deps.feeds.onAlarm(alarm.name)).catch((e: unknown) => console.error(e));
 });
 
 void ready().catch((e: unknown) => console.error(e));

@@ -20,6 +20,8 @@ export interface FakeBrowserOptions {
   /** What the page answers to __framelens.extract() in a tab, or an error the browser throws on injection. */
   extract?: (tabId: number) => unknown;
   fileAccess?: boolean;
+  /** Origins (match patterns) the reader granted through permissions.request. */
+  granted?: string[];
 }
 
 export interface FakeBrowser {
@@ -34,6 +36,8 @@ export interface FakeBrowser {
   tabUpdatedListeners: ((tabId: number, changeInfo: { status?: string }) => void)[];
   /** Sends as the given page of the extension (popup by default) would. */
   sender: Runtime.MessageSender;
+  /** Alarms by name, as alarms.create left them. */
+  alarms: Map<string, { name: string; periodInMinutes?: number; delayInMinutes?: number }>;
 }
 
 export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
@@ -46,7 +50,9 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
     opened: [],
     tabUpdatedListeners: [],
     sender: { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html` },
+    alarms: new Map(),
   };
+  const granted = new Set(options.granted ?? []);
   const tabs = options.tabs ?? [];
   const api = {
     runtime: {
@@ -75,6 +81,16 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
         if (!tab) throw new Error(`No tab with id: ${tabId}.`);
         return tab;
       },
+    },
+    alarms: {
+      create: async (name: string, info: { periodInMinutes?: number; delayInMinutes?: number }) => void fake.alarms.set(name, { name, ...info }),
+      clear: async (name: string) => fake.alarms.delete(name),
+      getAll: async () => [...fake.alarms.values()],
+      onAlarm: { addListener: () => undefined },
+    },
+    permissions: {
+      contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => granted.has(o)),
+      request: async ({ origins = [] }: { origins?: string[] }) => (origins.forEach((o) => granted.add(o)), true),
     },
     extension: { isAllowedFileSchemeAccess: async () => options.fileAccess ?? false },
     scripting: {

@@ -32,6 +32,12 @@ function fakeHandlers(calls: unknown[]): Handlers {
     'archive/loadSample': never,
     'archive/stats': async () => ({ count: 3, usageBytes: null, quotaBytes: null }),
     'framing/compare': never,
+    'feeds/list': never,
+    'feeds/add': never,
+    'feeds/import': never,
+    'feeds/remove': never,
+    'feeds/poll': never,
+    'feeds/setInterval': never,
   };
 }
 

@@ -1,0 +1,208 @@
+import { parseFeed, type BodyKind, type ParsedFeed } from '../../core/feeds';
+import { checkRecord } from '../../core/records';
+import type { Article, ArticleRecord } from '../../core/types';
+import { t, tn } from '../../shared/i18n';
+import type { Archive } from '../archive';
+import { canonicalUrlKey } from '../canonicalUrl';
+import type { FeedItemRow, FeedRow } from '../db';
+import { recordFromArticle, summariseOutcomes, upsertRecords, type UpsertOutcome } from '../upsert';
+import type { Fetched } from './fetchBounded';
+import type { PageExtractor } from './pageExtractor';
+
+/**
+ * One poll of one feed, in steps that each end in a committed transaction, so a worker
+ * stopped anywhere loses nothing and duplicates nothing:
+ *  1. the feed row says a poll is running (pollStartedAt);
+ *  2. the feed is fetched and every item it lists that the feed has not listed before is
+ *     written as 'pending' (feedItems);
+ *  3. each pending item is fetched, extracted, and archived in ONE transaction with its
+ *     feedItems row turning 'saved' and the feed's counts, so an item is either archived
+ *     and marked or neither;
+ *  4. the feed row gets its last poll time, new items and error.
+ * A poll cut short leaves pollStartedAt set and items pending: the next start resumes at
+ * step 3. Archiving goes through the archive's one upsert path (one record per canonical
+ * URL), and never replaces a record already archived (saved by hand, imported, another feed).
+ */
+export interface PollDeps {
+  archive: Archive;
+  fetchText(url: string, kind: BodyKind): Promise<Fetched>;
+  pages: PageExtractor;
+  /** True when Framelens may fetch this address (the reader granted its origin). */
+  canRead(url: string): Promise<boolean>;
+  now(): number;
+}
+
+/** Articles fetched in one poll at most; the rest stay pending for the next. */
+export const MAX_ITEMS_PER_POLL = 30;
+/** On a feed's first poll only its newest items are archived, not its whole history. */
+export const MAX_FIRST_POLL_ITEMS = 20;
+/** Tries per item before it is given up on. */
+export const MAX_ATTEMPTS = 3;
+/** Items the feed no longer lists are forgotten after this long. */
+export const FORGET_AFTER_MS = 60 * 24 * 60 * 60 * 1000;
+
+export async function pollFeed(deps: PollDeps, feedId: string, prefetched?: ParsedFeed): Promise<FeedRow | null> {
+  const feed = await updateFeed(deps, feedId, (row) => ({ ...row, pollStartedAt: deps.now(), pollNew: 0 }));
+  if (!feed) return null;
+  let parsed: ParsedFeed;
+  try {
+    parsed = prefetched ?? parseFeed((await deps.fetchText(feed.url, 'feed')).text, feed.url);
+  } catch (e) {
+    return finishPoll(deps, feedId, errorText(e), []);
+  }
+  await recordItems(deps, feed, parsed);
+  return archivePending(deps, feedId);
+}
+
+/** Steps 3 and 4 for a poll that a stopped worker left unfinished. */
+export async function resumePoll(deps: PollDeps, feedId: string): Promise<FeedRow | null> {
+  return archivePending(deps, feedId);
+}
+
+async function archivePending(deps: PollDeps, feedId: string): Promise<FeedRow | null> {
+  const errors: string[] = [];
+  try {
+    for (const item of await pendingItems(deps, feedId)) {
+      const outcome = await archiveItem(deps, item);
+      if (outcome === 'gone') return null;
+      if (outcome) errors.push(outcome);
+    }
+  } finally {
+    await deps.pages.release();
+  }
+  return finishPoll(deps, feedId, null, errors);
+}
+
+async function updateFeed(deps: PollDeps, feedId: string, change: (row: FeedRow) => FeedRow): Promise<FeedRow | null> {
+  const tx = deps.archive.db.transaction('feeds', 'readwrite');
+  const row = await tx.store.get(feedId);
+  if (!row) {
+    await tx.done;
+    return null;
+  }
+  const next = change(row);
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+async function finishPoll(deps: PollDeps, feedId: string, feedError: string | null, itemErrors: string[]): Promise<FeedRow | null> {
+  const itemsError = itemErrors.length ? tn('feedItemErrors', itemErrors.length, [itemErrors[0] ?? '']) : null;
+  return updateFeed(deps, feedId, (row) => ({ ...row, lastPollAt: deps.now(), lastNew: row.pollNew, pollStartedAt: null, lastError: feedError ?? itemsError }));
+}
+
+/** Step 2: the items the feed lists that it never listed before become pending, in one transaction. */
+async function recordItems(deps: PollDeps, feed: FeedRow, parsed: ParsedFeed): Promise<void> {
+  const now = deps.now();
+  const tx = deps.archive.db.transaction(['feeds', 'feedItems'], 'readwrite');
+  const items = tx.objectStore('feedItems');
+  const range = IDBKeyRange.bound([feed.id, ''], [feed.id, '\uffff']);
+  const known = new Set((await items.getAllKeys(range)).map((key) => key[1]));
+  const first = known.size === 0 && feed.lastPollAt === null;
+  const listed = new Set(parsed.items.map((i) => i.id));
+  const writes: Promise<unknown>[] = [];
+  parsed.items.forEach((item, index) => {
+    if (known.has(item.id)) return;
+    const row: FeedItemRow = { feedId: feed.id, itemId: item.id, url: item.url, title: item.title, published: item.published, state: 'pending', firstSeen: now, attempts: 0 };
+    if (!item.url) Object.assign(row, { state: 'skipped', error: t('feedItemNoLink') });
+    else if (first && index >= MAX_FIRST_POLL_ITEMS) Object.assign(row, { state: 'skipped', error: t('feedItemBeforeSubscribing') });
+    writes.push(items.put(row));
+  });
+  // Forget items the feed stopped listing long ago, so the store does not grow forever.
+  let cursor = await items.openCursor(range);
+  while (cursor) {
+    if (!listed.has(cursor.value.itemId) && cursor.value.firstSeen < now - FORGET_AFTER_MS && cursor.value.state !== 'pending') writes.push(cursor.delete());
+    cursor = await cursor.continue();
+  }
+  const row = await tx.objectStore('feeds').get(feed.id);
+  if (row) writes.push(tx.objectStore('feeds').put({ ...row, itemCount: parsed.items.length, title: row.title || parsed.title, siteUrl: row.siteUrl ?? parsed.siteUrl }));
+  await Promise.all(writes);
+  await tx.done;
+}
+
+async function pendingItems(deps: PollDeps, feedId: string): Promise<FeedItemRow[]> {
+  const db = deps.archive.db;
+  const [pending, failed] = await Promise.all([db.getAllFromIndex('feedItems', 'state', [feedId, 'pending']), db.getAllFromIndex('feedItems', 'state', [feedId, 'failed'])]);
+  return [...pending, ...failed.filter((i) => i.attempts < MAX_ATTEMPTS)]
+    .sort((a, b) => a.firstSeen - b.firstSeen || (b.published ?? '').localeCompare(a.published ?? ''))
+    .slice(0, MAX_ITEMS_PER_POLL);
+}
+
+/** Marks an item that could not be archived: 'skipped' for good (not an article), else 'failed' (tried again later). */
+async function markItem(deps: PollDeps, item: FeedItemRow, state: 'failed' | 'skipped', error: string): Promise<string> {
+  const tx = deps.archive.db.transaction('feedItems', 'readwrite');
+  const row = await tx.store.get([item.feedId, item.itemId]);
+  if (row && row.state !== 'saved') await tx.store.put({ ...row, state, error, attempts: row.attempts + 1 });
+  await tx.done;
+  return error;
+}
+
+/** Step 3 for one item: null when archived, else why not ('gone' when the feed was removed meanwhile). */
+async function archiveItem(deps: PollDeps, item: FeedItemRow): Promise<string | null | 'gone'> {
+  const url = item.url;
+  if (!url) return markItem(deps, item, 'skipped', t('feedItemNoLink'));
+  // Already archived (saved by hand, imported, from another feed): link to it, fetch nothing.
+  const archived = await deps.archive.findByUrl(url);
+  if (archived) return saveItem(deps, item, archived.id, null);
+  if (!(await deps.canRead(url))) return markItem(deps, item, 'failed', t('errFeedNoAccess', [new URL(url).host]));
+  let article: Article;
+  let pageUrl: string;
+  try {
+    const page = await deps.fetchText(url, 'page');
+    pageUrl = page.url;
+    const result = await deps.pages.extract(page.text, page.url);
+    if (!result.ok) return markItem(deps, item, result.reason === 'error' ? 'failed' : 'skipped', t('feedItemNotRead', [item.title || url, result.message]));
+    article = result.article;
+  } catch (e) {
+    return markItem(deps, item, 'failed', t('feedItemNotRead', [item.title || url, errorText(e)]));
+  }
+  const checked = checkRecord(recordFor(article, item, pageUrl));
+  if (!checked.ok) return markItem(deps, item, 'skipped', t('feedItemNotRead', [item.title || url, checked.reason]));
+  return saveItem(deps, item, null, checked.record);
+}
+
+/** The record kept for a feed item: the extracted article, with the feed's title and date where the page gave none. */
+function recordFor(article: Article, item: FeedItemRow, pageUrl: string): ArticleRecord {
+  const record = recordFromArticle(article);
+  if (!record.url) record.url = pageUrl;
+  if (!record.title) record.title = item.title;
+  if (!record.published && item.published) record.published = item.published;
+  return record;
+}
+
+/** Archives the record (or links the item to an archived one) with the item's state and the feed's counts, in one transaction. */
+async function saveItem(deps: PollDeps, item: FeedItemRow, archivedId: string | null, record: ArticleRecord | null): Promise<null | 'gone'> {
+  return deps.archive.write(['articles', 'meta', 'feeds', 'feedItems'], async (tx) => {
+    const feeds = tx.objectStore('feeds');
+    const items = tx.objectStore('feedItems');
+    const [feed, row] = await Promise.all([feeds.get(item.feedId), items.get([item.feedId, item.itemId])]);
+    // Removed meanwhile, or archived by a poll that ran before this one: nothing to do.
+    if (!feed || !row) return { result: 'gone' as const, put: [], removed: [] };
+    if (row.state === 'saved') return { result: null, put: [], removed: [] };
+    let outcomes: UpsertOutcome[] = [];
+    let id = archivedId;
+    if (record) {
+      const articles = tx.objectStore('articles');
+      const key = canonicalUrlKey(record.url);
+      const existing = (key === null ? undefined : await articles.index('url').get(key)) ?? (await articles.get(record.id));
+      // Never replace what is archived already: a reader's own save is never downgraded.
+      if (existing) id = existing.id;
+      else {
+        outcomes = await upsertRecords(tx, [record], 'feed', deps.now());
+        id = outcomes[0]?.id ?? record.id;
+      }
+    }
+    const created = outcomes.some((o) => o.created);
+    const { error: _error, ...rest } = row;
+    await Promise.all([
+      items.put({ ...rest, state: 'saved', recordId: id ?? undefined, attempts: row.attempts + 1 }),
+      feeds.put({ ...feed, savedCount: feed.savedCount + 1, pollNew: feed.pollNew + (created ? 1 : 0) }),
+    ]);
+    const { put, removed } = summariseOutcomes(outcomes);
+    return { result: null, put, removed };
+  });
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
