@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveListItem, ArchiveStats } from '../shared/messages';
 import { ArchiveTable } from './ArchiveTable';
 import { ArchiveToolbar } from './ArchiveToolbar';
+import { Feeds } from './Feeds';
 import { t, tn } from '../shared/i18n';
 import { archiveApi as defaultApi, type ArchiveApi } from './connector';
 import { Settings, type SettingsBrowser } from './Settings';
@@ -86,6 +87,7 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
       </header>
       <p class="muted intro">{t('optionsIntro')}</p>
       {browser && <Settings browser={browser} />}
+      {browser && <Feeds />}
       <ArchiveToolbar api={api} busy={busy} run={run} notice={notice} error={error} />
       <ArchiveTable
         page={page}

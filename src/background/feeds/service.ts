@@ -1,5 +1,6 @@
 import type { Browser } from 'webextension-polyfill';
 import { parseFeed, resolveHttpUrl, type ParsedFeed } from '../../core/feeds';
+export { hostPattern } from '../../core/feeds';
 import type { FeedImportSummary, FeedSource, FeedStatus } from '../../shared/messages';
 import { t } from '../../shared/i18n';
 import type { FeedRow } from '../db';
@@ -11,12 +12,6 @@ const ALARM_PREFIX = 'feed:';
 
 /** The browser APIs subscriptions use: alarms for the schedule, permissions for host access. */
 export type FeedBrowser = Pick<Browser, 'alarms' | 'permissions'>;
-
-/** The match pattern for a page's origin, as the options page requests it (any port). */
-export function hostPattern(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
-}
 
 /**
  * Feed subscriptions: the rows in IndexedDB, one alarm per feed (`feed:<id>`, every

@@ -3,5 +3,5 @@ export { parseFeed } from './parse';
 export { parseFeedDate } from './dates';
 export { buildOpml, parseOpml, OpmlError, MAX_OPML_FEEDS, type OpmlFeed, type OpmlImport } from './opml';
 export { decodeBody, refusedMediaType, type BodyKind } from './decode';
-export { resolveHttpUrl } from './urls';
+export { hostPattern, resolveHttpUrl } from './urls';
 export * from './types';

@@ -18,3 +18,9 @@ export function hashText(text: string): string {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/** The match pattern for an address's origin, any port (http://127.0.0.1/* covers every port): what the options page requests and the worker checks. */
+export function hostPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}
