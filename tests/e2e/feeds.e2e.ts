@@ -4,7 +4,8 @@
  * pages: subscribe, items read in the offscreen document and archived with origin 'feed',
  * status shown, a second check adds nothing, a broken feed shows its error, OPML import and
  * export, and a worker stopped in the middle of a poll resumes with nothing lost and no
- * duplicate.
+ * duplicate. Then the same build in Firefox ESR, whose background page reads the items with
+ * its own DOMParser (no offscreen document).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentServiceWorker, FIXTURE_PAGES_DIR, launchExtension, type ExtensionSession } from './harness';
+import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 
 /** Polls and the options page's refresh take their time on a loaded 2-core machine. */
 const WAIT = { timeout: 30_000 };
@@ -261,5 +263,36 @@ describe('a poll when the service worker is stopped', () => {
     expect(server.count('/slow/bench-9ebb3af6/')).toBe(1);
     // The page in flight when the worker stopped was asked for again by the resumed poll.
     expect(server.count('/slow/bench-35b15891/')).toBe(2);
+  });
+});
+
+describe('the same build in Firefox ESR', () => {
+  let firefox: FirefoxExtensionSession;
+
+  beforeAll(async () => {
+    firefox = await launchFirefoxExtension();
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('subscribes and archives the items, read in the background page', async () => {
+    server.feeds.set('/firefox.xml', rss('Firefox Feed', ['/articles/cbc-xinjiang-un/', '/articles/dailymail-xinjiang-eu/']));
+    const url = `${server.origin}/firefox.xml`;
+    const options = await firefox.openExtensionPage('options.html');
+    // The test build holds host access to 127.0.0.1, so no permission prompt is needed here.
+    const added = await firefox.evaluate<{ ok: boolean; error?: string }>(options, `browser.runtime.sendMessage({ type: 'feeds/add', payload: { url: ${JSON.stringify(url)} } })`);
+    expect(added).toMatchObject({ ok: true });
+    type Listed = { ok: boolean; data?: { feeds: { url: string; polling: boolean; lastNew: number; savedCount: number; lastError: string | null }[] } };
+    const status = async () => {
+      const reply = await firefox.evaluate<Listed>(options, "browser.runtime.sendMessage({ type: 'feeds/list', payload: {} })");
+      return reply.data?.feeds.find((f) => f.url === url);
+    };
+    await expect.poll(async () => (await status())?.polling, WAIT).toBe(false);
+    expect(await status()).toMatchObject({ lastNew: 2, savedCount: 2, lastError: null });
+    const exported = await firefox.evaluate<{ data: { records: { id: string }[] } }>(options, "browser.runtime.sendMessage({ type: 'archive/export', payload: {} })");
+    expect(exported.data.records.map((r) => r.id).sort()).toEqual([CBC, DAILY_MAIL]);
+    expect(await firefox.pageErrors(options)).toEqual([]);
   });
 });
