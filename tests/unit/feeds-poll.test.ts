@@ -163,6 +163,18 @@ describe('errors', () => {
     expect(net.requests).toEqual([]);
   });
 
+  it('a feed whose site the reader withdrew is not fetched, and says why', async () => {
+    const { feeds } = await service();
+    const { id } = await feeds.add(`${ORIGIN}/feed.xml`);
+    await feeds.idle();
+    const before = net.requests.length;
+    fake = makeFakeBrowser({ granted: [] });
+    const again = await service();
+    await again.feeds.poll(id);
+    expect(net.requests.length).toBe(before);
+    expect((await again.feeds.list())[0]?.lastError).toMatch(/may not read feeds\.example/);
+  });
+
   it('a feed that breaks later shows its error; its archived articles stay', async () => {
     const { feeds, archive } = await service();
     const { id } = await feeds.add(`${ORIGIN}/feed.xml`);

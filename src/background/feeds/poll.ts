@@ -44,6 +44,8 @@ export const FORGET_AFTER_MS = 60 * 24 * 60 * 60 * 1000;
 export async function pollFeed(deps: PollDeps, feedId: string, prefetched?: ParsedFeed): Promise<FeedRow | null> {
   const feed = await updateFeed(deps, feedId, (row) => ({ ...row, pollStartedAt: deps.now(), pollNew: 0 }));
   if (!feed) return null;
+  // The reader may have withdrawn the site's permission since subscribing: say so, fetch nothing.
+  if (!prefetched && !(await deps.canRead(feed.url))) return finishPoll(deps, feedId, t('errFeedNoAccess', [new URL(feed.url).host]), []);
   let parsed: ParsedFeed;
   try {
     parsed = prefetched ?? parseFeed((await deps.fetchText(feed.url, 'feed')).text, feed.url);
