@@ -1,28 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { hostPattern, resolveHttpUrl, type OpmlImport } from '../core/feeds';
 import { getBrowser } from '../shared/browser';
-import { t, tn, uiLocale } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 import type { FeedStatus } from '../shared/messages';
 import { feedsApi, type FeedsApi, type HostPermissions } from './feedsConnector';
 import { feedsOpml, opmlFileName, originsOf, readOpmlFile } from './feedsFile';
 import './feeds.css';
+import { FeedsTable } from './FeedsTable';
 
-/** Poll intervals the reader can choose, in minutes. */
-const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
 /** While a poll runs, the list is refreshed this often. */
 const REFRESH_MS = 1000;
 
 interface Preview {
   fileName: string;
   list: OpmlImport;
-}
-
-function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-}
-
-function intervalLabel(minutes: number): string {
-  return minutes < 60 ? tn('everyMinutes', minutes) : tn('everyHours', minutes / 60);
 }
 
 /**
@@ -72,10 +63,12 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
 
   const subscribe = (event: Event) => {
     event.preventDefault();
-    const url = resolveHttpUrl(address, null);
+    // "example.com/feed" is read as https://example.com/feed.
+    const typed = address.trim();
+    const url = resolveHttpUrl(/^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`, null);
     if (!url) {
       setNotice(null);
-      setError(t('errFeedUrl', [address.trim().slice(0, 200)]));
+      setError(t('errFeedUrl', [typed.slice(0, 200)]));
       return;
     }
     // Asked before anything is awaited: the request must stay inside the click.
@@ -131,7 +124,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
       <form class="toolbar-row" onSubmit={subscribe}>
         <label class="feed-url">
           <span class="visually-hidden">{t('feedUrlLabel')}</span>
-          <input type="url" data-testid="feed-url" placeholder={t('feedUrlPlaceholder')} value={address} disabled={busy} required
+          <input type="text" inputMode="url" spellcheck={false} autoComplete="off" data-testid="feed-url" placeholder={t('feedUrlPlaceholder')} value={address} disabled={busy} required
             onInput={(e) => setAddress(e.currentTarget.value)} />
         </label>
         <button type="submit" data-testid="feed-add" disabled={busy}>{t('feedSubscribe')}</button>
@@ -166,55 +159,10 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
       </div>
       {feeds && feeds.length === 0 && <p class="muted" data-testid="feeds-empty">{t('feedsEmpty')}</p>}
       {feeds && feeds.length > 0 && (
-        <table class="feeds-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('feedColumn')}</th>
-              <th scope="col">{t('feedLastPollColumn')}</th>
-              <th scope="col">{t('feedItemsColumn')}</th>
-              <th scope="col">{t('feedIntervalColumn')}</th>
-              <th scope="col"><span class="visually-hidden">{t('feedActionsColumn')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {feeds.map((feed) => (
-              <tr key={feed.id} data-testid="feed-row" data-url={feed.url}>
-                <td>
-                  <div class="feed-title">{feed.title || feed.url}</div>
-                  <div class="muted feed-address">{feed.url}</div>
-                </td>
-                <td data-testid="feed-status">
-                  <div>{feed.polling ? t('feedPolling') : feed.lastPollAt === null ? t('feedNeverPolled') : formatTime(feed.lastPollAt)}</div>
-                  {feed.lastError
-                    ? <div class="error" data-testid="feed-error">{feed.lastError}</div>
-                    : feed.lastPollAt !== null && !feed.polling && <div class="notice">{t('feedOk')}</div>}
-                </td>
-                <td data-testid="feed-counts">
-                  <div>{tn('feedNewLastPoll', feed.lastNew)}</div>
-                  <div class="muted">{t('feedCounts', [feed.itemCount, feed.savedCount])}</div>
-                  {feed.pending > 0 && <div class="muted">{tn('feedPending', feed.pending)}</div>}
-                </td>
-                <td>
-                  <select aria-label={t('feedIntervalLabel', [feed.title || feed.url])} data-testid="feed-interval" value={feed.intervalMinutes} disabled={busy}
-                    onChange={(e) => {
-                      const minutes = Number(e.currentTarget.value);
-                      void run(async () => (await api.setInterval(feed.id, minutes), null));
-                    }}>
-                    {[...new Set([...INTERVALS, feed.intervalMinutes])].sort((a, b) => a - b).map((m) => <option key={m} value={m}>{intervalLabel(m)}</option>)}
-                  </select>
-                </td>
-                <td class="feed-actions">
-                  <button type="button" data-testid="feed-poll" disabled={busy || feed.polling} onClick={() => void run(async () => (await api.poll(feed.id), null))}>
-                    {t('feedPollNow')}
-                  </button>
-                  <button type="button" data-testid="feed-remove" disabled={busy} onClick={() => void run(async () => (await api.remove(feed.id), t('feedRemoved', [feed.title || feed.url])))}>
-                    {t('feedRemove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FeedsTable feeds={feeds} busy={busy}
+          onInterval={(feed, minutes) => void run(async () => (await api.setInterval(feed.id, minutes), null))}
+          onPoll={(feed) => void run(async () => (await api.poll(feed.id), null))}
+          onRemove={(feed) => void run(async () => (await api.remove(feed.id), t('feedRemoved', [feed.title || feed.url])))} />
       )}
     </section>
   );
