@@ -188,6 +188,19 @@ describe('errors', () => {
     expect(await archive.count()).toBe(2);
   });
 
+  it('a write the archive refuses ends the poll with the reason, and the item is archived on the next poll', async () => {
+    const { feeds, archive } = await service();
+    const write = vi.spyOn(archive, 'write').mockRejectedValueOnce(new Error('Your browser’s storage for Framelens is full.'));
+    const { id } = await feeds.add(`${ORIGIN}/feed.xml`);
+    await feeds.idle();
+    expect((await feeds.list())[0]).toMatchObject({ polling: false, lastError: 'Your browser’s storage for Framelens is full.', pending: 3 });
+    expect(await archive.count()).toBe(0);
+    write.mockRestore();
+    await feeds.poll(id);
+    expect(await archive.count()).toBe(2);
+    expect((await feeds.list())[0]).toMatchObject({ pending: 0, savedCount: 2 });
+  });
+
   it('tries a page that failed again on the next poll, at most three times', async () => {
     const { feeds } = await service();
     const missing = `${ORIGIN}/a/missing`;

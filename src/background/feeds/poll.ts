@@ -66,6 +66,10 @@ async function archivePending(deps: PollDeps, feedId: string): Promise<FeedRow |
       if (outcome === 'gone') return null;
       if (outcome) errors.push(outcome);
     }
+  } catch (e) {
+    // The archive refused a write (a full quota, say): that item stays pending, the poll ends
+    // with the reason, and the next poll tries again.
+    return finishPoll(deps, feedId, errorText(e), errors);
   } finally {
     await deps.pages.release();
   }
