@@ -256,9 +256,12 @@ describe('subscriptions', () => {
     expect(status).toMatchObject({ title: 'From OPML', savedCount: 2 });
     expect(await feeds.setInterval(status!.id, 180)).toMatchObject({ intervalMinutes: 180 });
     expect(fake.alarms.get(`feed:${status!.id}`)).toMatchObject({ periodInMinutes: 180 });
+    // All of the feed's poll state goes, whatever its item ids; another feed's stays.
+    await archive.db.put('feedItems', { feedId: 'other', itemId: '\uffff\uffff beyond a string bound', url: null, title: '', published: null, state: 'skipped', firstSeen: 0, attempts: 0 });
+    await archive.db.put('feedItems', { feedId: status!.id, itemId: '\uffff\uffff beyond a string bound', url: null, title: '', published: null, state: 'skipped', firstSeen: 0, attempts: 0 });
     expect(await feeds.remove(status!.id)).toBe(true);
     expect(await feeds.list()).toEqual([]);
-    expect(await archive.db.count('feedItems')).toBe(0);
+    expect(await archive.db.getAllKeys('feedItems')).toEqual([['other', '\uffff\uffff beyond a string bound']]);
     expect(fake.alarms.size).toBe(0);
     expect(await archive.count()).toBe(2);
   });

@@ -99,7 +99,7 @@ async function recordItems(deps: PollDeps, feed: FeedRow, parsed: ParsedFeed): P
   const now = deps.now();
   const tx = deps.archive.db.transaction(['feeds', 'feedItems'], 'readwrite');
   const items = tx.objectStore('feedItems');
-  const range = IDBKeyRange.bound([feed.id, ''], [feed.id, '\uffff']);
+  const range = feedItemsOf(feed.id);
   const known = new Set((await items.getAllKeys(range)).map((key) => key[1]));
   const first = known.size === 0 && feed.lastPollAt === null;
   const listed = new Set(parsed.items.map((i) => i.id));
@@ -121,6 +121,11 @@ async function recordItems(deps: PollDeps, feed: FeedRow, parsed: ParsedFeed): P
   if (row) writes.push(tx.objectStore('feeds').put({ ...row, itemCount: parsed.items.length, title: row.title || parsed.title, siteUrl: row.siteUrl ?? parsed.siteUrl }));
   await Promise.all(writes);
   await tx.done;
+}
+
+/** Every feedItems key of one feed: [id, any string] sorts between [id] and [id, []] (arrays sort after strings). */
+export function feedItemsOf(feedId: string): IDBKeyRange {
+  return IDBKeyRange.bound([feedId], [feedId, []]);
 }
 
 async function pendingItems(deps: PollDeps, feedId: string): Promise<FeedItemRow[]> {

@@ -5,7 +5,7 @@ import type { FeedImportSummary, FeedSource, FeedStatus } from '../../shared/mes
 import { t } from '../../shared/i18n';
 import type { FeedRow } from '../db';
 import { storageError } from '../storageErrors';
-import { pollFeed, resumePoll, type PollDeps } from './poll';
+import { feedItemsOf, pollFeed, resumePoll, type PollDeps } from './poll';
 
 export const DEFAULT_INTERVAL_MINUTES = 60;
 const ALARM_PREFIX = 'feed:';
@@ -80,7 +80,7 @@ export class FeedService {
   async remove(id: string): Promise<boolean> {
     const tx = this.deps.archive.db.transaction(['feeds', 'feedItems'], 'readwrite');
     const existed = (await tx.objectStore('feeds').getKey(id)) !== undefined;
-    await Promise.all([tx.objectStore('feeds').delete(id), tx.objectStore('feedItems').delete(IDBKeyRange.bound([id, ''], [id, '\uffff'])), tx.done]);
+    await Promise.all([tx.objectStore('feeds').delete(id), tx.objectStore('feedItems').delete(feedItemsOf(id)), tx.done]);
     await this.browser.alarms.clear(ALARM_PREFIX + id);
     return existed;
   }
