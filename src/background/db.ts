@@ -90,6 +90,8 @@ export interface FeedItemRow {
   /** The archived record, once saved. */
   recordId?: string;
   error?: string;
+  /** The origin (match pattern) the reader has not allowed, when that is why the item waits. */
+  blockedOrigin?: string;
 }
 
 export interface FramelensDB extends DBSchema {

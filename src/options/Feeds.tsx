@@ -4,7 +4,7 @@ import { getBrowser } from '../shared/browser';
 import { t, tn } from '../shared/i18n';
 import type { FeedStatus } from '../shared/messages';
 import { feedsApi, type FeedsApi, type HostPermissions } from './feedsConnector';
-import { feedsOpml, opmlFileName, originsOf, readOpmlFile } from './feedsFile';
+import { feedsOpml, hostOfPattern, opmlFileName, originsOf, readOpmlFile } from './feedsFile';
 import './feeds.css';
 import { FeedsTable } from './FeedsTable';
 
@@ -106,6 +106,18 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
     });
   };
 
+  /** The feed's articles are on another site than the feed: ask for it in this click, then check the feed again. */
+  const allowArticles = (feed: FeedStatus) => {
+    const origins = feed.blockedOrigins;
+    const granted = permissions.request({ origins });
+    const hosts = origins.map(hostOfPattern).join(', ');
+    void run(async () => {
+      if (!(await granted)) throw new Error(t('feedPermissionDenied', [hosts]));
+      await api.poll(feed.id);
+      return t('feedAllowed', [hosts]);
+    });
+  };
+
   const exportOpml = () => void run(async () => {
     const list = await api.list();
     const url = URL.createObjectURL(feedsOpml(list, t('opmlTitle')));
@@ -162,7 +174,8 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
         <FeedsTable feeds={feeds} busy={busy}
           onInterval={(feed, minutes) => void run(async () => (await api.setInterval(feed.id, minutes), null))}
           onPoll={(feed) => void run(async () => (await api.poll(feed.id), null))}
-          onRemove={(feed) => void run(async () => (await api.remove(feed.id), t('feedRemoved', [feed.title || feed.url])))} />
+          onRemove={(feed) => void run(async () => (await api.remove(feed.id), t('feedRemoved', [feed.title || feed.url])))}
+          onAllow={allowArticles} />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { t, tn, uiLocale } from '../shared/i18n';
 import type { FeedStatus } from '../shared/messages';
+import { hostOfPattern } from './feedsFile';
 
 /** Poll intervals the reader can choose, in minutes. */
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
@@ -18,10 +19,12 @@ interface Props {
   onInterval(feed: FeedStatus, minutes: number): void;
   onPoll(feed: FeedStatus): void;
   onRemove(feed: FeedStatus): void;
+  /** Ask for the sites where the feed's articles are (from this click). */
+  onAllow(feed: FeedStatus): void;
 }
 
 /** The subscriptions with each one's last check, counts, error, interval and actions. Feed titles and errors are rendered as text. */
-export function FeedsTable({ feeds, busy, onInterval, onPoll, onRemove }: Props) {
+export function FeedsTable({ feeds, busy, onInterval, onPoll, onRemove, onAllow }: Props) {
   return (
     <table class="feeds-table">
       <thead>
@@ -58,6 +61,11 @@ export function FeedsTable({ feeds, busy, onInterval, onPoll, onRemove }: Props)
               </select>
             </td>
             <td class="feed-actions">
+              {feed.blockedOrigins.length > 0 && (
+                <button type="button" data-testid="feed-allow" disabled={busy} onClick={() => onAllow(feed)}>
+                  {t('feedAllow', [feed.blockedOrigins.map(hostOfPattern).join(', ')])}
+                </button>
+              )}
               <button type="button" data-testid="feed-poll" disabled={busy || feed.polling} onClick={() => onPoll(feed)}>
                 {t('feedPollNow')}
               </button>

@@ -23,6 +23,11 @@ export function originsOf(urls: readonly string[]): string[] {
   return [...new Set(urls.map(hostPattern))];
 }
 
+/** "https://www.example.org/*" → "www.example.org": a host pattern as the reader reads it. */
+export function hostOfPattern(pattern: string): string {
+  return pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
+}
+
 /** The subscriptions as an OPML 2.0 file. */
 export function feedsOpml(feeds: readonly FeedStatus[], title: string, now = new Date()): Blob {
   const text = buildOpml(feeds.map((f) => ({ url: f.url, title: f.title, siteUrl: f.siteUrl })), title, now);

@@ -81,6 +81,8 @@ export interface FeedStatus {
   /** Items waiting to be fetched. */
   pending: number;
   polling: boolean;
+  /** Sites (match patterns) where this feed's articles are that the reader has not allowed yet. */
+  blockedOrigins: string[];
 }
 
 /**

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOpml } from '../../src/core/feeds';
-import { feedsOpml, MAX_OPML_BYTES, opmlFileName, originsOf, readOpmlFile } from '../../src/options/feedsFile';
+import { feedsOpml, hostOfPattern, MAX_OPML_BYTES, opmlFileName, originsOf, readOpmlFile } from '../../src/options/feedsFile';
 import type { FeedStatus } from '../../src/shared/messages';
 
 const feed = (url: string, title: string, siteUrl: string | null = null): FeedStatus => ({
-  id: url, url, title, siteUrl, intervalMinutes: 60, addedAt: 0, lastPollAt: null, lastError: null, lastNew: 0, itemCount: 0, savedCount: 0, pending: 0, polling: false,
+  id: url, url, title, siteUrl, intervalMinutes: 60, addedAt: 0, lastPollAt: null, lastError: null, lastNew: 0, itemCount: 0, savedCount: 0, pending: 0, polling: false, blockedOrigins: [],
 });
 
 describe('the Feeds section’s files', () => {
@@ -22,6 +22,7 @@ describe('the Feeds section’s files', () => {
   });
 
   it('asks for each site once, any port', () => {
+    expect(hostOfPattern('https://www.a.example/*')).toBe('www.a.example');
     expect(originsOf(['https://a.example/feed', 'https://a.example:8443/other', 'http://a.example/x', 'http://127.0.0.1:9000/f'])).toEqual(['https://a.example/*', 'http://a.example/*', 'http://127.0.0.1/*']);
   });
 

@@ -175,6 +175,21 @@ describe('errors', () => {
     expect((await again.feeds.list())[0]?.lastError).toMatch(/may not read feeds\.example/);
   });
 
+  it('articles on a site the reader has not allowed wait, without a request, until it is allowed', async () => {
+    PAGES['https://www.elsewhere.example/story'] = page('cbc-xinjiang-un');
+    net.feed = rss([{ link: 'https://www.elsewhere.example/story', title: 'Elsewhere' }]);
+    const { feeds, archive } = await service();
+    const { id } = await feeds.add(`${ORIGIN}/feed.xml`);
+    await feeds.idle();
+    for (let i = 0; i < 4; i++) await feeds.poll(id);
+    expect(net.requests.filter((r) => r.url.includes('elsewhere'))).toEqual([]);
+    expect((await feeds.list())[0]).toMatchObject({ blockedOrigins: ['https://www.elsewhere.example/*'], lastError: expect.stringMatching(/articles are on www\.elsewhere\.example/) });
+    await fake.browser.permissions.request({ origins: ['https://www.elsewhere.example/*'] });
+    await feeds.poll(id);
+    expect(await archive.get(CBC_CANONICAL)).not.toBeNull();
+    expect((await feeds.list())[0]).toMatchObject({ blockedOrigins: [], lastError: null, savedCount: 1 });
+  });
+
   it('a feed that breaks later shows its error; its archived articles stay', async () => {
     const { feeds, archive } = await service();
     const { id } = await feeds.add(`${ORIGIN}/feed.xml`);

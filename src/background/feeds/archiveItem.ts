@@ -1,3 +1,4 @@
+import { hostPattern } from '../../core/feeds';
 import { checkRecord } from '../../core/records';
 import type { Article, ArticleRecord } from '../../core/types';
 import { t } from '../../shared/i18n';
@@ -12,10 +13,15 @@ import type { PollDeps } from './poll';
  */
 
 /** Marks an item that could not be archived: 'skipped' for good (not an article), else 'failed' (tried again later). */
-async function markItem(deps: PollDeps, item: FeedItemRow, state: 'failed' | 'skipped', error: string): Promise<string> {
+async function markItem(deps: PollDeps, item: FeedItemRow, state: 'failed' | 'skipped', error: string, blockedOrigin?: string): Promise<string> {
   const tx = deps.archive.db.transaction('feedItems', 'readwrite');
   const row = await tx.store.get([item.feedId, item.itemId]);
-  if (row && row.state !== 'saved') await tx.store.put({ ...row, state, error, attempts: row.attempts + 1 });
+  if (row && row.state !== 'saved') {
+    const { blockedOrigin: _was, ...rest } = row;
+    // An item waiting for the reader's permission was not tried: it does not use up its attempts.
+    const next: FeedItemRow = blockedOrigin ? { ...rest, state, error, blockedOrigin } : { ...rest, state, error, attempts: row.attempts + 1 };
+    await tx.store.put(next);
+  }
   await tx.done;
   return error;
 }
@@ -27,7 +33,8 @@ export async function archiveItem(deps: PollDeps, item: FeedItemRow): Promise<st
   // Already archived (saved by hand, imported, from another feed): link to it, fetch nothing.
   const archived = await deps.archive.findByUrl(url);
   if (archived) return saveItem(deps, item, archived.id, null);
-  if (!(await deps.canRead(url))) return markItem(deps, item, 'failed', t('errFeedNoAccess', [new URL(url).host]));
+  // The articles may live on another site than the feed (feeds.example.org → www.example.org): the options page offers to allow it.
+  if (!(await deps.canRead(url))) return markItem(deps, item, 'failed', t('feedItemNoAccess', [new URL(url).host]), hostPattern(url));
   let article: Article;
   let pageUrl: string;
   try {

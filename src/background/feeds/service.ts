@@ -26,9 +26,12 @@ export class FeedService {
   async list(): Promise<FeedStatus[]> {
     const db = this.deps.archive.db;
     const rows = await db.getAll('feeds');
-    const pending = await Promise.all(rows.map((r) => db.countFromIndex('feedItems', 'state', [r.id, 'pending'])));
+    const [pending, failed] = await Promise.all([
+      Promise.all(rows.map((r) => db.countFromIndex('feedItems', 'state', [r.id, 'pending']))),
+      Promise.all(rows.map((r) => db.getAllFromIndex('feedItems', 'state', [r.id, 'failed']))),
+    ]);
     return rows
-      .map((row, i) => this.status(row, pending[i] ?? 0))
+      .map((row, i) => this.status(row, pending[i] ?? 0, false, [...new Set((failed[i] ?? []).flatMap((item) => (item.blockedOrigin ? [item.blockedOrigin] : [])))]))
       .sort((a, b) => a.title.localeCompare(b.title) || a.url.localeCompare(b.url));
   }
 
@@ -161,9 +164,9 @@ export class FeedService {
     await this.browser.alarms.create(ALARM_PREFIX + row.id, { delayInMinutes: row.intervalMinutes, periodInMinutes: row.intervalMinutes });
   }
 
-  private status(row: FeedRow, pending: number, polling = false): FeedStatus {
+  private status(row: FeedRow, pending: number, polling = false, blockedOrigins: string[] = []): FeedStatus {
     const { pollStartedAt, pollNew: _pollNew, ...rest } = row;
-    return { ...rest, pending, polling: polling || this.running.has(row.id) || pollStartedAt !== null };
+    return { ...rest, pending, polling: polling || this.running.has(row.id) || pollStartedAt !== null, blockedOrigins };
   }
 }
 
