@@ -7,6 +7,7 @@
  * duplicate. Then the same build in Firefox ESR, whose background page reads the items with
  * its own DOMParser (no offscreen document).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
@@ -224,6 +225,15 @@ describe('feed subscriptions', () => {
     expect(text).toContain(`xmlUrl="${feedUrl}"`);
     expect(text).toContain(`xmlUrl="${spaceUrl}" htmlUrl="${server.origin}/"`);
     expect(text).toContain('title="Space Desk"');
+  });
+
+  it('has no accessibility violations with feeds, statuses and errors listed (axe, WCAG 2 AA), in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await feeds.page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page: feeds.page }).include('[data-testid="feeds"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+    }
+    await feeds.page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('unsubscribes, and the articles it brought stay', async () => {
