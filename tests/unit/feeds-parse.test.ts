@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBody, FeedError, parseFeed, parseFeedDate, refusedMediaType } from '../../src/core/feeds';
+import { decodeBody, discoverFeeds, FeedError, parseFeed, parseFeedDate, refusedMediaType } from '../../src/core/feeds';
 
 const DIR = new URL('../fixtures/feeds/', import.meta.url);
 const bytes = (name: string) => new Uint8Array(readFileSync(new URL(name, DIR)));
@@ -201,5 +201,22 @@ describe('bodies', () => {
     expect(refusedMediaType('application/json', 'page')).toMatch(/not HTML/);
     expect(refusedMediaType('text/html; charset=utf-8', 'page')).toBeNull();
     expect(refusedMediaType(null, 'page')).toBeNull();
+  });
+});
+
+describe('autodiscovery', () => {
+  it('finds the feeds a page announces, absolute, in page order, each once', () => {
+    const html = `<!doctype html><html><head>
+      <link rel="stylesheet" href="/style.css">
+      <link rel="alternate" type="application/rss+xml" title="All" href="/rss.xml">
+      <LINK REL="Alternate" TYPE="application/atom+xml" HREF='https://feeds.example.org/atom?x=1&amp;y=2'>
+      <link rel="alternate" type="text/html" hreflang="fr" href="/fr/">
+      <link rel="alternate" type="application/feed+json" href="feed.json">
+      <link rel="alternate" type="application/rss+xml" href="/rss.xml">
+      <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+    </head><body></body></html>`;
+    expect(discoverFeeds(html, 'https://news.example/world/')).toEqual(['https://news.example/rss.xml', 'https://feeds.example.org/atom?x=1&y=2', 'https://news.example/world/feed.json']);
+    expect(discoverFeeds(readFileSync(new URL('not-a-feed.html', DIR), 'utf8'), 'https://x.example/')).toEqual(['https://x.example/rss.xml']);
+    expect(discoverFeeds('<p>no links</p>', 'https://x.example/')).toEqual([]);
   });
 });

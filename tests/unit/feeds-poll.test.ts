@@ -157,6 +157,16 @@ describe('errors', () => {
     expect(fake.alarms.size).toBe(0);
   });
 
+  it('subscribes to the feed a web page announces (autodiscovery)', async () => {
+    PAGES[`${ORIGIN}/home`] = '<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Home</body></html>';
+    const { feeds } = await service();
+    const added = await feeds.add(`${ORIGIN}/home`);
+    expect(added).toMatchObject({ url: `${ORIGIN}/feed.xml`, title: 'Test Feed' });
+    await feeds.idle();
+    await expect(feeds.add(`${ORIGIN}/home`)).rejects.toThrow(/You already follow this feed/);
+    expect((await feeds.list()).map((f) => f.url)).toEqual([`${ORIGIN}/feed.xml`]);
+  });
+
   it('refuses a feed whose origin the reader did not grant, without any request', async () => {
     const { feeds } = await service();
     await expect(feeds.add('https://elsewhere.example/feed.xml')).rejects.toThrow(/may not read elsewhere\.example/);

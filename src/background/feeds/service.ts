@@ -1,5 +1,5 @@
 import type { Browser } from 'webextension-polyfill';
-import { parseFeed, resolveHttpUrl, type ParsedFeed } from '../../core/feeds';
+import { discoverFeeds, FeedError, parseFeed, resolveHttpUrl, type ParsedFeed } from '../../core/feeds';
 export { hostPattern } from '../../core/feeds';
 import type { FeedImportSummary, FeedSource, FeedStatus } from '../../shared/messages';
 import { t } from '../../shared/i18n';
@@ -35,16 +35,25 @@ export class FeedService {
       .sort((a, b) => a.title.localeCompare(b.title) || a.url.localeCompare(b.url));
   }
 
-  /** Subscribes after fetching the feed once: an address that is not a feed is refused and nothing is stored. */
+  /**
+   * Subscribes after fetching the feed once: an address that is not a feed is refused and
+   * nothing is stored, unless it is a web page that names its feed (autodiscovery), which is
+   * then the one subscribed to.
+   */
   async add(rawUrl: string, intervalMinutes = DEFAULT_INTERVAL_MINUTES): Promise<FeedStatus> {
-    const url = resolveHttpUrl(rawUrl, null);
-    if (!url) throw new Error(t('errFeedUrl', [rawUrl.slice(0, 200)]));
-    if (await this.deps.archive.db.getFromIndex('feeds', 'url', url)) throw new Error(t('errFeedExists'));
-    if (!(await this.deps.canRead(url))) throw new Error(t('errFeedNoAccess', [new URL(url).host]));
+    let url = await this.checkNew(resolveHttpUrl(rawUrl, null), rawUrl);
     let parsed: ParsedFeed;
     try {
-      const fetched = await this.deps.fetchText(url, 'feed');
-      parsed = parseFeed(fetched.text, fetched.url);
+      let fetched = await this.deps.fetchText(url, 'feed');
+      try {
+        parsed = parseFeed(fetched.text, fetched.url);
+      } catch (e) {
+        const announced = e instanceof FeedError ? discoverFeeds(fetched.text, fetched.url)[0] : undefined;
+        if (!announced) throw e;
+        url = await this.checkNew(announced, announced);
+        fetched = await this.deps.fetchText(url, 'feed');
+        parsed = parseFeed(fetched.text, fetched.url);
+      }
     } catch (e) {
       throw new Error(t('errFeedNotAdded', [url, e instanceof Error ? e.message : String(e)]), { cause: e });
     }
@@ -54,6 +63,14 @@ export class FeedService {
     // The first poll archives the newest items now, from the feed just fetched.
     void this.poll(row.id, parsed);
     return this.status(row, 0, true);
+  }
+
+  /** The address to subscribe to, once it is known valid, new and readable; else a reader's error. */
+  private async checkNew(url: string | null, raw: string): Promise<string> {
+    if (!url) throw new Error(t('errFeedUrl', [raw.slice(0, 200)]));
+    if (await this.deps.archive.db.getFromIndex('feeds', 'url', url)) throw new Error(t('errFeedExists'));
+    if (!(await this.deps.canRead(url))) throw new Error(t('errFeedNoAccess', [new URL(url).host]));
+    return url;
   }
 
   /** Subscribes to feeds from an OPML file; those already followed are skipped. They are fetched on their first poll, one after another. */
