@@ -108,6 +108,8 @@ export default defineConfig(
   ...importBoundary('core', [], [BROWSER_ONLY_PACKAGES]),
   ...importBoundary('content', ['core', 'shared']),
   ...importBoundary('background', ['core', 'shared']),
+  // The offscreen document: a DOM for the worker, nothing else.
+  ...importBoundary('offscreen', ['core', 'shared']),
   // src/ui holds what the extension pages share (design tokens, formatting, highlighting).
   ...importBoundary('ui', ['core', 'shared']),
   ...['popup', 'options', 'compare', 'welcome'].flatMap((ui) => importBoundary(ui, ['core', 'shared', 'ui', 'popup', 'options', 'compare', 'welcome'].filter((f) => f !== ui))),

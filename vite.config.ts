@@ -21,6 +21,8 @@ export const PAGE_ENTRIES = {
   options: `${SRC_DIR}/options/index.html`,
   compare: `${SRC_DIR}/compare/index.html`,
   welcome: `${SRC_DIR}/welcome/index.html`,
+  /** Chrome's offscreen document: a DOM for reading feed items (src/background/feeds/pageExtractor.ts). */
+  offscreen: `${SRC_DIR}/offscreen/index.html`,
 } as const;
 export const BACKGROUND_ENTRY = `${SRC_DIR}/background/index.ts`;
 export const CONTENT_ENTRY = `${SRC_DIR}/content/index.ts`;

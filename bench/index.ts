@@ -11,6 +11,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   framing: () => import('./framing').then((m) => m.run()),
   popup: () => import('./browser').then((m) => m.runPopup()),
   import: () => import('./browser').then((m) => m.runImport()),
+  feeds: () => import('./feeds').then((m) => m.run()),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,7 +1,8 @@
 import type { Article, ArticleRecord } from '../core/types';
 import type { ArchiveListItem, ImportSummary, ListQuery } from '../shared/messages';
 import { canonicalUrlKey } from './canonicalUrl';
-import type { ArchiveDb, RecordOrigin, StoredArticle } from './db';
+import type { StoreNames } from 'idb';
+import type { ArchiveDb, FramelensDB, RecordOrigin, StoredArticle } from './db';
 import { listArticles } from './archiveList';
 import { storageError } from './storageErrors';
 import { bumpChangeCounter, recordFromArticle, summariseOutcomes, upsertRecords, type ArticlesTx, type UpsertOutcome } from './upsert';
@@ -15,7 +16,7 @@ export interface ArchiveChange {
   removed: string[];
 }
 
-type WriteStores = ('articles' | 'meta' | 'staging' | 'imports')[];
+type WriteStores = StoreNames<FramelensDB>[];
 
 /** Records whose reads are issued together in one step of an import. */
 const UPSERT_BATCH = 1000;

@@ -3,6 +3,8 @@ import { compareFraming } from '../core/framing';
 import { parseRecords } from '../core/records';
 import { articleFromRecord, type Article } from '../core/types';
 import type { Archive } from './archive';
+import { feedHandlers } from './feeds/handlers';
+import type { FeedService } from './feeds/service';
 import { analyzeTab } from './analyze';
 import { growthHandlers } from './growthHandlers';
 import type { MatchIndexStore } from './matchIndexStore';
@@ -16,6 +18,8 @@ export interface BackgroundDeps {
   archive: Archive;
   matches: MatchIndexStore;
   terms: TermBackgroundStore;
+  /** Feed subscriptions and their polls (issue 5). */
+  feeds: FeedService;
   /** The text of public/sample/sample.ndjson as built into the extension. */
   readSample(): Promise<string>;
 }
@@ -62,6 +66,7 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
         throw new Error(t('errFramingFailed', [e instanceof Error ? e.message : String(e)]), { cause: e });
       }
     },
+    ...feedHandlers(ready),
   };
 }
 

@@ -12,6 +12,7 @@ import { discardStaleImports } from './stagedImport';
 import { AutoCapture, onHostAccessRemoved } from './capture';
 import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionRunner } from './retention';
 import { readRetention } from '../shared/settings';
+import { createFeedService } from './feeds/setup';
 import { installI18n, t } from '../shared/i18n';
 
 /**
@@ -45,7 +46,10 @@ async function initialize(): Promise<BackgroundDeps> {
   };
   const terms = await TermBackgroundStore.open(archive);
   archive.onChange((change) => retention.afterWrite(change.put.length));
-  return { browser, archive, matches, terms, readSample };
+  const feeds = createFeedService(browser, archive);
+  // Polls a stopped worker left unfinished resume now; alarms are checked against the feeds.
+  void feeds.start().catch((e: unknown) => console.error(e));
+  return { browser, archive, matches, terms, feeds, readSample };
 }
 
 // Archive growth (issue 5): auto-capture of visited news pages (opt-in) and retention.
@@ -83,6 +87,11 @@ browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm().catch((e
 
 (browser.contextMenus as typeof browser.contextMenus | undefined)?.onClicked.addListener((info, tab) => {
   void onCompareMenuClick(browser, info, tab).catch((e: unknown) => console.error(e));
+});
+
+// A feed's poll is due (feed subscriptions, issue 5).
+browser.alarms.onAlarm.addListener((alarm) => {
+  void ready().then((deps) => deps.feeds.onAlarm(alarm.name)).catch((e: unknown) => console.error(e));
 });
 
 void ready().catch((e: unknown) => console.error(e));

@@ -40,6 +40,16 @@ export const MIGRATIONS: readonly Migration[] = [
       tx.objectStore('articles').createIndex('originSavedAt', ['origin', 'savedAt']);
     },
   },
+  {
+    version: 4,
+    note: '2026-11-22: feed subscriptions (issue 5): feeds (by id; unique url) and feedItems (by [feedId, itemId]; state index [feedId, state]) holding each feed\'s poll state. Never droppable: it creates the stores.',
+    up(db) {
+      const feeds = db.createObjectStore('feeds', { keyPath: 'id' });
+      feeds.createIndex('url', 'url', { unique: true });
+      const items = db.createObjectStore('feedItems', { keyPath: ['feedId', 'itemId'] });
+      items.createIndex('state', ['feedId', 'state']);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

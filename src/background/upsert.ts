@@ -1,4 +1,4 @@
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Article, ArticleRecord } from '../core/types';
 import { countWords } from '../core/types';
 import { canonicalUrlKey } from './canonicalUrl';
@@ -6,7 +6,7 @@ import type { ImportSummary } from '../shared/messages';
 import type { FramelensDB, RecordOrigin, StoredArticle } from './db';
 
 /** A write transaction that includes the articles store. */
-export type ArticlesTx = IDBPTransaction<FramelensDB, ('articles' | 'meta' | 'staging' | 'imports')[], 'readwrite'>;
+export type ArticlesTx = IDBPTransaction<FramelensDB, StoreNames<FramelensDB>[], 'readwrite'>;
 
 export interface UpsertOutcome {
   id: string;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveListItem, ArchiveStats } from '../shared/messages';
 import { ArchiveTable } from './ArchiveTable';
 import { ArchiveToolbar } from './ArchiveToolbar';
+import { Feeds } from './Feeds';
 import { t, tn } from '../shared/i18n';
 import { archiveApi as defaultApi, type ArchiveApi } from './connector';
 import { GrowthSettings } from './GrowthSettings';
@@ -88,6 +89,7 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
       <p class="muted intro">{t('optionsIntro')}</p>
       {browser && <Settings browser={browser} />}
       {browser && <GrowthSettings onArchiveChange={() => void reload()} />}
+      {browser && <Feeds />}
       <ArchiveToolbar api={api} busy={busy} run={run} notice={notice} error={error} />
       <ArchiveTable
         page={page}

@@ -46,6 +46,65 @@ export interface Protocol {
   'archive/origins': { req: Record<string, never>; res: { counts: Record<string, number> } };
   /** Compare an article (from the page or the archive) with archived ones. */
   'framing/compare': { req: { article?: Article; ids: string[] }; res: { report: FramingReport } };
+  /** The feed subscriptions with each one's poll status. */
+  'feeds/list': { req: Record<string, never>; res: { feeds: FeedStatus[] } };
+  /** Subscribe to a feed (the page asked for its origin first): fetched and checked once, then polled. */
+  'feeds/add': { req: { url: string; intervalMinutes?: number }; res: { feed: FeedStatus } };
+  /** Subscribe to the feeds of an OPML file (already parsed and validated by the page); none is fetched until polled. */
+  'feeds/import': { req: { feeds: FeedSource[] }; res: FeedImportSummary };
+  /** Unsubscribe (the articles it archived stay). */
+  'feeds/remove': { req: { id: string }; res: { removed: boolean } };
+  /** Start a poll of one feed now; its status shows when it ends. */
+  'feeds/poll': { req: { id: string }; res: { started: boolean } };
+  /** How often a feed is polled. */
+  'feeds/setInterval': { req: { id: string; minutes: number }; res: { feed: FeedStatus } };
+}
+
+/** A feed to subscribe to, as an OPML outline names it. */
+export interface FeedSource {
+  url: string;
+  title: string;
+  siteUrl: string | null;
+}
+
+export interface FeedImportSummary {
+  added: number;
+  skipped: { url: string; reason: string }[];
+}
+
+/** A subscription as the options page shows it. */
+export interface FeedStatus {
+  id: string;
+  url: string;
+  title: string;
+  siteUrl: string | null;
+  intervalMinutes: number;
+  addedAt: number;
+  lastPollAt: number | null;
+  lastError: string | null;
+  /** Items the last poll archived. */
+  lastNew: number;
+  /** Items in the feed at the last poll. */
+  itemCount: number;
+  /** Items of this feed in the archive. */
+  savedCount: number;
+  /** Items waiting to be fetched. */
+  pending: number;
+  polling: boolean;
+  /** Sites (match patterns) where this feed's articles are that the reader has not allowed yet. */
+  blockedOrigins: string[];
+}
+
+/**
+ * Background → offscreen document (Chrome): read this page with the extractor, which needs
+ * a DOM the service worker lacks. The answer is an ExtractResult. Not part of Protocol: the
+ * router never receives it, and the offscreen document answers nothing else.
+ */
+export interface OffscreenExtract {
+  target: 'offscreen';
+  type: 'offscreen/extract';
+  html: string;
+  url: string;
 }
 
 export type MessageType = keyof Protocol;

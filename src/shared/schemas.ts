@@ -46,6 +46,11 @@ const ArticleFields = v.looseObject({
 /** An extracted article: the record plus byline, language, word count and metadata origins. */
 export const ArticleSchema: v.GenericSchema<unknown, Article> = v.pipe(ArticleFields, importable<v.InferOutput<typeof ArticleFields>>());
 
+/** An http(s) address of at most 4096 characters (the background resolves and checks it again). */
+const feedUrl = v.pipe(v.string(), v.trim(), v.minLength(1, 'url is empty'), v.maxLength(4096, 'url is longer than 4096 characters'));
+/** Minutes between polls: from 15 minutes to a week. */
+const pollInterval = v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(7 * 24 * 60));
+
 const records = v.pipe(v.array(ArticleRecordSchema), v.maxLength(MAX_BATCH_RECORDS, `at most ${MAX_BATCH_RECORDS} records per message`));
 const ids = v.pipe(v.array(id), v.maxLength(MAX_IDS, `at most ${MAX_IDS} ids per message`));
 
@@ -76,7 +81,23 @@ export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Requ
   'retention/preview': v.strictObject({ policy: RetentionPolicySchema }),
   'archive/origins': empty,
   'framing/compare': v.strictObject({ article: v.optional(ArticleSchema), ids: v.pipe(v.array(id), v.minLength(1, 'no article ids'), v.maxLength(20, 'at most 20 articles')) }),
+  'feeds/list': empty,
+  'feeds/add': v.strictObject({ url: feedUrl, intervalMinutes: v.optional(pollInterval) }),
+  'feeds/import': v.strictObject({
+    feeds: v.pipe(v.array(v.strictObject({ url: feedUrl, title: v.pipe(v.string(), v.maxLength(500)), siteUrl: v.nullable(v.pipe(v.string(), v.maxLength(4096))) })), v.maxLength(1000, 'at most 1000 feeds')),
+  }),
+  'feeds/remove': v.strictObject({ id }),
+  'feeds/poll': v.strictObject({ id }),
+  'feeds/setInterval': v.strictObject({ id, minutes: pollInterval }),
 };
+
+/** What the offscreen document accepts (src/offscreen): a page's HTML and address. */
+export const OffscreenExtractSchema = v.strictObject({
+  target: v.literal('offscreen'),
+  type: v.literal('offscreen/extract'),
+  html: v.pipe(v.string(), v.maxLength(20_000_000)),
+  url: v.pipe(v.string(), v.maxLength(4096)),
+});
 
 /** Validates a payload; the first issue as a readable sentence ("article.title: Invalid type…"). */
 export function validateRequest<T extends MessageType>(type: T, payload: unknown): { ok: true; value: Request<T> } | { ok: false; reason: string } {

@@ -32,18 +32,20 @@ const row: StoredArticle = {
   words: 1,
 };
 
+/** The current schema version: test steps come after it. */
+const V = SCHEMA_VERSION;
+
 describe('Migrations', () => {
   it('are numbered in increasing order, each with a note', () => {
-    // Numbers are reserved per feature while branches are open, so a gap may exist until they merge.
     const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions[0]).toBe(1);
-    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!));
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
     for (const m of MIGRATIONS) expect(m.note.length).toBeGreaterThan(20);
     expect(SCHEMA_VERSION).toBe(versions.at(-1));
   });
 
   it('v1 turns an empty database into the archive schema (after fixture) and records itself', async () => {
-    const db = await openArchiveDb('mig-v1', MIGRATIONS.slice(0, 1), 1);
+    const db = await openArchiveDb('mig-v1', MIGRATIONS.filter((m) => m.version === 1), 1);
     const schema = await db.get('meta', 'schema');
     db.close();
     expect(await describeDb('mig-v1')).toEqual({
@@ -64,6 +66,30 @@ describe('Migrations', () => {
       },
     });
     expect(schema).toMatchObject({ key: 'schema', version: 1, history: [{ version: 1 }] });
+  });
+
+  it('v4 adds the feed stores to the archive before it (before/after fixture) and keeps every article', async () => {
+    const prior = MIGRATIONS.filter((m) => m.version < 4);
+    const before = await openArchiveDb('mig-v4', prior, prior.at(-1)!.version);
+    await before.put('articles', row);
+    before.close();
+    const v3 = await describeDb('mig-v4');
+    const db = await openArchiveDb('mig-v4', MIGRATIONS.filter((m) => m.version <= 4), 4);
+    expect(await db.get('articles', 'ecb:1')).toEqual(row);
+    await db.put('feeds', { id: 'f1', url: 'https://x.example/feed', title: 'X', siteUrl: null, addedAt: 1, intervalMinutes: 60, lastPollAt: null, lastError: null, lastNew: 0, itemCount: 0, savedCount: 0, pollStartedAt: null, pollNew: 0 });
+    await expect(db.put('feeds', { ...(await db.get('feeds', 'f1'))!, id: 'f2' })).rejects.toThrow();
+    await db.put('feedItems', { feedId: 'f1', itemId: 'a', url: null, title: '', published: null, state: 'pending', firstSeen: 1, attempts: 0 });
+    expect(await db.countFromIndex('feedItems', 'state', ['f1', 'pending'])).toBe(1);
+    const schema = await db.get('meta', 'schema');
+    db.close();
+    const after = await describeDb('mig-v4');
+    expect(after.version).toBe(4);
+    expect(after.stores).toEqual({
+      ...v3.stores,
+      feeds: { keyPath: 'id', indexes: { url: { keyPath: 'url', unique: true } } },
+      feedItems: { keyPath: ['feedId', 'itemId'], indexes: { state: { keyPath: ['feedId', 'state'], unique: false } } },
+    });
+    expect(schema).toMatchObject({ key: 'schema', version: 4, history: [...prior.map((m) => ({ version: m.version })), { version: 4 }] });
   });
 
   it('v1 enforces one record per canonical URL and allows many records without a URL', async () => {
@@ -91,13 +117,12 @@ describe('Migrations', () => {
     await db.put('articles', row);
     db.close();
     const order: number[] = [];
-    const [a, b] = [SCHEMA_VERSION + 1, SCHEMA_VERSION + 2];
     const next: Migration[] = [
       ...MIGRATIONS,
-      { version: a, note: 'test step: adds a lang index', up: (_db, tx) => { order.push(a); tx.objectStore('articles').createIndex('lang' as never, 'record.lang'); } },
+      { version: V + 1, note: 'test step: adds a lang index', up: (_db, tx) => { order.push(V + 1); tx.objectStore('articles').createIndex('lang' as never, 'record.lang'); } },
       {
-        version: b, note: 'test step: rewrites every row', up: async (_db, tx) => {
-          order.push(b);
+        version: V + 2, note: 'test step: rewrites every row', up: async (_db, tx) => {
+          order.push(V + 2);
           let cursor = await tx.objectStore('articles').openCursor();
           while (cursor) {
             await cursor.update({ ...cursor.value, words: cursor.value.words + 10 });
@@ -106,11 +131,11 @@ describe('Migrations', () => {
         },
       },
     ];
-    const migrated = await openArchiveDb('mig-runner', next, b);
-    expect(order).toEqual([a, b]);
+    const migrated = await openArchiveDb('mig-runner', next, V + 2);
+    expect(order).toEqual([V + 1, V + 2]);
     expect((await migrated.get('articles', 'ecb:1'))?.words).toBe(11);
     const history = MIGRATIONS.map((m) => ({ version: m.version }));
-    expect((await migrated.get('meta', 'schema'))).toMatchObject({ version: b, history: [...history, { version: a }, { version: b }] });
+    expect((await migrated.get('meta', 'schema'))).toMatchObject({ version: V + 2, history: [...history, { version: V + 1 }, { version: V + 2 }] });
     migrated.close();
     expect(Object.keys((await describeDb('mig-runner')).stores.articles!.indexes)).toContain('lang');
   });
@@ -119,13 +144,13 @@ describe('Migrations', () => {
     const db = await openArchiveDb('mig-fail');
     await db.put('articles', row);
     db.close();
-    const broken: Migration[] = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, note: 'test step that fails half way', up: async (_db, tx) => {
+    const broken: Migration[] = [...MIGRATIONS, { version: V + 1, note: 'test step that fails half way', up: async (_db, tx) => {
       await tx.objectStore('articles').delete('ecb:1');
       throw new Error('boom');
     } }];
-    await expect(openArchiveDb('mig-fail', broken, SCHEMA_VERSION + 1)).rejects.toBeTruthy();
+    await expect(openArchiveDb('mig-fail', broken, V + 1)).rejects.toBeTruthy();
     const after = await openArchiveDb('mig-fail');
-    expect(after.version).toBe(SCHEMA_VERSION);
+    expect(after.version).toBe(V);
     expect(await after.get('articles', 'ecb:1')).toEqual(row);
     after.close();
   });

@@ -27,6 +27,8 @@ export interface FakeBrowserOptions {
   origins?: string[];
   /** The manifest runtime.getManifest() answers. */
   manifest?: Record<string, unknown>;
+  /** Origins (match patterns) the reader granted through permissions.request. */
+  granted?: string[];
 }
 
 export interface FakeBrowser {
@@ -44,7 +46,8 @@ export interface FakeBrowser {
   /** storage.local's contents. */
   storage: Map<string, unknown>;
   permissionsRemovedListeners: ((removed: { origins?: string[] }) => void)[];
-  alarms: Map<string, { name: string; periodInMinutes?: number }>;
+  /** Alarms by name, as alarms.create left them. */
+  alarms: Map<string, { name: string; periodInMinutes?: number; delayInMinutes?: number }>;
   alarmListeners: ((alarm: { name: string }) => void)[];
 }
 
@@ -64,6 +67,7 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
     alarmListeners: [],
   };
   const storageListeners: StorageListener[] = [];
+  const granted = new Set(options.granted ?? []);
   const tabs = options.tabs ?? [];
   const api = {
     runtime: {
@@ -113,12 +117,16 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
       },
     },
     permissions: {
-      getAll: async () => ({ origins: [...(options.origins ?? [])], permissions: [] }),
+      getAll: async () => ({ origins: [...(options.origins ?? []), ...granted], permissions: [] }),
+      contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => granted.has(o)),
+      request: async ({ origins = [] }: { origins?: string[] }) => (origins.forEach((o) => granted.add(o)), true),
       onRemoved: { addListener: (l: (removed: { origins?: string[] }) => void) => fake.permissionsRemovedListeners.push(l) },
     },
     alarms: {
       get: async (name: string) => fake.alarms.get(name),
-      create: async (name: string, info: { periodInMinutes?: number }) => void fake.alarms.set(name, { name, ...info }),
+      create: async (name: string, info: { periodInMinutes?: number; delayInMinutes?: number }) => void fake.alarms.set(name, { name, ...info }),
+      clear: async (name: string) => fake.alarms.delete(name),
+      getAll: async () => [...fake.alarms.values()],
       onAlarm: { addListener: (l: (alarm: { name: string }) => void) => fake.alarmListeners.push(l) },
     },
     extension: { isAllowedFileSchemeAccess: async () => options.fileAccess ?? false },

@@ -36,6 +36,12 @@ function fakeHandlers(calls: unknown[]): Handlers {
     'settings/setRetention': never,
     'retention/preview': never,
     'archive/origins': never,
+    'feeds/list': never,
+    'feeds/add': never,
+    'feeds/import': never,
+    'feeds/remove': never,
+    'feeds/poll': never,
+    'feeds/setInterval': never,
   };
 }
 

@@ -21,6 +21,7 @@ import type { ArticleRecord } from '../../src/core/types';
 import type { MessageType } from '../../src/shared/messages';
 import { requestSchemas, validateRequest } from '../../src/shared/schemas';
 import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
+import { offlineFeeds } from './feeds-helpers';
 import { prng } from '../../scripts/prng';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -30,8 +31,11 @@ const ROUNDS = 3000;
 /** A reader-facing error is a sentence, not a dump of what was sent. */
 const MAX_ERROR_CHARS = 600;
 const TYPES = Object.keys(requestSchemas) as MessageType[];
-/** Requests that change the archive when valid. */
-const WRITES: ReadonlySet<MessageType> = new Set(['archive/save', 'archive/delete', 'archive/import', 'archive/importBatch', 'archive/importCommit', 'archive/loadSample', 'settings/setCapture', 'settings/setRetention']);
+/** Requests that change the archive, the settings or the subscriptions when valid. */
+const WRITES: ReadonlySet<MessageType> = new Set([
+  'archive/save', 'archive/delete', 'archive/import', 'archive/importBatch', 'archive/importCommit', 'archive/loadSample',
+  'settings/setCapture', 'settings/setRetention', 'feeds/add', 'feeds/import', 'feeds/remove', 'feeds/poll', 'feeds/setInterval',
+]);
 
 
 const record = (id: string): ArticleRecord => ({ id, url: `https://fuzz.example/${id}`, title: `Title ${id}`, outlet: 'Fuzz', published: '2024-05-06', text: `Body of ${id}.\n\nSecond paragraph.` });
@@ -108,6 +112,12 @@ class Fuzzer {
       'settings/setRetention': { policy: { mode: 'count', count: 5 } },
       'retention/preview': { policy: { mode: 'days', days: 30 } },
       'archive/origins': {},
+      'feeds/list': {},
+      'feeds/add': { url: 'https://feeds.example/rss.xml' },
+      'feeds/import': { feeds: [{ url: 'https://feeds.example/a.xml', title: 'A', siteUrl: null }] },
+      'feeds/remove': { id: 'f' },
+      'feeds/poll': { id: 'f' },
+      'feeds/setInterval': { id: 'f', minutes: 60 },
     };
     return valid[type];
   }
@@ -147,7 +157,7 @@ beforeAll(async () => {
   const matches = await MatchIndexStore.open(archive);
   const terms = await TermBackgroundStore.open(archive);
   const fake = makeFakeBrowser({ tabs: [{ id: 7, url: 'https://news.example/a' }], extract: () => ({ ok: false, reason: 'not-article', message: 'No article here.' }) });
-  const deps = { browser: fake.browser, archive, matches, terms, readSample: async () => toNdjson([record('sample-1')]) };
+  const deps = { browser: fake.browser, archive, matches, terms, feeds: offlineFeeds(archive, fake.browser), readSample: async () => toNdjson([record('sample-1')]) };
   route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   await archive.importRecords(['a', 'b', 'c'].map(record));
   ids = ['a', 'b', 'c'];
@@ -201,6 +211,12 @@ describe(`the router under ${ROUNDS} fuzzed messages (seed ${SEED.toString(16)})
       else {
         const type = fuzz.pick(TYPES);
         message = { type, payload: fuzz.break(fuzz.payload(type, ids)) };
+      }
+      // Judge the message the router receives: the browser's structured clone (it drops a prototype a payload was given, say).
+      try {
+        message = structuredClone(message);
+      } catch {
+        continue;
       }
       const type = (message as { type?: unknown } | null)?.type;
       const known = typeof type === 'string' && (TYPES as string[]).includes(type);

@@ -21,6 +21,7 @@ import type { MessageType, Request, Response } from '../../src/shared/messages';
 import { describeImport, importFile, type Send } from '../../src/options/importFile';
 import { malformedFiles, validRecord } from '../../scripts/make-malformed';
 import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
+import { offlineFeeds } from './feeds-helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
@@ -41,7 +42,8 @@ beforeAll(async () => {
   archive = new Archive(await openArchiveDb('malformed-imports'));
   const matches = await MatchIndexStore.open(archive);
   const terms = await TermBackgroundStore.open(archive);
-  const deps = { browser: makeFakeBrowser().browser, archive, matches, terms, readSample: async () => '' };
+  const browser = makeFakeBrowser().browser;
+  const deps = { browser, archive, matches, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
   const route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
     const reply = await route(structuredClone({ type, payload }), { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` });

@@ -13,6 +13,7 @@ import type { MessageType, Request, Response } from '../../src/shared/messages';
 import { exportArchive } from '../../src/options/exportArchive';
 import { describeImport, importFile, type ImportProgress, type Send } from '../../src/options/importFile';
 import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
+import { offlineFeeds } from './feeds-helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
@@ -22,7 +23,8 @@ async function backend(): Promise<{ archive: Archive; send: Send; sizes: number[
   const archive = new Archive(await openArchiveDb(`options-import-${++n}`));
   const matches = await MatchIndexStore.open(archive);
   const terms = await TermBackgroundStore.open(archive);
-  const deps = { browser: makeFakeBrowser().browser, archive, matches, terms, readSample: async () => '' };
+  const browser = makeFakeBrowser().browser;
+  const deps = { browser, archive, matches, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
   const route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   const sizes: number[] = [];
   const send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {

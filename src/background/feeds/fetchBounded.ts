@@ -1,0 +1,101 @@
+import { decodeBody, refusedMediaType, type BodyKind } from '../../core/feeds';
+import { t } from '../../shared/i18n';
+
+/**
+ * The only network requests Framelens makes, and only for feeds the reader subscribed to:
+ * no cookies or credentials (credentials: 'omit'), no referrer, a time limit, a size limit
+ * read as the body streams in, the media type checked, and http(s) only after redirects
+ * (fetch follows at most 20, as the Fetch standard says).
+ */
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export const FEED_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 5_000_000 };
+export const PAGE_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 5_000_000 };
+
+export interface Fetched {
+  /** The address after redirects. */
+  url: string;
+  text: string;
+}
+
+export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+
+const ACCEPT: Record<BodyKind, string> = {
+  feed: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+  page: 'text/html, application/xhtml+xml;q=0.9',
+};
+
+/** A reader's sentence for why a fetch failed. */
+export class FetchError extends Error {
+  override readonly name = 'FetchError';
+}
+
+export async function fetchBounded(url: string, kind: BodyKind, limits: FetchLimits, fetchFn: FetchFn = globalThis.fetch.bind(globalThis)): Promise<Fetched> {
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  let res: Response;
+  try {
+    res = await fetchFn(url, { credentials: 'omit', redirect: 'follow', referrerPolicy: 'no-referrer', cache: 'no-cache', headers: { accept: ACCEPT[kind] }, signal });
+  } catch (e) {
+    throw failure(e, limits);
+  }
+  const finalUrl = res.url || url;
+  if (!/^https?:/i.test(finalUrl)) throw new FetchError(t('errFetchNotHttp'));
+  if (!res.ok) {
+    void res.body?.cancel().catch(() => undefined);
+    throw new FetchError(t('errFetchStatus', [res.status, res.statusText || 'error']));
+  }
+  const refused = refusedMediaType(res.headers.get('content-type'), kind);
+  if (refused) {
+    void res.body?.cancel().catch(() => undefined);
+    throw new FetchError(t('errFetchMediaType', [refused]));
+  }
+  const declared = Number(res.headers.get('content-length') ?? '0');
+  if (declared > limits.maxBytes) {
+    void res.body?.cancel().catch(() => undefined);
+    throw tooLarge(limits);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readLimited(res, limits.maxBytes);
+  } catch (e) {
+    throw e instanceof FetchError ? e : failure(e, limits);
+  }
+  return { url: finalUrl, text: decodeBody(bytes, res.headers.get('content-type')) };
+}
+
+async function readLimited(res: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge({ maxBytes, timeoutMs: 0 });
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(limits: FetchLimits): FetchError {
+  return new FetchError(t('errFetchTooLarge', [Math.round(limits.maxBytes / 1_000_000)]));
+}
+
+function failure(e: unknown, limits: FetchLimits): FetchError {
+  const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
+  if (name === 'TimeoutError' || name === 'AbortError') return new FetchError(t('errFetchTimeout', [Math.round(limits.timeoutMs / 1000)]));
+  return new FetchError(t('errFetchNetwork', [e instanceof Error ? e.message : String(e)]));
+}
