@@ -9,6 +9,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   extraction: () => import('./extraction').then((m) => m.run()),
   matching: () => import('./matching').then((m) => m.run()),
   framing: () => import('./framing').then((m) => m.run()),
+  'archive-search': () => import('./archive-search').then((m) => m.run()),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

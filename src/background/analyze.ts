@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import type { Browser } from 'webextension-polyfill';
 import { compareFraming } from '../core/framing';
-import { isSameArticle } from '../core/match';
-import { articleFromRecord, type Article, type ArticleRecord } from '../core/types';
-import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
+import { articleFromRecord, type Article } from '../core/types';
+import type { AnalyzeResponse } from '../shared/messages';
 import { ArticleSchema } from '../shared/schemas';
 import type { Archive } from './archive';
+import { relatedItems } from './archiveView';
 import { showRelatedCount } from './badge';
 import { forbiddenFromError, forbiddenReason } from './forbidden';
 import type { MatchIndexStore } from './matchIndexStore';
@@ -93,26 +93,12 @@ async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeRe
 
 /** The article's related archived coverage (never itself or an archived copy of it) and the framing report against the best. */
 export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, article: Article): Promise<Omit<Extract<AnalyzeResponse, { status: 'ok' }>, 'status'>> {
-  const { archive, matches, terms } = deps;
+  const { archive, terms } = deps;
   const archivedCopy = await archive.findByUrl(article.url);
   const exclude = new Set([article.id]);
   if (archivedCopy) exclude.add(archivedCopy.id);
-  // A few more than shown: copies of the page found by text are dropped below.
-  const hits = await matches.search(article, RELATED_TOP + 5, exclude);
-  const records = await Promise.all(hits.map((h) => archive.get(h.id)));
-  let saved = archivedCopy !== null;
-  const related: RelatedItem[] = [];
-  const relatedRecords: ArticleRecord[] = [];
-  hits.forEach((hit, i) => {
-    const record = records[i];
-    if (!record || related.length >= RELATED_TOP) return;
-    if (isSameArticle(article, record)) {
-      saved = true;
-      return;
-    }
-    related.push({ ...hit, title: record.title, outlet: record.outlet, published: record.published, url: record.url });
-    relatedRecords.push(record);
-  });
+  const { items: related, records: relatedRecords, sameArticle } = await relatedItems(deps, article, exclude, RELATED_TOP);
+  const saved = archivedCopy !== null || sameArticle;
   const best = relatedRecords[0];
   let report = null;
   let reportError: string | undefined;

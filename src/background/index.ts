@@ -6,6 +6,7 @@ import { createCompareMenu, onCompareMenuClick } from './contextMenu';
 import { openArchiveDb } from './db';
 import { createHandlers, type BackgroundDeps } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
+import { CatalogStore } from './catalogStore';
 import { createRouter } from './router';
 import { TermBackgroundStore } from './termBackgroundStore';
 import { discardStaleImports } from './stagedImport';
@@ -34,14 +35,16 @@ function ready(): Promise<BackgroundDeps> {
 
 async function initialize(): Promise<BackgroundDeps> {
   const archive = new Archive(await openArchiveDb());
-  const matches = await MatchIndexStore.open(archive, () => browser.runtime.getPlatformInfo().catch(() => undefined));
+  const keepAlive = () => browser.runtime.getPlatformInfo().catch(() => undefined);
+  const matches = await MatchIndexStore.open(archive, keepAlive);
+  const catalog = await CatalogStore.open(archive, keepAlive);
   const readSample = async () => {
     const res = await fetch(browser.runtime.getURL('sample/sample.ndjson'));
     if (!res.ok) throw new Error(t('errSampleMissing'));
     return res.text();
   };
   const terms = await TermBackgroundStore.open(archive);
-  return { browser, archive, matches, terms, readSample };
+  return { browser, archive, matches, catalog, terms, readSample };
 }
 
 const route = createRouter(createHandlers(ready), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });

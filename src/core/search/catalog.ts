@@ -287,9 +287,9 @@ export class ArchiveCatalog {
     c.terms = s.terms.slice();
     c.terms.forEach((t, i) => c.termIds.set(t, i));
     if (c.termIds.size !== c.terms.length) throw new TypeError('not a catalog snapshot: duplicate terms');
-    c.offsets = s.offsets.slice();
-    c.bytes = s.bytes.slice();
-    c.last = s.last.slice();
+    c.offsets = new Uint32Array(s.offsets);
+    c.bytes = new Uint8Array(s.bytes);
+    c.last = new Int32Array(s.last);
     c.mainDocs = n;
     c.ids = s.ids.slice();
     c.urls = s.urls.slice();
@@ -620,7 +620,7 @@ function writeVarint(bytes: Uint8Array, at: number, value: number): number {
   return at;
 }
 
-function grow(array: Uint8Array, size: number): Uint8Array {
+function grow(array: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
   if (array.length >= size) return array;
   const bigger = new Uint8Array(Math.max(size, array.length * 2, 1024));
   bigger.set(array);
