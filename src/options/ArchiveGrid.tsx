@@ -27,8 +27,8 @@ interface Props {
   onOpen(id: string): void;
   onSort(sort: ArchiveSort): void;
   labels(outlet: string): string[];
-  /** The first page's answer: total and records still being indexed. */
-  onLoaded(total: number, pending: number): void;
+  /** The first page's answer: total, records still being indexed, and the list (JSON of `base`) it is for. */
+  onLoaded(total: number, pending: number, forKey: string): void;
   onError(message: string): void;
 }
 
@@ -55,6 +55,13 @@ export function ArchiveGrid(p: Props) {
   const [active, setActive] = useState(0);
   const [anchor, setAnchor] = useState(0);
   const requested = useRef(new Set<number>());
+  // Keys can arrive faster than renders: moves and ranges read the latest values from refs.
+  const activeRef = useRef(0);
+  const anchorRef = useRef(0);
+  const selectionRef = useRef(p.selection);
+  selectionRef.current = p.selection;
+  activeRef.current = active;
+  anchorRef.current = anchor;
   const generation = useRef(0);
   const focusWanted = useRef(false);
   const key = JSON.stringify(p.base);
@@ -98,7 +105,7 @@ export function ArchiveGrid(p: Props) {
       requested.current.add(page);
       p.source.list({ ...p.base, offset: page * FETCH_PAGE, limit: FETCH_PAGE }).then((answer) => {
         if (gen !== generation.current) return;
-        if (page === 0) p.onLoaded(answer.total, answer.pending);
+        if (page === 0) p.onLoaded(answer.total, answer.pending, key);
         setRows((old) => {
           const next = new Map(old);
           answer.items.forEach((item, i) => next.set(page * FETCH_PAGE + i, item));
@@ -114,7 +121,8 @@ export function ArchiveGrid(p: Props) {
   // Keyboard moves focus to the active row once it is rendered.
   useEffect(() => {
     if (!focusWanted.current) return;
-    const row = grid.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
+    // The ref, not this render's `active`: an effect of an earlier render may run late.
+    const row = grid.current?.querySelector<HTMLElement>(`[data-index="${activeRef.current}"]`);
     if (row) {
       focusWanted.current = false;
       row.focus({ preventScroll: true });
@@ -142,51 +150,64 @@ export function ArchiveGrid(p: Props) {
     }
     return cached;
   };
+  const select = (sel: Selection) => {
+    selectionRef.current = sel;
+    p.onSelection(sel);
+  };
   const selectRange = (a: number, b: number) => {
-    rangeIds(a, b).then((ids) => p.onSelection(setSelected(p.selection, ids, true)), (e: unknown) => p.onError(e instanceof Error ? e.message : String(e)));
+    rangeIds(a, b).then((ids) => select(setSelected(selectionRef.current, ids, true)), (e: unknown) => p.onError(e instanceof Error ? e.message : String(e)));
+  };
+  const activate = (index: number) => {
+    activeRef.current = index;
+    setActive(index);
+  };
+  const anchorAt = (index: number) => {
+    anchorRef.current = index;
+    setAnchor(index);
   };
 
   const move = (to: number, extend: boolean) => {
     const index = Math.max(0, Math.min(p.total - 1, to));
-    setActive(index);
+    activate(index);
     focusWanted.current = true;
     bring(index);
-    if (extend) selectRange(anchor, index);
-    else setAnchor(index);
+    if (extend) selectRange(anchorRef.current, index);
+    else anchorAt(index);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (p.total === 0) return;
     const target = e.target as HTMLElement;
     if (target instanceof HTMLInputElement && e.key === ' ') return;
-    const keys: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + visibleRows, PageUp: active - visibleRows, Home: 0, End: p.total - 1 };
+    const at = activeRef.current;
+    const keys: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, PageDown: at + visibleRows, PageUp: at - visibleRows, Home: 0, End: p.total - 1 };
     if (e.key in keys) {
       e.preventDefault();
       move(keys[e.key]!, e.shiftKey);
       return;
     }
-    const row = rows.get(active);
+    const row = rows.get(at);
     if (e.key === ' ' && row) {
       e.preventDefault();
-      if (e.shiftKey) selectRange(anchor, active);
-      else p.onSelection(toggle(p.selection, row.id));
+      if (e.shiftKey) selectRange(anchorRef.current, at);
+      else select(toggle(selectionRef.current, row.id));
     } else if (e.key === 'Enter' && row) {
       e.preventDefault();
       p.onOpen(row.id);
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
       e.preventDefault();
-      p.onSelection({ all: true, ids: new Set() });
+      select({ all: true, ids: new Set() });
     }
   };
 
   const clickRow = (e: MouseEvent, index: number, item: ArchiveListItem) => {
-    setActive(index);
+    activate(index);
     if (e.shiftKey) {
-      selectRange(anchor, index);
+      selectRange(anchorRef.current, index);
       return;
     }
-    setAnchor(index);
-    if (e.ctrlKey || e.metaKey) p.onSelection(toggle(p.selection, item.id));
+    anchorAt(index);
+    if (e.ctrlKey || e.metaKey) select(toggle(selectionRef.current, item.id));
     else p.onOpen(item.id);
   };
 
@@ -196,7 +217,8 @@ export function ArchiveGrid(p: Props) {
     const selected = item ? isSelected(p.selection, item.id) : false;
     rendered.push(
       <div
-        key={item?.id ?? `loading-${i}`}
+        // Keyed by position: a row keeps its element (and focus) when its data arrives.
+        key={i}
         role="row"
         aria-rowindex={i + 2}
         aria-selected={item ? selected : undefined}
@@ -207,7 +229,7 @@ export function ArchiveGrid(p: Props) {
         class={`grid-row${selected ? ' selected' : ''}${i === active ? ' active' : ''}`}
         style={{ top: `${i * ROW_HEIGHT}px` }}
         onClick={item ? (e) => clickRow(e, i, item) : undefined}
-        onFocus={() => setActive(i)}
+        onFocus={() => activate(i)}
       >
         {item ? (
           <>
@@ -220,13 +242,13 @@ export function ArchiveGrid(p: Props) {
                 checked={selected}
                 onClick={(e) => {
                   e.stopPropagation();
-                  setActive(i);
+                  activate(i);
                   if (e.shiftKey) {
                     e.preventDefault();
-                    selectRange(anchor, i);
+                    selectRange(anchorRef.current, i);
                   } else {
-                    setAnchor(i);
-                    p.onSelection(toggle(p.selection, item.id));
+                    anchorAt(i);
+                    select(toggle(selectionRef.current, item.id));
                   }
                 }}
               />

@@ -35,7 +35,8 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
   const [groups, setGroups] = useState<OutletGroup[]>([]);
   const [total, setTotal] = useState(0);
   const [pending, setPending] = useState(0);
-  const [loaded, setLoaded] = useState(false);
+  /** The list (filter and order) whose first page has arrived: the count shown is for it. */
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [selection, setSelection] = useState<Selection>(NONE);
   const [confirming, setConfirming] = useState(false);
@@ -72,8 +73,8 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
   useEffect(() => {
     setSelection(NONE);
     setConfirming(false);
-    setLoaded(false);
   }, [filterKey]);
+  const loaded = loadedFor === JSON.stringify(base);
 
   useEffect(() => {
     let live = true;
@@ -174,10 +175,10 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
               onOpen={(id) => setView({ article: id })}
               onSort={(sort) => setView({ sort, dir: sort === view.sort ? (view.dir === 'asc' ? 'desc' : 'asc') : sort === 'saved' || sort === 'published' ? 'desc' : 'asc' })}
               labels={labels}
-              onLoaded={(n, waiting) => {
+              onLoaded={(n, waiting, forKey) => {
                 setTotal(n);
                 setPending(waiting);
-                setLoaded(true);
+                setLoadedFor(forKey);
               }}
               onError={setError}
             />

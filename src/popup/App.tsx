@@ -7,6 +7,7 @@ import { analyzeTab, compareUrl, compareWith, openOptions, openPage, saveArticle
 import { Differences } from './Differences';
 import { RelatedList } from './RelatedList';
 import { StateMessage } from './StateMessage';
+import { useOutletGroupLabels } from './outletGroupLabels';
 
 type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
 
@@ -43,6 +44,7 @@ export function App({ tabId }: { tabId: number | undefined }) {
 
 function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) {
   const { article, related } = result;
+  const labels = useOutletGroupLabels();
   const [saved, setSaved] = useState(result.saved);
   const [saveError, setSaveError] = useState<string | null>(null);
   // The calibrated same-story decision: weaker matches stay one click away, never in front.
@@ -66,7 +68,7 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
 
   return (
     <>
-      <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} />
+      <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} groups={labels(article.outlet)} />
       {result.archiveSize === 0 ? (
         <StateMessage
           kind="info"
@@ -83,7 +85,7 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
               detail={tn('noRelatedDetail', result.archiveSize)}
             />
           )}
-          {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} />}
+          {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} labels={labels} />}
           {selected && (
             <section class="differences" aria-live="polite">
               <div class="section-head">
