@@ -79,8 +79,10 @@ async function catalogQuery(deps: ArchiveViewDeps, q: ListQuery): Promise<Catalo
   const query: CatalogQuery = { ...rest };
   if (outlet !== undefined && !query.outlets) query.outlets = [outlet];
   if (sameStoryAs !== undefined) {
-    const related = await relatedOf(deps, sameStoryAs);
-    query.ids = [sameStoryAs, ...related.filter((r) => r.related ?? r.sameStory ?? true).map((r) => r.id)];
+    // An article deleted since the link was made: its story is empty, not an error.
+    const record = await deps.archive.get(sameStoryAs);
+    const related = record ? (await relatedItems(deps, record, new Set([sameStoryAs]), ARCHIVE_RELATED_TOP)).items : [];
+    query.ids = record ? [sameStoryAs, ...related.filter((r) => r.related ?? r.sameStory ?? true).map((r) => r.id)] : [];
   }
   return query;
 }

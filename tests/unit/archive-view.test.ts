@@ -122,5 +122,7 @@ describe('related coverage of an archived article', () => {
     expect(same).toContain(related[0]!.id);
     expect(same.length).toBeLessThan(sample.records.length);
     await expect(relatedOf(view, 'missing')).rejects.toThrow(/no longer in the archive|missing/);
+    // A link to the story of an article deleted since: an empty list, not an error.
+    expect(await view.list({ sameStoryAs: 'missing' })).toEqual([]);
   });
 });

@@ -341,8 +341,10 @@ export class ArchiveCatalog {
       let id = this.termIds.get(word);
       if (id === undefined) {
         id = this.terms.length;
-        this.terms.push(word);
-        this.termIds.set(word, id);
+        // A copy of its own: the split word is a slice that would keep the whole text alive.
+        const own = JSON.parse(JSON.stringify(word)) as string;
+        this.terms.push(own);
+        this.termIds.set(own, id);
       }
       seen.add(id);
     }
