@@ -269,6 +269,8 @@ export function ArchiveGrid(p: Props) {
   }
 
   return (
+    <>
+    <p id="archive-grid-hint" class="visually-hidden">{t('archiveGridHint')}</p>
     <div
       ref={grid}
       class="grid"
@@ -277,6 +279,7 @@ export function ArchiveGrid(p: Props) {
       aria-rowcount={p.total + 1}
       aria-colcount={COLUMNS.length}
       aria-multiselectable="true"
+      aria-describedby="archive-grid-hint"
       data-testid="archive-grid"
       // The grid keeps a tab stop when the active row has scrolled out of the DOM.
       tabIndex={active >= first && active < last ? -1 : 0}
@@ -311,5 +314,6 @@ export function ArchiveGrid(p: Props) {
         {rendered}
       </div>
     </div>
+    </>
   );
 }
