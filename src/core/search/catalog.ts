@@ -155,6 +155,8 @@ export class ArchiveCatalog {
   private sortedUpTo = 0;
   private orders = new Map<SortKey, { order: Uint32Array; valued: number }>();
   private lastFilter: { key: string; match: Uint8Array } | null = null;
+  private seenIn = new Float64Array(0);
+  private calls = 0;
 
   get size(): number {
     return this.docOf.size;
@@ -336,19 +338,29 @@ export class ArchiveCatalog {
   }
 
   private termIdsOf(text: string): Uint32Array {
-    const seen = new Set<number>();
+    // `seenIn[t]` is the last call that saw term t: a typed array instead of a Set per record.
+    const call = ++this.calls;
+    const held: number[] = [];
     for (const word of searchWords(text)) {
       let id = this.termIds.get(word);
       if (id === undefined) {
         id = this.terms.length;
-        // A copy of its own: the split word is a slice that would keep the whole text alive.
+        // A copy of its own: the matched word is a slice that would keep the whole text alive.
         const own = JSON.parse(JSON.stringify(word)) as string;
         this.terms.push(own);
         this.termIds.set(own, id);
       }
-      seen.add(id);
+      if (id >= this.seenIn.length) {
+        const bigger = new Float64Array(Math.max(1024, this.seenIn.length * 2, id + 1));
+        bigger.set(this.seenIn);
+        this.seenIn = bigger;
+      }
+      if (this.seenIn[id] !== call) {
+        this.seenIn[id] = call;
+        held.push(id);
+      }
     }
-    return Uint32Array.from(seen).sort();
+    return Uint32Array.from(held).sort();
   }
 
   /** 1 for each record number that passes the filter (cached for the last filter: a list is read page by page). */
