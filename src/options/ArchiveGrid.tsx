@@ -94,9 +94,9 @@ export function ArchiveGrid(p: Props) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(p.total, Math.ceil((scrollTop + bodyHeight) / ROW_HEIGHT) + OVERSCAN);
 
-  // Fetch the pages the visible rows fall in (page 0 also when the list is empty: it gives the total).
+  // Fetch the pages the visible rows fall in, and page 0 always: its answer carries the total.
   useEffect(() => {
-    const wanted = new Set<number>([Math.floor(first / FETCH_PAGE)]);
+    const wanted = new Set<number>([0, Math.floor(first / FETCH_PAGE)]);
     for (let i = first; i < last; i += FETCH_PAGE) wanted.add(Math.floor(i / FETCH_PAGE));
     if (last > 0) wanted.add(Math.floor((last - 1) / FETCH_PAGE));
     const gen = generation.current;
@@ -112,8 +112,8 @@ export function ArchiveGrid(p: Props) {
           return next;
         });
       }, (e: unknown) => {
-        requested.current.delete(page);
-        p.onError(e instanceof Error ? e.message : String(e));
+        // Not asked again until the list or the archive changes: no retry loop against a failing background.
+        if (gen === generation.current) p.onError(e instanceof Error ? e.message : String(e));
       });
     }
   });
