@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   popup: () => import('./browser').then((m) => m.runPopup()),
   import: () => import('./browser').then((m) => m.runImport()),
   feeds: () => import('./feeds').then((m) => m.run()),
+  'archive-search': () => import('./archive-search').then((m) => m.run()),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

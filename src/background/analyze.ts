@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import type { Browser } from 'webextension-polyfill';
-import { isSameArticle } from '../core/match';
 import type { Article } from '../core/types';
-import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
+import type { AnalyzeResponse } from '../shared/messages';
 import { ArticleSchema } from '../shared/schemas';
 import type { Archive } from './archive';
+import { relatedItems } from './archiveView';
 import { showRelatedCount } from './badge';
 import { forbiddenFromError, forbiddenReason } from './forbidden';
 import type { MatchIndexStore } from './matchIndexStore';
@@ -91,25 +91,13 @@ async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeRe
 
 /** The article's related archived coverage, best first (never itself or an archived copy of it). */
 export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, article: Article): Promise<Omit<Extract<AnalyzeResponse, { status: 'ok' }>, 'status'>> {
-  const { archive, matches } = deps;
+  const { archive } = deps;
   const archivedRow = await archive.findStoredByUrl(article.url);
   const archivedCopy = archivedRow?.record ?? null;
   const exclude = new Set([article.id]);
   if (archivedCopy) exclude.add(archivedCopy.id);
-  // A few more than shown: copies of the page found by text are dropped below.
-  const hits = await matches.search(article, RELATED_TOP + 5, exclude);
-  const records = await Promise.all(hits.map((h) => archive.get(h.id)));
-  let saved = archivedCopy !== null;
-  const related: RelatedItem[] = [];
-  hits.forEach((hit, i) => {
-    const record = records[i];
-    if (!record || related.length >= RELATED_TOP) return;
-    if (isSameArticle(article, record)) {
-      saved = true;
-      return;
-    }
-    related.push({ ...hit, title: record.title, outlet: record.outlet, published: record.published, url: record.url });
-  });
+  const { items: related, sameArticle } = await relatedItems(deps, article, exclude, RELATED_TOP);
+  const saved = archivedCopy !== null || sameArticle;
   const capturedAt = archivedRow?.origin === 'captured' ? { capturedAt: archivedRow.savedAt } : {};
   return { article, saved, related, ...capturedAt, archiveSize: await archive.count() };
 }

@@ -1,9 +1,8 @@
 import type { Article, ArticleRecord } from '../core/types';
-import type { ArchiveListItem, ImportSummary, ListQuery } from '../shared/messages';
+import type { ImportSummary } from '../shared/messages';
 import { canonicalUrlKey } from './canonicalUrl';
 import type { StoreNames } from 'idb';
 import type { ArchiveDb, FramelensDB, RecordOrigin, StoredArticle } from './db';
-import { listArticles } from './archiveList';
 import { storageError } from './storageErrors';
 import { bumpChangeCounter, recordFromArticle, summariseOutcomes, upsertRecords, type ArticlesTx, type UpsertOutcome } from './upsert';
 import { t } from '../shared/i18n';
@@ -13,6 +12,8 @@ export interface ArchiveChange {
   /** The archive's change counter after the write. */
   counter: number;
   put: ArticleRecord[];
+  /** When each of `put` entered the archive, in the same order (absent: now). */
+  savedAt?: number[];
   removed: string[];
 }
 
@@ -67,12 +68,12 @@ export class Archive {
   async delete(ids: readonly string[]): Promise<number> {
     return this.write(['articles', 'meta'], async (tx) => {
       const store = tx.objectStore('articles');
-      const removed: string[] = [];
-      for (const id of new Set(ids)) {
-        if ((await store.getKey(id)) === undefined) continue;
-        await store.delete(id);
-        removed.push(id);
-      }
+      // Every request issued at once (IndexedDB answers them in order): 100k ids take one
+      // transaction and seconds, not a round trip each.
+      const unique = [...new Set(ids)];
+      const keys = await Promise.all(unique.map((id) => store.getKey(id)));
+      const removed = unique.filter((_, i) => keys[i] !== undefined);
+      await Promise.all(removed.map((id) => store.delete(id)));
       return { result: removed.length, put: [], removed };
     });
   }
@@ -95,10 +96,6 @@ export class Archive {
 
   async count(): Promise<number> {
     return this.db.count('articles');
-  }
-
-  async list(query: ListQuery): Promise<{ total: number; items: ArchiveListItem[] }> {
-    return listArticles(this.db, query);
   }
 
   /** One export page in id order, the records exactly as stored; `next` is null after the last. */
@@ -142,10 +139,10 @@ export class Archive {
    * failure aborts the transaction, so nothing of it lands (a full quota included), and is
    * reported as a readable error. Writes are queued so they commit in call order.
    */
-  write<T>(stores: WriteStores, body: (tx: ArticlesTx) => Promise<{ result: T; put: ArticleRecord[]; removed: string[] }>): Promise<T> {
+  write<T>(stores: WriteStores, body: (tx: ArticlesTx) => Promise<{ result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] }>): Promise<T> {
     const run = async (): Promise<T> => {
       const tx = this.db.transaction(stores.includes('meta') ? stores : [...stores, 'meta'], 'readwrite') as ArticlesTx;
-      let out: { result: T; put: ArticleRecord[]; removed: string[] };
+      let out: { result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] };
       let counter: number;
       try {
         out = await body(tx);
@@ -162,6 +159,7 @@ export class Archive {
       }
       if (out.put.length || out.removed.length) {
         const change: ArchiveChange = { counter, put: out.put, removed: out.removed };
+        if (out.savedAt) change.savedAt = out.savedAt;
         for (const listener of this.listeners) listener(change);
       }
       return out.result;

@@ -47,6 +47,8 @@ export type MetaRow =
   /** Bumped by every write transaction; a match index snapshot is current only at the same count. */
   | { key: 'changes'; count: number }
   | { key: 'matchIndex'; changes: number; snapshot: unknown }
+  /** The options page's catalog (src/core/search/catalog.ts), current at that change count. */
+  | { key: 'catalog'; changes: number; snapshot: unknown }
   /** Word and phrase counts over a sample of the archive (termBackgroundStore.ts), and the sample's ids. */
   | { key: 'termBackground'; sample: string[]; background: TermBackground };
 

@@ -8,6 +8,8 @@ import type { FeedService } from './feeds/service';
 import { analyzeTab } from './analyze';
 import { growthHandlers } from './growthHandlers';
 import type { MatchIndexStore } from './matchIndexStore';
+import type { CatalogStore } from './catalogStore';
+import { deleteMatching, listPage, matchingIds, relatedOf } from './archiveView';
 import type { TermBackgroundStore } from './termBackgroundStore';
 import type { Handlers } from './router';
 import { abortImport, commitImport, stageBatch, startImport } from './stagedImport';
@@ -17,6 +19,7 @@ export interface BackgroundDeps {
   browser: Browser;
   archive: Archive;
   matches: MatchIndexStore;
+  catalog: CatalogStore;
   terms: TermBackgroundStore;
   /** Feed subscriptions and their polls (issue 5). */
   feeds: FeedService;
@@ -31,7 +34,11 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
     'tab/analyze': async ({ tabId }) => analyzeTab(await ready(), tabId),
     'archive/save': async ({ article }) => (await ready()).archive.save(article),
     'archive/get': async ({ id }) => ({ record: await (await ready()).archive.get(id) }),
-    'archive/list': async (query) => (await ready()).archive.list(query),
+    'archive/list': async (query) => listPage(await ready(), query),
+    'archive/ids': async (query) => ({ ids: await matchingIds(await ready(), query) }),
+    'archive/deleteMatching': async ({ filter, except }) => ({ deleted: await deleteMatching(await ready(), filter, except) }),
+    'archive/facets': async () => (await ready()).catalog.facets(),
+    'archive/related': async ({ id }) => ({ related: await relatedOf(await ready(), id) }),
     'archive/delete': async ({ ids }) => ({ deleted: await (await ready()).archive.delete(ids) }),
     'archive/import': async ({ records }) => (await ready()).archive.importRecords(records),
     'archive/importStart': async ({ source }) => ({ importId: await startImport((await ready()).archive, source ?? 'file') }),

@@ -6,6 +6,7 @@ import { createCompareMenu, onCompareMenuClick } from './contextMenu';
 import { openArchiveDb } from './db';
 import { createHandlers, type BackgroundDeps } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
+import { CatalogStore } from './catalogStore';
 import { createRouter } from './router';
 import { TermBackgroundStore } from './termBackgroundStore';
 import { discardStaleImports } from './stagedImport';
@@ -38,7 +39,9 @@ function ready(): Promise<BackgroundDeps> {
 
 async function initialize(): Promise<BackgroundDeps> {
   const archive = new Archive(await openArchiveDb());
-  const matches = await MatchIndexStore.open(archive, () => browser.runtime.getPlatformInfo().catch(() => undefined));
+  const keepAlive = () => browser.runtime.getPlatformInfo().catch(() => undefined);
+  const matches = await MatchIndexStore.open(archive, keepAlive);
+  const catalog = await CatalogStore.open(archive, keepAlive);
   const readSample = async () => {
     const res = await fetch(browser.runtime.getURL('sample/sample.ndjson'));
     if (!res.ok) throw new Error(t('errSampleMissing'));
@@ -49,7 +52,7 @@ async function initialize(): Promise<BackgroundDeps> {
   const feeds = createFeedService(browser, archive);
   // Polls a stopped worker left unfinished resume now; alarms are checked against the feeds.
   void feeds.start().catch((e: unknown) => console.error(e));
-  return { browser, archive, matches, terms, feeds, readSample };
+  return { browser, archive, matches, catalog, terms, feeds, readSample };
 }
 
 // Archive growth (issue 5): auto-capture of visited news pages (opt-in) and retention.

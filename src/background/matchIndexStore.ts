@@ -135,7 +135,7 @@ export class MatchIndexStore {
 }
 
 /** Yields to the event loop every SLICE_MS of work and keeps the worker alive on long runs. */
-class Slicer {
+export class Slicer {
   private sliceStart = Date.now();
   private lastKeepAlive = Date.now();
 

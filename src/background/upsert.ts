@@ -12,6 +12,8 @@ export interface UpsertOutcome {
   id: string;
   created: boolean;
   stored: ArticleRecord;
+  /** When the record entered the archive (kept on update unless saved by hand again). */
+  savedAt: number;
   /** Other records removed because they were the same page (same canonical URL). */
   removed: string[];
 }
@@ -78,7 +80,7 @@ export async function upsertRecords(tx: ArticlesTx, records: readonly ArticleRec
       if (urlKey !== null) owners.set(urlKey, id);
       rows.set(id, row);
       writes.push(store.put(row));
-      outcomes.push({ id, created: !target, stored, removed });
+      outcomes.push({ id, created: !target, stored, savedAt: row.savedAt, removed });
     });
   } catch (e) {
     // A write refused on the spot (a full quota, an uncloneable value): the caller aborts
@@ -113,19 +115,22 @@ export async function bumpChangeCounter(tx: ArticlesTx): Promise<number> {
 }
 
 /** Counts and the final state per id (later outcomes win), so `put` and `removed` never share an id. */
-export function summariseOutcomes(outcomes: UpsertOutcome[]): { result: ImportSummary; put: ArticleRecord[]; removed: string[] } {
+export function summariseOutcomes(outcomes: UpsertOutcome[]): { result: ImportSummary; put: ArticleRecord[]; savedAt: number[]; removed: string[] } {
   let added = 0;
-  const last = new Map<string, ArticleRecord | null>();
+  const last = new Map<string, UpsertOutcome | null>();
   for (const o of outcomes) {
     if (o.created) added++;
     for (const id of o.removed) last.set(id, null);
-    last.set(o.id, o.stored);
+    last.set(o.id, o);
   }
   const put: ArticleRecord[] = [];
+  const savedAt: number[] = [];
   const removed: string[] = [];
-  for (const [id, record] of last) {
-    if (record) put.push(record);
-    else removed.push(id);
+  for (const [id, outcome] of last) {
+    if (outcome) {
+      put.push(outcome.stored);
+      savedAt.push(outcome.savedAt);
+    } else removed.push(id);
   }
-  return { result: { added, updated: outcomes.length - added }, put, removed };
+  return { result: { added, updated: outcomes.length - added }, put, savedAt, removed };
 }

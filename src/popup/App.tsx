@@ -7,6 +7,7 @@ import { analyzeTab, compareUrl, compareWith, openOptions, openPage, saveArticle
 import { Differences } from './Differences';
 import { RelatedList } from './RelatedList';
 import { StateMessage } from './StateMessage';
+import { useOutletGroupLabels } from './outletGroupLabels';
 
 type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
 
@@ -43,6 +44,7 @@ export function App({ tabId }: { tabId: number | undefined }) {
 
 function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) {
   const { article, related } = result;
+  const labels = useOutletGroupLabels();
   // A page captured automatically is archived but not kept for good: Save keeps it (retention never drops it then).
   const [capturedAt, setCapturedAt] = useState(result.capturedAt);
   const [saved, setSaved] = useState(result.saved && capturedAt === undefined);
@@ -80,7 +82,7 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
 
   return (
     <>
-      <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} capturedAt={capturedAt} />
+      <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} capturedAt={capturedAt} groups={labels(article.outlet)} />
       {result.archiveSize === 0 ? (
         <StateMessage
           kind="info"
@@ -97,7 +99,7 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
               detail={tn('noRelatedDetail', result.archiveSize)}
             />
           )}
-          {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} />}
+          {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} labels={labels} />}
           {selected && (
             <section class="differences" aria-live="polite">
               <div class="section-head">

@@ -5,20 +5,20 @@ import { formatList, t, tn } from '../shared/i18n';
 import { nextOptionIndex } from './listboxKeys';
 
 /** Related coverage, best first, each with why it matched. */
-export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void }) {
+export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; labels?: (outlet: string) => string[] }) {
   return (
     <section class="related" aria-labelledby={props.items.length > 0 ? 'related-heading' : undefined}>
       {props.items.length > 0 && <h2 id="related-heading">{t('relatedCoverage', [props.items.length])}</h2>}
       <p class="hint muted" id="related-hint">{t('relatedListHint')}</p>
       {props.items.length > 0 && (
         <>
-          <Options items={props.items} selected={props.selected} onSelect={props.onSelect} label={t('chooseToCompare')} />
+          <Options items={props.items} selected={props.selected} onSelect={props.onSelect} label={t('chooseToCompare')} labels={props.labels} />
         </>
       )}
       {props.weak.length > 0 && (
         <details class="weak" data-testid="weak-matches">
           <summary>{tn('weakerMatches', props.weak.length)}</summary>
-          <Options items={props.weak} selected={props.selected} onSelect={props.onSelect} label={t('weakerMatchesLabel')} />
+          <Options items={props.weak} selected={props.selected} onSelect={props.onSelect} label={t('weakerMatchesLabel')} labels={props.labels} />
         </details>
       )}
     </section>
@@ -31,7 +31,7 @@ export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; 
  * not follow focus, because each selection runs a framing comparison.
  * https://www.w3.org/WAI/ARIA/apg/patterns/listbox/
  */
-function Options(props: { items: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; label: string }) {
+function Options(props: { items: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; label: string; labels?: (outlet: string) => string[] }) {
   const selectedIndex = props.items.findIndex((i) => i.id === props.selected);
   const [active, setActive] = useState(Math.max(0, selectedIndex));
   const list = useRef<HTMLUListElement>(null);
@@ -70,6 +70,7 @@ function Options(props: { items: RelatedItem[]; selected: string | null; onSelec
         >
           <div class="related-top">
             <span class="outlet">{item.outlet || t('unknownOutlet')}</span>
+            {props.labels?.(item.outlet).map((g) => <span class="chip group" key={g} data-testid="group-label">{g}</span>)}
             <span class="muted">{formatDate(item.published)}</span>
             <span class="score" data-testid="related-score" title={t('similarityTitle')}>
               {formatScore(item.score)}

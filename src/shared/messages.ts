@@ -16,8 +16,16 @@ export interface Protocol {
   'archive/save': { req: { article: Article }; res: { id: string; created: boolean } };
   /** One archived record by id. */
   'archive/get': { req: { id: string }; res: { record: ArticleRecord | null } };
-  /** A page of the archive, newest first, optionally filtered by a search query and outlet. */
-  'archive/list': { req: ListQuery; res: { total: number; items: ArchiveListItem[] } };
+  /** A page of the archive, filtered, searched and sorted (newest saved first by default); `pending` counts records still being indexed. */
+  'archive/list': { req: ListQuery; res: ArchivePage };
+  /** The ids of every record that passes a filter, in the list's order (a slice with offset and limit), for selecting ranges and all matches. */
+  'archive/ids': { req: ListQuery; res: { ids: string[] } };
+  /** Delete every record that passes a filter (but the `except` ids) in one transaction. */
+  'archive/deleteMatching': { req: { filter: ArchiveFilter; except?: string[] }; res: { deleted: number } };
+  /** Archived outlets and story labels with their record counts, for the filters. */
+  'archive/facets': { req: Record<string, never>; res: ArchiveFacets };
+  /** An archived article's related coverage in the archive (the match index's results with their reasons). */
+  'archive/related': { req: { id: string }; res: { related: RelatedItem[] } };
   /** Delete records by id. */
   'archive/delete': { req: { ids: string[] }; res: { deleted: number } };
   /** Add validated records in one transaction (all or nothing); duplicates merge by canonical URL. */
@@ -120,12 +128,43 @@ export interface Envelope<T extends MessageType = MessageType> {
 /** Every answer: the response, or an error message a reader can understand. */
 export type Reply<T extends MessageType = MessageType> = { ok: true; data: Response<T> } | { ok: false; error: string };
 
-export interface ListQuery {
-  /** Words that must all occur in the title, outlet or text (case-insensitive). */
+/** What the archive list can be narrowed to (src/core/search/catalog.ts CatalogFilter, plus related coverage). */
+export interface ArchiveFilter {
+  /** Words that must all occur in the title, outlet or text (case and accents ignored; from 3 letters a word also finds longer words it starts). */
   query?: string;
+  /** Keep these outlets ('' is the unknown outlet). */
+  outlets?: string[];
+  /** Published from / to this day (YYYY-MM-DD, inclusive). */
+  from?: string;
+  to?: string;
+  /** The records' `story` label. */
+  story?: string;
+  /** This archived article and its related coverage (the match index's related results). */
+  sameStoryAs?: string;
+}
+
+export type ArchiveSort = 'saved' | 'published' | 'outlet' | 'title';
+
+export interface ListQuery extends ArchiveFilter {
+  /** One outlet (the older form of `outlets`). */
   outlet?: string;
+  sort?: ArchiveSort;
+  dir?: 'asc' | 'desc';
   offset?: number;
   limit?: number;
+}
+
+export interface ArchivePage {
+  total: number;
+  items: ArchiveListItem[];
+  /** Records committed to the archive but not yet in the list (indexing after a large import). */
+  pending: number;
+}
+
+export interface ArchiveFacets {
+  outlets: { name: string; count: number }[];
+  stories: { name: string; count: number }[];
+  pending: number;
 }
 
 export interface ArchiveListItem {
@@ -134,6 +173,7 @@ export interface ArchiveListItem {
   title: string;
   outlet: string;
   published: string | null;
+  story: string | null;
   words: number;
   savedAt: number;
 }

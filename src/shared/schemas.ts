@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { checkRecord, RecordSchema } from '../core/records';
+import { checkRecord, isCalendarDate, RecordSchema } from '../core/records';
 import type { Article, ArticleRecord } from '../core/types';
 import type { MessageType, Request } from './messages';
 import { CaptureSettingsSchema, RetentionPolicySchema } from './settings';
@@ -54,16 +54,33 @@ const pollInterval = v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(
 const records = v.pipe(v.array(ArticleRecordSchema), v.maxLength(MAX_BATCH_RECORDS, `at most ${MAX_BATCH_RECORDS} records per message`));
 const ids = v.pipe(v.array(id), v.maxLength(MAX_IDS, `at most ${MAX_IDS} ids per message`));
 
+const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'), v.check(isCalendarDate, 'not a real calendar date'));
+const outletName = v.pipe(v.string(), v.maxLength(500));
+const filterFields = {
+  query: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  outlets: v.optional(v.pipe(v.array(outletName), v.maxLength(5000, 'at most 5000 outlets'))),
+  from: v.optional(day),
+  to: v.optional(day),
+  story: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  sameStoryAs: v.optional(id),
+};
+const listFields = {
+  ...filterFields,
+  outlet: v.optional(outletName),
+  sort: v.optional(v.picklist(['saved', 'published', 'outlet', 'title'])),
+  dir: v.optional(v.picklist(['asc', 'desc'])),
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+};
+
 export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Request<T>> } = {
   'tab/analyze': v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
   'archive/save': v.strictObject({ article: ArticleSchema }),
   'archive/get': v.strictObject({ id }),
-  'archive/list': v.strictObject({
-    query: v.optional(v.pipe(v.string(), v.maxLength(500))),
-    outlet: v.optional(v.pipe(v.string(), v.maxLength(500))),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
-  }),
+  'archive/list': v.strictObject({ ...listFields, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
+  'archive/ids': v.strictObject({ ...listFields, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_IDS))) }),
+  'archive/deleteMatching': v.strictObject({ filter: v.strictObject(filterFields), except: v.optional(ids) }),
+  'archive/facets': empty,
+  'archive/related': v.strictObject({ id }),
   'archive/delete': v.strictObject({ ids }),
   'archive/import': v.strictObject({ records }),
   'archive/importStart': v.strictObject({ source: v.optional(v.pipe(v.string(), v.maxLength(500))) }),

@@ -113,37 +113,6 @@ describe('Archive import and delete', () => {
   });
 });
 
-describe('Archive list', () => {
-  it('pages newest first and searches title, outlet and text words', async () => {
-    let t = 0;
-    const archive = new Archive(await openArchiveDb(`archive-test-${++dbCount}`), () => ++t);
-    for (const id of ['a', 'b', 'c']) await archive.importRecords([record(id)]);
-    await archive.importRecords([record('d', { title: 'Uyghur camps', outlet: 'CBC News', text: 'Beijing said.' })]);
-    const page = await archive.list({ offset: 1, limit: 2 });
-    expect(page.total).toBe(4);
-    expect(page.items.map((i) => i.id)).toEqual(['c', 'b']);
-    expect((await archive.list({ query: 'uyghur beijing' })).items.map((i) => i.id)).toEqual(['d']);
-    expect((await archive.list({ query: 'cbc' })).total).toBe(1);
-    await archive.importRecords([record('z', { text: 'Talks in Zürich ended.' })]);
-    expect((await archive.list({ query: 'zurich' })).items.map((i) => i.id)).toEqual(['z']);
-    expect((await archive.list({ query: 'ZÜRICH talks' })).items.map((i) => i.id)).toEqual(['z']);
-    await archive.delete(['z']);
-    expect((await archive.list({ query: 'text of' })).total).toBe(3);
-    expect((await archive.list({ outlet: 'site', limit: 1 })).total).toBe(3);
-  });
-
-  it('orders a filtered list as the unfiltered one, ties (one import) included', async () => {
-    let t = 0;
-    const archive = new Archive(await openArchiveDb(`archive-test-${++dbCount}`), () => ++t);
-    await archive.importRecords(['m', 'c', 'x', 'a'].map((id) => record(id)));
-    await archive.importRecords([record('b')]);
-    const all = (await archive.list({})).items.map((i) => i.id);
-    expect(all).toEqual(['b', 'x', 'm', 'c', 'a']);
-    expect((await archive.list({ query: 'text' })).items.map((i) => i.id)).toEqual(all);
-    expect((await archive.list({ query: 'text', offset: 2, limit: 2 })).items.map((i) => i.id)).toEqual(['m', 'c']);
-  });
-});
-
 describe('Staged import', () => {
   it('stages batches without touching the archive and commits them in one go', async () => {
     const archive = await freshArchive();

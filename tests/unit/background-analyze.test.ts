@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTab } from '../../src/background/analyze';
 import { Archive } from '../../src/background/archive';
+import { CatalogStore } from '../../src/background/catalogStore';
 import { createFeedService } from '../../src/background/feeds/setup';
 import { createHandlers } from '../../src/background/handlers';
 import { openArchiveDb } from '../../src/background/db';
@@ -34,7 +35,7 @@ async function setup(archived: ArticleRecord[], browser: FakeBrowserOptions) {
   await terms.refresh();
   const fake = makeFakeBrowser(browser);
   return { archive, matches, terms, fake, analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches }, tabId),
-    compare: (article: Article, ids: string[]) => createHandlers(async () => ({ browser: fake.browser, archive, matches, terms, feeds: createFeedService(fake.browser, archive), readSample: async () => '' }))['framing/compare']({ article, ids }) };
+    compare: (article: Article, ids: string[]) => createHandlers(async () => ({ browser: fake.browser, archive, matches, catalog: await CatalogStore.open(archive), terms, feeds: createFeedService(fake.browser, archive), readSample: async () => '' }))['framing/compare']({ article, ids }) };
 }
 
 const others = records.filter((r) => r.outlet !== 'CBC News');

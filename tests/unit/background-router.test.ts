@@ -21,7 +21,11 @@ function fakeHandlers(calls: unknown[]): Handlers {
       if (id === 'gone') throw new Error('That article is no longer in the archive.');
       return { record: null };
     },
-    'archive/list': async (q) => (calls.push(q), { total: 0, items: [] }),
+    'archive/list': async (q) => (calls.push(q), { total: 0, items: [], pending: 0 }),
+    'archive/ids': async (q) => (calls.push(q), { ids: [] }),
+    'archive/deleteMatching': never,
+    'archive/facets': never,
+    'archive/related': never,
     'archive/delete': async ({ ids }) => ({ deleted: ids.length }),
     'archive/import': never,
     'archive/importStart': never,
@@ -105,7 +109,7 @@ describe('Router', () => {
     expect(await route(message, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
     expect(await route(message, { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as never })).toMatchObject({ ok: false, error: expect.stringContaining('web page') });
     expect(await route(message, { id: EXTENSION_ID })).toMatchObject({ ok: false });
-    expect(await route(message, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html?tab=4`, tab: { id: 9 } as never })).toEqual({ ok: true, data: { total: 0, items: [] } });
+    expect(await route(message, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html?tab=4`, tab: { id: 9 } as never })).toEqual({ ok: true, data: { total: 0, items: [], pending: 0 } });
     expect(calls).toHaveLength(1);
   });
 

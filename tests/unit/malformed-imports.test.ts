@@ -14,6 +14,7 @@ import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
 import { createHandlers } from '../../src/background/handlers';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
+import { CatalogStore } from '../../src/background/catalogStore';
 import { createRouter } from '../../src/background/router';
 import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
 import { toNdjson } from '../../src/core/records';
@@ -43,7 +44,8 @@ beforeAll(async () => {
   const matches = await MatchIndexStore.open(archive);
   const terms = await TermBackgroundStore.open(archive);
   const browser = makeFakeBrowser().browser;
-  const deps = { browser, archive, matches, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
+  const catalog = await CatalogStore.open(archive);
+  const deps = { browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
   const route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
     const reply = await route(structuredClone({ type, payload }), { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` });

@@ -5,6 +5,7 @@ import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
 import { createHandlers } from '../../src/background/handlers';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
+import { CatalogStore } from '../../src/background/catalogStore';
 import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
 import { createRouter } from '../../src/background/router';
 import { toNdjson } from '../../src/core/records';
@@ -24,7 +25,8 @@ async function backend(): Promise<{ archive: Archive; send: Send; sizes: number[
   const matches = await MatchIndexStore.open(archive);
   const terms = await TermBackgroundStore.open(archive);
   const browser = makeFakeBrowser().browser;
-  const deps = { browser, archive, matches, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
+  const catalog = await CatalogStore.open(archive);
+  const deps = { browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
   const route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   const sizes: number[] = [];
   const send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
