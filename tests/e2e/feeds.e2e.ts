@@ -14,7 +14,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentServiceWorker, FIXTURE_PAGES_DIR, launchExtension, type ExtensionSession } from './harness';
+import { currentServiceWorker, FIXTURE_PAGES_DIR, launchExtension, stopServiceWorker, type ExtensionSession } from './harness';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 
 /** Polls and the options page's refresh take their time on a loaded 2-core machine. */
@@ -125,15 +125,6 @@ async function archived(session: ExtensionSession): Promise<{ id: string; origin
       request.onerror = () => reject(request.error);
     };
   }));
-}
-
-/** Stops the extension's service worker as Chrome does when it idles (chrome://serviceworker-internals). */
-async function stopServiceWorker(session: ExtensionSession): Promise<void> {
-  const internals = await session.context.newPage();
-  await internals.goto('chrome://serviceworker-internals/');
-  await internals.locator('cr-button[data-command="stop"]').first().click();
-  await expect.poll(async () => (await internals.locator('body').innerText()).includes('Running Status: STOPPED'), WAIT).toBe(true);
-  await internals.close();
 }
 
 let extension: ExtensionSession;
@@ -258,7 +249,7 @@ describe('a poll when the service worker is stopped', () => {
     // The options page asks for the status every second while a poll runs, which would wake
     // the worker at once: leave it, stop the worker, and come back as a reader would.
     await feeds.page.goto('about:blank');
-    await stopServiceWorker(extension);
+    await stopServiceWorker(extension.context);
     server.release();
     // Opening the options page sends a message: that wakes the worker, which resumes the poll.
     await feeds.page.goto(`chrome-extension://${extension.extensionId}/options.html`);

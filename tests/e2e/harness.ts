@@ -144,18 +144,39 @@ export async function currentServiceWorker(context: BrowserContext, extensionId:
   return context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
 }
 
-/** Stops the extension's service worker as Chrome does when it idles (chrome://serviceworker-internals); a stopped one stays stopped. */
+/**
+ * Stops the extension's service worker as Chrome does when it idles
+ * (chrome://serviceworker-internals); a stopped one stays stopped. Done when the page shows it
+ * stopped, or when the running worker is a new one (a marker set in the old one's global
+ * scope is gone): an open extension page that asks the background something starts a new
+ * worker at once.
+ */
 export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  const ours = () => context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+  const marked = async (w: Worker) => Promise.race([
+    w.evaluate(() => (globalThis as { __framelensStopMark?: boolean }).__framelensStopMark === true).catch(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 1000)),
+  ]);
   const internals = await context.newPage();
   try {
     await internals.goto('chrome://serviceworker-internals/');
     await internals.locator('body').getByText('Running Status:').first().waitFor();
     const stop = internals.locator('cr-button[data-command="stop"]:visible').first();
-    if (await stop.count()) await stop.click();
+    if (!(await stop.count())) return;
+    await Promise.all(ours().map((w) => w.evaluate(() => {
+      (globalThis as { __framelensStopMark?: boolean }).__framelensStopMark = true;
+    }).catch(() => undefined)));
+    await stop.click();
     const deadline = Date.now() + 15_000;
-    while (!(await internals.locator('body').innerText()).includes('Running Status: STOPPED')) {
-      if (Date.now() > deadline) throw new Error('the service worker did not stop within 15 s');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    for (;;) {
+      const status = await internals.locator('body').innerText();
+      if (status.includes('Running Status: STOPPED')) return;
+      if (status.includes('Running Status: RUNNING')) {
+        const workers = ours();
+        if (workers.length && !(await Promise.all(workers.map(marked))).some(Boolean)) return;
+      }
+      if (Date.now() > deadline) throw new Error(`the service worker did not stop within 15 s: ${/Running Status: \w+/.exec(status)?.[0] ?? status.slice(0, 300)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
     await internals.close();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, launchExtension, REPO_DIR, type ExtensionSession, type Problems } from './harness';
+import { collectProblems, launchExtension, REPO_DIR, stopServiceWorker, type ExtensionSession, type Problems } from './harness';
 
 const SAMPLE_COUNT = readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8').trim().split('\n').length;
 
@@ -42,15 +42,6 @@ class OptionsPage {
     const file = await (await download).path();
     return readFileSync(file, 'utf8');
   }
-}
-
-/** Stops the extension's service worker as Chrome does when it idles (chrome://serviceworker-internals). */
-async function stopServiceWorker(session: ExtensionSession): Promise<void> {
-  const internals = await session.context.newPage();
-  await internals.goto('chrome://serviceworker-internals/');
-  await internals.locator('cr-button[data-command="stop"]').first().click();
-  await expect.poll(async () => (await internals.locator('body').innerText()).includes('Running Status: STOPPED')).toBe(true);
-  await internals.close();
 }
 
 /** Sends a protocol message from the options page, as its own code would. */
@@ -165,7 +156,7 @@ describe('a staged import when the service worker is stopped', () => {
     const start = await sendFrom(options.page, 'archive/importStart', { source: 'e2e' });
     const importId = String(start.data?.importId);
     expect((await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s1'), rec('s2')] })).data).toEqual({ staged: 2 });
-    await stopServiceWorker(extension);
+    await stopServiceWorker(extension.context);
     expect((await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s3')] })).data).toEqual({ staged: 3 });
     expect((await sendFrom(options.page, 'archive/stats', {})).data?.count).toBe(before);
     expect((await sendFrom(options.page, 'archive/importCommit', { importId })).data).toEqual({ added: 3, updated: 0 });
@@ -177,7 +168,7 @@ describe('a staged import when the service worker is stopped', () => {
     const start = await sendFrom(options.page, 'archive/importStart', { source: 'e2e' });
     const importId = String(start.data?.importId);
     await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s1'), rec('never')] });
-    await stopServiceWorker(extension);
+    await stopServiceWorker(extension.context);
     expect((await sendFrom(options.page, 'archive/importAbort', { importId })).data).toEqual({ discarded: 2 });
     expect(await options.exportText()).toBe(exported);
     expect(problems.all()).toEqual([]);
