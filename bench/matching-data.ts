@@ -77,3 +77,17 @@ export function stages(data: MatchingData, sizes: readonly number[], seed = 2026
   }
   return out;
 }
+
+/** The ecbplus topic of a record (its `topic` field, else the number in `ecb:<topic>_...`). */
+export function topicOf(r: ArticleRecord): number {
+  const t = (r as { topic?: unknown }).topic;
+  return typeof t === 'number' ? t : Number(t ?? /^ecb:(\d+)_/.exec(r.id)?.[1] ?? NaN);
+}
+
+/**
+ * A held-out split: Framelens's weights are tuned on the odd ecbplus topics only, so the
+ * even topics measure it on stories its tuning never saw.
+ */
+export function splitQueries(queries: readonly ArticleRecord[]): { tune: ArticleRecord[]; heldOut: ArticleRecord[] } {
+  return { tune: queries.filter((q) => topicOf(q) % 2 === 1), heldOut: queries.filter((q) => topicOf(q) % 2 === 0) };
+}

@@ -1,6 +1,6 @@
 import { Index } from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { MatchIndex } from '../src/core/match';
+import { MatchIndex, type MatchTuning } from '../src/core/match';
 import { STOPWORDS } from '../src/core/text';
 import type { ArticleRecord } from '../src/core/types';
 
@@ -17,7 +17,10 @@ export interface MatchSystem {
 /** Framelens's MatchIndex, as the extension and the CLI use it. */
 export class FramelensSystem implements MatchSystem {
   name = 'Framelens';
-  index = new MatchIndex();
+  index: MatchIndex;
+  constructor(tuning: MatchTuning = {}) {
+    this.index = new MatchIndex(tuning);
+  }
   add(records: readonly ArticleRecord[]): void {
     for (const r of records) this.index.add(r);
   }
