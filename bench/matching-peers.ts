@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch';
 import { MatchIndex, type MatchTuning } from '../src/core/match';
 import { STOPWORDS } from '../src/core/text';
 import type { ArticleRecord } from '../src/core/types';
+import { plainWords } from './matching-data';
 
 /** A matcher under test: built incrementally, asked for the top results of a query article. */
 export interface MatchSystem {
@@ -33,14 +34,6 @@ export class FramelensSystem implements MatchSystem {
   }
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Lower-cased words, stopwords and one-letter words dropped, no stemming. */
-function plainWords(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) if (m[0].length > 1 && !STOPWORDS.has(m[0])) out.push(m[0]);
-  return out;
-}
 
 /**
  * The DESIGN.md baseline: a plain log-TF·IDF cosine over title + body, no stemming,
