@@ -22,9 +22,10 @@
  * system was created), and for Framelens the snapshot restore time (structured clone of
  * toJSON(), then fromJSON until the index answers).
  *
- * Held out: Framelens's weights and thresholds were tuned on the odd ecbplus topics only
- * (bench/matching-tune.ts); every row also gives R@10 and MRR on the even topics (held
- * out, never tuned on) and on the odd ones, on the article queries.
+ * Held out: changes to Framelens's weights are chosen on the odd ecbplus topics only
+ * (bench/matching-tune.ts; see score.ts for what that does and does not cover); every row
+ * also gives R@10 and MRR on the even topics (held out) and on the odd ones, on the
+ * article queries.
  *
  *   npx tsx bench/index.ts matching [--quick]     (--quick: the 10k archive only)
  *   FRAMELENS_BENCH_SYSTEMS=framelens,tfidf        (a subset of systems)

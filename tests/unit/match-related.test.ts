@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../src/core/types';
 import { MatchIndex, RELATED_THRESHOLD, SAME_STORY_THRESHOLD } from '../../src/core/match';
 import { byId, CBC, DAILY_MAIL, fixtureRecords } from './match-helpers';
 
@@ -22,5 +25,27 @@ describe('related and same-story decisions', () => {
     const others = results.filter((r) => r.id !== DAILY_MAIL);
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((r) => r.related === false)).toBe(true);
+  });
+});
+
+describe('the canonical pair in the sample archive', () => {
+  const sample = readFileSync(fileURLToPath(new URL('../../public/sample/sample.ndjson', import.meta.url)), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ArticleRecord);
+  const index = new MatchIndex();
+  for (const r of sample) index.add(r);
+  const results = index.search(byId(sample, CBC), { top: 5 });
+
+  it('ranks the Daily Mail report first, with a score clearly above the next story', () => {
+    expect(results[0]?.id).toBe(DAILY_MAIL);
+    expect(results[0]!.score - results[1]!.score).toBeGreaterThanOrEqual(0.01);
+  });
+
+  it('does not let two reports of another story vote each other above it', () => {
+    // newswcl50:7_* are one other story; only the first result and results like it vote in the feedback.
+    const other = results.filter((r) => r.id.startsWith('newswcl50:7_'));
+    expect(other.length).toBeGreaterThanOrEqual(2);
+    for (const r of other) expect(r.score).toBeLessThan(results[0]!.score);
   });
 });
