@@ -103,7 +103,8 @@ export function extractFeatures(record: ArticleRecord): RecordFeatures {
 
 /** The stem of a content word; numbers go to `f.numbers` instead (and yield null). */
 function contentKey(t: Token, f: RecordFeatures): string | null {
-  if (DIGIT.test(t.lower)) {
+  const c = t.lower.charCodeAt(0);
+  if (c < 128 ? c >= 48 && c <= 57 : DIGIT.test(t.lower)) {
     const key = numberKey(t.lower);
     if (key) {
       bump(f.numbers, key);
