@@ -102,11 +102,22 @@ export function findGc(): (() => void) | null {
   return null;
 }
 
-/** Heap plus typed-array backing stores after a full collection, in bytes; null without gc. */
-export function usedMemory(gc: (() => void) | null): number | null {
+/**
+ * Heap plus typed-array backing stores after a full collection, in bytes; null without gc.
+ * V8 frees the backing stores of collected ArrayBuffers on a background thread, so the
+ * collection is repeated with pauses until the figure settles (else the garbage of the
+ * last compaction or snapshot would count as the index's memory).
+ */
+export async function usedMemory(gc: (() => void) | null): Promise<number | null> {
   if (!gc) return null;
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+  let last = Infinity;
+  for (let round = 0; round < 10; round++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const m = process.memoryUsage();
+    const used = m.heapUsed + m.arrayBuffers;
+    if (Math.abs(used - last) < 64 * 1024) return used;
+    last = used;
+  }
+  return last;
 }

@@ -120,7 +120,7 @@ function printRatios(rows: Row[]): void {
  * own so that, once it returns, nothing keeps the system alive: the next system's memory
  * baseline must not include this one.
  */
-function measure(
+async function measure(
   entry: (typeof SYSTEMS)[string],
   plan: readonly Stage[],
   gc: (() => void) | null,
@@ -128,9 +128,9 @@ function measure(
   bounded: readonly ArticleRecord[],
   tune: ArticleRecord[],
   heldOut: ArticleRecord[],
-): Row[] {
+): Promise<Row[]> {
   const rows: Row[] = [];
-  const base = usedMemory(gc);
+  const base = await usedMemory(gc);
   const system = entry.make();
   let buildMs = 0;
   for (const stage of plan) {
@@ -138,7 +138,7 @@ function measure(
     system.add(stage.added);
     system.prepare();
     buildMs += performance.now() - t;
-    const used = usedMemory(gc);
+    const used = await usedMemory(gc);
     const common = {
       system: system.name,
       stage: stage.label,
@@ -197,7 +197,7 @@ export async function run(): Promise<void> {
       console.log(`unknown system "${key}" (have ${Object.keys(SYSTEMS).join(', ')})`);
       continue;
     }
-    rows.push(...(measure(entry, plan, gc, queries, bounded, tune, heldOut)));
+    rows.push(...(await measure(entry, plan, gc, queries, bounded, tune, heldOut)));
   }
   const ceiling = rows[0]?.quality.ceiling10;
   if (ceiling !== undefined) console.log(`\nRecall@10 ceiling (stories larger than 11 articles): ${ceiling.toFixed(3)}; near-duplicates collapsed into a result count as retrieved at its rank.`);

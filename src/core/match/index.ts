@@ -98,6 +98,7 @@ export class MatchIndex {
    */
   compact(): void {
     this.store = this.store.compacted();
+    this.vocab.trim();
     this.postings = Postings.build(this.store, this.vocab.count);
   }
 

@@ -77,6 +77,19 @@ export class Vocabulary {
     return s;
   }
 
+  /** Drops spare capacity (after a bulk import: growth doubles arrays). */
+  trim(): void {
+    const n = this.n;
+    const size = n + 1024;
+    if (this.df.length > size) {
+      this.df = this.df.slice(0, size);
+      this.kind = this.kind.slice(0, size);
+      this.starts = this.starts.slice(0, size + 1);
+    }
+    const used = this.starts[n]!;
+    if (this.chars.length > used + 8192) this.chars = this.chars.slice(0, used + 8192);
+  }
+
   /** Bytes the term table uses (keys, hash table, frequencies). */
   get byteLength(): number {
     return this.chars.byteLength + this.starts.byteLength + this.table.byteLength + this.df.byteLength + this.kind.byteLength;
