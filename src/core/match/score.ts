@@ -29,6 +29,8 @@ export interface ScoreWeights {
   body: number;
   entities: number;
   numbers: number;
+  /** The numbers part counts in full only when the body cosine reaches this (less in proportion below; 0 = always). */
+  numbersGate: number;
   /** λ: how much a known date gap can raise or lower the score. */
   dateLambda: number;
   /** σ of the date Gaussian, in days. */
@@ -57,6 +59,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
   body: 0.6,
   entities: 0.2,
   numbers: 0.25,
+  numbersGate: 0.05,
   dateLambda: 0.3,
   dateSigmaDays: 90,
   feedback: 0.5,
@@ -96,7 +99,11 @@ export function combineScore(
   let weight = 0;
   for (const p of ['title', 'lead', 'body', 'entities', 'numbers'] as const) {
     if (!queryHas[p]) continue;
-    sum += w[p] * parts[p];
+    let value = parts[p];
+    // Numbers corroborate a match, they do not make one: a shared year or count in two
+    // texts that share no words is a coincidence (a one-number cosine is 0 or ~1).
+    if (p === 'numbers' && w.numbersGate > 0) value *= Math.min(1, parts.body / w.numbersGate);
+    sum += w[p] * value;
     weight += w[p];
   }
   const base = weight > 0 ? sum / weight : 0;
