@@ -49,3 +49,25 @@ describe('the canonical pair in the sample archive', () => {
     for (const r of other) expect(r.score).toBeLessThan(results[0]!.score);
   });
 });
+
+describe('numbers corroborate, they do not make a match', () => {
+  const rec = (id: string, title: string, text: string): ArticleRecord => ({ id, url: null, title, outlet: '', published: null, text });
+  const index = new MatchIndex();
+  index.add(rec('budget', 'Council budget vote delayed', 'The council postponed its vote on the 2031 budget after a long debate about parking fees and library hours.'));
+  index.add(rec('storm', 'Storm floods coastal towns', 'Heavy rain flooded coastal towns overnight and emergency crews evacuated residents from low streets near the harbour.'));
+  index.add(rec('flood-2', 'Coastal towns flooded by storm', 'Emergency crews evacuated residents as heavy rain flooded coastal towns and the harbour overnight.'));
+  for (let i = 0; i < 30; i++) index.add(rec(`filler-${i}`, `Garden note ${i}`, `Tomatoes and beans grow well in warm soil number ${i} with careful watering and sunlight.`));
+  const query = rec('q', 'Storm hits harbour towns in 2031', 'A storm flooded coastal towns in 2031 and crews evacuated residents near the harbour.');
+
+  it('ranks the report sharing words above one sharing only a year', () => {
+    const results = index.search(query, { top: 40 });
+    const at = (id: string) => results.findIndex((r) => r.id === id);
+    expect(at('storm')).toBeGreaterThanOrEqual(0);
+    expect(at('flood-2')).toBeGreaterThanOrEqual(0);
+    const budget = results.find((r) => r.id === 'budget');
+    expect(budget).toBeDefined();
+    expect(at('budget')).toBeGreaterThan(Math.max(at('storm'), at('flood-2')));
+    expect(budget!.related).toBe(false);
+    expect(budget!.reasons.parts.plain).toBeLessThan(0.05);
+  });
+});
