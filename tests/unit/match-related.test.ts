@@ -59,15 +59,9 @@ describe('numbers corroborate, they do not make a match', () => {
   for (let i = 0; i < 30; i++) index.add(rec(`filler-${i}`, `Garden note ${i}`, `Tomatoes and beans grow well in warm soil number ${i} with careful watering and sunlight.`));
   const query = rec('q', 'Storm hits harbour towns in 2031', 'A storm flooded coastal towns in 2031 and crews evacuated residents near the harbour.');
 
-  it('ranks the report sharing words above one sharing only a year', () => {
-    const results = index.search(query, { top: 40 });
-    const at = (id: string) => results.findIndex((r) => r.id === id);
-    expect(at('storm')).toBeGreaterThanOrEqual(0);
-    expect(at('flood-2')).toBeGreaterThanOrEqual(0);
-    const budget = results.find((r) => r.id === 'budget');
-    expect(budget).toBeDefined();
-    expect(at('budget')).toBeGreaterThan(Math.max(at('storm'), at('flood-2')));
-    expect(budget!.related).toBe(false);
-    expect(budget!.reasons.parts.plain).toBeLessThan(0.05);
+  it('lists the reports sharing words, not one sharing only a year', () => {
+    const ids = index.search(query, { top: 40 }).map((r) => r.id);
+    expect(ids.slice(0, 2).sort()).toEqual(['flood-2', 'storm']);
+    expect(ids).not.toContain('budget');
   });
 });
