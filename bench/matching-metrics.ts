@@ -21,15 +21,15 @@ export interface Quality {
 
 /**
  * Relevance from `story` (read here only, never by a system): the other records of the
- * query's story. A result may stand for several ids (near-duplicates collapsed into it);
+ * query's story in `universe` (the queries themselves unless a subset is scored). A result may stand for several ids (near-duplicates collapsed into it);
  * all count as retrieved at its rank.
  */
-export function evaluate(queries: ArticleRecord[], answers: Ranked[]): Quality {
+export function evaluate(queries: readonly ArticleRecord[], answers: readonly Ranked[], universe: readonly ArticleRecord[] = queries): Quality {
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ceiling = 0;
   let flaggedAll = 0, flaggedRight = 0, relevantTotal = 0, relevantFlagged = 0;
   let counted = 0;
   const byStory = new Map<string, Set<string>>();
-  for (const q of queries) {
+  for (const q of universe) {
     if (!q.story) continue;
     let s = byStory.get(q.story);
     if (!s) byStory.set(q.story, (s = new Set()));
@@ -102,11 +102,22 @@ export function findGc(): (() => void) | null {
   return null;
 }
 
-/** Heap plus typed-array backing stores after a full collection, in bytes; null without gc. */
-export function usedMemory(gc: (() => void) | null): number | null {
+/**
+ * Heap plus typed-array backing stores after a full collection, in bytes; null without gc.
+ * V8 frees the backing stores of collected ArrayBuffers on a background thread, so the
+ * collection is repeated with pauses until the figure settles (else the garbage of the
+ * last compaction or snapshot would count as the index's memory).
+ */
+export async function usedMemory(gc: (() => void) | null): Promise<number | null> {
   if (!gc) return null;
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+  let last = Infinity;
+  for (let round = 0; round < 10; round++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const m = process.memoryUsage();
+    const used = m.heapUsed + m.arrayBuffers;
+    if (Math.abs(used - last) < 64 * 1024) return used;
+    last = used;
+  }
+  return last;
 }

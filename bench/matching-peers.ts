@@ -1,8 +1,9 @@
 import { Index } from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { MatchIndex } from '../src/core/match';
+import { MatchIndex, type MatchTuning } from '../src/core/match';
 import { STOPWORDS } from '../src/core/text';
 import type { ArticleRecord } from '../src/core/types';
+import { plainWords } from './matching-data';
 
 /** A matcher under test: built incrementally, asked for the top results of a query article. */
 export interface MatchSystem {
@@ -17,7 +18,10 @@ export interface MatchSystem {
 /** Framelens's MatchIndex, as the extension and the CLI use it. */
 export class FramelensSystem implements MatchSystem {
   name = 'Framelens';
-  index = new MatchIndex();
+  index: MatchIndex;
+  constructor(tuning: MatchTuning = {}) {
+    this.index = new MatchIndex(tuning);
+  }
   add(records: readonly ArticleRecord[]): void {
     for (const r of records) this.index.add(r);
   }
@@ -30,14 +34,6 @@ export class FramelensSystem implements MatchSystem {
   }
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Lower-cased words, stopwords and one-letter words dropped, no stemming. */
-function plainWords(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) if (m[0].length > 1 && !STOPWORDS.has(m[0])) out.push(m[0]);
-  return out;
-}
 
 /**
  * The DESIGN.md baseline: a plain log-TF·IDF cosine over title + body, no stemming,

@@ -33,7 +33,14 @@ export function foldKey(s: string): string {
   return s.toLowerCase();
 }
 
-const CAPITAL = /^\p{Lu}/u;
+const CAPITAL_RE = /^\p{Lu}/u;
+
+/** Whether a word starts with a capital letter (ASCII without a regex: this runs per token). */
+function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITAL_RE.test(word);
+}
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]{1,5}$/u;
 const SENTENCE_END = /[.!?\n]/;
 const OPENERS = /[\s"'“‘«([—–-]/;
@@ -60,14 +67,16 @@ export interface EntityMention {
  * own, so two reports that both use the full name and the surname share both keys.
  */
 export function extractEntities(text: string, tokens: Token[]): EntityMention[] {
-  const starts = tokens.map((t) => atSentenceStart(text, t.start));
+  // Only capitalised tokens need to know whether they open a sentence.
+  const caps = tokens.map((t) => capitalised(t.text));
+  const starts = tokens.map((t, i) => caps[i]! && atSentenceStart(text, t.start));
   const midCaps = new Set<string>();
   tokens.forEach((t, i) => {
-    if (!starts[i] && CAPITAL.test(t.text)) midCaps.add(t.lower);
+    if (caps[i] && !starts[i]) midCaps.add(t.lower);
   });
   const isNameWord = (i: number): boolean => {
     const t = tokens[i]!;
-    if (t.text.length < 2 || !CAPITAL.test(t.text)) return false;
+    if (t.text.length < 2 || !caps[i]) return false;
     return !starts[i] || midCaps.has(t.lower) || ACRONYM.test(t.text);
   };
   const joined = (a: Token, b: Token): boolean => /^[ \t\u00a0-]{1,2}$/.test(text.slice(a.end, b.start));

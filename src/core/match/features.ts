@@ -1,4 +1,5 @@
-import { isStopword, stem, tokenize, type Token } from '../text';
+import { stemmer } from 'stemmer';
+import { isStopword, tokenize, type Token } from '../text';
 import type { ArticleRecord } from '../types';
 import { atSentenceStart, extractEntities, foldKey } from './entities';
 import { sketchWords } from './sketch';
@@ -102,7 +103,8 @@ export function extractFeatures(record: ArticleRecord): RecordFeatures {
 
 /** The stem of a content word; numbers go to `f.numbers` instead (and yield null). */
 function contentKey(t: Token, f: RecordFeatures): string | null {
-  if (DIGIT.test(t.lower)) {
+  const c = t.lower.charCodeAt(0);
+  if (c < 128 ? c >= 48 && c <= 57 : DIGIT.test(t.lower)) {
     const key = numberKey(t.lower);
     if (key) {
       bump(f.numbers, key);
@@ -111,5 +113,23 @@ function contentKey(t: Token, f: RecordFeatures): string | null {
     return null;
   }
   if (t.lower.length < 2 || isStopword(t.lower)) return null;
-  return stem(foldKey(t.lower));
+  return stemOf(t.lower);
+}
+
+/**
+ * Folded Porter stems of lower-cased words, cached: the same words recur across an archive,
+ * and a bulk import stems hundreds of thousands of tokens. The cache is bounded (cleared
+ * when full, ~3 MB at most), since every entry is memory the index pays for at any size.
+ */
+const STEM_CACHE_SIZE = 1 << 15;
+const stemCache = new Map<string, string>();
+
+function stemOf(lower: string): string {
+  let s = stemCache.get(lower);
+  if (s === undefined) {
+    s = stemmer(foldKey(lower));
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stemCache.set(lower, s);
+  }
+  return s;
 }

@@ -70,16 +70,20 @@ export interface Scored {
 export function applyFeedback(scored: Scored[], store: ArticleStore, vocab: Vocabulary, logN1: number, w: Readonly<ScoreWeights>): void {
   const depth = Math.min(w.feedbackDepth, scored.length);
   if (w.feedback <= 0 || depth < 1 || scored.length < 2) return;
-  const tops = scored.slice(0, depth).map((r) => voter(r.slot, store, vocab, logN1));
   // The first result keeps its place: it is right ~99% of the time (that is why feedback
   // works) and its agreement with the others would only blur that.
   const first = scored[0]!;
   const pool = scored.slice(1, Math.min(w.feedbackPool, scored.length));
-  const similarity = (t: (typeof tops)[number], r: Scored): number => {
+  const similarity = (t: Voter, r: Scored): number => {
     const day = store.day(r.slot);
     const gap = t.day !== null && day !== null ? Math.abs(t.day - day) : null;
     return combineScore(cosines(t.v, store.view(r.slot), vocab, logN1), t.has, gap, w);
   };
+  // Voters: the first result, and the next best ones that resemble it. Two top results
+  // unlike the first (another story that happens to rank high) would otherwise vote for
+  // each other and climb above it.
+  const firstVoter = voter(first.slot, store, vocab, logN1);
+  const tops = [firstVoter, ...scored.slice(1, depth).filter((r) => similarity(firstVoter, r) >= w.voterMin).map((r) => voter(r.slot, store, vocab, logN1))];
   const toFirst = new Map<Scored, number>();
   for (const r of pool) {
     let sum = 0;

@@ -9,7 +9,7 @@ import { DEFAULT_WEIGHTS, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, combineScore,
 import { SKETCH_SIZE, resemblance } from './sketch';
 import { checkSnapshot, readSnapshot, writeSnapshot, type MatchIndexSnapshot } from './snapshot';
 import { ArticleStore } from './store';
-import { PARTS, buildQuery, cosines, encodeArticle, type PartValues } from './vectors';
+import { PARTS, STORED_TERMS, buildQuery, cosines, encodeArticle, type PartValues } from './vectors';
 import { Vocabulary } from './vocabulary';
 
 export type { MatchIndexSnapshot } from './snapshot';
@@ -29,6 +29,8 @@ export interface MatchTuning {
   weights?: Partial<ScoreWeights>;
   candidates?: Partial<CandidateOptions>;
   sameStoryThreshold?: number;
+  /** Terms an article keeps in the index (read when it is added; default STORED_TERMS). */
+  storedTerms?: number;
 }
 
 /** Estimated shingle resemblance at which two results are copies of one text (syndication). */
@@ -51,6 +53,7 @@ export class MatchIndex {
   private weights: ScoreWeights = { ...DEFAULT_WEIGHTS };
   private candidateOptions: CandidateOptions = { ...DEFAULT_CANDIDATE_OPTIONS };
   private sameStoryThreshold = SAME_STORY_THRESHOLD;
+  private storedTerms = STORED_TERMS;
 
   constructor(tuning: MatchTuning = {}) {
     this.tune(tuning);
@@ -61,6 +64,7 @@ export class MatchIndex {
     Object.assign(this.weights, tuning.weights);
     Object.assign(this.candidateOptions, tuning.candidates);
     if (tuning.sameStoryThreshold !== undefined) this.sameStoryThreshold = tuning.sameStoryThreshold;
+    if (tuning.storedTerms !== undefined) this.storedTerms = tuning.storedTerms;
   }
 
   get size(): number {
@@ -75,7 +79,7 @@ export class MatchIndex {
   add(r: ArticleRecord): void {
     this.remove(r.id);
     const f = extractFeatures(r);
-    const entries = encodeArticle(f, this.vocab);
+    const entries = encodeArticle(f, this.vocab, this.storedTerms);
     for (const e of entries) this.vocab.df[termOf(e)]!++;
     this.store.append(r.id, entries, f.day, f.sketch);
   }
@@ -94,6 +98,7 @@ export class MatchIndex {
    */
   compact(): void {
     this.store = this.store.compacted();
+    this.vocab.trim();
     this.postings = Postings.build(this.store, this.vocab.count);
   }
 
@@ -164,10 +169,9 @@ export class MatchIndex {
   /** Restores a snapshot; throws a TypeError when it is not one this version reads. */
   static fromJSON(snapshot: MatchIndexSnapshot, tuning: MatchTuning = {}): MatchIndex {
     const snap = checkSnapshot(snapshot);
-    if (snap.terms.length > MAX_TERMS) throw new TypeError('not a match index snapshot: too many terms');
+    if (snap.termStarts.length - 1 > MAX_TERMS) throw new TypeError('not a match index snapshot: too many terms');
     const index = new MatchIndex(tuning);
-    index.vocab = Vocabulary.restore(snap.terms, snap.df);
-    if (index.vocab.count !== snap.terms.length) throw new TypeError('not a match index snapshot: duplicate terms');
+    index.vocab = Vocabulary.restore(snap.termChars, snap.termStarts, snap.df);
     index.store = readSnapshot(snap);
     index.postings = new Postings(snap.postingOffsets.slice(), snap.postingBytes.slice(), index.store.slots);
     return index;

@@ -13,11 +13,14 @@ import type { PartValues } from './vectors';
  * reorders results after that; the same-story decision reads the plain score, which is
  * a similarity of the two articles alone and so can be calibrated once.
  *
- * The weights and the threshold were tuned on ecbplus with the abp distractors at 10k and
- * 38k articles (bench/matching.ts; a random search, then one knob at a time). Tuning and
- * evaluation share that set (no held-out topics), so the bench's quality figures for
- * Framelens are optimistic by whatever that tuning overfits. SAME_STORY_THRESHOLD was
- * read off the precision curve of the plain score over the top 10: the lowest score with
+ * The weights and the threshold were first tuned on all of ecbplus with the abp distractors
+ * at 10k and 38k articles (a random search, then one knob at a time). Since then ecbplus is
+ * split by topic (bench/matching-data.ts): changes are chosen on the odd topics only
+ * (bench/matching-tune.ts) and the bench reports the even topics as held out. A one-knob
+ * sweep on the odd topics alone finds these defaults a local optimum (no knob moves their
+ * R@10 by more than 0.003), but they were not picked blind to the even topics, so the
+ * held-out figure is honest about later changes, not about the original search.
+ * SAME_STORY_THRESHOLD was read off the precision curve of the plain score over the top 10: the lowest score with
  * precision ≥ 0.95 (recall of the story's articles ≈ 0.65).
  */
 export interface ScoreWeights {
@@ -26,6 +29,8 @@ export interface ScoreWeights {
   body: number;
   entities: number;
   numbers: number;
+  /** The numbers part counts in full only when the body cosine reaches this (less in proportion below; 0 = always). */
+  numbersGate: number;
   /** λ: how much a known date gap can raise or lower the score. */
   dateLambda: number;
   /** σ of the date Gaussian, in days. */
@@ -36,6 +41,8 @@ export interface ScoreWeights {
   feedbackDepth: number;
   /** How many first results are re-scored with feedback. */
   feedbackPool: number;
+  /** A top result votes in the feedback only if its similarity to the first result is at least this. */
+  voterMin: number;
   /** γ of the negative feedback against the pooled result least like the first. */
   contrast: number;
   /** Negative feedback applies only when that result's similarity to the first is below this. */
@@ -52,11 +59,13 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
   body: 0.6,
   entities: 0.2,
   numbers: 0.25,
+  numbersGate: 0.05,
   dateLambda: 0.3,
   dateSigmaDays: 90,
   feedback: 0.5,
   feedbackDepth: 3,
   feedbackPool: 20,
+  voterMin: 0.15,
   contrast: 0.5,
   contrastMax: 0.4,
   localIdf: 0.8,
@@ -90,7 +99,11 @@ export function combineScore(
   let weight = 0;
   for (const p of ['title', 'lead', 'body', 'entities', 'numbers'] as const) {
     if (!queryHas[p]) continue;
-    sum += w[p] * parts[p];
+    let value = parts[p];
+    // Numbers corroborate a match, they do not make one: a shared year or count in two
+    // texts that share no words is a coincidence (a one-number cosine is 0 or ~1).
+    if (p === 'numbers' && w.numbersGate > 0) value *= Math.min(1, parts.body / w.numbersGate);
+    sum += w[p] * value;
     weight += w[p];
   }
   const base = weight > 0 ? sum / weight : 0;

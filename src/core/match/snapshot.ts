@@ -13,9 +13,10 @@ import type { Vocabulary } from './vocabulary';
  */
 export interface MatchIndexSnapshot {
   format: 'framelens-match-index';
-  version: 2;
-  /** Term keys; a term's id is its position. */
-  terms: string[];
+  version: 3;
+  /** Term keys end to end as UTF-16 code units: term t is termChars[termStarts[t] .. termStarts[t + 1]). */
+  termChars: Uint16Array;
+  termStarts: Uint32Array;
   /** Article ids in slot order. */
   ids: string[];
   /** Days since 1970-01-01 per article, NO_DAY when unknown. */
@@ -33,17 +34,26 @@ export interface MatchIndexSnapshot {
 }
 
 export const SNAPSHOT_FORMAT = 'framelens-match-index';
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** Writes the live articles and the terms still in use (ids renumbered, order kept). */
 export function writeSnapshot(store: ArticleStore, vocab: Vocabulary): MatchIndexSnapshot {
   const remap = new Int32Array(vocab.count).fill(-1);
-  const terms: string[] = [];
+  let terms = 0;
+  let chars = 0;
   for (let t = 0; t < vocab.count; t++) {
     if (vocab.df[t]! > 0) {
-      remap[t] = terms.length;
-      terms.push(vocab.terms[t]!);
+      remap[t] = terms++;
+      chars += vocab.starts[t + 1]! - vocab.starts[t]!;
     }
+  }
+  const termChars = new Uint16Array(chars);
+  const termStarts = new Uint32Array(terms + 1);
+  for (let t = 0; t < vocab.count; t++) {
+    const to = remap[t]!;
+    if (to < 0) continue;
+    termChars.set(vocab.chars.subarray(vocab.starts[t]!, vocab.starts[t + 1]!), termStarts[to]!);
+    termStarts[to + 1] = termStarts[to]! + vocab.starts[t + 1]! - vocab.starts[t]!;
   }
   const compact = store.compacted();
   const n = compact.live;
@@ -55,12 +65,13 @@ export function writeSnapshot(store: ArticleStore, vocab: Vocabulary): MatchInde
     const e = entries[i]!;
     entries[i] = packEntry(remap[termOf(e)]!, false, 0, 0) | (e & 0xff);
   }
-  const df = new Int32Array(terms.length);
+  const df = new Int32Array(terms);
   for (let t = 0; t < vocab.count; t++) if (remap[t]! >= 0) df[remap[t]!] = vocab.df[t]!;
   const snapshot: MatchIndexSnapshot = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
-    terms,
+    termChars,
+    termStarts,
     ids: compact.ids.filter((id): id is string => id != null),
     days: compact.days.slice(0, n),
     offsets,
@@ -70,7 +81,7 @@ export function writeSnapshot(store: ArticleStore, vocab: Vocabulary): MatchInde
     postingOffsets: new Uint32Array(1),
     postingBytes: new Uint8Array(0),
   };
-  const postings = Postings.build(readSnapshot(snapshot), terms.length);
+  const postings = Postings.build(readSnapshot(snapshot), terms);
   snapshot.postingOffsets = postings.offsets;
   snapshot.postingBytes = postings.bytes;
   return snapshot;
@@ -85,7 +96,7 @@ export function checkSnapshot(s: unknown): MatchIndexSnapshot {
   const o = s as Partial<Record<keyof MatchIndexSnapshot, unknown>>;
   if (o.format !== SNAPSHOT_FORMAT) fail('wrong format');
   if (o.version !== SNAPSHOT_VERSION) fail(`unsupported version ${String(o.version)}`);
-  if (!Array.isArray(o.terms) || !Array.isArray(o.ids)) fail('terms or ids missing');
+  if (!(o.termChars instanceof Uint16Array) || !(o.termStarts instanceof Uint32Array) || !Array.isArray(o.ids)) fail('terms or ids missing');
   if (!(o.days instanceof Int32Array) || !(o.offsets instanceof Uint32Array)) fail('days or offsets missing');
   if (!(o.entries instanceof Uint32Array) || !(o.sketches instanceof Uint32Array)) fail('entries or sketches missing');
   if (!(o.df instanceof Int32Array) || !(o.postingOffsets instanceof Uint32Array) || !(o.postingBytes instanceof Uint8Array)) fail('postings missing');
@@ -93,8 +104,11 @@ export function checkSnapshot(s: unknown): MatchIndexSnapshot {
   const n = snap.ids.length;
   if (snap.days.length !== n || snap.offsets.length !== n + 1 || snap.sketches.length !== n * SKETCH_SIZE) fail('array lengths disagree');
   if (snap.offsets[n] !== snap.entries.length) fail('offsets do not cover the entries');
-  const terms = snap.terms.length;
+  const terms = snap.termStarts.length - 1;
+  if (terms < 0 || snap.termStarts[0] !== 0 || snap.termStarts[terms] !== snap.termChars.length) fail('term starts do not cover the term characters');
+  for (let t = 0; t < terms; t++) if (snap.termStarts[t + 1]! <= snap.termStarts[t]!) fail('empty or unordered term');
   if (snap.df.length !== terms || snap.postingOffsets.length !== terms + 1 || snap.postingOffsets[terms] !== snap.postingBytes.length) fail('postings disagree with the terms');
+  for (let i = 0; i < snap.entries.length; i++) if (snap.entries[i]! >>> 8 >= terms) fail('an entry names an unknown term');
   return snap;
 }
 

@@ -1,4 +1,4 @@
-import { LOG_TF, TermKind, countOf, leadOf, packEntry, termOf, titleOf } from './entries';
+import { COUNT_CAP, LOG_TF, TermKind, countOf, leadOf, packEntry, termOf, titleOf } from './entries';
 import type { RecordFeatures } from './features';
 import { idfOf, type Vocabulary } from './vocabulary';
 
@@ -25,9 +25,29 @@ function keyedCounts(f: RecordFeatures): KeyedCounts[] {
   return out;
 }
 
-/** Sorted packed entries of an article, interning its terms. */
-export function encodeArticle(f: RecordFeatures, vocab: Vocabulary): Uint32Array {
-  const counts = keyedCounts(f);
+/**
+ * How many terms an article keeps in the index at most. A long article has 500 to 1,000
+ * distinct terms, but its words said once in passing move no cosine that matters while
+ * costing 4 bytes each plus their postings: static index pruning (Carmel et al. 2001,
+ * "Static index pruning for information retrieval systems") keeps the telling ones.
+ * Title and lead words come first, then by count, then longer words (rarer, by Zipf's law
+ * of abbreviation). The choice reads the article alone, never the archive, so an index is
+ * the same whatever order its articles came in.
+ */
+export const STORED_TERMS = 192;
+
+function keepRank(c: KeyedCounts): number {
+  return (c.title || c.lead > 0 ? 1e6 : 0) + Math.min(c.count, COUNT_CAP) * 1000 + Math.min(c.key.length, 999);
+}
+
+/** Sorted packed entries of an article, interning the terms it keeps (see STORED_TERMS). */
+export function encodeArticle(f: RecordFeatures, vocab: Vocabulary, limit = STORED_TERMS): Uint32Array {
+  let counts = keyedCounts(f);
+  if (counts.length > limit) {
+    const ranked = counts.map((c) => ({ c, r: keepRank(c) }));
+    ranked.sort((a, b) => b.r - a.r || (a.c.key < b.c.key ? -1 : 1));
+    counts = ranked.slice(0, limit).map((x) => x.c);
+  }
   const entries = new Uint32Array(counts.length);
   counts.forEach((c, i) => {
     entries[i] = packEntry(vocab.intern(c.key), c.title, c.lead, c.count);
