@@ -81,7 +81,7 @@ export async function run(): Promise<void> {
   console.log(`  ${records.length} records (abp.ndjson.gz, ${abp.length} articles, repeated under new ids)`);
 
   const gc = findGc();
-  const before = usedMemory(gc);
+  const before = await usedMemory(gc);
   const catalog = new ArchiveCatalog();
   let t0 = performance.now();
   records.forEach((r, i) => {
@@ -104,7 +104,7 @@ export async function run(): Promise<void> {
   cloned.bytes = new Uint8Array(0);
   snapshot.terms.length = 0;
   cloned.terms.length = 0;
-  const after = usedMemory(gc);
+  const after = await usedMemory(gc);
   console.log(`  build ${ms(build)} (${((build / records.length) * 1000).toFixed(0)} µs a record); ${termCount} terms, postings ${(postingBytes / 1e6).toFixed(1)} MB; snapshot structured clone ${ms(cloneTime)}, restore ${ms(restore)}`);
   // Two catalogs are alive here (built and restored); each is half of the growth.
   if (before !== null && after !== null) console.log(`  catalog memory about ${((after - before) / 2e6).toFixed(0)} MB each (heap + typed arrays after gc, titles and ids shared with the records)`);
