@@ -135,9 +135,6 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
         <StorageSummary stats={stats} />
       </header>
       <p class="muted intro">{t('optionsIntro')}</p>
-      {browser && <Settings browser={browser} />}
-      {browser && <GrowthSettings onArchiveChange={() => setVersion((v) => v + 1)} />}
-      {browser && <Feeds />}
       <ArchiveToolbar api={api} busy={busy} run={run} notice={notice} error={error} />
       <section class="archive" aria-labelledby="archive-heading">
         <h2 id="archive-heading" class="visually-hidden">{t('archivedArticles')}</h2>
@@ -195,6 +192,9 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
           setGroups(browser ? await saveGroups(browser.storage, next) : next);
         }}
       />
+      {browser && <Feeds />}
+      {browser && <GrowthSettings onArchiveChange={() => setVersion((v) => v + 1)} />}
+      {browser && <Settings browser={browser} />}
       {view.article && (
         <ArticleView
           key="article"
