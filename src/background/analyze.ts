@@ -99,5 +99,7 @@ export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, articl
   const { items: related, sameArticle } = await relatedItems(deps, article, exclude, RELATED_TOP);
   const saved = archivedCopy !== null || sameArticle;
   const capturedAt = archivedRow?.origin === 'captured' ? { capturedAt: archivedRow.savedAt } : {};
-  return { article, saved, related, ...capturedAt, archiveSize: await archive.count() };
+  // The match index has caught up with every write (search waits for it), so its size is
+  // the archive's: IndexedDB's count() walks the whole store (130-170 ms at 10k in Chromium).
+  return { article, saved, related, ...capturedAt, archiveSize: deps.matches.size };
 }
