@@ -1,11 +1,9 @@
 import { ArchiveCatalog, type CatalogFilter, type CatalogInput, type CatalogPage, type CatalogQuery, type CatalogSnapshot } from '../core/search/catalog';
 import { countWords, type ArticleRecord } from '../core/types';
 import type { Archive, ArchiveChange } from './archive';
-import type { StoredArticle } from './db';
-import { Slicer } from './matchIndexStore';
+import { Debounced, forEachArchived, Slicer } from './mirror';
 
 const PERSIST_DELAY_MS = 3000;
-const REBUILD_PAGE = 500;
 
 type Work = { kind: 'change'; change: ArchiveChange } | { kind: 'rebuild'; counter: number; records: number };
 
@@ -19,7 +17,7 @@ type Work = { kind: 'change'; change: ArchiveChange } | { kind: 'rebuild'; count
  * responsive during a 100k import.
  */
 export class CatalogStore {
-  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly persistLater = new Debounced(PERSIST_DELAY_MS, () => this.persist(), 'catalog snapshot not saved; it will be rebuilt.');
   private readonly queue: Work[] = [];
   private draining: Promise<void> | null = null;
   private queued = 0;
@@ -73,10 +71,7 @@ export class CatalogStore {
   }
 
   async persist(): Promise<boolean> {
-    if (this.persistTimer !== null) {
-      clearTimeout(this.persistTimer);
-      this.persistTimer = null;
-    }
+    this.persistLater.cancel();
     if (this.draining) return false;
     const snapshot = this.catalog.toJSON();
     const tx = this.archive.db.transaction('meta', 'readwrite');
@@ -92,7 +87,7 @@ export class CatalogStore {
     this.queued += work.kind === 'rebuild' ? work.records : work.change.put.length;
     this.draining ??= this.drain().finally(() => {
       this.draining = null;
-      this.schedulePersist();
+      this.persistLater.schedule();
     });
   }
 
@@ -101,7 +96,9 @@ export class CatalogStore {
     for (let work = this.queue.shift(); work; work = this.queue.shift()) {
       if (work.kind === 'rebuild') {
         await this.rebuild(slicer);
-        this.queued = Math.max(0, this.queued - work.records);
+        // The rebuild read every row, those of changes still queued included: what is left
+        // to index is what those changes add.
+        this.queued = this.queue.reduce((n, w) => n + (w.kind === 'change' ? w.change.put.length : w.records), 0);
         this.counter = work.counter;
         continue;
       }
@@ -116,28 +113,11 @@ export class CatalogStore {
     }
   }
 
-  private async rebuild(slicer: Slicer): Promise<void> {
-    let after: string | null = null;
-    for (;;) {
-      const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const rows: StoredArticle[] = await this.archive.db.getAll('articles', range, REBUILD_PAGE);
-      for (const row of rows) {
-        this.catalog.add(input(row.record, row.savedAt));
-        this.queued--;
-        await slicer.maybeYield();
-      }
-      const last: StoredArticle | undefined = rows.at(-1);
-      if (!last || rows.length < REBUILD_PAGE) return;
-      after = last.id;
-    }
-  }
-
-  private schedulePersist(): void {
-    if (this.persistTimer !== null) clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = null;
-      void this.persist().catch((e: unknown) => console.warn('Framelens: catalog snapshot not saved; it will be rebuilt.', e));
-    }, PERSIST_DELAY_MS);
+  private rebuild(slicer: Slicer): Promise<void> {
+    return forEachArchived(this.archive, slicer, (row) => {
+      this.catalog.add(input(row.record, row.savedAt));
+      this.queued--;
+    });
   }
 }
 

@@ -1,18 +1,12 @@
 import { MatchIndex, type MatchIndexSnapshot } from '../core/match';
 import type { ArticleRecord, MatchResult } from '../core/types';
 import type { Archive, ArchiveChange } from './archive';
-import type { StoredArticle } from './db';
+import { Debounced, forEachArchived, Slicer, yieldToOtherWork } from './mirror';
 
 /** How long after the last change the snapshot is written (one write for a burst of saves). */
 const PERSIST_DELAY_MS = 2000;
-/** Work in slices this long, then let the worker answer other messages. */
-const SLICE_MS = 20;
 /** Changes in one drain from which the index is compacted at its end (an import, a rebuild). */
 const BULK_CHANGES = 50;
-/** Records read per transaction while rebuilding. */
-const REBUILD_PAGE = 500;
-/** Chrome stops a service worker idle for 30 s; an extension API call resets that clock. */
-const KEEP_ALIVE_MS = 20_000;
 
 type Work = { kind: 'change'; change: ArchiveChange } | { kind: 'rebuild'; counter: number };
 
@@ -28,7 +22,7 @@ type Work = { kind: 'change'; change: ArchiveChange } | { kind: 'rebuild'; count
  * index has caught up with every committed write (`search` awaits the queue).
  */
 export class MatchIndexStore {
-  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly persistLater = new Debounced(PERSIST_DELAY_MS, () => this.persist(), 'match index snapshot not saved; it will be rebuilt.');
   private readonly queue: Work[] = [];
   private draining: Promise<void> | null = null;
 
@@ -71,10 +65,7 @@ export class MatchIndexStore {
 
   /** Writes the snapshot if the index has caught up and the archive has not changed since. */
   async persist(): Promise<boolean> {
-    if (this.persistTimer !== null) {
-      clearTimeout(this.persistTimer);
-      this.persistTimer = null;
-    }
+    this.persistLater.cancel();
     if (this.draining) return false;
     const snapshot = this.index.toJSON();
     const tx = this.archive.db.transaction('meta', 'readwrite');
@@ -90,7 +81,7 @@ export class MatchIndexStore {
     this.queue.push(work);
     this.draining ??= this.drain().finally(() => {
       this.draining = null;
-      this.schedulePersist();
+      this.persistLater.schedule();
     });
   }
 
@@ -121,62 +112,9 @@ export class MatchIndexStore {
   }
 
   /** Adds every archived record, a page at a time (writes queued meanwhile are applied after). */
-  private async rebuild(slicer: Slicer): Promise<void> {
-    let after: string | null = null;
-    for (;;) {
-      const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const rows: StoredArticle[] = await this.archive.db.getAll('articles', range, REBUILD_PAGE);
-      for (const row of rows) {
-        this.index.add(row.record);
-        await slicer.maybeYield();
-      }
-      const last: StoredArticle | undefined = rows.at(-1);
-      if (!last || rows.length < REBUILD_PAGE) return;
-      after = last.id;
-    }
+  private rebuild(slicer: Slicer): Promise<void> {
+    return forEachArchived(this.archive, slicer, (row) => this.index.add(row.record));
   }
-
-  private schedulePersist(): void {
-    if (this.persistTimer !== null) clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = null;
-      void this.persist().catch((e: unknown) => console.warn('Framelens: match index snapshot not saved; it will be rebuilt.', e));
-    }, PERSIST_DELAY_MS);
-  }
-}
-
-/** Yields to the event loop every SLICE_MS of work and keeps the worker alive on long runs. */
-export class Slicer {
-  private sliceStart = Date.now();
-  private lastKeepAlive = Date.now();
-
-  constructor(private readonly keepAlive: () => unknown) {}
-
-  async maybeYield(): Promise<void> {
-    const now = Date.now();
-    if (now - this.sliceStart < SLICE_MS) return;
-    if (now - this.lastKeepAlive > KEEP_ALIVE_MS) {
-      this.lastKeepAlive = now;
-      this.keepAlive();
-    }
-    await yieldToOtherWork();
-    this.sliceStart = Date.now();
-  }
-}
-
-interface TaskScheduler {
-  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
-}
-
-/**
- * Lets queued events (messages, IndexedDB results) run before the next slice: the
- * Prioritized Task Scheduling API (https://wicg.github.io/scheduling-apis/) runs a
- * 'background' task after more urgent ones; a timer is the fallback where it is missing.
- */
-function yieldToOtherWork(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  if (scheduler) return scheduler.postTask(() => undefined, { priority: 'background' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function restore(snapshot: unknown): MatchIndex | null {

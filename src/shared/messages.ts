@@ -1,4 +1,5 @@
 import type { Article, ArticleRecord, MatchResult } from '../core/types';
+import type { CatalogEntry } from '../core/search/catalog';
 import type { FramingReport } from '../core/framing/types';
 import type { RetentionPolicy } from '../core/retention';
 import type { CaptureSettings } from './settings';
@@ -167,16 +168,8 @@ export interface ArchiveFacets {
   pending: number;
 }
 
-export interface ArchiveListItem {
-  id: string;
-  url: string | null;
-  title: string;
-  outlet: string;
-  published: string | null;
-  story: string | null;
-  words: number;
-  savedAt: number;
-}
+/** One row of the archive list: what the catalog keeps of a record. */
+export type ArchiveListItem = CatalogEntry;
 
 export interface ImportSummary {
   /** New records. */
