@@ -88,7 +88,10 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
     action: {
       setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void fake.badges.set(tabId, text),
       setBadgeBackgroundColor: async () => undefined,
+      setTitle: async () => undefined,
     },
+    // No translations: every message falls back to the English file (src/shared/i18n.ts).
+    i18n: { getMessage: () => '', getUILanguage: () => 'en' },
     tabs: {
       onUpdated: { addListener: (l: (tabId: number, changeInfo: { status?: string }) => void) => fake.tabUpdatedListeners.push(l) },
       create: async ({ url }: { url: string }) => (fake.opened.push(url), { id: 1000 + fake.opened.length, url }),
