@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ThemeStorage } from '../ui/theme';
+import { readStored, watchStored, type StorageArea } from './storage';
 
 /**
  * Outlet groups the reader defines (a country, an owner, an own tag): a name and a list of
@@ -39,13 +39,12 @@ export function checkGroups(value: unknown): { ok: true; groups: OutletGroup[] }
 }
 
 /** The stored groups; an unreadable value counts as none (and is replaced by the next save). */
-export async function readGroups(storage: Pick<ThemeStorage, 'local'>): Promise<OutletGroup[]> {
-  const items = await storage.local.get(GROUPS_KEY).catch((): Record<string, unknown> => ({}));
-  const checked = checkGroups(items[GROUPS_KEY] ?? []);
+export async function readGroups(storage: Pick<StorageArea, 'local'>): Promise<OutletGroup[]> {
+  const checked = checkGroups((await readStored(storage, GROUPS_KEY)) ?? []);
   return checked.ok ? checked.groups : [];
 }
 
-export async function saveGroups(storage: Pick<ThemeStorage, 'local'>, groups: OutletGroup[]): Promise<OutletGroup[]> {
+export async function saveGroups(storage: Pick<StorageArea, 'local'>, groups: OutletGroup[]): Promise<OutletGroup[]> {
   const checked = checkGroups(groups);
   if (!checked.ok) throw new Error(checked.reason);
   await storage.local.set({ [GROUPS_KEY]: checked.groups });
@@ -53,10 +52,9 @@ export async function saveGroups(storage: Pick<ThemeStorage, 'local'>, groups: O
 }
 
 /** Calls `onChange` with the groups whenever a page stores new ones. */
-export function watchGroups(storage: ThemeStorage, onChange: (groups: OutletGroup[]) => void): void {
-  storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(GROUPS_KEY in changes)) return;
-    const checked = checkGroups(changes[GROUPS_KEY]?.newValue ?? []);
+export function watchGroups(storage: StorageArea, onChange: (groups: OutletGroup[]) => void): void {
+  watchStored(storage, GROUPS_KEY, (value) => {
+    const checked = checkGroups(value ?? []);
     onChange(checked.ok ? checked.groups : []);
   });
 }

@@ -6,6 +6,7 @@
  * the same schemas), and every reader validates what it reads: a damaged or foreign value
  * counts as the default, never as "on".
  */
+import { readStored, watchStored, type StorageArea } from './storage';
 import * as v from 'valibot';
 import { checkBlockEntry, MAX_BLOCKLIST_ENTRIES } from '../core/capture';
 import { DEFAULT_RETENTION, MAX_RETENTION_COUNT, MAX_RETENTION_DAYS, type RetentionPolicy } from '../core/retention';
@@ -57,16 +58,7 @@ const CaptureStatusSchema = v.object({
 });
 
 /** The slice of browser.storage these settings need. */
-export interface SettingsStorage {
-  local: {
-    get(key: string): Promise<Record<string, unknown>>;
-    set(items: Record<string, unknown>): Promise<void>;
-  };
-  onChanged: {
-    addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
-    removeListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
-  };
-}
+export type SettingsStorage = StorageArea;
 
 export function parseCapture(value: unknown): CaptureSettings {
   const parsed = v.safeParse(CaptureSettingsSchema, value);
@@ -83,31 +75,19 @@ export function parseCaptureStatus(value: unknown): CaptureStatus {
   return parsed.success ? parsed.output : {};
 }
 
-async function read(storage: SettingsStorage, key: string): Promise<unknown> {
-  const items = await storage.local.get(key).catch((): Record<string, unknown> => ({}));
-  return items[key];
-}
-
 export async function readCapture(storage: SettingsStorage): Promise<CaptureSettings> {
-  return parseCapture(await read(storage, CAPTURE_KEY));
+  return parseCapture(await readStored(storage, CAPTURE_KEY));
 }
 
 export async function readRetention(storage: SettingsStorage): Promise<RetentionPolicy> {
-  return parseRetention(await read(storage, RETENTION_KEY));
+  return parseRetention(await readStored(storage, RETENTION_KEY));
 }
 
 export async function readCaptureStatus(storage: SettingsStorage): Promise<CaptureStatus> {
-  return parseCaptureStatus(await read(storage, CAPTURE_STATUS_KEY));
+  return parseCaptureStatus(await readStored(storage, CAPTURE_STATUS_KEY));
 }
 
-/** Calls `onChange` with the stored value whenever `key` changes in storage.local; returns the unsubscribe. */
-export function watchSetting(storage: SettingsStorage, key: string, onChange: (value: unknown) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && key in changes) onChange(changes[key]?.newValue);
-  };
-  storage.onChanged.addListener(listener);
-  return () => storage.onChanged.removeListener(listener);
-}
+export const watchSetting = watchStored;
 
 /**
  * The host permissions auto-capture asks for: the manifest's optional ones (every http and

@@ -3,20 +3,14 @@
  * "system" follows prefers-color-scheme (theme.css), "light" and "dark" force it. Stored in
  * storage.local, so every open page follows a change made on any of them.
  */
+import { readStored, watchStored, type StorageArea } from '../shared/storage';
+
 export type Theme = 'system' | 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 export const THEME_KEY = 'theme';
 
 /** The slice of `browser.storage` the setting needs (the browser seam passes the real one). */
-export interface ThemeStorage {
-  local: {
-    get(key: string): Promise<Record<string, unknown>>;
-    set(items: Record<string, unknown>): Promise<void>;
-  };
-  onChanged: {
-    addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
-  };
-}
+export type ThemeStorage = StorageArea;
 
 export function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
@@ -29,8 +23,7 @@ export function applyTheme(theme: Theme, root: HTMLElement = document.documentEl
 }
 
 export async function readTheme(storage: ThemeStorage): Promise<Theme> {
-  const items = await storage.local.get(THEME_KEY).catch((): Record<string, unknown> => ({}));
-  const stored = items[THEME_KEY];
+  const stored = await readStored(storage, THEME_KEY);
   return isTheme(stored) ? stored : 'system';
 }
 
@@ -40,8 +33,5 @@ export async function saveTheme(storage: ThemeStorage, theme: Theme): Promise<vo
 
 /** Calls `onChange` whenever another page (or this one) stores a new theme. */
 export function watchTheme(storage: ThemeStorage, onChange: (theme: Theme) => void): void {
-  storage.onChanged.addListener((changes, area) => {
-    const next = changes[THEME_KEY]?.newValue;
-    if (area === 'local' && THEME_KEY in changes) onChange(isTheme(next) ? next : 'system');
-  });
+  watchStored(storage, THEME_KEY, (next) => onChange(isTheme(next) ? next : 'system'));
 }
