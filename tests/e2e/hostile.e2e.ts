@@ -49,10 +49,12 @@ afterAll(async () => {
 
 /** What the popup settles on: the article's headline, or the state message it shows instead. */
 async function settle(popup: Page): Promise<{ title: string | null; state: string }> {
-  const title = popup.getByTestId('article-title');
-  const state = popup.getByTestId('state-message').first();
-  await expect.poll(async () => (await title.count()) > 0 || ((await state.count()) > 0 && !(await state.innerText()).includes('Reading this page')), { timeout: 60_000 }).toBe(true);
-  return { title: (await title.count()) > 0 ? await title.innerText() : null, state: (await state.count()) > 0 ? await state.innerText() : '' };
+  // allInnerTexts never waits: a transient state (the framing report's "Comparing…") may be
+  // gone between counting it and reading it.
+  const titles = () => popup.getByTestId('article-title').allInnerTexts();
+  const states = () => popup.getByTestId('state-message').allInnerTexts();
+  await expect.poll(async () => (await titles()).length > 0 || (await states()).some((s) => !s.includes('Reading this page')), { timeout: 60_000 }).toBe(true);
+  return { title: (await titles())[0] ?? null, state: (await states())[0] ?? '' };
 }
 
 /** Nothing in an extension page may carry markup that came from a page: no handlers, frames or plugins. */
