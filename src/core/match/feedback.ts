@@ -1,51 +1,8 @@
-import { combineScore, type ScoreWeights } from './score';
+import { Neighbourhood, type NeighbourhoodScratch } from './neighbourhood';
+import { SAME_STORY_THRESHOLD, combineScore, type ScoreWeights } from './score';
 import type { ArticleStore } from './store';
-import { PARTS, articleVector, cosines, type PartValues, type QueryVector } from './vectors';
+import { cosines, type PartValues, type QueryVector } from './vectors';
 import type { Vocabulary } from './vocabulary';
-
-/** An article voting in the feedback: its vector, which parts it has, its day. */
-interface Voter {
-  slot: number;
-  v: ReturnType<typeof articleVector>;
-  has: Record<keyof PartValues, boolean>;
-  day: number | null;
-}
-
-function voter(slot: number, store: ArticleStore, vocab: Vocabulary, logN1: number): Voter {
-  const v = articleVector(store.view(slot), vocab, logN1);
-  const has = Object.fromEntries(PARTS.map((p) => [p, v.norms[p] > 0])) as Record<keyof PartValues, boolean>;
-  return { slot, v, has, day: store.day(slot) };
-}
-
-/**
- * Negative feedback (Rocchio's γ term): ecbplus-like neighbourhoods hold a second event of
- * the same kind. The pooled result least like the first result, when it is unlike enough
- * (below `contrastMax`), stands for that other event, and every pooled result loses
- * γ × its similarity to it.
- */
-function applyContrast(
-  pool: Scored[],
-  toFirst: Map<Scored, number>,
-  store: ArticleStore,
-  vocab: Vocabulary,
-  logN1: number,
-  w: Readonly<ScoreWeights>,
-  similarity: (t: Voter, r: Scored) => number,
-): void {
-  if (w.contrast <= 0 || pool.length < 2) return;
-  let other: Scored | null = null;
-  let least = Infinity;
-  for (const r of pool) {
-    const s = toFirst.get(r);
-    if (s !== undefined && s < least) {
-      least = s;
-      other = r;
-    }
-  }
-  if (!other || least >= w.contrastMax) return;
-  const against = voter(other.slot, store, vocab, logN1);
-  for (const r of pool) r.score -= w.contrast * (r === other ? 1 : similarity(against, r));
-}
 
 /** A first-stage result: the article's slot, its score and its agreement with the query. */
 export interface Scored {
@@ -58,49 +15,118 @@ export interface Scored {
   gap: number | null;
 }
 
+/** Sorts all results but the first by score (ties by id); the first keeps its place and the top score. */
+function resortAfterFirst(scored: Scored[]): void {
+  const first = scored[0]!;
+  const rest = scored.slice(1).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  first.score = Math.max(first.score, rest[0]?.score ?? 0);
+  scored.splice(0, scored.length, first, ...rest);
+}
+
+/**
+ * Neighbourhood rescoring, after applyLocalIdf: the pairwise similarities of the best
+ * first results (neighbourhood.ts) are computed once, then read by the contextual
+ * similarity and by the feedback. `scored` must be sorted best first.
+ */
+export function rescoreNeighbourhood(scored: Scored[], store: ArticleStore, vocab: Vocabulary, logN1: number, w: Readonly<ScoreWeights>, scratch: NeighbourhoodScratch): void {
+  if (scored.length < 2 || (w.context <= 0 && w.feedback <= 0)) return;
+  const size = Math.min(scored.length, Math.max(w.contextPool, w.feedbackPool));
+  const hood = new Neighbourhood(scored.slice(0, size).map((r) => r.slot), store, vocab, logN1, w, scratch);
+  const index = new Map(scored.slice(0, size).map((r, i) => [r, i]));
+  applyContext(scored, hood, index, w);
+  applyFeedback(scored, hood, index, w);
+}
+
+/**
+ * Contextual similarity (in the spirit of k-reciprocal re-ranking, Zhong et al. 2017, and
+ * of shared-nearest-neighbour similarity, Jarvis and Patrick 1973): two reports of one
+ * event have the same neighbours, while a report of another event of the same kind
+ * resembles the query only in the topic's vocabulary and has its own event's reports as
+ * nearest neighbours. Each pooled result is described by its similarities to the others,
+ * keeping its `contextK` nearest only; the query by its scores against them, likewise;
+ * a result gains λ × the cosine of the two descriptions (its own entry left out).
+ *
+ * It assumes the query's own story fills much of its neighbourhood, so it applies only
+ * when the first result is clearly the same story (plain score ≥ SAME_STORY_THRESHOLD).
+ * Otherwise, in a sparse archive, the neighbourhood is mostly other stories, and the
+ * densest of them would be lifted as a whole: the CBC seed's first results in the sample
+ * archive are its Daily Mail pair (0.23) and five reports of one tariffs story (≤ 0.17).
+ */
+function applyContext(scored: Scored[], hood: Neighbourhood, index: ReadonlyMap<Scored, number>, w: Readonly<ScoreWeights>): void {
+  const m = Math.min(w.contextPool, hood.size);
+  if (w.context <= 0 || m < 3) return;
+  const pool = scored.slice(0, m);
+  const at = pool.map((r) => index.get(r)!);
+  const query = nearest(Float64Array.from(pool, (r) => r.base), w.contextK);
+  const row = new Float64Array(m);
+  if (pool[0]!.base < SAME_STORY_THRESHOLD) return;
+  for (let j = 1; j < m; j++) {
+    for (let x = 0; x < m; x++) row[x] = x === j ? 0 : hood.sim(at[j]!, at[x]!);
+    const mine = nearest(row, w.contextK);
+    let dot = 0;
+    let a = 0;
+    let b = 0;
+    for (let x = 0; x < m; x++) {
+      if (x === j) continue;
+      dot += query[x]! * mine[x]!;
+      a += query[x]! * query[x]!;
+      b += mine[x]! * mine[x]!;
+    }
+    if (a > 0 && b > 0) pool[j]!.score += (w.context * dot) / Math.sqrt(a * b);
+  }
+  resortAfterFirst(scored);
+}
+
+/** The row with all but its k largest values set to 0 (ties at the k-th all kept). */
+function nearest(row: Float64Array, k: number): Float64Array {
+  if (k >= row.length) return row;
+  const cut = Float64Array.from(row).sort()[row.length - k]!;
+  return row.map((x) => (x >= cut ? x : 0));
+}
+
 /**
  * Pseudo-relevance feedback at the score level (in the spirit of Rocchio 1971 and of
  * Miranda et al.'s cluster-level similarity): the best few first results are almost always
  * the same story (MRR ≈ 0.99 on ecbplus), so an article that also resembles them is likely
  * the same event, while a same-topic article about another event resembles the query only
  * in the topic's vocabulary. Each pooled result gains β × its mean score against the top
- * results other than itself; `scored` must be sorted best first and is re-sorted after
- * its first entry.
+ * results other than itself.
+ *
+ * Then negative feedback (Rocchio's γ term): the pooled result least like the first result,
+ * when it is unlike enough (below `contrastMax`), stands for another event of the same
+ * kind, and every pooled result loses γ × its similarity to it.
  */
-export function applyFeedback(scored: Scored[], store: ArticleStore, vocab: Vocabulary, logN1: number, w: Readonly<ScoreWeights>): void {
+function applyFeedback(scored: Scored[], hood: Neighbourhood, index: ReadonlyMap<Scored, number>, w: Readonly<ScoreWeights>): void {
   const depth = Math.min(w.feedbackDepth, scored.length);
-  if (w.feedback <= 0 || depth < 1 || scored.length < 2) return;
+  if (w.feedback <= 0 || depth < 1) return;
   // The first result keeps its place: it is right ~99% of the time (that is why feedback
   // works) and its agreement with the others would only blur that.
-  const first = scored[0]!;
+  const first = index.get(scored[0]!)!;
   const pool = scored.slice(1, Math.min(w.feedbackPool, scored.length));
-  const similarity = (t: Voter, r: Scored): number => {
-    const day = store.day(r.slot);
-    const gap = t.day !== null && day !== null ? Math.abs(t.day - day) : null;
-    return combineScore(cosines(t.v, store.view(r.slot), vocab, logN1), t.has, gap, w);
-  };
   // Voters: the first result, and the next best ones that resemble it. Two top results
   // unlike the first (another story that happens to rank high) would otherwise vote for
   // each other and climb above it.
-  const firstVoter = voter(first.slot, store, vocab, logN1);
-  const tops = [firstVoter, ...scored.slice(1, depth).filter((r) => similarity(firstVoter, r) >= w.voterMin).map((r) => voter(r.slot, store, vocab, logN1))];
-  const toFirst = new Map<Scored, number>();
+  const tops = [first, ...scored.slice(1, depth).map((r) => index.get(r)!).filter((t) => hood.sim(first, t) >= w.voterMin)];
+  let other = -1;
+  let least = Infinity;
   for (const r of pool) {
+    const j = index.get(r)!;
     let sum = 0;
-    let n = 0;
-    for (const t of tops) {
-      if (t.slot === r.slot) continue;
-      const s = similarity(t, r);
-      if (t.slot === first.slot) toFirst.set(r, s);
-      sum += s;
-      n++;
-    }
+    for (const t of tops) if (t !== j) sum += hood.sim(t, j);
+    const n = tops.length - (tops.includes(j) ? 1 : 0);
     if (n) r.score += (w.feedback * sum) / n;
+    if (hood.sim(first, j) < least) {
+      least = hood.sim(first, j);
+      other = j;
+    }
   }
-  applyContrast(pool, toFirst, store, vocab, logN1, w, similarity);
-  const rest = scored.slice(1).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  first.score = Math.max(first.score, rest[0]?.score ?? 0);
-  scored.splice(0, scored.length, first, ...rest);
+  if (w.contrast > 0 && pool.length >= 2 && other >= 0 && least < w.contrastMax) {
+    for (const r of pool) {
+      const j = index.get(r)!;
+      r.score -= w.contrast * (j === other ? 1 : hood.sim(other, j));
+    }
+  }
+  resortAfterFirst(scored);
 }
 
 /**

@@ -3,7 +3,8 @@ import { CandidateFinder, DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } fro
 import { MAX_TERMS, termOf } from './entries';
 import { extractFeatures } from './features';
 import { Postings } from './postings';
-import { applyFeedback, applyLocalIdf, type Scored } from './feedback';
+import { applyLocalIdf, rescoreNeighbourhood, type Scored } from './feedback';
+import { NeighbourhoodScratch } from './neighbourhood';
 import { explainMatch } from './reasons';
 import { DEFAULT_WEIGHTS, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, combineScore, dateSimilarity, type ScoreWeights } from './score';
 import { SKETCH_SIZE, resemblance } from './sketch';
@@ -41,8 +42,9 @@ export const DUPLICATE_RESEMBLANCE = 0.6;
  * queried in stages: probe the postings of the query's most informative terms
  * (candidates.ts), rerank the best candidates with per-part cosines of title, lead, body,
  * entities and numbers and the date Gaussian (vectors.ts, score.ts), rescore the
- * neighbourhood to tell the query's event from another event of the same kind
- * (feedback.ts), then collapse syndicated copies and explain each result (reasons.ts).
+ * neighbourhood to tell the query's event from another event of the same kind (feedback.ts:
+ * local IDF, then the pairwise similarities of the first results from neighbourhood.ts,
+ * read by the contextual similarity and the feedback), then collapse syndicated copies and explain each result (reasons.ts).
  * See DESIGN.md's quality bars and bench/matching.ts for how well it does.
  */
 export class MatchIndex {
@@ -50,6 +52,7 @@ export class MatchIndex {
   private store = new ArticleStore();
   private postings: Postings | null = null;
   private finder = new CandidateFinder();
+  private scratch = new NeighbourhoodScratch();
   private weights: ScoreWeights = { ...DEFAULT_WEIGHTS };
   private candidateOptions: CandidateOptions = { ...DEFAULT_CANDIDATE_OPTIONS };
   private sameStoryThreshold = SAME_STORY_THRESHOLD;
@@ -137,7 +140,7 @@ export class MatchIndex {
     const scored = all.filter((r) => r.score > 0);
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     applyLocalIdf(q, queryHas, scored, store, this.vocab, logN1, this.weights, top + 20);
-    applyFeedback(scored, store, this.vocab, logN1, this.weights);
+    rescoreNeighbourhood(scored, store, this.vocab, logN1, this.weights, this.scratch);
 
     const kept: (Scored & { duplicates: string[] })[] = [];
     for (const r of scored) {
