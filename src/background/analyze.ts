@@ -64,7 +64,8 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
     return { status: 'error', message: t('errReadFailed', [message]) };
   }
   const result = await readResult(deps, answer);
-  await showRelatedCount(browser, tab.id, result);
+  // The badge follows the answer instead of delaying it (three calls to the browser).
+  void showRelatedCount(browser, tab.id, result);
   return result;
 }
 

@@ -82,6 +82,15 @@ export class Archive {
     return (await this.db.get('articles', id))?.record ?? null;
   }
 
+  /** Records by id in one read transaction (null where absent), in the order asked. */
+  async getMany(ids: readonly string[]): Promise<(ArticleRecord | null)[]> {
+    if (!ids.length) return [];
+    const tx = this.db.transaction('articles');
+    const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return rows.map((row) => row?.record ?? null);
+  }
+
   /** The archived record for a page address, if any (by normalised canonical URL). */
   async findByUrl(url: string | null): Promise<ArticleRecord | null> {
     return (await this.findStoredByUrl(url))?.record ?? null;

@@ -57,7 +57,7 @@ export async function relatedItems(
 ): Promise<{ items: RelatedItem[]; records: ArticleRecord[]; sameArticle: boolean }> {
   // A few more than shown: copies of the article found by text are dropped below.
   const hits: MatchResult[] = await deps.matches.search(article, top + 5, exclude);
-  const found = await Promise.all(hits.map((h) => deps.archive.get(h.id)));
+  const found = await deps.archive.getMany(hits.map((h) => h.id));
   const items: RelatedItem[] = [];
   const records: ArticleRecord[] = [];
   let sameArticle = false;

@@ -12,11 +12,11 @@ import { useOutletGroupLabels } from './outletGroupLabels';
 type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
 
 /** Loading, then one of: forbidden page, no article, error, or the article with its coverage. */
-export function App({ tabId }: { tabId: number | undefined }) {
+export function App({ tabId, analysis }: { tabId: number | undefined; analysis?: Promise<AnalyzeResponse> }) {
   const [result, setResult] = useState<AnalyzeResponse | null>(null);
   useEffect(() => {
-    analyzeTab(tabId).then(setResult, (e: unknown) => setResult({ status: 'error', message: (e as Error).message }));
-  }, [tabId]);
+    void (analysis ?? analyzeTab(tabId)).then(setResult);
+  }, [tabId, analysis]);
 
   return (
     <main class="popup" aria-busy={result === null}>

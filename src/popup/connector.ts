@@ -14,8 +14,21 @@ export function targetTabId(search: string): number | undefined {
   return Number(raw);
 }
 
-export function analyzeTab(tabId: number | undefined): Promise<AnalyzeResponse> {
-  return send('tab/analyze', tabId === undefined ? {} : { tabId });
+/**
+ * The analysis of the popup's tab. It never rejects: the answer may arrive before anything
+ * listens (main.tsx asks while the page is still starting), and a failure is one of the
+ * popup's states like the others. The `framelens:ask` and `framelens:answer` marks on the
+ * page's performance timeline let `npm run bench -- popup` split click-to-result time.
+ */
+export async function analyzeTab(tabId: number | undefined): Promise<AnalyzeResponse> {
+  performance.mark('framelens:ask');
+  try {
+    return await send('tab/analyze', tabId === undefined ? {} : { tabId });
+  } catch (e) {
+    return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+  } finally {
+    performance.mark('framelens:answer');
+  }
 }
 
 export function saveArticle(article: Article): Promise<{ id: string; created: boolean }> {
