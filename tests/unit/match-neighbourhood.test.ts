@@ -89,7 +89,7 @@ describe('contextual similarity', () => {
       withContext.add(r);
       without.add(r);
     }
-    // Measured: 176 hits with it, 169 without (of 210 possible).
+    // Measured: 176 hits with it, 169 without (of 200 possible).
     expect(rPrecisionHits(withContext)).toBeGreaterThan(rPrecisionHits(without));
   });
 
