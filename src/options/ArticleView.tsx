@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../core/types';
 import type { RelatedItem } from '../shared/messages';
-import { formatDate, formatDateGap, formatScore } from '../ui/format';
+import { formatDate, formatDateGap, formatScore, matchSimilarity } from '../ui/format';
 import { formatList, t, tn } from '../shared/i18n';
 
 export interface ArticleSource {
@@ -112,7 +112,7 @@ function RelatedRow({ item, self, source, labels, onOpen }: Props & { item: Rela
         <span class="outlet">{item.outlet || t('outletUnknown')}</span>
         {labels(item.outlet).map((g) => <span class="chip group-chip" key={g}>{g}</span>)}
         <span class="muted">{formatDate(item.published)}</span>
-        <span class="score" title={t('similarityTitle')}>{formatScore(item.score)}</span>
+        <span class="score" title={t('similarityTitle')}>{formatScore(matchSimilarity(item))}</span>
       </div>
       <button type="button" class="link related-title" data-testid="article-related-open" onClick={() => onOpen(item.id)}>{item.title || t('noHeadline')}</button>
       <div class="reasons">

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { RelatedItem } from '../shared/messages';
-import { formatDate, formatDateGap, formatScore } from '../ui/format';
+import { formatDate, formatDateGap, formatScore, matchSimilarity } from '../ui/format';
 import { formatList, t, tn } from '../shared/i18n';
 import { nextOptionIndex } from './listboxKeys';
 
@@ -73,7 +73,7 @@ function Options(props: { items: RelatedItem[]; selected: string | null; onSelec
             {props.labels?.(item.outlet).map((g) => <span class="chip group" key={g} data-testid="group-label">{g}</span>)}
             <span class="muted">{formatDate(item.published)}</span>
             <span class="score" data-testid="related-score" title={t('similarityTitle')}>
-              {formatScore(item.score)}
+              {formatScore(matchSimilarity(item))}
             </span>
           </div>
           <div class="related-title" data-testid="related-title">

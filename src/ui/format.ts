@@ -9,6 +9,15 @@ export function formatDate(iso: string | null | undefined, locale: string = uiLo
   return d.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
+/**
+ * The similarity shown beside a match: the two articles' own similarity (`reasons.parts.plain`,
+ * what the same-story decision reads), not the ranking score, which also counts how much a
+ * result agrees with the query's other matches and so is not a similarity (it can exceed 1).
+ */
+export function matchSimilarity(match: { score: number; reasons?: { parts?: Record<string, number> } }): number {
+  return match.reasons?.parts?.plain ?? match.score;
+}
+
 /** A match score as a percentage for display (scores are 0..1; larger values are capped). */
 export function formatScore(score: number, locale: string = uiLocale()): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.max(0, Math.min(1, score)));

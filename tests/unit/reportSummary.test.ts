@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FramingReport } from '../../src/core/framing/types';
 import { summarizePair, toneWord } from '../../src/ui/reportSummary';
-import { formatDate, formatDateGap, formatScore } from '../../src/ui/format';
+import { formatDate, formatDateGap, formatScore, matchSimilarity } from '../../src/ui/format';
 
 const report: FramingReport = {
   articles: [
@@ -70,6 +70,9 @@ describe('format', () => {
     expect(formatDateGap(null)).toBeNull();
     expect(formatScore(0.873)).toBe('87%');
     expect(formatScore(3)).toBe('100%');
+    // The pair's own similarity is shown, not the ranking score (which rescoring lifts past 1).
+    expect(matchSimilarity({ score: 1.4, reasons: { parts: { plain: 0.42 } } })).toBe(0.42);
+    expect(matchSimilarity({ score: 0.3 })).toBe(0.3);
     expect(toneWord(-0.3)).toBe('negative');
     expect(toneWord(0)).toBe('neutral');
   });
