@@ -3,7 +3,7 @@ import type { FramingReport } from '../core/framing/types';
 import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
 import { t, tn } from '../shared/i18n';
 import { ArticleHeader } from './ArticleHeader';
-import { analyzeTab, compareUrl, compareWith, openOptions, openPage, saveArticle } from './connector';
+import { compareUrl, compareWith, openOptions, openPage, saveArticle } from './connector';
 import { Differences } from './Differences';
 import { RelatedList } from './RelatedList';
 import { StateMessage } from './StateMessage';
@@ -12,11 +12,11 @@ import { useOutletGroupLabels } from './outletGroupLabels';
 type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
 
 /** Loading, then one of: forbidden page, no article, error, or the article with its coverage. */
-export function App({ tabId, analysis }: { tabId: number | undefined; analysis?: Promise<AnalyzeResponse> }) {
+export function App({ tabId, analysis }: { tabId: number | undefined; analysis: Promise<AnalyzeResponse> }) {
   const [result, setResult] = useState<AnalyzeResponse | null>(null);
   useEffect(() => {
-    void (analysis ?? analyzeTab(tabId)).then(setResult);
-  }, [tabId, analysis]);
+    void analysis.then(setResult);
+  }, [analysis]);
 
   return (
     <main class="popup" aria-busy={result === null}>

@@ -6,7 +6,12 @@ import type { ArticleRecord } from '../../src/core/types';
 export const FIXTURE = fileURLToPath(new URL('../fixtures/match/records.ndjson', import.meta.url));
 
 export function fixtureRecords(): ArticleRecord[] {
-  return readFileSync(FIXTURE, 'utf8')
+  return readRecords(FIXTURE);
+}
+
+/** The records of an .ndjson file. */
+export function readRecords(path: string | URL): ArticleRecord[] {
+  return readFileSync(path instanceof URL ? fileURLToPath(path) : path, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as ArticleRecord);

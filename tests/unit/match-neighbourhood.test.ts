@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MatchIndex } from '../../src/core/match';
 import { termOf } from '../../src/core/match/entries';
@@ -10,29 +8,28 @@ import { ArticleStore } from '../../src/core/match/store';
 import { PARTS, articleVector, cosines, encodeArticle } from '../../src/core/match/vectors';
 import { Vocabulary } from '../../src/core/match/vocabulary';
 import type { ArticleRecord } from '../../src/core/types';
-import { byId, CBC, fixtureRecords } from './match-helpers';
-
-const readRecords = (url: URL): ArticleRecord[] =>
-  readFileSync(fileURLToPath(url), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as ArticleRecord);
+import { byId, CBC, fixtureRecords, readRecords } from './match-helpers';
 
 /** ECB+ topic 23: two climbing deaths on Mount Cook, years apart (see tests/fixtures/match/CREDITS.md). */
 const topic23 = readRecords(new URL('../fixtures/match/ecb-topic23.ndjson', import.meta.url));
 
+/** The records in a term table and article store, as MatchIndex.add puts them. */
+function stored(records: readonly ArticleRecord[]): { vocab: Vocabulary; store: ArticleStore; logN1: number } {
+  const vocab = new Vocabulary();
+  const store = new ArticleStore();
+  for (const r of records) {
+    const f = extractFeatures(r);
+    const entries = encodeArticle(f, vocab);
+    for (const e of entries) vocab.df[termOf(e)]!++;
+    store.append(r.id, entries, f.day, f.sketch);
+  }
+  return { vocab, store, logN1: Math.log(store.live + 1) };
+}
+
 describe('Neighbourhood (pairwise similarities of the first results)', () => {
   it('gives every pair exactly what scoring one article against the other by a merge walk gives', () => {
-    const vocab = new Vocabulary();
-    const store = new ArticleStore();
     const records = [...fixtureRecords(), ...topic23];
-    for (const r of records) {
-      const f = extractFeatures(r);
-      const entries = encodeArticle(f, vocab);
-      for (const e of entries) vocab.df[termOf(e)]!++;
-      store.append(r.id, entries, f.day, f.sketch);
-    }
-    const logN1 = Math.log(store.live + 1);
+    const { vocab, store, logN1 } = stored(records);
     const slots = records.map((r) => store.slot(r.id)!).slice(0, 30);
     const hood = new Neighbourhood(slots, store, vocab, logN1, DEFAULT_WEIGHTS, new NeighbourhoodScratch());
     let positive = 0;
@@ -54,15 +51,7 @@ describe('Neighbourhood (pairwise similarities of the first results)', () => {
 
   it('leaves its scratch clean, so a second neighbourhood of other articles is exact too', () => {
     const scratch = new NeighbourhoodScratch();
-    const vocab = new Vocabulary();
-    const store = new ArticleStore();
-    for (const r of topic23) {
-      const f = extractFeatures(r);
-      const entries = encodeArticle(f, vocab);
-      for (const e of entries) vocab.df[termOf(e)]!++;
-      store.append(r.id, entries, f.day, f.sketch);
-    }
-    const logN1 = Math.log(store.live + 1);
+    const { vocab, store, logN1 } = stored(topic23);
     const first = new Neighbourhood([0, 1, 2, 3], store, vocab, logN1, DEFAULT_WEIGHTS, scratch);
     new Neighbourhood([4, 5, 6], store, vocab, logN1, DEFAULT_WEIGHTS, scratch);
     const again = new Neighbourhood([0, 1, 2, 3], store, vocab, logN1, DEFAULT_WEIGHTS, scratch);

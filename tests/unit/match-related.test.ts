@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/core/types';
 import { MatchIndex, RELATED_THRESHOLD, SAME_STORY_THRESHOLD } from '../../src/core/match';
-import { byId, CBC, DAILY_MAIL, fixtureRecords } from './match-helpers';
+import { byId, CBC, DAILY_MAIL, fixtureRecords, readRecords } from './match-helpers';
 
 describe('related and same-story decisions', () => {
   const records = fixtureRecords();
@@ -29,10 +27,7 @@ describe('related and same-story decisions', () => {
 });
 
 describe('the canonical pair in the sample archive', () => {
-  const sample = readFileSync(fileURLToPath(new URL('../../public/sample/sample.ndjson', import.meta.url)), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as ArticleRecord);
+  const sample = readRecords(new URL('../../public/sample/sample.ndjson', import.meta.url));
   const index = new MatchIndex();
   for (const r of sample) index.add(r);
   const results = index.search(byId(sample, CBC), { top: 5 });

@@ -115,8 +115,9 @@ function applyFeedback(scored: Scored[], hood: Neighbourhood, index: ReadonlyMap
     for (const t of tops) if (t !== j) sum += hood.sim(t, j);
     const n = tops.length - (tops.includes(j) ? 1 : 0);
     if (n) r.score += (w.feedback * sum) / n;
-    if (hood.sim(first, j) < least) {
-      least = hood.sim(first, j);
+    const toFirst = hood.sim(first, j);
+    if (toFirst < least) {
+      least = toFirst;
       other = j;
     }
   }

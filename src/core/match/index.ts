@@ -44,7 +44,8 @@ export const DUPLICATE_RESEMBLANCE = 0.6;
  * entities and numbers and the date Gaussian (vectors.ts, score.ts), rescore the
  * neighbourhood to tell the query's event from another event of the same kind (feedback.ts:
  * local IDF, then the pairwise similarities of the first results from neighbourhood.ts,
- * read by the contextual similarity and the feedback), then collapse syndicated copies and explain each result (reasons.ts).
+ * read by the contextual similarity and the feedback), then collapse syndicated copies and
+ * explain each result (reasons.ts).
  * See DESIGN.md's quality bars and bench/matching.ts for how well it does.
  */
 export class MatchIndex {

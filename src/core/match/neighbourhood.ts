@@ -52,7 +52,6 @@ export class Neighbourhood {
     for (const s of slots) total += store.view(s).length;
     const next = new Int32Array(total);
     const owner = new Int32Array(total);
-    const kinds = new Uint8Array(total);
     const wTitle = new Float64Array(total);
     const wLead = new Float64Array(total);
     const wBody = new Float64Array(total);
@@ -73,7 +72,6 @@ export class Neighbourhood {
         const lead = kind === TermKind.Word ? LOG_TF[leadOf(e)]! * idf : 0;
         const part = kind === TermKind.Word ? BODY : kind === TermKind.Entity ? ENTITIES : NUMBERS;
         owner[k] = i;
-        kinds[k] = part;
         wTitle[k] = title;
         wLead[k] = lead;
         wBody[k] = body;
