@@ -4,6 +4,7 @@ import { parseRecords } from '../core/records';
 import { articleFromRecord, type Article } from '../core/types';
 import type { Archive } from './archive';
 import { feedHandlers } from './feeds/handlers';
+import { discoverHandlers } from './discover/handlers';
 import type { FeedService } from './feeds/service';
 import { analyzeTab } from './analyze';
 import { growthHandlers } from './growthHandlers';
@@ -74,6 +75,12 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
       }
     },
     ...feedHandlers(ready),
+    'discover/plan': async (p) => discoverHandlers['discover/plan'](p, await ready()),
+    'discover/setSettings': async (p) => discoverHandlers['discover/setSettings'](p, await ready()),
+    'discover/start': async (p) => discoverHandlers['discover/start'](p, await ready()),
+    'discover/status': async (p) => discoverHandlers['discover/status'](p, await ready()),
+    'discover/cancel': async (p) => discoverHandlers['discover/cancel'](p, await ready()),
+    'discover/keep': async (p) => discoverHandlers['discover/keep'](p, await ready()),
   };
 }
 

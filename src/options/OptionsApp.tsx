@@ -9,6 +9,7 @@ import { Feeds } from './Feeds';
 import { formatNumber, t, tn } from '../shared/i18n';
 import { archiveApi as defaultApi, type ArchiveApi } from './connector';
 import { GrowthSettings } from './GrowthSettings';
+import { DiscoverySection } from './DiscoverySection';
 import { OutletGroups } from './OutletGroups';
 import { NONE, selectedCount, type Selection } from './selection';
 import { Settings, type SettingsBrowser } from './Settings';
@@ -194,6 +195,7 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
       />
       {browser && <Feeds />}
       {browser && <GrowthSettings onArchiveChange={() => setVersion((v) => v + 1)} />}
+      {browser && <DiscoverySection />}
       {browser && <Settings browser={browser} />}
       {view.article && (
         <ArticleView

@@ -3,6 +3,8 @@ import type { CatalogEntry } from '../core/search/catalog';
 import type { FramingReport } from '../core/framing/types';
 import type { RetentionPolicy } from '../core/retention';
 import type { CaptureSettings } from './settings';
+import type { DiscoverPlanResponse, DiscoverStatus } from './discoverMessages';
+import type { DiscoverySettings } from './discoverySettings';
 
 /**
  * The one message protocol between popup, options, comparison page, content script and
@@ -55,6 +57,18 @@ export interface Protocol {
   'archive/origins': { req: Record<string, never>; res: { counts: Record<string, number> } };
   /** Compare an article (from the page or the archive) with archived ones. */
   'framing/compare': { req: { article?: Article; ids: string[] }; res: { report: FramingReport } };
+  /** What a search for the article's coverage online would send, and to whom (nothing is sent). */
+  'discover/plan': { req: { article: Article }; res: DiscoverPlanResponse };
+  /** Store the settings of finding coverage online (the reader accepted, or turned it off). */
+  'discover/setSettings': { req: DiscoverySettings; res: DiscoverySettings };
+  /** Search for the article's coverage online (the reader accepted); a search already running for it is joined. */
+  'discover/start': { req: { article: Article }; res: { jobId: string } };
+  /** A search's updates from `since` on (answers when there is news, or after a second). */
+  'discover/status': { req: { jobId: string; since: number }; res: DiscoverStatus };
+  /** Stop a search: pages being read are abandoned; what it archived stays. */
+  'discover/cancel': { req: { jobId: string }; res: { cancelled: boolean } };
+  /** Keep an article found online for good (retention no longer removes it). */
+  'discover/keep': { req: { id: string }; res: { kept: boolean } };
   /** The feed subscriptions with each one's poll status. */
   'feeds/list': { req: Record<string, never>; res: { feeds: FeedStatus[] } };
   /** Subscribe to a feed (the page asked for its origin first): fetched and checked once, then polled. */
@@ -191,6 +205,8 @@ export interface RelatedItem extends MatchResult {
   outlet: string;
   published: string | null;
   url: string | null;
+  /** Why the archived text is incomplete ('paywall', 'truncated'), when it is. */
+  incomplete?: string;
 }
 
 export type AnalyzeResponse =

@@ -46,6 +46,12 @@ function fakeHandlers(calls: unknown[]): Handlers {
     'feeds/remove': never,
     'feeds/poll': never,
     'feeds/setInterval': never,
+    'discover/plan': never,
+    'discover/setSettings': never,
+    'discover/start': never,
+    'discover/status': never,
+    'discover/cancel': never,
+    'discover/keep': never,
   };
 }
 

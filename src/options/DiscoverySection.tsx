@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getBrowser } from '../shared/browser';
+import { send } from '../shared/client';
+import { DISCOVERY_KEY, MAX_DISCOVERY_PAGES, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
+import { t } from '../shared/i18n';
+import { captureOrigins, watchSetting } from '../shared/settings';
+
+/** The services' names and own addresses, as the options page shows them (the core's PROVIDERS say the same). */
+const SERVICES: Record<DiscoverySettings['providers'][number], { label: string; endpoint: string }> = {
+  gdelt: { label: 'GDELT DOC 2.0', endpoint: 'https://api.gdeltproject.org/api/v2/doc/doc' },
+  bing: { label: 'Bing News', endpoint: 'https://www.bing.com/news/search' },
+};
+
+/**
+ * Finding coverage online: on or off, the services asked (in order) with the address each
+ * search goes to, and how many result pages a search reads. Stored by the background.
+ */
+export function DiscoverySection() {
+  const browser = getBrowser();
+  const [settings, setSettings] = useState<DiscoverySettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void readDiscovery(browser.storage).then(setSettings);
+    return watchSetting(browser.storage, DISCOVERY_KEY, (value) => setSettings(parseDiscovery(value)));
+  }, []);
+  if (!settings) return null;
+
+  const store = async (next: DiscoverySettings) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setSettings(await send('discover/setSettings', next));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggle = (on: boolean) => {
+    if (!on) return void store({ ...settings, enabled: false });
+    // Host access is granted only during the reader's click: asked first.
+    void browser.permissions.request({ origins: captureOrigins(browser.runtime.getManifest()) }).then(
+      (granted) => (granted ? store({ ...settings, enabled: true }) : setError(t('discoverDenied'))),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+
+  return (
+    <section class="settings growth" aria-labelledby="discovery-heading" data-testid="discovery-settings">
+      <h2 id="discovery-heading">{t('discoverHeading')}</h2>
+      <label class="toggle">
+        <input type="checkbox" role="switch" checked={settings.enabled} disabled={busy} data-testid="discovery-toggle" onChange={(e) => toggle(e.currentTarget.checked)} />{' '}
+        {t('discoverToggle')}
+      </label>
+      <p class="muted">{t('discoverOptionsExplain')}</p>
+      <h3>{t('discoverServices')}</h3>
+      <ol data-testid="discovery-services">
+        {settings.providers.map((p) => {
+          const endpoint = settings.endpoints[p] ?? SERVICES[p].endpoint;
+          return (
+            <li key={p}>
+              <strong>{SERVICES[p].label}</strong> <code data-testid="discovery-endpoint">{endpoint}</code>
+            </li>
+          );
+        })}
+      </ol>
+      <label>
+        {t('discoverPagesLabel')}{' '}
+        <input
+          type="number"
+          min={1}
+          max={MAX_DISCOVERY_PAGES}
+          value={settings.maxPages}
+          disabled={busy}
+          data-testid="discovery-pages"
+          onChange={(e) => {
+            const n = Math.round(Number(e.currentTarget.value));
+            if (n >= 1 && n <= MAX_DISCOVERY_PAGES) void store({ ...settings, maxPages: n });
+          }}
+        />
+      </label>
+      {error && <p class="error" role="alert">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,279 @@
+/**
+ * "Find coverage online" in real Chromium, and smoke-tested in Firefox ESR: an empty archive,
+ * the reader clicks, reads the consent screen (the query, the service, what is fetched),
+ * accepts; the list fills with the same-story reports found by a stand-in of the GDELT article
+ * list on 127.0.0.1, the framing report starts, and the pages that could not be read are listed
+ * (not an article, not HTML, slow past the limit, gone). Nothing is sent before the click, and
+ * after it only the service and the result sites are asked.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
+import {
+  collectProblems, currentServiceWorker, FIXTURE_PAGES_DIR, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer,
+  type ExtensionSession, type FixtureServer, type Problems,
+} from './harness';
+
+const CBC = 'cbc-xinjiang-un';
+const WAIT = { timeout: 45_000, interval: 100 };
+/** Short, so the page held past it fails in seconds: the reader's setting allows 1 to 60. */
+const PAGE_TIMEOUT_SECONDS = 3;
+
+interface StandIn {
+  origin: string;
+  /** Paths asked, with their query strings. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+async function serve(handler: (path: string, res: import('node:http').ServerResponse) => void): Promise<StandIn> {
+  const requests: string[] = [];
+  const held: import('node:http').ServerResponse[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '/');
+    if (req.url === '/slow/') {
+      // Headers, then nothing: the page's time limit must end it.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write('<!DOCTYPE html><html><head><title>Slow</title></head><body><p>');
+      held.push(res);
+      return;
+    }
+    handler(req.url ?? '/', res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => {
+      for (const res of held) res.destroy();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** Other outlets' pages: two reports of the story (one paywalled), another story, a section front, JSON, one slow, one gone. */
+async function startOutlets(): Promise<StandIn> {
+  const pages: Record<string, string> = {
+    '/dailymail-xinjiang-eu/': `${FIXTURE_PAGES_DIR}/dailymail-xinjiang-eu/source.html`,
+    '/bench-624fcd90/': `${FIXTURE_PAGES_DIR}/bench-624fcd90/source.html`,
+    '/section-front-world/': `${FIXTURE_PAGES_DIR}/section-front-world/source.html`,
+    '/paywalled/': `${REPO_DIR}tests/fixtures/discover/paywalled.html`,
+  };
+  return serve((path, res) => {
+    const file = pages[path];
+    if (path === '/data.json') res.writeHead(200, { 'content-type': 'application/json' }).end('{"not": "a page"}');
+    else if (!file) res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+    else void readFile(file).then((body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
+  });
+}
+
+/** The GDELT DOC 2.0 article list (mode=artlist&format=json) answering every query with the outlets' pages; Bing News RSS finds nothing. */
+async function startProvider(outlets: string): Promise<StandIn> {
+  const article = (path: string, title: string, domain: string) => ({ url: `${outlets}${path}`, url_mobile: '', title, seendate: '20210310T101500Z', socialimage: '', domain, language: 'English', sourcecountry: 'United Kingdom' });
+  const list = {
+    articles: [
+      article('/dailymail-xinjiang-eu/', 'China invites EU diplomats to see the real situation in Xinjiang', 'dailymail.co.uk'),
+      article('/paywalled/', 'Beijing says UN may visit Xinjiang but rejects inquiry', 'ledger.example'),
+      article('/bench-624fcd90/', 'Hong Kong chaos: China deploys troops', 'express.co.uk'),
+      article('/section-front-world/', 'World news', 'worldfront.example'),
+      article('/data.json', 'Xinjiang data', 'data.example'),
+      article('/slow/', 'Xinjiang: the slow report', 'slow.example'),
+      article('/gone/', 'Xinjiang: a report since removed', 'gone.example'),
+    ],
+  };
+  return serve((path, res) => {
+    if (path.startsWith('/api/v2/doc/doc?')) res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(list));
+    else if (path.startsWith('/news/search?')) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Bing</title></channel></rss>');
+    else res.writeHead(404).end();
+  });
+}
+
+function settingsFor(provider: string) {
+  return {
+    enabled: false,
+    providers: ['gdelt', 'bing'],
+    endpoints: { gdelt: `${provider}/api/v2/doc/doc`, bing: `${provider}/news/search` },
+    maxPages: 8,
+    pageTimeoutSeconds: PAGE_TIMEOUT_SECONDS,
+  };
+}
+
+const originOf = (url: string) => new URL(url).origin;
+
+describe('finding coverage online in Chromium', () => {
+  let extension: ExtensionSession;
+  let fixtures: FixtureServer;
+  let outlets: StandIn;
+  let provider: StandIn;
+  let problems: Problems;
+  let network: ReturnType<typeof recordRequests>;
+  let popup: Page;
+
+  beforeAll(async () => {
+    fixtures = await startFixtureServer();
+    outlets = await startOutlets();
+    provider = await startProvider(outlets.origin);
+    extension = await launchExtension();
+    problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
+    network = recordRequests(extension.context, extension.extensionId);
+    const worker = await currentServiceWorker(extension.context, extension.extensionId);
+    await worker.evaluate(async (settings) => {
+      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ discoverySettings: settings });
+    }, settingsFor(provider.origin));
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+    await Promise.all([fixtures?.close(), outlets?.close(), provider?.close()]);
+  });
+
+  it('offers the search prominently on an empty archive, and sends nothing before the click', async () => {
+    ({ popup } = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC)));
+    const find = popup.getByTestId('discover-find');
+    await find.waitFor({ timeout: 20_000 });
+    expect(await find.getAttribute('class')).toMatch(/primary/);
+    expect(await popup.getByTestId('state-message').innerText()).toMatch(/archive is empty/i);
+    expect(network.fromExtension()).toEqual([]);
+    expect(provider.requests).toEqual([]);
+  });
+
+  it('shows one consent screen with the query, its date window, the service and what is fetched', async () => {
+    await popup.getByTestId('discover-find').click();
+    const consent = popup.getByTestId('discover-consent');
+    await consent.waitFor({ timeout: 10_000 });
+    const host = new URL(provider.origin).host;
+    const text = await consent.innerText();
+    expect(text).toContain(host);
+    expect(text).toMatch(/GDELT/);
+    const query = await popup.getByTestId('discover-query').innerText();
+    expect(query).toMatch(/Xinjiang/i);
+    expect(await popup.getByTestId('discover-window').innerText()).toMatch(/published from .+ to .+/);
+    expect(await popup.getByTestId('discover-fetches').innerText()).toMatch(/up to 8 of the result pages.*without cookies and without a referrer/);
+    // Reading the plan sent nothing.
+    expect(network.fromExtension()).toEqual([]);
+    expect(provider.requests).toEqual([]);
+  });
+
+  it('after Accept, shows the progress, fills the list with the same-story reports and starts the framing report', async () => {
+    await popup.getByTestId('discover-accept').click();
+    await expect.poll(() => popup.getByTestId('discover-progress').innerText(), WAIT).toMatch(/Reading \d+ of \d+: /);
+    expect(await popup.getByTestId('discover-cancel').isVisible()).toBe(true);
+    const first = popup.getByTestId('related-item').first();
+    await first.waitFor(WAIT);
+    await expect.poll(() => popup.getByTestId('related-title').allInnerTexts(), WAIT).toEqual(expect.arrayContaining([expect.stringMatching(/China invites EU diplomats/)]));
+    expect(await popup.getByTestId('found-online').count()).toBeGreaterThan(0);
+    // The framing report of the first same-story result.
+    await popup.getByTestId('terms-self').waitFor(WAIT);
+    await expect.poll(() => popup.getByTestId('discover-progress').innerText(), WAIT).toMatch(/Found \d+ reports? online/);
+    expect(await popup.getByTestId('discover-cancel').count()).toBe(0);
+  });
+
+  it('lists what could not be read under a fold, and marks the paywalled report incomplete', async () => {
+    const fold = popup.getByTestId('discover-failures');
+    await fold.locator('summary').click();
+    const reasons = await popup.getByTestId('discover-failed-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-reason')));
+    expect(reasons).toEqual(expect.arrayContaining(['not-found', 'not-article', 'not-html', 'timed-out']));
+    const failedText = await fold.innerText();
+    expect(failedText).toMatch(/gone\.example: not found/);
+    expect(failedText).toMatch(/slow\.example: timed out/);
+    await popup.getByTestId('discover-found').locator('summary').click();
+    const found = await popup.getByTestId('discover-found').innerText();
+    expect(found).toMatch(/China invites EU diplomats/);
+    // Paywalled: read as an incomplete report, or refused as paywalled; never silently complete.
+    const paywalled = /Beijing says UN may visit Xinjiang[^\n]*Incomplete/.test(found) || reasons.includes('paywalled');
+    expect(paywalled).toBe(true);
+  });
+
+  it('archived the found reports with origin "found", and asked only the service and the result sites', async () => {
+    const worker = await currentServiceWorker(extension.context, extension.extensionId);
+    const counts = await worker.evaluate(async () => {
+      const reply = await new Promise<{ counts: Record<string, number> }>((resolve, reject) => {
+        const open = indexedDB.open('framelens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('articles').objectStore('articles').getAll();
+          all.onsuccess = () => {
+            const byOrigin: Record<string, number> = {};
+            for (const row of all.result as { origin: string }[]) byOrigin[row.origin] = (byOrigin[row.origin] ?? 0) + 1;
+            resolve({ counts: byOrigin });
+          };
+        };
+      });
+      return reply.counts;
+    });
+    expect(counts.found).toBeGreaterThanOrEqual(2);
+    const asked = new Set(network.fromExtension().map((r) => originOf(r.url)));
+    expect([...asked].sort()).toEqual([outlets.origin, provider.origin].sort());
+    expect(provider.requests.filter((p) => p.startsWith('/api/v2/doc/doc?')).length).toBeGreaterThanOrEqual(1);
+    expect(provider.requests.length).toBeLessThanOrEqual(3);
+    // No page was asked twice, and at most the pages the setting allows.
+    expect(outlets.requests.length).toBe(new Set(outlets.requests).size);
+    expect(outlets.requests.length).toBeLessThanOrEqual(8);
+    expect(problems.all()).toEqual([]);
+  });
+
+  it('the options page shows the service and its address and turns the search off; the next click asks again', async () => {
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    const section = options.getByTestId('discovery-settings');
+    await section.waitFor({ timeout: 15_000 });
+    expect(await options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/api/v2/doc/doc`);
+    const toggle = options.getByTestId('discovery-toggle');
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await options.close();
+    // Off again: the next click asks for consent once more before sending anything.
+    const before = provider.requests.length;
+    await popup.reload();
+    await popup.getByTestId('discover-find').click();
+    await popup.getByTestId('discover-consent').waitFor({ timeout: 10_000 });
+    expect(provider.requests.length).toBe(before);
+    await popup.getByTestId('discover-decline').click();
+    expect(await popup.getByTestId('discover-consent').count()).toBe(0);
+    await popup.close();
+  });
+});
+
+describe('the same flow in Firefox ESR', () => {
+  let firefox: FirefoxExtensionSession;
+  let fixtures: FixtureServer;
+  let outlets: StandIn;
+  let provider: StandIn;
+
+  beforeAll(async () => {
+    fixtures = await startFixtureServer();
+    outlets = await startOutlets();
+    provider = await startProvider(outlets.origin);
+    firefox = await launchFirefoxExtension();
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await Promise.all([fixtures?.close(), outlets?.close(), provider?.close()]);
+  });
+
+  it('finds the reports, read with DOMParser in the background page, and lists them in the popup', async () => {
+    const pageUrl = fixtures.url(CBC);
+    await firefox.openPage(pageUrl);
+    const options = await firefox.openExtensionPage('options.html');
+    await firefox.evaluate(options, `browser.storage.local.set({ discoverySettings: ${JSON.stringify(settingsFor(provider.origin))} })`);
+    const tabId = await firefox.evaluate<number>(options, `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(pageUrl)}).id)`);
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
+    const click = (testid: string) => firefox.evaluate<boolean>(popup, `(() => { const b = document.querySelector('[data-testid="${testid}"]'); b?.click(); return Boolean(b); })()`);
+    const text = (selector: string) => firefox.evaluate<string>(popup, `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent).join('\\n')`);
+    await expect.poll(() => click('discover-find'), WAIT).toBe(true);
+    await expect.poll(() => text('[data-testid="discover-query"]'), WAIT).toMatch(/Xinjiang/i);
+    expect(provider.requests).toEqual([]);
+    await click('discover-accept');
+    await expect.poll(() => text('[data-testid="related-title"]'), WAIT).toMatch(/China invites EU diplomats/);
+    await expect.poll(() => text('[data-testid="discover-progress"]'), WAIT).toMatch(/Found \d+ reports? online/);
+    expect(await text('[data-testid="discover-failed-item"]')).toMatch(/not found/);
+    expect(provider.requests.length).toBeGreaterThanOrEqual(1);
+    expect(await firefox.pageErrors(popup)).toEqual([]);
+  });
+});
