@@ -2,6 +2,7 @@ import type { Article } from '../core/types';
 import { getBrowser } from '../shared/browser';
 import { send } from '../shared/client';
 import type { DiscoverPlanResponse, DiscoverStatus } from '../shared/discoverMessages';
+import type { RelatedItem } from '../shared/messages';
 import { readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
 import { captureOrigins } from '../shared/settings';
 
@@ -16,7 +17,7 @@ export interface DiscoverApi {
   requestAccess(): Promise<boolean>;
   setSettings(settings: DiscoverySettings): Promise<DiscoverySettings>;
   start(article: Article): Promise<string>;
-  status(jobId: string, since: number): Promise<DiscoverStatus>;
+  status(jobId: string, since: number): Promise<DiscoverStatus<RelatedItem>>;
   cancel(jobId: string): Promise<boolean>;
   keep(id: string): Promise<boolean>;
 }

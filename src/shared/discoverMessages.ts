@@ -1,6 +1,5 @@
 import type { DiscoveryPlan, FailureReason, ProviderName } from '../core/discover/types';
 import type { DiscoverySettings } from './discoverySettings';
-import type { RelatedItem } from './messages';
 
 /**
  * What the popup hears of a search for coverage online (the background's job, polled with
@@ -22,7 +21,8 @@ export interface DiscoverPlanResponse {
   settings: DiscoverySettings;
 }
 
-export interface DiscoverStatus {
+/** `R` is the related list's item (messages.ts RelatedItem; a parameter, so this file imports nothing of messages.ts). */
+export interface DiscoverStatus<R> {
   /** 'gone': the background no longer knows the job (the browser stopped it); what it archived stays. */
   state: 'running' | 'done' | 'gone';
   /** Updates from index `since` on. */
@@ -30,5 +30,5 @@ export interface DiscoverStatus {
   /** The `since` of the next status request. */
   next: number;
   /** The article's related coverage in the archive, now that found articles joined it; null when nothing new was found. */
-  related: RelatedItem[] | null;
+  related: R[] | null;
 }

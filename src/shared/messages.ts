@@ -64,7 +64,7 @@ export interface Protocol {
   /** Search for the article's coverage online (the reader accepted); a search already running for it is joined. */
   'discover/start': { req: { article: Article }; res: { jobId: string } };
   /** A search's updates from `since` on (answers when there is news, or after a second). */
-  'discover/status': { req: { jobId: string; since: number }; res: DiscoverStatus };
+  'discover/status': { req: { jobId: string; since: number }; res: DiscoverStatus<RelatedItem> };
   /** Stop a search: pages being read are abandoned; what it archived stays. */
   'discover/cancel': { req: { jobId: string }; res: { cancelled: boolean } };
   /** Keep an article found online for good (retention no longer removes it). */

@@ -10,6 +10,7 @@ import type { DiscoveryEvent, DiscoveryOptions, DiscoveryResult, FoundLink } fro
 import { parseRecords } from '../../src/core/records';
 import { articleFromRecord, type Article } from '../../src/core/types';
 import type { DiscoverStatus, DiscoverUpdate } from '../../src/shared/discoverMessages';
+import type { RelatedItem } from '../../src/shared/messages';
 import { DEFAULT_DISCOVERY, parseDiscovery, type DiscoverySettings } from '../../src/shared/discoverySettings';
 
 const sample = parseRecords(readFileSync(new URL('../../public/sample/sample.ndjson', import.meta.url), 'utf8'));
@@ -50,8 +51,8 @@ async function setup(run: DiscoveryJobDeps['run'], settings: DiscoverySettings =
   return { archive, jobs };
 }
 
-async function drain(jobs: DiscoveryJobs, jobId: string): Promise<{ updates: DiscoverUpdate[]; statuses: DiscoverStatus[] }> {
-  const statuses: DiscoverStatus[] = [];
+async function drain(jobs: DiscoveryJobs, jobId: string): Promise<{ updates: DiscoverUpdate[]; statuses: DiscoverStatus<RelatedItem>[] }> {
+  const statuses: DiscoverStatus<RelatedItem>[] = [];
   let since = 0;
   for (let i = 0; i < 100; i++) {
     const s = await jobs.status(jobId, since);

@@ -4,6 +4,7 @@ import type { Article } from '../../core/types';
 import type { DiscoverStatus, DiscoverUpdate } from '../../shared/discoverMessages';
 import type { DiscoverySettings } from '../../shared/discoverySettings';
 import { t } from '../../shared/i18n';
+import type { RelatedItem } from '../../shared/messages';
 import { relatedCoverage } from '../analyze';
 import type { Archive } from '../archive';
 import { canonicalUrlKey } from '../canonicalUrl';
@@ -76,7 +77,7 @@ export class DiscoveryJobs {
     for (const job of this.jobs.values()) if (!job.done) job.controller.abort();
   }
 
-  async status(jobId: string, since: number): Promise<DiscoverStatus> {
+  async status(jobId: string, since: number): Promise<DiscoverStatus<RelatedItem>> {
     const job = this.jobs.get(jobId);
     if (!job) return { state: 'gone', updates: [], next: since, related: null };
     if (since >= job.updates.length && !job.done) await waitForNews(job);
