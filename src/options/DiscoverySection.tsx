@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PROVIDERS } from '../core/discover';
 import { getBrowser } from '../shared/browser';
 import { send } from '../shared/client';
 import { DISCOVERY_KEY, MAX_DISCOVERY_PAGES, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
 import { t } from '../shared/i18n';
 import { captureOrigins, watchSetting } from '../shared/settings';
-
-/** The services' names and own addresses, as the options page shows them (the core's PROVIDERS say the same). */
-const SERVICES: Record<DiscoverySettings['providers'][number], { label: string; endpoint: string }> = {
-  gdelt: { label: 'GDELT DOC 2.0', endpoint: 'https://api.gdeltproject.org/api/v2/doc/doc' },
-  bing: { label: 'Bing News', endpoint: 'https://www.bing.com/news/search' },
-};
 
 /**
  * Finding coverage online: on or off, the services asked (in order) with the address each
@@ -57,10 +52,10 @@ export function DiscoverySection() {
       <h3>{t('discoverServices')}</h3>
       <ol data-testid="discovery-services">
         {settings.providers.map((p) => {
-          const endpoint = settings.endpoints[p] ?? SERVICES[p].endpoint;
+          const endpoint = settings.endpoints[p] ?? PROVIDERS[p].defaultEndpoint;
           return (
             <li key={p}>
-              <strong>{SERVICES[p].label}</strong> <code data-testid="discovery-endpoint">{endpoint}</code>
+              <strong>{PROVIDERS[p].label}</strong> <code data-testid="discovery-endpoint">{endpoint}</code>
             </li>
           );
         })}
