@@ -73,7 +73,7 @@ async function startOutlets(): Promise<StandIn> {
 
 /** The GDELT DOC 2.0 article list (mode=artlist&format=json) answering every query with the outlets' pages; Bing News RSS finds nothing. */
 async function startProvider(outlets: string): Promise<StandIn> {
-  const article = (path: string, title: string, domain: string) => ({ url: `${outlets}${path}`, url_mobile: '', title, seendate: '20210310T101500Z', socialimage: '', domain, language: 'English', sourcecountry: 'United Kingdom' });
+  const article = (path: string, title: string, domain: string) => ({ url: `${outlets}${path}`, url_mobile: '', title, seendate: '', socialimage: '', domain, language: 'English', sourcecountry: 'United Kingdom' });
   const list = {
     articles: [
       article('/dailymail-xinjiang-eu/', 'China invites EU diplomats to see the real situation in Xinjiang', 'dailymail.co.uk'),
@@ -86,7 +86,12 @@ async function startProvider(outlets: string): Promise<StandIn> {
     ],
   };
   return serve((path, res) => {
-    if (path.startsWith('/api/v2/doc/doc?')) res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(list));
+    if (path.startsWith('/api/v2/doc/doc?')) {
+      // Seen at the end of the asked window, as GDELT lists only articles inside it.
+      const end = new URL(path, 'http://x').searchParams.get('enddatetime') ?? '20210310101500';
+      const seendate = `${end.slice(0, 8)}T${end.slice(8, 14)}Z`;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ articles: list.articles.map((a) => ({ ...a, seendate })) }));
+    }
     else if (path.startsWith('/news/search?')) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Bing</title></channel></rss>');
     else res.writeHead(404).end();
   });
