@@ -81,7 +81,7 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   };
   // The first same-story result starts the report, whether it was archived or just found.
   useEffect(() => {
-    if (!selected && strong[0]) choose(strong[0]);
+    if (asked.current === null && strong[0]) choose(strong[0]);
   }, [related]);
   const sameStory = related.filter((r) => r.sameStory).length;
   const searching = discovery.state.phase === 'running';

@@ -150,6 +150,7 @@ describe('finding coverage online in Chromium', () => {
     await popup.getByTestId('discover-find').click();
     const consent = popup.getByTestId('discover-consent');
     await consent.waitFor({ timeout: 10_000 });
+    await consent.screenshot({ path: `${REPO_DIR}docs/screenshots/popup-consent.png` });
     const host = new URL(provider.origin).host;
     const text = await consent.innerText();
     expect(text).toContain(host);
@@ -191,6 +192,8 @@ describe('finding coverage online in Chromium', () => {
     // Paywalled: read as an incomplete report, or refused as paywalled; never silently complete.
     const paywalled = /Beijing says UN may visit Xinjiang[^\n]*Incomplete/.test(found) || reasons.includes('paywalled');
     expect(paywalled).toBe(true);
+    await popup.setViewportSize({ width: 480, height: 1000 });
+    await popup.locator('.discover').screenshot({ path: `${REPO_DIR}docs/screenshots/popup-discover.png` });
   });
 
   it('archived the found reports with origin "found", and asked only the service and the result sites', async () => {
