@@ -75,7 +75,7 @@ function Consent({ plan, onAccept, onDecline }: { plan: DiscoverPlanResponse; on
       {p.from && p.to && <p data-testid="discover-window">{t('discoverConsentWindow', [formatDate(p.from), formatDate(p.to)])}</p>}
       {later.length > 0 && (
         <>
-          <p>{tn('discoverConsentLater', later.length)}</p>
+          <p>{tn('discoverConsentLater', Math.min(later.length, plan.maxQueries - 1))}</p>
           <ul class="steps" data-testid="discover-steps">
             {later.map((s) => (
               <li key={s.url}>

@@ -18,6 +18,8 @@ export type DiscoverUpdate =
 
 export interface DiscoverPlanResponse {
   plan: DiscoveryPlan;
+  /** Searches one click sends at most (the plan's steps are the candidates). */
+  maxQueries: number;
   settings: DiscoverySettings;
 }
 

@@ -6,6 +6,7 @@
  * (not an article, not HTML, slow past the limit, gone). Nothing is sent before the click, and
  * after it only the service and the result sites are asked.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -109,6 +110,18 @@ function settingsFor(provider: string) {
 
 const originOf = (url: string) => new URL(url).origin;
 
+/** WCAG 2 A/AA violations of the popup, in light and dark. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    out.push(...violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return out;
+}
+
 describe('finding coverage online in Chromium', () => {
   let extension: ExtensionSession;
   let fixtures: FixtureServer;
@@ -159,6 +172,9 @@ describe('finding coverage online in Chromium', () => {
     expect(query).toMatch(/Xinjiang/i);
     expect(await popup.getByTestId('discover-window').innerText()).toMatch(/published from .+ to .+/);
     expect(await popup.getByTestId('discover-fetches').innerText()).toMatch(/up to 8 of the result pages.*without cookies and without a referrer/);
+    // The consent screen takes the focus, and passes axe.
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toMatch(/Search the web for this story/);
+    expect(await axeViolations(popup)).toEqual([]);
     // Reading the plan sent nothing.
     expect(network.fromExtension()).toEqual([]);
     expect(provider.requests).toEqual([]);
@@ -188,12 +204,13 @@ describe('finding coverage online in Chromium', () => {
     expect(failedText).toMatch(/slow\.example: timed out/);
     await popup.getByTestId('discover-found').locator('summary').click();
     const found = await popup.getByTestId('discover-found').innerText();
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.setViewportSize({ width: 480, height: 1000 });
+    await popup.locator('.discover').screenshot({ path: `${REPO_DIR}docs/screenshots/popup-discover.png` });
     expect(found).toMatch(/China invites EU diplomats/);
     // Paywalled: read as an incomplete report, or refused as paywalled; never silently complete.
     const paywalled = /Beijing says UN may visit Xinjiang[^\n]*Incomplete/.test(found) || reasons.includes('paywalled');
     expect(paywalled).toBe(true);
-    await popup.setViewportSize({ width: 480, height: 1000 });
-    await popup.locator('.discover').screenshot({ path: `${REPO_DIR}docs/screenshots/popup-discover.png` });
   });
 
   it('archived the found reports with origin "found", and asked only the service and the result sites', async () => {

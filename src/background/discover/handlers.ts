@@ -1,5 +1,5 @@
 import type { Browser } from 'webextension-polyfill';
-import { discoverCoverage, planDiscovery, PROVIDERS } from '../../core/discover';
+import { discoverCoverage, MAX_QUERIES, planDiscovery, PROVIDERS } from '../../core/discover';
 import { DISCOVERY_KEY, readDiscovery } from '../../shared/discoverySettings';
 import type { Request, Response } from '../../shared/messages';
 import type { Archive } from '../archive';
@@ -51,7 +51,7 @@ export const discoverHandlers: { [T in DiscoverMessage]: DiscoverHandler<T> } = 
   'discover/plan': async ({ article }, { browser }) => {
     const settings = await readDiscovery(browser.storage);
     const plan = planDiscovery(article, { providers: settings.providers, endpoints: settings.endpoints, max: settings.maxPages }, new Date());
-    return { plan, settings };
+    return { plan, settings, maxQueries: MAX_QUERIES };
   },
   'discover/setSettings': async (settings, deps) => {
     await deps.browser.storage.local.set({ [DISCOVERY_KEY]: settings });
