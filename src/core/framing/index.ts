@@ -49,7 +49,7 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(v.form.replace(/\./g, '').toLowerCase())));
   const quotes = prepared.map(articleQuotes);
   return {
-    articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
+    articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words, ...(a.incomplete ? { incomplete: a.incomplete } : {}) })),
     terms: distinctiveTerms(prepared, options.background),
     naming: [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
     voices: voices(prepared, quotes),
