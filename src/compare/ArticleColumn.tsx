@@ -23,9 +23,9 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
         <div class="outlet">{article.outlet || t('unknownOutlet')}</div>
         <h2>{article.title || t('untitled')}</h2>
         <div class="muted">{formatDate(article.published)}</div>
-        {incompleteOf(article) && (
+        {article.incomplete && (
           <p class="incomplete" data-testid="compare-incomplete">
-            {t('incompleteCompare', [incompleteLabel(incompleteOf(article)!)])}
+            {t('incompleteCompare', [incompleteLabel(article.incomplete)])}
           </p>
         )}
       </header>
@@ -62,8 +62,3 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
   );
 }
 
-/** Why the article's text is incomplete (paywall, truncated), when the extractor found it so. */
-function incompleteOf(article: ReportArticle): string | null {
-  const reason = (article as { incomplete?: unknown }).incomplete;
-  return typeof reason === 'string' && reason ? reason : null;
-}

@@ -19,6 +19,8 @@ import {
 } from './harness';
 
 const CBC = 'cbc-xinjiang-un';
+/** The incomplete fixture's canonical address: the id it is archived under. */
+const COURIER = 'https://courier.example/world/china-un-xinjiang-visit';
 const WAIT = { timeout: 45_000, interval: 100 };
 /** Short, so the page held past it fails in seconds: the reader's setting allows 1 to 60. */
 const PAGE_TIMEOUT_SECONDS = 3;
@@ -63,6 +65,7 @@ async function startOutlets(): Promise<StandIn> {
     '/bench-624fcd90/': `${FIXTURE_PAGES_DIR}/bench-624fcd90/source.html`,
     '/section-front-world/': `${FIXTURE_PAGES_DIR}/section-front-world/source.html`,
     '/paywalled/': `${REPO_DIR}tests/fixtures/discover/paywalled.html`,
+    '/incomplete/': `${REPO_DIR}tests/fixtures/discover/incomplete.html`,
   };
   return serve((path, res) => {
     const file = pages[path];
@@ -79,6 +82,7 @@ async function startProvider(outlets: string): Promise<StandIn> {
     articles: [
       article('/dailymail-xinjiang-eu/', 'China invites EU diplomats to see the real situation in Xinjiang', 'dailymail.co.uk'),
       article('/paywalled/', 'Beijing says UN may visit Xinjiang but rejects inquiry', 'ledger.example'),
+      article('/incomplete/', 'China open to UN visit to Xinjiang, rejects "presumption of guilt"', 'courier.example'),
       article('/bench-624fcd90/', 'Hong Kong chaos: China deploys troops', 'express.co.uk'),
       article('/section-front-world/', 'World news', 'worldfront.example'),
       article('/data.json', 'Xinjiang data', 'data.example'),
@@ -194,23 +198,32 @@ describe('finding coverage online in Chromium', () => {
     expect(await popup.getByTestId('discover-cancel').count()).toBe(0);
   });
 
-  it('lists what could not be read under a fold, and marks the paywalled report incomplete', async () => {
+  it('lists what could not be read under a fold, and marks the report cut off by a paywall incomplete', async () => {
     const fold = popup.getByTestId('discover-failures');
     await fold.locator('summary').click();
     const reasons = await popup.getByTestId('discover-failed-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-reason')));
-    expect(reasons).toEqual(expect.arrayContaining(['not-found', 'not-article', 'not-html', 'timed-out']));
+    expect(reasons).toEqual(expect.arrayContaining(['not-found', 'not-article', 'not-html', 'timed-out', 'paywalled']));
     const failedText = await fold.innerText();
     expect(failedText).toMatch(/gone\.example: not found/);
     expect(failedText).toMatch(/slow\.example: timed out/);
+    expect(failedText).toMatch(/ledger\.example: behind a paywall/);
     await popup.getByTestId('discover-found').locator('summary').click();
     const found = await popup.getByTestId('discover-found').innerText();
     expect(await axeViolations(popup)).toEqual([]);
     await popup.setViewportSize({ width: 480, height: 1000 });
     await popup.locator('.discover').screenshot({ path: `${REPO_DIR}docs/screenshots/popup-discover.png` });
     expect(found).toMatch(/China invites EU diplomats/);
-    // Paywalled: read as an incomplete report, or refused as paywalled; never silently complete.
-    const paywalled = /Beijing says UN may visit Xinjiang[^\n]*Incomplete/.test(found) || reasons.includes('paywalled');
-    expect(paywalled).toBe(true);
+    // A stub behind a paywall is refused (above); a longer text cut off by one is read and labelled.
+    expect(found).toMatch(/China open to UN visit to Xinjiang[^\n]*Incomplete \(behind a paywall\)/);
+  });
+
+  it('labels that report incomplete on the comparison page', async () => {
+    const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
+    const compare = await extension.context.newPage();
+    await compare.goto(`chrome-extension://${extension.extensionId}/compare.html?tab=${tabId}&ids=${encodeURIComponent(COURIER)}`);
+    await compare.getByTestId('compare-article').nth(1).waitFor(WAIT);
+    expect(await compare.getByTestId('compare-incomplete').allInnerTexts()).toEqual([expect.stringMatching(/Incomplete \(behind a paywall\)/)]);
+    await compare.close();
   });
 
   it('archived the found reports with origin "found", and asked only the service and the result sites', async () => {
