@@ -38,8 +38,8 @@ export function browserGrowthApi(): GrowthApi {
     releaseAccess: async () => {
       await browser.permissions.remove({ origins: origins() }).catch(() => false);
     },
-    setCapture: (settings) => send('settings/setCapture', settings),
-    setRetention: async (policy) => (await send('settings/setRetention', { policy })).removed,
+    setCapture: (settings) => send('capture/set', settings),
+    setRetention: async (policy) => (await send('retention/set', { policy })).removed,
     previewRetention: (policy) => send('retention/preview', { policy }),
     originCounts: async () => (await send('archive/origins', {})).counts,
     watch: (onChange) => {

@@ -6,9 +6,11 @@ import type { CaptureSettings } from './settings';
 
 /**
  * The one message protocol between popup, options, comparison page, content script and
- * background. Each entry pairs a request with its response. The router in
- * src/background/router.ts handles every key (the compiler checks it) and validates every
- * payload before use; senders other than this extension are refused.
+ * background. Each entry pairs a request with its response; the part of the type before the
+ * slash is its area. A message is declared here, flagged in WRITES, given a payload schema
+ * in src/shared/schemas.ts and a handler in src/background/handlers/<area>.ts (the compiler
+ * checks all three). The router validates every payload before use; senders other than
+ * this extension are refused.
  */
 export interface Protocol {
   /** Read the article in a tab (the active one, or `tabId` when the popup runs in a tab) and match it against the archive; the framing report comes from 'framing/compare', so the list shows first. */
@@ -45,16 +47,16 @@ export interface Protocol {
   'archive/loadSample': { req: Record<string, never>; res: ImportSummary };
   /** Record count and storage use. */
   'archive/stats': { req: Record<string, never>; res: ArchiveStats };
-  /** Store the auto-capture settings (src/shared/settings.ts); the options page asked for the host permission first. */
-  'settings/setCapture': { req: CaptureSettings; res: CaptureSettings };
-  /** Store the retention policy and apply it now; answers how many records it removed. */
-  'settings/setRetention': { req: { policy: RetentionPolicy }; res: { removed: number } };
-  /** What a retention policy would remove now (nothing is deleted), and how many records it applies to. */
-  'retention/preview': { req: { policy: RetentionPolicy }; res: { removes: number; eligible: number } };
   /** Records per origin ('saved', 'captured', 'imported', ...). */
   'archive/origins': { req: Record<string, never>; res: { counts: Record<string, number> } };
   /** Compare an article (from the page or the archive) with archived ones. */
   'framing/compare': { req: { article?: Article; ids: string[] }; res: { report: FramingReport } };
+  /** Store the auto-capture settings (src/shared/settings.ts); the options page asked for the host permission first. */
+  'capture/set': { req: CaptureSettings; res: CaptureSettings };
+  /** Store the retention policy and apply it now; answers how many records it removed. */
+  'retention/set': { req: { policy: RetentionPolicy }; res: { removed: number } };
+  /** What a retention policy would remove now (nothing is deleted), and how many records it applies to. */
+  'retention/preview': { req: { policy: RetentionPolicy }; res: { removes: number; eligible: number } };
   /** The feed subscriptions with each one's poll status. */
   'feeds/list': { req: Record<string, never>; res: { feeds: FeedStatus[] } };
   /** Subscribe to a feed (the page asked for its origin first): fetched and checked once, then polled. */
@@ -68,6 +70,42 @@ export interface Protocol {
   /** How often a feed is polled. */
   'feeds/setInterval': { req: { id: string; minutes: number }; res: { feed: FeedStatus } };
 }
+
+/**
+ * Whether a valid request changes what the reader keeps: the archive (staging records for
+ * it counts; starting or discarding a staged import does not), the settings or the
+ * subscriptions. Tests that must leave the archive as it was take their list from here.
+ */
+export const WRITES: { readonly [T in MessageType]: boolean } = {
+  'tab/analyze': false,
+  'archive/save': true,
+  'archive/get': false,
+  'archive/list': false,
+  'archive/ids': false,
+  'archive/deleteMatching': true,
+  'archive/facets': false,
+  'archive/related': false,
+  'archive/delete': true,
+  'archive/import': true,
+  'archive/importStart': false,
+  'archive/importBatch': true,
+  'archive/importCommit': true,
+  'archive/importAbort': false,
+  'archive/export': false,
+  'archive/loadSample': true,
+  'archive/stats': false,
+  'archive/origins': false,
+  'framing/compare': false,
+  'capture/set': true,
+  'retention/set': true,
+  'retention/preview': false,
+  'feeds/list': false,
+  'feeds/add': true,
+  'feeds/import': true,
+  'feeds/remove': true,
+  'feeds/poll': true,
+  'feeds/setInterval': true,
+};
 
 /** A feed to subscribe to, as an OPML outline names it. */
 export interface FeedSource {
