@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ArchiveFacets, ArchiveStats, ListQuery } from '../shared/messages';
-import { groupLabels, readGroups, saveGroups, watchGroups, type OutletGroup } from '../shared/outletGroups';
+import { groupLabels, readGroups, saveGroups, watchGroups, type OutletGroup } from '../ui/outletGroups';
 import { ArchiveFilters } from './ArchiveFilters';
 import { ArchiveGrid } from './ArchiveGrid';
 import { ArchiveToolbar } from './ArchiveToolbar';

@@ -3,7 +3,7 @@ import type { Handlers } from '../../src/background/handlers/types';
 import { createRouter } from '../../src/background/router';
 import type { BackgroundDeps } from '../../src/background/deps';
 import { setBrowser } from '../../src/shared/browser';
-import { send } from '../../src/shared/client';
+import { send } from '../../src/ui/client';
 import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
