@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PROVIDERS } from '../core/discover';
 import { getBrowser } from '../shared/browser';
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import { DISCOVERY_KEY, MAX_DISCOVERY_PAGES, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
 import { t } from '../shared/i18n';
 import { captureOrigins, watchSetting } from '../shared/settings';

@@ -1,6 +1,6 @@
 import type { Article } from '../core/types';
 import { getBrowser } from '../shared/browser';
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import type { DiscoverPlanResponse, DiscoverStatus } from '../shared/discoverMessages';
 import type { RelatedItem } from '../shared/messages';
 import { readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
