@@ -68,9 +68,8 @@ export function useDiscovery(article: Article, onRelated: (related: RelatedItem[
 
   const fail = (e: unknown) => alive.current && setState((s) => ({ ...s, phase: 'error', error: e instanceof Error ? e.message : String(e) }));
 
-  const run = async () => {
-    setState((s) => ({ ...INITIAL, kept: s.kept, plan: s.plan, phase: 'running' }));
-    const jobId = await api.start(article);
+  /** Follows a job's updates until it ends (or the popup closes: the job goes on in the background). */
+  const follow = async (jobId: string) => {
     job.current = jobId;
     let since = 0;
     while (alive.current) {
@@ -86,14 +85,20 @@ export function useDiscovery(article: Article, onRelated: (related: RelatedItem[
     setState((s) => ({ ...s, phase: s.error && !s.summary ? 'error' : 'done', reading: null }));
   };
 
-  const afterAccess = (asked: Promise<boolean>, before?: () => Promise<unknown>) => {
-    void asked.then(async (granted) => {
+  /**
+   * The search starts in the same click that asks for host access: the background waits for
+   * the access before sending anything, so the search runs even when the browser's prompt
+   * closes the popup. Refused access cancels it unsent.
+   */
+  const launch = (asked: Promise<boolean>, started: Promise<string>) => {
+    setState((s) => ({ ...INITIAL, kept: s.kept, plan: s.plan, phase: 'running' }));
+    void Promise.all([asked, started]).then(async ([granted, jobId]) => {
       if (!granted) {
-        setState((s) => ({ ...s, phase: 'denied' }));
+        await api.cancel(jobId).catch(() => false);
+        if (alive.current) setState((s) => ({ ...s, phase: 'denied' }));
         return;
       }
-      await before?.();
-      await run();
+      await follow(jobId);
     }).catch(fail);
   };
 
@@ -101,7 +106,7 @@ export function useDiscovery(article: Article, onRelated: (related: RelatedItem[
     state,
     find: () => {
       if (settings.current?.enabled) {
-        afterAccess(api.requestAccess());
+        launch(api.requestAccess(), api.start(article));
         return;
       }
       setState((s) => ({ ...s, phase: 'planning', error: null }));
@@ -111,9 +116,11 @@ export function useDiscovery(article: Article, onRelated: (related: RelatedItem[
       const plan = state.plan;
       if (!plan) return;
       // The browser grants host access only during the reader's click: asked before anything else.
-      afterAccess(api.requestAccess(), async () => {
-        settings.current = await api.setSettings({ ...plan.settings, enabled: true });
-      });
+      const asked = api.requestAccess();
+      launch(asked, api.setSettings({ ...plan.settings, enabled: true }).then((stored) => {
+        settings.current = stored;
+        return api.start(article);
+      }));
     },
     decline: () => setState((s) => ({ ...s, phase: 'idle' })),
     cancel: () => {

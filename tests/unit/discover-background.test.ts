@@ -5,7 +5,10 @@ import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
 import { createDiscoveryIO } from '../../src/background/discover/io';
 import { DiscoveryJobs, type DiscoveryJobDeps } from '../../src/background/discover/jobs';
+import { discoverHandlers } from '../../src/background/handlers/discover';
+import type { BackgroundDeps } from '../../src/background/deps';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
+import { previewRetention } from '../../src/background/retention';
 import type { DiscoveryEvent, DiscoveryOptions, DiscoveryResult, FoundLink } from '../../src/core/discover/types';
 import { parseRecords } from '../../src/core/records';
 import { articleFromRecord, type Article } from '../../src/core/types';
@@ -37,6 +40,8 @@ function scripted(events: DiscoveryEvent[], opts: { holdUntilCancel?: boolean; s
 }
 
 let n = 0;
+/** Host access as the browser would answer it. */
+const access = { granted: true };
 async function setup(run: DiscoveryJobDeps['run'], settings: DiscoverySettings = { ...DEFAULT_DISCOVERY, enabled: true }) {
   const archive = new Archive(await openArchiveDb(`discover-${++n}`));
   const matches = await MatchIndexStore.open(archive);
@@ -47,6 +52,7 @@ async function setup(run: DiscoveryJobDeps['run'], settings: DiscoverySettings =
     label: (p) => (p === 'gdelt' ? 'GDELT' : 'Bing'),
     keepAlive: () => undefined,
     release: async () => undefined,
+    hasAccess: async () => access.granted,
   });
   return { archive, jobs };
 }
@@ -115,6 +121,42 @@ describe('searches for coverage online in the background', () => {
     await drain(jobs, jobs.start({ ...page, id: 'other', url: 'https://www.cbc.ca/news/y' }));
     expect(seen[0]).toMatchObject({ providers: ['bing', 'gdelt'], endpoints: { gdelt: 'http://127.0.0.1:9/doc' }, max: 12 });
     expect(seen[1]?.lastRequestAt).toBe(seen[0]?.lastRequestAt);
+  });
+
+  it('waits for the host access the reader is granting before it sends anything; cancelled while waiting, it sends nothing', async () => {
+    const seen: DiscoveryOptions[] = [];
+    const { jobs } = await setup(scripted([], { seen }));
+    access.granted = false;
+    try {
+      const waiting = jobs.start(page);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(seen).toEqual([]);
+      access.granted = true;
+      await drain(jobs, waiting);
+      expect(seen).toHaveLength(1);
+      access.granted = false;
+      const refused = jobs.start({ ...page, id: 'other', url: 'https://www.cbc.ca/news/z' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(jobs.cancel(refused)).toBe(true);
+      const { updates } = await drain(jobs, refused);
+      expect(updates).toEqual([{ kind: 'done', found: 0, failed: 0, queries: 0, fetches: 0, cancelled: true }]);
+      expect(seen).toHaveLength(1);
+    } finally {
+      access.granted = true;
+    }
+  });
+
+  it('leaves found articles to retention until the reader keeps one', async () => {
+    const { archive, jobs } = await setup(scripted([{ kind: 'found', article: found, link: link(found.url!, 'dailymail.co.uk'), score: 0.8, sameStory: true, incomplete: null }]));
+    await archive.save(page, 'saved');
+    await drain(jobs, jobs.start(page));
+    expect(await previewRetention(archive, { mode: 'count', count: 1 }, Date.now())).toEqual({ removes: 0, eligible: 1 });
+    expect(await previewRetention(archive, { mode: 'days', days: 1 }, Date.now() + 3 * 86_400_000)).toEqual({ removes: 1, eligible: 1 });
+    const deps = { archive } as unknown as BackgroundDeps;
+    expect(await discoverHandlers['discover/keep']({ id: found.url! }, deps)).toEqual({ kept: true });
+    expect((await archive.findStoredByUrl(found.url))?.origin).toBe('saved');
+    expect(await previewRetention(archive, { mode: 'days', days: 1 }, Date.now() + 3 * 86_400_000)).toEqual({ removes: 0, eligible: 0 });
+    expect(await discoverHandlers['discover/keep']({ id: 'gone' }, deps)).toEqual({ kept: false });
   });
 
   it('refuses to search while the feature is off, and an unknown job is "gone"', async () => {

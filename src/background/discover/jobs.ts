@@ -23,6 +23,8 @@ export interface DiscoveryJobDeps {
   keepAlive(): void;
   /** Frees the page reader (the offscreen document) after a search. */
   release(): Promise<void>;
+  /** Whether the extension holds the host access a search needs (the reader may be granting it right now). */
+  hasAccess(): Promise<boolean>;
 }
 
 interface Job {
@@ -42,6 +44,13 @@ export const STATUS_WAIT_MS = 1_000;
 /** A finished search's updates stay this long, for a popup opened again. */
 const KEEP_FINISHED_MS = 10 * 60_000;
 const KEEP_ALIVE_MS = 20_000;
+/**
+ * The popup starts a search in the same click that asks for host access, so the search
+ * still runs when the browser's prompt closes the popup (Firefox does): the job waits this
+ * long for the access before it sends anything, and gives up without sending.
+ */
+export const ACCESS_WAIT_MS = 120_000;
+const ACCESS_POLL_MS = 250;
 
 /**
  * Searches for coverage online, one job per article at a time (a popup opened again joins the
@@ -87,6 +96,24 @@ export class DiscoveryJobs {
     return { state: job.done && since + updates.length >= job.updates.length ? 'done' : 'running', updates, next: since + updates.length, related };
   }
 
+  private async accessGranted(signal: AbortSignal): Promise<boolean> {
+    const deadline = Date.now() + ACCESS_WAIT_MS;
+    while (!signal.aborted) {
+      if (await this.deps.hasAccess().catch(() => false)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ACCESS_POLL_MS);
+        function done() {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        }
+        signal.addEventListener('abort', done, { once: true });
+      });
+    }
+    return false;
+  }
+
   private push(job: Job, update: DiscoverUpdate): void {
     job.updates.push(update);
     for (const wake of [...job.waiters]) wake();
@@ -98,6 +125,10 @@ export class DiscoveryJobs {
       const settings = await this.deps.settings();
       if (!settings.enabled) {
         this.push(job, { kind: 'error', message: t('discoverIsOff') });
+        return;
+      }
+      if (!(await this.accessGranted(job.controller.signal))) {
+        this.push(job, job.controller.signal.aborted ? { kind: 'done', found: 0, failed: 0, queries: 0, fetches: 0, cancelled: true } : { kind: 'error', message: t('discoverNoAccess') });
         return;
       }
       const result = await this.deps.run(job.article, this.deps.io(settings), {

@@ -1,6 +1,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { discoverCoverage, PROVIDERS } from '../../core/discover';
 import { readDiscovery } from '../../shared/discoverySettings';
+import { captureOrigins } from '../../shared/settings';
 import type { Archive } from '../archive';
 import { hostPattern } from '../../core/feeds';
 import { createPageExtractor } from '../feeds/pageExtractor';
@@ -36,6 +37,7 @@ export function discoveryJobs(deps: DiscoverDeps): DiscoveryJobs {
       label: (provider) => PROVIDERS[provider].label,
       keepAlive: () => void browser.runtime.getPlatformInfo().catch(() => undefined),
       release: () => pages.release(),
+      hasAccess: () => browser.permissions.contains({ origins: captureOrigins(browser.runtime.getManifest()) }),
     });
     registries.set(deps.archive, jobs);
   }
