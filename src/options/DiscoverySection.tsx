@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PROVIDERS } from '../core/discover';
 import { getBrowser } from '../shared/browser';
 import { send } from '../ui/client';
-import { DISCOVERY_KEY, MAX_DISCOVERY_PAGES, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
+import { DISCOVERY_KEY, MAX_DISCOVERY_PAGES, PROVIDER_NAMES, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
 import { t } from '../shared/i18n';
 import { captureOrigins, watchSetting } from '../shared/settings';
 
@@ -60,6 +60,24 @@ export function DiscoverySection() {
           );
         })}
       </ol>
+      <label>
+        {t('discoverPrimaryLabel')}{' '}
+        <select
+          value={settings.providers[0]}
+          disabled={busy}
+          data-testid="discovery-primary"
+          onChange={(e) => {
+            const first = PROVIDER_NAMES.find((p) => p === e.currentTarget.value);
+            if (first) void store({ ...settings, providers: [first, ...PROVIDER_NAMES.filter((p) => p !== first)] });
+          }}
+        >
+          {PROVIDER_NAMES.map((p) => (
+            <option key={p} value={p}>
+              {PROVIDERS[p].label}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
       <label>
         {t('discoverPagesLabel')}{' '}
         <input

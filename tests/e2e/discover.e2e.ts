@@ -260,6 +260,11 @@ describe('finding coverage online in Chromium', () => {
     const section = options.getByTestId('discovery-settings');
     await section.waitFor({ timeout: 15_000 });
     expect(await options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/api/v2/doc/doc`);
+    // Bing first: the order lists it first, with the address its searches go to.
+    await options.getByTestId('discovery-primary').selectOption('bing');
+    await expect.poll(() => options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/news/search`);
+    await options.getByTestId('discovery-primary').selectOption('gdelt');
+    await expect.poll(() => options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/api/v2/doc/doc`);
     const toggle = options.getByTestId('discovery-toggle');
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
