@@ -22,11 +22,15 @@ export function DiscoverySection() {
   if (!settings) return null;
 
   const store = async (next: DiscoverySettings) => {
+    const before = settings;
+    // Shown at once (a switch that springs back until the answer would undo the click).
+    setSettings(next);
     setBusy(true);
     setError(null);
     try {
       setSettings(await send('discover/setSettings', next));
     } catch (e) {
+      setSettings(before);
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);

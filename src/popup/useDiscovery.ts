@@ -40,6 +40,21 @@ function apply(state: DiscoverState, u: DiscoverUpdate): DiscoverState {
   }
 }
 
+/**
+ * A job's status; asked again when the answer is lost (the browser stopped the worker while
+ * it waited: the worker that wakes for the next ask answers 'gone').
+ */
+async function statusOf(api: DiscoverApi, jobId: string, since: number) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.status(jobId, since);
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+}
+
 export interface Discovery {
   state: DiscoverState;
   /** "Find coverage online": the consent screen the first time, else the search (host access asked in the click). */
@@ -73,7 +88,7 @@ export function useDiscovery(article: Article, onRelated: (related: RelatedItem[
     job.current = jobId;
     let since = 0;
     while (alive.current) {
-      const status = await api.status(jobId, since);
+      const status = await statusOf(api, jobId, since);
       if (!alive.current) return;
       since = status.next;
       if (status.related) onRelated(status.related);

@@ -3,8 +3,9 @@
  * the reader clicks, reads the consent screen (the query, the service, what is fetched),
  * accepts; the list fills with the same-story reports found by a stand-in of the GDELT article
  * list on 127.0.0.1, the framing report starts, and the pages that could not be read are listed
- * (not an article, not HTML, slow past the limit, gone). Nothing is sent before the click, and
- * after it only the service and the result sites are asked.
+ * (not an article, not HTML, behind a paywall, slow past the limit, gone). Nothing is sent
+ * before the click, and after it only the service and the result sites are asked. A worker the
+ * browser stops mid-search leaves what it archived, and the popup says the search stopped.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
-  collectProblems, currentServiceWorker, FIXTURE_PAGES_DIR, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer,
+  collectProblems, currentServiceWorker, FIXTURE_PAGES_DIR, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer, stopServiceWorker,
   type ExtensionSession, type FixtureServer, type Problems,
 } from './harness';
 
@@ -32,12 +33,17 @@ interface StandIn {
   close(): Promise<void>;
 }
 
+interface Provider extends StandIn {
+  /** The results every article-list query answers (paths on the outlets' server). */
+  results: { path: string; title: string; domain: string }[];
+}
+
 async function serve(handler: (path: string, res: import('node:http').ServerResponse) => void): Promise<StandIn> {
   const requests: string[] = [];
   const held: import('node:http').ServerResponse[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '/');
-    if (req.url === '/slow/') {
+    if (req.url === '/slow/' || req.url === '/held/') {
       // Headers, then nothing: the page's time limit must end it.
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.write('<!DOCTYPE html><html><head><title>Slow</title></head><body><p>');
@@ -65,6 +71,7 @@ async function startOutlets(): Promise<StandIn> {
     '/bench-624fcd90/': `${FIXTURE_PAGES_DIR}/bench-624fcd90/source.html`,
     '/section-front-world/': `${FIXTURE_PAGES_DIR}/section-front-world/source.html`,
     '/paywalled/': `${REPO_DIR}tests/fixtures/discover/paywalled.html`,
+    '/bench-c50845a7/': `${FIXTURE_PAGES_DIR}/bench-c50845a7/source.html`,
     '/incomplete/': `${REPO_DIR}tests/fixtures/discover/incomplete.html`,
   };
   return serve((path, res) => {
@@ -76,30 +83,28 @@ async function startOutlets(): Promise<StandIn> {
 }
 
 /** The GDELT DOC 2.0 article list (mode=artlist&format=json) answering every query with the outlets' pages; Bing News RSS finds nothing. */
-async function startProvider(outlets: string): Promise<StandIn> {
-  const article = (path: string, title: string, domain: string) => ({ url: `${outlets}${path}`, url_mobile: '', title, seendate: '', socialimage: '', domain, language: 'English', sourcecountry: 'United Kingdom' });
-  const list = {
-    articles: [
-      article('/dailymail-xinjiang-eu/', 'China invites EU diplomats to see the real situation in Xinjiang', 'dailymail.co.uk'),
-      article('/paywalled/', 'Beijing says UN may visit Xinjiang but rejects inquiry', 'ledger.example'),
-      article('/incomplete/', 'China open to UN visit to Xinjiang, rejects "presumption of guilt"', 'courier.example'),
-      article('/bench-624fcd90/', 'Hong Kong chaos: China deploys troops', 'express.co.uk'),
-      article('/section-front-world/', 'World news', 'worldfront.example'),
-      article('/data.json', 'Xinjiang data', 'data.example'),
-      article('/slow/', 'Xinjiang: the slow report', 'slow.example'),
-      article('/gone/', 'Xinjiang: a report since removed', 'gone.example'),
-    ],
-  };
-  return serve((path, res) => {
+async function startProvider(outlets: string): Promise<Provider> {
+  const results: Provider['results'] = [
+    { path: '/dailymail-xinjiang-eu/', title: 'China invites EU diplomats to see the real situation in Xinjiang', domain: 'dailymail.co.uk' },
+    { path: '/paywalled/', title: 'Beijing says UN may visit Xinjiang but rejects inquiry', domain: 'ledger.example' },
+    { path: '/incomplete/', title: 'China open to UN visit to Xinjiang, rejects "presumption of guilt"', domain: 'courier.example' },
+    { path: '/bench-624fcd90/', title: 'Hong Kong chaos: China deploys troops', domain: 'express.co.uk' },
+    { path: '/section-front-world/', title: 'World news', domain: 'worldfront.example' },
+    { path: '/data.json', title: 'Xinjiang data', domain: 'data.example' },
+    { path: '/slow/', title: 'Xinjiang: the slow report', domain: 'slow.example' },
+    { path: '/gone/', title: 'Xinjiang: a report since removed', domain: 'gone.example' },
+  ];
+  const server = await serve((path, res) => {
     if (path.startsWith('/api/v2/doc/doc?')) {
       // Seen at the end of the asked window, as GDELT lists only articles inside it.
       const end = new URL(path, 'http://x').searchParams.get('enddatetime') ?? '20210310101500';
       const seendate = `${end.slice(0, 8)}T${end.slice(8, 14)}Z`;
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ articles: list.articles.map((a) => ({ ...a, seendate })) }));
-    }
-    else if (path.startsWith('/news/search?')) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Bing</title></channel></rss>');
+      const articles = results.map((r) => ({ url: `${outlets}${r.path}`, url_mobile: '', title: r.title, seendate, socialimage: '', domain: r.domain, language: 'English', sourcecountry: 'United Kingdom' }));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ articles }));
+    } else if (path.startsWith('/news/search?')) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Bing</title></channel></rss>');
     else res.writeHead(404).end();
   });
+  return { ...server, results };
 }
 
 function settingsFor(provider: string) {
@@ -130,7 +135,7 @@ describe('finding coverage online in Chromium', () => {
   let extension: ExtensionSession;
   let fixtures: FixtureServer;
   let outlets: StandIn;
-  let provider: StandIn;
+  let provider: Provider;
   let problems: Problems;
   let network: ReturnType<typeof recordRequests>;
   let popup: Page;
@@ -278,6 +283,31 @@ describe('finding coverage online in Chromium', () => {
     expect(provider.requests.length).toBe(before);
     await popup.getByTestId('discover-decline').click();
     expect(await popup.getByTestId('discover-consent').count()).toBe(0);
+  });
+
+  it('keeps what it archived when the browser stops the worker mid-search, and says the search stopped', async () => {
+    provider.results.splice(0, provider.results.length, { path: '/bench-c50845a7/', title: 'NASA picks SpaceX and Blue Origin', domain: 'space.com' }, { path: '/held/', title: 'Xinjiang: held', domain: 'held.example' });
+    const worker = await currentServiceWorker(extension.context, extension.extensionId);
+    await worker.evaluate(async (settings) => {
+      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ discoverySettings: settings });
+    }, { ...settingsFor(provider.origin), enabled: true, pageTimeoutSeconds: 60 });
+    await popup.reload();
+    await popup.getByTestId('discover-find').click();
+    // Accepted before: the search starts at once, no consent screen.
+    await expect.poll(() => outlets.requests.includes('/held/'), WAIT).toBe(true);
+    await expect.poll(() => popup.getByTestId('discover-found-item').allTextContents(), WAIT).toEqual([expect.stringMatching(/NASA/)]);
+    await stopServiceWorker(extension.context);
+    await expect.poll(() => popup.getByTestId('discover-error').innerText(), WAIT).toMatch(/search stopped/);
+    const next = await currentServiceWorker(extension.context, extension.extensionId);
+    const origin = await next.evaluate(async () => new Promise<string | null>((resolve, reject) => {
+      const open = indexedDB.open('framelens');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const rows = open.result.transaction('articles').objectStore('articles').getAll();
+        rows.onsuccess = () => resolve((rows.result as { origin: string; record: { url: string | null } }[]).find((r) => /space\.com/.test(r.record.url ?? ''))?.origin ?? null);
+      };
+    }));
+    expect(origin).toBe('found');
     await popup.close();
   });
 });
@@ -286,7 +316,7 @@ describe('the same flow in Firefox ESR', () => {
   let firefox: FirefoxExtensionSession;
   let fixtures: FixtureServer;
   let outlets: StandIn;
-  let provider: StandIn;
+  let provider: Provider;
 
   beforeAll(async () => {
     fixtures = await startFixtureServer();
