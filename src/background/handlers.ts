@@ -14,6 +14,7 @@ import type { TermBackgroundStore } from './termBackgroundStore';
 import type { Handlers } from './router';
 import { abortImport, commitImport, stageBatch, startImport } from './stagedImport';
 import { t } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 export interface BackgroundDeps {
   browser: Browser;
@@ -70,7 +71,7 @@ export function createHandlers(ready: () => Promise<BackgroundDeps>): Handlers {
       try {
         return { report: compareFraming(articles, { background: terms.get() }) };
       } catch (e) {
-        throw new Error(t('errFramingFailed', [e instanceof Error ? e.message : String(e)]), { cause: e });
+        throw new Error(t('errFramingFailed', [errorText(e)]), { cause: e });
       }
     },
     ...feedHandlers(ready),

@@ -15,6 +15,7 @@ import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionRunner } from './re
 import { readRetention } from '../shared/settings';
 import { createFeedService } from './feeds/setup';
 import { installI18n, t } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 /**
  * The service worker (uBlock Origin Lite's discipline): every listener is registered
@@ -32,7 +33,7 @@ let initialized: Promise<BackgroundDeps> | null = null;
 function ready(): Promise<BackgroundDeps> {
   initialized ??= initialize().catch((e: unknown) => {
     initialized = null;
-    throw new Error(t('errArchiveOpen', [e instanceof Error ? e.message : String(e)]));
+    throw new Error(t('errArchiveOpen', [errorText(e)]));
   });
   return initialized;
 }

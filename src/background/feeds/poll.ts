@@ -2,7 +2,8 @@ import { parseFeed, type BodyKind, type ParsedFeed } from '../../core/feeds';
 import { t, tn } from '../../shared/i18n';
 import type { Archive } from '../archive';
 import type { FeedItemRow, FeedRow } from '../db';
-import { archiveItem, errorText } from './archiveItem';
+import { errorText } from '../../core/errors';
+import { archiveItem } from './archiveItem';
 import type { Fetched } from './fetchBounded';
 import type { PageExtractor } from './pageExtractor';
 
