@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/core/extract';
-import { precisionOf, recallOf, shingleMatch } from '../src/core/extract/score';
+import { precisionOf, recallOf, shingleMatch } from '../bench/extraction-metric';
 import { datasetsDir } from '../bench/datasets';
 import { parseArgs } from '../src/cli/args';
 import type { FixtureExpectation } from '../tests/unit/extract-fixtures';

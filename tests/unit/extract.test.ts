@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core/extract';
-import { precisionOf, recallOf, shingleMatch } from '../../src/core/extract/score';
+import { precisionOf, recallOf, shingleMatch } from '../../bench/extraction-metric';
 import { fixtureDocument, fixtureSlugs, fixtureUrl, loadFixture } from './extract-fixtures';
 
 const slugs = fixtureSlugs();
