@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../src/background/router';
 import { setBrowser } from '../../src/shared/browser';
 import { send } from '../../src/shared/client';
-import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
+import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './support/background-fake-browser';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 

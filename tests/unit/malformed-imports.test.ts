@@ -21,8 +21,8 @@ import { toNdjson } from '../../src/core/records';
 import type { MessageType, Request, Response } from '../../src/shared/messages';
 import { describeImport, importFile, type Send } from '../../src/options/importFile';
 import { malformedFiles, validRecord } from '../../scripts/make-malformed';
-import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
-import { offlineFeeds } from './feeds-helpers';
+import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './support/background-fake-browser';
+import { offlineFeeds } from './support/feeds-helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
