@@ -1,5 +1,5 @@
 /**
- * Matching benchmark (issue 4, DESIGN.md quality bars). Every ecbplus record is a query;
+ * Matching benchmark (docs/DESIGN.md quality bars). Every ecbplus record is a query;
  * relevant = the other records of its story (`story` is read only by the evaluator in
  * matching-metrics.ts). The archive is ecbplus plus abp distractors at 10k, all of abp
  * (~38k) and 100k (abp repeated under new ids), each system built incrementally through

@@ -11,7 +11,7 @@ import { t } from '../shared/i18n';
 import { errorText } from '../core/errors';
 
 /**
- * Opt-in auto-capture (issue 5): when a tab finishes loading a page, and the reader turned
+ * Opt-in auto-capture: when a tab finishes loading a page, and the reader turned
  * capture on, the content script's `capture()` reads it; a news article (src/core/extract/
  * news.ts) is saved with origin 'captured' through the same upsert as Save. Nothing runs
  * while capture is off (one storage read per finished page load), on private tabs, on pages

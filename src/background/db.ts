@@ -12,7 +12,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 export const DB_NAME = 'framelens';
 
 /**
- * How a record entered the archive; retention (issue 5) never drops 'saved' or 'imported'
+ * How a record entered the archive; retention never drops 'saved' or 'imported'
  * ones. 'captured': auto-capture of a visited page; 'feed': fetched for a feed subscription.
  */
 export type RecordOrigin = 'saved' | 'imported' | 'sample' | 'captured' | 'feed';
@@ -52,7 +52,7 @@ export type MetaRow =
   /** Word and phrase counts over a sample of the archive (termBackgroundStore.ts), and the sample's ids. */
   | { key: 'termBackground'; sample: string[]; background: TermBackground };
 
-/** A feed subscription (issue 5) and what its polls did; the options page shows these. */
+/** A feed subscription and what its polls did; the options page shows these. */
 export interface FeedRow {
   /** Random id (crypto.randomUUID): the alarm is named after it. */
   id: string;

@@ -5,7 +5,7 @@ import { CAPTURE_KEY, RETENTION_KEY } from '../shared/settings';
 
 type GrowthMessages = 'settings/setCapture' | 'settings/setRetention' | 'retention/preview' | 'archive/origins';
 
-/** Handlers of the archive-growth settings (issue 5): auto-capture and retention. Payloads arrive validated by the router. */
+/** Handlers of the archive-growth settings: auto-capture and retention. Payloads arrive validated by the router. */
 export function growthHandlers(ready: () => Promise<BackgroundDeps>): Pick<Handlers, GrowthMessages> {
   return {
     'settings/setCapture': async (settings) => {

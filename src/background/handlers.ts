@@ -22,7 +22,7 @@ export interface BackgroundDeps {
   matches: MatchIndexStore;
   catalog: CatalogStore;
   terms: TermBackgroundStore;
-  /** Feed subscriptions and their polls (issue 5). */
+  /** Feed subscriptions and their polls. */
   feeds: FeedService;
   /** The text of public/sample/sample.ndjson as built into the extension. */
   readSample(): Promise<string>;

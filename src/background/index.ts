@@ -56,7 +56,7 @@ async function initialize(): Promise<BackgroundDeps> {
   return { browser, archive, matches, catalog, terms, feeds, readSample };
 }
 
-// Archive growth (issue 5): auto-capture of visited news pages (opt-in) and retention.
+// Archive growth: auto-capture of visited news pages (opt-in) and retention.
 const capture = new AutoCapture(browser, ready);
 const retention = new RetentionRunner(() => readRetention(browser.storage), async () => (await ready()).archive);
 
@@ -93,7 +93,7 @@ browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm().catch((e
   void onCompareMenuClick(browser, info, tab).catch((e: unknown) => console.error(e));
 });
 
-// A feed's poll is due (feed subscriptions, issue 5).
+// A feed's poll is due (feed subscriptions).
 browser.alarms.onAlarm.addListener((alarm) => {
   void ready().then((deps) => deps.feeds.onAlarm(alarm.name)).catch((e: unknown) => console.error(e));
 });

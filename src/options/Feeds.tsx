@@ -18,7 +18,7 @@ interface Preview {
 }
 
 /**
- * Feed subscriptions (issue 5): add by address, import and export OPML, and each feed's
+ * Feed subscriptions: add by address, import and export OPML, and each feed's
  * status. Host access to a feed's site is asked for in the click that subscribes (the
  * browser wants a user gesture), and nothing is fetched before.
  */

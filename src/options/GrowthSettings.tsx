@@ -7,7 +7,7 @@ import { DEFAULT_CAPTURE } from '../shared/settings';
 import { errorText } from '../core/errors';
 
 /**
- * How the archive grows by itself (issue 5): auto-capture and retention. Follows the
+ * How the archive grows by itself: auto-capture and retention. Follows the
  * stored settings, the capture status and host access as they change (the background, the
  * browser's own extension settings, another options tab).
  */

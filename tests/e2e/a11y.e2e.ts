@@ -1,5 +1,5 @@
 /**
- * Accessibility of the popup and the comparison page in real Chromium (issue 7): axe-core
+ * Accessibility of the popup and the comparison page in real Chromium: axe-core
  * finds no WCAG 2 A/AA violation in light and dark, every control works from the keyboard
  * with a visible focus ring, the popup fits Chrome's 800x600 popup limit and 200% zoom
  * without sideways scrolling, and loading states show instead of blank panes.

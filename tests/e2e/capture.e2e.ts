@@ -1,5 +1,5 @@
 /**
- * Auto-capture and retention (issue 5) in the built extension (dist-test/) in Chromium:
+ * Auto-capture and retention in the built extension (dist-test/) in Chromium:
  * off by default (visiting pages saves nothing and sends nothing), turned on by clicking
  * the switch (the test build already holds host access to 127.0.0.1, so the browser asks
  * nothing), news fixture pages captured with origin 'captured', a section front and a

@@ -1,5 +1,5 @@
 /**
- * What makes Framelens feel finished (issue 7), in real Chromium: the first-run page, the
+ * What makes Framelens feel finished, in real Chromium: the first-run page, the
  * theme setting shared by every page, the toolbar badge, the shortcut shown where the reader
  * looks for it, and the README's light and dark screenshots.
  */

@@ -85,7 +85,7 @@ describe('the built extension', () => {
   // Last: it reloads the extension (developer mode), restarting the service worker.
   it('has a manifest Chrome accepts without warnings beyond the cross-browser background key', async () => {
     const issues = await manifestIssues(extension.context, extension.extensionId);
-    // One manifest for both browsers (STYLE.md): Chrome notes and ignores Firefox's background.scripts.
+    // One manifest for both browsers (docs/platform.md): Chrome notes and ignores Firefox's background.scripts.
     expect(issues.filter((issue) => issue.manifestKey !== 'background.scripts')).toEqual([]);
     const worker = await currentServiceWorker(extension.context, extension.extensionId);
     expect(worker.url()).toBe(`chrome-extension://${extension.extensionId}/background.js`);

@@ -1,5 +1,5 @@
 /**
- * Malformed archive files (issue 6) through the options page's own import path
+ * Malformed archive files through the options page's own import path
  * (src/options/importFile.ts: streamed, gzip-aware, staged batches) wired to the real
  * router, handlers and archive on fake IndexedDB. Over 1,000 generated files
  * (scripts/make-malformed.ts, seeded) are each refused whole, with a reason that names
