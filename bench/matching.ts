@@ -26,7 +26,7 @@
  * toJSON(), then fromJSON until the index answers).
  *
  * Held out: changes to Framelens's weights are chosen on the odd ecbplus topics only
- * (bench/matching-tune.ts; see score.ts for what that does and does not cover); every row
+ * (bench/matching-tune.ts; bench/README.md says what that does and does not cover); every row
  * also gives R@10 and MRR on the even topics (held out) and on the odd ones, on the
  * article queries.
  *
