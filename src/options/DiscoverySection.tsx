@@ -5,6 +5,7 @@ import { send } from '../ui/client';
 import { DISCOVERY_KEY, MAX_DISCOVERY_PAGES, PROVIDER_NAMES, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
 import { t } from '../shared/i18n';
 import { captureOrigins, watchSetting } from '../shared/settings';
+import { errorText } from '../core/errors';
 
 /**
  * Finding coverage online: on or off, the services asked (in order) with the address each
@@ -31,7 +32,7 @@ export function DiscoverySection() {
       setSettings(await send('discover/setSettings', next));
     } catch (e) {
       setSettings(before);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -41,7 +42,7 @@ export function DiscoverySection() {
     // Host access is granted only during the reader's click: asked first.
     void browser.permissions.request({ origins: captureOrigins(browser.runtime.getManifest()) }).then(
       (granted) => (granted ? store({ ...settings, enabled: true }) : setError(t('discoverDenied'))),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   };
 

@@ -5,6 +5,7 @@ import type { DiscoverySettings } from '../shared/discoverySettings';
 import { t } from '../shared/i18n';
 import type { RelatedItem } from '../shared/messages';
 import { browserDiscoverApi, type DiscoverApi } from './discoverConnector';
+import { errorText } from '../core/errors';
 
 type Of<K extends DiscoverUpdate['kind']> = Extract<DiscoverUpdate, { kind: K }>;
 
@@ -81,7 +82,7 @@ export function useDiscovery(article: Article, onRelated: (related: RelatedItem[
     };
   }, []);
 
-  const fail = (e: unknown) => alive.current && setState((s) => ({ ...s, phase: 'error', error: e instanceof Error ? e.message : String(e) }));
+  const fail = (e: unknown) => alive.current && setState((s) => ({ ...s, phase: 'error', error: errorText(e) }));
 
   /** Follows a job's updates until it ends (or the popup closes: the job goes on in the background). */
   const follow = async (jobId: string) => {

@@ -1,6 +1,7 @@
 import type { DiscoveryIO, FetchOutcome, ReadOutcome } from '../../core/discover/types';
 import { fetchBounded, FetchError, PAGE_LIMITS, type FetchFn, type FetchLimits } from '../feeds/fetchBounded';
 import type { PageExtractor } from '../feeds/pageExtractor';
+import { errorText } from '../../core/errors';
 
 /** A search service's answer: small (a list of links), and quick or not at all. */
 export const API_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 2_000_000 };
@@ -29,11 +30,11 @@ export function createDiscoveryIO(deps: DiscoveryIODeps): DiscoveryIO {
         return { ok: true, status: page.status, contentType: page.contentType, body: page.text, url: page.url };
       } catch (e) {
         if (e instanceof FetchError) return { ok: false, reason: e.reason, detail: e.message, ...(e.status === undefined ? {} : { status: e.status }) };
-        return { ok: false, reason: 'network', detail: e instanceof Error ? e.message : String(e) };
+        return { ok: false, reason: 'network', detail: errorText(e) };
       }
     },
     async readPage(html, url): Promise<ReadOutcome> {
-      const result = await deps.pages.extract(html, url).catch((e: unknown) => ({ ok: false as const, reason: 'error' as const, message: e instanceof Error ? e.message : String(e) }));
+      const result = await deps.pages.extract(html, url).catch((e: unknown) => ({ ok: false as const, reason: 'error' as const, message: errorText(e) }));
       if (result.ok) return { ok: true, article: result.article };
       return { ok: false, reason: 'not-article', detail: result.message };
     },

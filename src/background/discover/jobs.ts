@@ -10,6 +10,7 @@ import type { Archive } from '../archive';
 import { canonicalUrlKey } from '../canonicalUrl';
 import type { MatchIndexStore } from '../matchIndexStore';
 import { recordFromArticle } from '../upsert';
+import { errorText } from '../../core/errors';
 
 export interface DiscoveryJobDeps {
   archive: Archive;
@@ -147,7 +148,7 @@ export class DiscoveryJobs {
       }
     } catch (e) {
       await job.chain.catch(() => undefined);
-      this.push(job, { kind: 'error', message: t('discoverFailed', [e instanceof Error ? e.message : String(e)]) });
+      this.push(job, { kind: 'error', message: t('discoverFailed', [errorText(e)]) });
     } finally {
       clearInterval(timer);
       job.done = true;
@@ -192,7 +193,7 @@ export class DiscoveryJobs {
         id = (await this.deps.archive.save(article, 'found')).id;
       }
     } catch (err) {
-      return fail(err instanceof Error ? err.message : String(err));
+      return fail(errorText(err));
     }
     this.push(job, { kind: 'found', id, url: article.url ?? e.link.url, outlet, title, sameStory: e.sameStory, incomplete: e.incomplete });
   }
