@@ -15,11 +15,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
-  collectProblems, currentServiceWorker, FIXTURE_PAGES_DIR, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer, stopServiceWorker,
-  type ExtensionSession, type FixtureServer, type Problems,
+  currentServiceWorker, FIXTURE_PAGES_DIR, openPopupFor, REPO_DIR, startFixtureServer, startSuite, stopServiceWorker,
+  type FixtureServer, type SuiteSession,
 } from './harness';
+import { CBC, openExtensionPage, SCREENSHOTS_DIR } from './pages';
 
-const CBC = 'cbc-xinjiang-un';
 /** The incomplete fixture's canonical address: the id it is archived under. */
 const COURIER = 'https://courier.example/world/china-un-xinjiang-visit';
 const WAIT = { timeout: 45_000, interval: 100 };
@@ -119,6 +119,14 @@ function settingsFor(provider: string) {
 
 const originOf = (url: string) => new URL(url).origin;
 
+/** Writes the discovery settings as the background would (tests point the services at the stand-in). */
+async function storeSettings(suite: SuiteSession, settings: ReturnType<typeof settingsFor>): Promise<void> {
+  const worker = await currentServiceWorker(suite.extension.context, suite.extension.extensionId);
+  await worker.evaluate(async (value) => {
+    await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ discoverySettings: value });
+  }, settings);
+}
+
 /** WCAG 2 A/AA violations of the popup, in light and dark. */
 async function axeViolations(page: Page): Promise<string[]> {
   const out: string[] = [];
@@ -132,39 +140,31 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('finding coverage online in Chromium', () => {
-  let extension: ExtensionSession;
-  let fixtures: FixtureServer;
+  let suite: SuiteSession;
   let outlets: StandIn;
   let provider: Provider;
-  let problems: Problems;
-  let network: ReturnType<typeof recordRequests>;
   let popup: Page;
+  const extension = () => suite.extension;
 
   beforeAll(async () => {
-    fixtures = await startFixtureServer();
     outlets = await startOutlets();
     provider = await startProvider(outlets.origin);
-    extension = await launchExtension();
-    problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
-    network = recordRequests(extension.context, extension.extensionId);
-    const worker = await currentServiceWorker(extension.context, extension.extensionId);
-    await worker.evaluate(async (settings) => {
-      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ discoverySettings: settings });
-    }, settingsFor(provider.origin));
+    suite = await startSuite();
+    await storeSettings(suite, settingsFor(provider.origin));
   });
 
   afterAll(async () => {
-    await extension?.close();
-    await Promise.all([fixtures?.close(), outlets?.close(), provider?.close()]);
+    await suite?.close();
+    await Promise.all([outlets?.close(), provider?.close()]);
   });
 
   it('offers the search prominently on an empty archive, and sends nothing before the click', async () => {
-    ({ popup } = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC)));
+    ({ popup } = await openPopupFor(extension().context, extension().extensionId, suite.fixtures.url(CBC)));
     const find = popup.getByTestId('discover-find');
     await find.waitFor({ timeout: 20_000 });
     expect(await find.getAttribute('class')).toMatch(/primary/);
     expect(await popup.getByTestId('state-message').innerText()).toMatch(/archive is empty/i);
-    expect(network.fromExtension()).toEqual([]);
+    expect(suite.network.fromExtension()).toEqual([]);
     expect(provider.requests).toEqual([]);
   });
 
@@ -172,7 +172,7 @@ describe('finding coverage online in Chromium', () => {
     await popup.getByTestId('discover-find').click();
     const consent = popup.getByTestId('discover-consent');
     await consent.waitFor({ timeout: 10_000 });
-    await consent.screenshot({ path: `${REPO_DIR}docs/screenshots/popup-consent.png` });
+    await consent.screenshot({ path: `${SCREENSHOTS_DIR}/popup-consent.png` });
     const host = new URL(provider.origin).host;
     const text = await consent.innerText();
     expect(text).toContain(host);
@@ -185,7 +185,7 @@ describe('finding coverage online in Chromium', () => {
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toMatch(/Search the web for this story/);
     expect(await axeViolations(popup)).toEqual([]);
     // Reading the plan sent nothing.
-    expect(network.fromExtension()).toEqual([]);
+    expect(suite.network.fromExtension()).toEqual([]);
     expect(provider.requests).toEqual([]);
   });
 
@@ -216,7 +216,7 @@ describe('finding coverage online in Chromium', () => {
     const found = await popup.getByTestId('discover-found').innerText();
     expect(await axeViolations(popup)).toEqual([]);
     await popup.setViewportSize({ width: 480, height: 1000 });
-    await popup.locator('.discover').screenshot({ path: `${REPO_DIR}docs/screenshots/popup-discover.png` });
+    await popup.locator('.discover').screenshot({ path: `${SCREENSHOTS_DIR}/popup-discover.png` });
     expect(found).toMatch(/China invites EU diplomats/);
     // A stub behind a paywall is refused (above); a longer text cut off by one is read and labelled.
     expect(found).toMatch(/China open to UN visit to Xinjiang[^\n]*Incomplete \(behind a paywall\)/);
@@ -224,15 +224,15 @@ describe('finding coverage online in Chromium', () => {
 
   it('labels that report incomplete on the comparison page', async () => {
     const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
-    const compare = await extension.context.newPage();
-    await compare.goto(`chrome-extension://${extension.extensionId}/compare.html?tab=${tabId}&ids=${encodeURIComponent(COURIER)}`);
+    const compare = await extension().context.newPage();
+    await compare.goto(`chrome-extension://${extension().extensionId}/compare.html?tab=${tabId}&ids=${encodeURIComponent(COURIER)}`);
     await compare.getByTestId('compare-article').nth(1).waitFor(WAIT);
     expect(await compare.getByTestId('compare-incomplete').allInnerTexts()).toEqual([expect.stringMatching(/Incomplete \(behind a paywall\)/)]);
     await compare.close();
   });
 
   it('archived the found reports with origin "found", and asked only the service and the result sites', async () => {
-    const worker = await currentServiceWorker(extension.context, extension.extensionId);
+    const worker = await currentServiceWorker(extension().context, extension().extensionId);
     const counts = await worker.evaluate(async () => {
       const reply = await new Promise<{ counts: Record<string, number> }>((resolve, reject) => {
         const open = indexedDB.open('framelens');
@@ -249,19 +249,18 @@ describe('finding coverage online in Chromium', () => {
       return reply.counts;
     });
     expect(counts.found).toBeGreaterThanOrEqual(2);
-    const asked = new Set(network.fromExtension().map((r) => originOf(r.url)));
+    const asked = new Set(suite.network.fromExtension().map((r) => originOf(r.url)));
     expect([...asked].sort()).toEqual([outlets.origin, provider.origin].sort());
     expect(provider.requests.filter((p) => p.startsWith('/api/v2/doc/doc?')).length).toBeGreaterThanOrEqual(1);
     expect(provider.requests.length).toBeLessThanOrEqual(3);
     // No page was asked twice, and at most the pages the setting allows.
     expect(outlets.requests.length).toBe(new Set(outlets.requests).size);
     expect(outlets.requests.length).toBeLessThanOrEqual(8);
-    expect(problems.all()).toEqual([]);
+    expect(suite.problems.all()).toEqual([]);
   });
 
   it('the options page shows the service and its address and turns the search off; the next click asks again', async () => {
-    const options = await extension.context.newPage();
-    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    const options = await openExtensionPage(extension(), 'options.html');
     const section = options.getByTestId('discovery-settings');
     await section.waitFor({ timeout: 15_000 });
     expect(await options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/api/v2/doc/doc`);
@@ -287,18 +286,15 @@ describe('finding coverage online in Chromium', () => {
 
   it('keeps what it archived when the browser stops the worker mid-search, and says the search stopped', async () => {
     provider.results.splice(0, provider.results.length, { path: '/bench-c50845a7/', title: 'NASA picks SpaceX and Blue Origin', domain: 'space.com' }, { path: '/held/', title: 'Xinjiang: held', domain: 'held.example' });
-    const worker = await currentServiceWorker(extension.context, extension.extensionId);
-    await worker.evaluate(async (settings) => {
-      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ discoverySettings: settings });
-    }, { ...settingsFor(provider.origin), enabled: true, pageTimeoutSeconds: 60 });
+    await storeSettings(suite, { ...settingsFor(provider.origin), enabled: true, pageTimeoutSeconds: 60 });
     await popup.reload();
     await popup.getByTestId('discover-find').click();
     // Accepted before: the search starts at once, no consent screen.
     await expect.poll(() => outlets.requests.includes('/held/'), WAIT).toBe(true);
     await expect.poll(() => popup.getByTestId('discover-found-item').allTextContents(), WAIT).toEqual([expect.stringMatching(/NASA/)]);
-    await stopServiceWorker(extension.context);
+    await stopServiceWorker(extension().context);
     await expect.poll(() => popup.getByTestId('discover-error').innerText(), WAIT).toMatch(/search stopped/);
-    const next = await currentServiceWorker(extension.context, extension.extensionId);
+    const next = await currentServiceWorker(extension().context, extension().extensionId);
     const origin = await next.evaluate(async () => new Promise<string | null>((resolve, reject) => {
       const open = indexedDB.open('framelens');
       open.onerror = () => reject(open.error);
