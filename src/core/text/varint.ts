@@ -48,25 +48,31 @@ export class VarintReader {
   /** The next value; a RangeError when the range ends inside one or it is over 32 bits. */
   next(): number {
     const bytes = this.bytes;
-    const end = this.end;
     let at = this.at;
-    if (at >= end) throw new RangeError('varint: read past the end');
+    if (at >= this.end) malformed('read past the end');
     let b = bytes[at++]!;
     let value = b & 0x7f;
-    let shift = 7;
-    // Bit operations while the value fits 28 bits; the fifth byte may hold only 4 more.
-    while (b & 0x80) {
-      if (at >= end) throw new RangeError('varint: cut off');
-      b = bytes[at++]!;
-      if (shift === 28) {
-        if (b > 0x0f) throw new RangeError('varint: over 32 bits');
-        value = (value | (b << 28)) >>> 0;
-        break;
-      }
-      value |= (b & 0x7f) << shift;
-      shift += 7;
+    if (b & 0x80) {
+      // Bit operations while the value fits 28 bits; the fifth byte may hold only 4 more.
+      let shift = 7;
+      do {
+        if (at >= this.end) malformed('cut off');
+        b = bytes[at++]!;
+        if (shift === 28) {
+          if (b > 0x0f) malformed('over 32 bits');
+          value = (value | (b << 28)) >>> 0;
+          break;
+        }
+        value |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80);
     }
     this.at = at;
     return value;
   }
+}
+
+/** Out of line, so the reader's hot path stays small enough to inline. */
+function malformed(what: string): never {
+  throw new RangeError(`varint: ${what}`);
 }
