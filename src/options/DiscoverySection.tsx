@@ -1,24 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PROVIDERS } from '../core/discover';
-import { getBrowser } from '../shared/browser';
-import { send } from '../ui/client';
-import { DISCOVERY_KEY, MAX_DISCOVERY_PAGES, PROVIDER_NAMES, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
+import { MAX_DISCOVERY_PAGES, PROVIDER_NAMES, type DiscoverySettings } from '../shared/discoverySettings';
 import { t } from '../shared/i18n';
-import { captureOrigins, watchSetting } from '../shared/settings';
+import { discoveryApi, type DiscoveryApi } from './connector';
 import { errorText } from '../core/errors';
 
 /**
  * Finding coverage online: on or off, the services asked (in order) with the address each
  * search goes to, and how many result pages a search reads. Stored by the background.
  */
-export function DiscoverySection() {
-  const browser = getBrowser();
+export function DiscoverySection({ api = discoveryApi }: { api?: DiscoveryApi }) {
   const [settings, setSettings] = useState<DiscoverySettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void readDiscovery(browser.storage).then(setSettings);
-    return watchSetting(browser.storage, DISCOVERY_KEY, (value) => setSettings(parseDiscovery(value)));
+    void api.read().then(setSettings);
+    return api.watch(setSettings);
   }, []);
   if (!settings) return null;
 
@@ -29,7 +26,7 @@ export function DiscoverySection() {
     setBusy(true);
     setError(null);
     try {
-      setSettings(await send('discover/setSettings', next));
+      setSettings(await api.set(next));
     } catch (e) {
       setSettings(before);
       setError(errorText(e));
@@ -40,7 +37,7 @@ export function DiscoverySection() {
   const toggle = (on: boolean) => {
     if (!on) return void store({ ...settings, enabled: false });
     // Host access is granted only during the reader's click: asked first.
-    void browser.permissions.request({ origins: captureOrigins(browser.runtime.getManifest()) }).then(
+    void api.requestAccess().then(
       (granted) => (granted ? store({ ...settings, enabled: true }) : setError(t('discoverDenied'))),
       (e: unknown) => setError(errorText(e)),
     );
