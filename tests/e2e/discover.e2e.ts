@@ -304,6 +304,18 @@ describe('finding coverage online in Chromium', () => {
       };
     }));
     expect(origin).toBe('found');
+  });
+
+  it('Cancel stops a search: the page being read is abandoned and the popup says what stays', async () => {
+    provider.results.splice(0, provider.results.length, { path: '/held/', title: 'Xinjiang: held', domain: 'held.example' });
+    const held = outlets.requests.filter((p) => p === '/held/').length;
+    await popup.reload();
+    await popup.getByTestId('discover-find').click();
+    await expect.poll(() => outlets.requests.filter((p) => p === '/held/').length, WAIT).toBe(held + 1);
+    await popup.getByTestId('discover-cancel').click();
+    await expect.poll(() => popup.getByTestId('discover-progress').innerText(), WAIT).toMatch(/Search cancelled; 0 found so far stay in the archive/);
+    expect(await popup.getByTestId('discover-cancel').count()).toBe(0);
+    expect(await popup.getByTestId('discover-find').isEnabled()).toBe(true);
     await popup.close();
   });
 });
