@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PROVIDERS } from '../core/discover';
+import type { DiscoverService } from '../shared/discoverMessages';
 import { MAX_DISCOVERY_PAGES, PROVIDER_NAMES, type DiscoverySettings } from '../shared/discoverySettings';
 import { t } from '../shared/i18n';
 import { discoveryApi, type DiscoveryApi } from './connector';
@@ -11,13 +11,17 @@ import { errorText } from '../core/errors';
  */
 export function DiscoverySection({ api = discoveryApi }: { api?: DiscoveryApi }) {
   const [settings, setSettings] = useState<DiscoverySettings | null>(null);
+  // The core's services, asked of the background (the page does not load the search code).
+  const [services, setServices] = useState<DiscoverService[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     void api.read().then(setSettings);
+    api.services().then(setServices, (e: unknown) => setError(errorText(e)));
     return api.watch(setSettings);
   }, []);
   if (!settings) return null;
+  const service = (name: DiscoverService['name']) => services.find((s) => s.name === name);
 
   const store = async (next: DiscoverySettings) => {
     const before = settings;
@@ -54,10 +58,10 @@ export function DiscoverySection({ api = discoveryApi }: { api?: DiscoveryApi })
       <h3>{t('discoverServices')}</h3>
       <ol data-testid="discovery-services">
         {settings.providers.map((p) => {
-          const endpoint = settings.endpoints[p] ?? PROVIDERS[p].defaultEndpoint;
+          const endpoint = settings.endpoints[p] ?? service(p)?.defaultEndpoint ?? '';
           return (
             <li key={p}>
-              <strong>{PROVIDERS[p].label}</strong> <code data-testid="discovery-endpoint">{endpoint}</code>
+              <strong>{service(p)?.label ?? p}</strong> <code data-testid="discovery-endpoint">{endpoint}</code>
             </li>
           );
         })}
@@ -75,7 +79,7 @@ export function DiscoverySection({ api = discoveryApi }: { api?: DiscoveryApi })
         >
           {PROVIDER_NAMES.map((p) => (
             <option key={p} value={p}>
-              {PROVIDERS[p].label}
+              {service(p)?.label ?? p}
             </option>
           ))}
         </select>

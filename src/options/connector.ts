@@ -3,6 +3,7 @@ import { getBrowser } from '../shared/browser';
 import { send } from '../ui/client';
 import type { ArchiveFilter, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery } from '../shared/messages';
 import { captureOrigins, CAPTURE_KEY, CAPTURE_STATUS_KEY, RETENTION_KEY, readCapture, readCaptureStatus, readRetention, watchSetting, type CaptureSettings, type CaptureStatus } from '../shared/settings';
+import type { DiscoverService } from '../shared/discoverMessages';
 import { DISCOVERY_KEY, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
 
 /**
@@ -87,6 +88,7 @@ export const discoveryApi = {
   read: (): Promise<DiscoverySettings> => readDiscovery(getBrowser().storage),
   watch: (onChange: (settings: DiscoverySettings) => void): (() => void) => watchSetting(getBrowser().storage, DISCOVERY_KEY, (value) => onChange(parseDiscovery(value))),
   set: (settings: DiscoverySettings): Promise<DiscoverySettings> => send('discover/setSettings', settings),
+  services: async (): Promise<DiscoverService[]> => (await send('discover/services', {})).services,
   requestAccess: (): Promise<boolean> => getBrowser().permissions.request(captureAccess()),
 };
 

@@ -16,6 +16,13 @@ export type DiscoverUpdate =
   | { kind: 'done'; found: number; failed: number; queries: number; fetches: number; cancelled: boolean }
   | { kind: 'error'; message: string };
 
+export interface DiscoverService {
+  name: ProviderName;
+  label: string;
+  /** Where its searches go unless the settings name another address. */
+  defaultEndpoint: string;
+}
+
 export interface DiscoverPlanResponse {
   plan: DiscoveryPlan;
   /** Searches one click sends at most (the plan's steps are the candidates). */

@@ -3,7 +3,7 @@ import type { FramingReport } from '../core/framing/types';
 import type { RetentionPolicy } from '../core/retention';
 import type { AnalyzeResponse, ArchiveFacets, ArchiveFilter, ArchivePage, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery, RelatedItem } from './payloads';
 import type { CaptureSettings } from './settings';
-import type { DiscoverPlanResponse, DiscoverStatus } from './discoverMessages';
+import type { DiscoverPlanResponse, DiscoverService, DiscoverStatus } from './discoverMessages';
 import type { DiscoverySettings } from './discoverySettings';
 
 export type * from './payloads';
@@ -63,6 +63,8 @@ export interface Protocol {
   'retention/preview': { req: { policy: RetentionPolicy }; res: { removes: number; eligible: number } };
   /** What a search for the article's coverage online would send, and to whom (nothing is sent). */
   'discover/plan': { req: { article: Article }; res: DiscoverPlanResponse };
+  /** The search services Framelens knows, with their names and own addresses (for the options page). */
+  'discover/services': { req: Record<string, never>; res: { services: DiscoverService[] } };
   /** Store the settings of finding coverage online (the reader accepted, or turned it off). */
   'discover/setSettings': { req: DiscoverySettings; res: DiscoverySettings };
   /** Search for the article's coverage online (the reader accepted); a search already running for it is joined. */
@@ -122,6 +124,7 @@ export const WRITES: { readonly [T in MessageType]: boolean } = {
   'feeds/poll': true,
   'feeds/setInterval': true,
   'discover/plan': false,
+  'discover/services': false,
   'discover/setSettings': true,
   // Archives what it finds.
   'discover/start': true,

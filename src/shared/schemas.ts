@@ -100,6 +100,7 @@ export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Requ
   'retention/set': v.strictObject({ policy: RetentionPolicySchema }),
   'retention/preview': v.strictObject({ policy: RetentionPolicySchema }),
   'discover/plan': v.strictObject({ article: ArticleSchema }),
+  'discover/services': empty,
   'discover/setSettings': DiscoverySettingsSchema,
   'discover/start': v.strictObject({ article: ArticleSchema }),
   'discover/status': v.strictObject({ jobId: id, since: v.pipe(v.number(), v.integer(), v.minValue(0)) }),

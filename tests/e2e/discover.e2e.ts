@@ -264,6 +264,7 @@ describe('finding coverage online in Chromium', () => {
     const section = options.getByTestId('discovery-settings');
     await section.waitFor({ timeout: 15_000 });
     expect(await options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/api/v2/doc/doc`);
+    await expect.poll(() => options.getByTestId('discovery-services').innerText()).toMatch(/GDELT DOC 2\.0 API[\s\S]*Bing News/);
     // Bing first: the order lists it first, with the address its searches go to.
     await options.getByTestId('discovery-primary').selectOption('bing');
     await expect.poll(() => options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/news/search`);

@@ -49,6 +49,7 @@ function fakeHandlers(calls: unknown[]): Handlers {
     'feeds/poll': never,
     'feeds/setInterval': never,
     'discover/plan': never,
+    'discover/services': never,
     'discover/setSettings': never,
     'discover/start': never,
     'discover/status': never,

@@ -120,6 +120,7 @@ class Fuzzer {
       'feeds/poll': { id: 'f' },
       'feeds/setInterval': { id: 'f', minutes: 60 },
       'discover/plan': { article: article(`page-${this.int(1e6)}`) },
+      'discover/services': {},
       // Never on: a fuzzed search must not reach the network.
       'discover/setSettings': { enabled: false, providers: ['gdelt'], endpoints: {}, maxPages: 8, pageTimeoutSeconds: 15 },
       'discover/start': { article: article(`page-${this.int(1e6)}`) },

@@ -1,4 +1,5 @@
-import { MAX_QUERIES, planDiscovery } from '../../core/discover';
+import { MAX_QUERIES, planDiscovery, PROVIDERS } from '../../core/discover';
+import { PROVIDER_NAMES } from '../../shared/discoverySettings';
 import { DISCOVERY_KEY, readDiscovery } from '../../shared/discoverySettings';
 import { discoveryJobs } from '../discover/registry';
 import type { HandlersFor } from './types';
@@ -10,6 +11,7 @@ export const discoverHandlers: HandlersFor<'discover'> = {
     const plan = planDiscovery(article, { providers: settings.providers, endpoints: settings.endpoints, max: settings.maxPages }, new Date());
     return { plan, settings, maxQueries: MAX_QUERIES };
   },
+  'discover/services': async () => ({ services: PROVIDER_NAMES.map((name) => ({ name, label: PROVIDERS[name].label, defaultEndpoint: PROVIDERS[name].defaultEndpoint })) }),
   'discover/setSettings': async (settings, deps) => {
     await deps.browser.storage.local.set({ [DISCOVERY_KEY]: settings });
     if (!settings.enabled) discoveryJobs(deps).cancelAll();
