@@ -25,6 +25,8 @@ import { articleFromRecord, type ArticleRecord } from '../src/core/types';
 import { GdeltStandin, type StandinDoc } from '../tests/support/gdeltStandin';
 import { dataset } from './datasets';
 
+/** The page fetches allowed per article. */
+const PAGES = 12;
 const TUNED_EVENTS = new Set(['0', '1', '2', '3', '4']);
 const MISBEHAVING: StandinDoc['page'][] = ['not-found', 'slow', 'pdf', 'paywall', 'huge', 'listing'];
 
@@ -128,6 +130,7 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
         providers: ['gdelt', 'bing'],
         endpoints: { gdelt: standin.gdeltEndpoint, bing: standin.bingEndpoint },
         context,
+        max: PAGES,
         onEvent: (e) => {
           if (e.kind === 'query') asked.push(e.url);
           if (e.kind === 'found' && first === null && relevant.includes(standin.docOf(e.link.url) ?? -1)) first = performance.now() - t0;

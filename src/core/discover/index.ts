@@ -7,7 +7,7 @@
 import { canonicalUrl } from '../match';
 import type { Article } from '../types';
 import { HeadlineScorer, LinkPool, outletKey } from './links';
-import { buildLadder, fetchBudget, MAX_QUERIES, pagesToRead, PROVIDER_MODULES, type Step } from './plan';
+import { buildLadder, MAX_QUERIES, pagesToRead, PROVIDER_MODULES, type Step } from './plan';
 import type { ProviderAnswer } from './provider';
 import { Ranker, readLink } from './read';
 import type { DiscoveryEvent, DiscoveryIO, DiscoveryOptions, DiscoveryResult, FailedEvent, FoundEvent, FoundLink, ProviderInfo, ProviderName } from './types';
@@ -51,8 +51,8 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
       // A listener's fault must not stop the search.
     }
   };
-  const pages = pagesToRead(options);
-  const budget = fetchBudget(pages);
+  // The best `max` results are fetched, and no more: a failed page is listed, not replaced.
+  const budget = pagesToRead(options);
   const concurrency = Math.max(1, Math.min(6, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
   const ladder = buildLadder(article, options, io.now());
   const scorer = new HeadlineScorer(article, ladder.terms);
@@ -152,25 +152,22 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
   }
 
   let started = 0;
-  let inFlight = 0;
   async function reader(): Promise<void> {
     for (;;) {
       if (cancelled()) return;
-      const room = found.length + inFlight < pages && fetches < budget;
+      const room = fetches < budget;
       const next = room ? queue.shift() : undefined;
       if (!next) {
-        // Nothing more can come: the search is over and the queue is empty, or no room and nothing in flight.
-        if ((!searching && queue.length === 0) || (!room && inFlight === 0)) return;
+        // Nothing more can come: the fetch budget is spent, or the search is over and the queue empty.
+        if (!room || (!searching && queue.length === 0)) return;
         await new Promise<void>((resolve) => waiters.add(resolve));
         continue;
       }
       fetches++;
-      inFlight++;
       const index = ++started;
-      const total = Math.max(index, Math.min(pages + failed.length, budget, fetches + queue.length));
+      const total = Math.max(index, Math.min(budget, fetches + queue.length));
       emit({ kind: 'reading', index, total, link: next.link });
       const result = await readLink(next.link, article, io, signal);
-      inFlight--;
       if (cancelled()) return;
       if (!result.ok) {
         const e: FailedEvent = { kind: 'failed', link: next.link, reason: result.reason, detail: result.detail };

@@ -22,11 +22,6 @@ export function pagesToRead(options: Pick<DiscoveryOptions, 'max'>): number {
   return Number.isFinite(max) ? Math.min(MAX_PAGES, Math.max(1, max)) : DEFAULT_MAX;
 }
 
-/** Page fetches allowed: the pages asked for, and half as many again to replace failures. */
-export function fetchBudget(pages: number): number {
-  return pages + Math.ceil(pages / 2);
-}
-
 /** The window around the publication date (or the last days when it is unknown), never past now. */
 export function dateWindow(published: string | null | undefined, now: Date): DateWindow {
   const ms = published ? Date.parse(published.length === 10 ? `${published}T12:00:00Z` : published) : NaN;

@@ -65,7 +65,7 @@ const NEWS_COMMON = new Set(
 const QUERY_WORD = /^\p{L}[\p{L}'’-]{2,}$/u;
 
 function usableWord(lower: string): boolean {
-  return QUERY_WORD.test(lower) && !STOPWORDS.has(lower) && !NEWS_COMMON.has(lower);
+  return QUERY_WORD.test(lower) && !STOPWORDS.has(lower) && !NEWS_COMMON.has(lower) && !ROLES.has(lower);
 }
 
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
