@@ -4,11 +4,12 @@
  * network, the page reader and the clock come in as DiscoveryIO, so the same code runs in
  * the extension's background, in the CLI and in tests.
  */
+import { canonicalUrl } from '../match';
 import type { Article } from '../types';
-import { HeadlineScorer, LinkPool } from './links';
-import { buildLadder, fetchBudget, MAX_QUERIES, pagesToRead, PROVIDER_MODULES, type Step } from './plan';
+import { HeadlineScorer, LinkPool, outletKey } from './links';
+import { buildLadder, MAX_QUERIES, pagesToRead, PROVIDER_MODULES, type Step } from './plan';
 import type { ProviderAnswer } from './provider';
-import { rankRead, readLink } from './read';
+import { Ranker, readLink } from './read';
 import type { DiscoveryEvent, DiscoveryIO, DiscoveryOptions, DiscoveryResult, FailedEvent, FoundEvent, FoundLink, ProviderInfo, ProviderName } from './types';
 
 export * from './types';
@@ -23,13 +24,23 @@ export const PROVIDERS: Record<ProviderName, ProviderInfo> = {
 };
 
 const DEFAULT_CONCURRENCY = 3;
+/** Candidates enough that a looser query would only add noise: that many times the fetch budget. */
+const PLENTY = 3;
 /** A window that far from the article's date holds reports of something else. */
 const WINDOW_MARGIN_MS = 86_400_000;
 
 interface Candidate {
   link: FoundLink;
+  /** An outlet's second link waits behind the other outlets' first ones: the reader wants more outlets. */
+  second: boolean;
+  /** Terms the most specific query that listed it required: a report matching more of them is likelier the story. */
+  terms: number;
   score: number;
 }
+
+/** How much each required term of the query that found a link adds to its headline score. */
+const SPECIFICITY = 0.15;
+const SECOND_LINK = 0.5;
 
 export async function discoverCoverage(article: Article, io: DiscoveryIO, options: DiscoveryOptions): Promise<DiscoveryResult> {
   const signal = options.signal;
@@ -40,17 +51,19 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
       // A listener's fault must not stop the search.
     }
   };
-  const pages = pagesToRead(options);
-  const budget = fetchBudget(pages);
+  // The best `max` results are fetched, and no more: a failed page is listed, not replaced.
+  const budget = pagesToRead(options);
   const concurrency = Math.max(1, Math.min(6, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
   const ladder = buildLadder(article, options, io.now());
   const scorer = new HeadlineScorer(article, ladder.terms);
   const pool = new LinkPool(article);
   const lastAt = options.lastRequestAt ?? {};
   const queue: Candidate[] = [];
+  const outletsSeen = new Set<string>();
+  const byUrl = new Map<string, Candidate>();
   const found: FoundEvent[] = [];
   const failed: FailedEvent[] = [];
-  const read: Article[] = [];
+  const ranker = new Ranker(article, options.context);
   const ids = new Set<string>();
   let queries = 0;
   let fetches = 0;
@@ -82,40 +95,55 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
     return Number.isNaN(ms) || (ms >= ladder.window.from.getTime() - WINDOW_MARGIN_MS && ms <= ladder.window.to.getTime() + WINDOW_MARGIN_MS);
   }
 
-  /** Queries in turn: the next, looser step while too few links are in hand; the next provider when one fails. */
+  /**
+   * Queries in turn: the ladder's pairs while too few links are in hand; when two queries
+   * found nothing, the loosest query goes last, to the fallback provider if there is one;
+   * a provider that fails hands the same query to the next.
+   */
   async function search(): Promise<void> {
     let p = 0;
     let s = 0;
-    while (queries < MAX_QUERIES && !cancelled() && p < ladder.providers.length && pool.size < budget) {
+    while (queries < MAX_QUERIES && !cancelled() && p < ladder.providers.length && pool.size < PLENTY * budget) {
+      if (queries === MAX_QUERIES - 1 && pool.size === 0) {
+        if (p + 1 < ladder.providers.length) p++;
+        s = ladder.providers[p]!.steps.length - 1;
+      }
       const entry = ladder.providers[p]!;
-      // The last query goes to the fallback when the primary has found nothing at all.
-      if (queries === MAX_QUERIES - 1 && pool.size === 0 && p + 1 < ladder.providers.length && p === 0) {
-        p++;
-        s = Math.max(0, ladder.providers[p]!.steps.length - 1);
-        continue;
-      }
-      const step = entry.steps[s];
-      if (!step) {
-        p++;
-        s = 0;
-        continue;
-      }
+      // The loosest step is only for when nothing was found.
+      const step = s < entry.steps.length - 1 || pool.size === 0 ? entry.steps[s] : undefined;
+      if (!step) break;
       const answer = await ask(step);
       if (cancelled()) break;
       if (!answer.ok) {
         emit({ kind: 'provider-error', provider: entry.provider.name, reason: answer.reason, detail: answer.detail });
-        // The same query to the next provider: this one's answer says nothing about the query.
+        // The same query to the next provider: this one's failure says nothing about the query.
         p++;
         continue;
       }
-      const ranked = answer.links
-        .filter(inWindow)
-        .map((link) => ({ link, score: scorer.score(link) }))
-        .sort((a, b) => b.score - a.score);
-      const admitted = new Set(pool.admit(ranked.map((c) => c.link)));
-      for (const c of ranked) if (admitted.has(c.link)) queue.push(c);
+      const links = answer.links.filter(inWindow);
+      scorer.observe(links);
+      const terms = step.terms.length;
+      // A link another query listed too holds the terms of both: more of the article's story.
+      for (const link of links) {
+        const earlier = byUrl.get(canonicalUrl(link.url) ?? link.url);
+        if (earlier) earlier.terms += 1;
+      }
+      const ranked: Candidate[] = links.map((link) => ({ link, terms, second: false, score: 0 }));
+      for (const c of [...queue, ...ranked]) c.score = scorer.score(c.link) * (1 + SPECIFICITY * c.terms) * (c.second ? SECOND_LINK : 1);
+      ranked.sort((a, b) => b.score - a.score);
+      const kept = new Set(pool.admit(ranked.map((c) => c.link)));
+      for (const c of ranked) {
+        if (!kept.has(c.link)) continue;
+        if (outletsSeen.has(outletKey(c.link))) {
+          c.second = true;
+          c.score *= SECOND_LINK;
+        }
+        outletsSeen.add(outletKey(c.link));
+        byUrl.set(canonicalUrl(c.link.url) ?? c.link.url, c);
+        queue.push(c);
+      }
       queue.sort((a, b) => b.score - a.score);
-      emit({ kind: 'links', provider: entry.provider.name, count: admitted.size });
+      emit({ kind: 'links', provider: entry.provider.name, count: kept.size });
       notify();
       s++;
     }
@@ -124,25 +152,22 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
   }
 
   let started = 0;
-  let inFlight = 0;
   async function reader(): Promise<void> {
     for (;;) {
       if (cancelled()) return;
-      const room = found.length + inFlight < pages && fetches < budget;
+      const room = fetches < budget;
       const next = room ? queue.shift() : undefined;
       if (!next) {
-        // Nothing more can come: the search is over and the queue is empty, or no room and nothing in flight.
-        if ((!searching && queue.length === 0) || (!room && inFlight === 0)) return;
+        // Nothing more can come: the fetch budget is spent, or the search is over and the queue empty.
+        if (!room || (!searching && queue.length === 0)) return;
         await new Promise<void>((resolve) => waiters.add(resolve));
         continue;
       }
       fetches++;
-      inFlight++;
       const index = ++started;
-      const total = Math.max(index, Math.min(pages + failed.length, budget, fetches + queue.length));
+      const total = Math.max(index, Math.min(budget, fetches + queue.length));
       emit({ kind: 'reading', index, total, link: next.link });
       const result = await readLink(next.link, article, io, signal);
-      inFlight--;
       if (cancelled()) return;
       if (!result.ok) {
         const e: FailedEvent = { kind: 'failed', link: next.link, reason: result.reason, detail: result.detail };
@@ -152,8 +177,8 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
         let a = result.article;
         if (ids.has(a.id) || a.id === article.id) a = { ...a, id: `${a.id}#${index}` };
         ids.add(a.id);
-        read.push(a);
-        const ranked = rankRead(article, read).get(a.id) ?? { score: 0, sameStory: false };
+        ranker.add(a);
+        const ranked = ranker.rank().get(a.id) ?? { score: 0, sameStory: false };
         const e: FoundEvent = { kind: 'found', article: a, link: next.link, score: ranked.score, sameStory: ranked.sameStory, incomplete: a.incomplete ?? null };
         found.push(e);
         emit(e);
@@ -165,7 +190,7 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
   await Promise.all([search(), ...Array.from({ length: concurrency }, () => reader())]);
   signal?.removeEventListener('abort', notify);
   // Final ranks: every read page against the article, with all the others as context.
-  const final = rankRead(article, read);
+  const final = ranker.rank();
   const out = found
     .map((e) => ({ ...e, ...(final.get(e.article.id) ?? { score: 0, sameStory: false }) }))
     .sort((a, b) => b.score - a.score);

@@ -40,12 +40,27 @@ export class HeadlineScorer {
     this.day = dayNumber(article.published);
   }
 
+  private titles = 0;
+  private titleDf = new Map<string, number>();
+
+  /**
+   * Counts the words of every headline the providers listed: a word in most of them (the
+   * query's own broad terms) tells the candidates apart less than one only a few share.
+   */
+  observe(links: readonly Pick<FoundLink, 'title'>[]): void {
+    for (const l of links) {
+      this.titles++;
+      for (const s of new Set(contentStems(l.title))) this.titleDf.set(s, (this.titleDf.get(s) ?? 0) + 1);
+    }
+  }
+
   /** 0 for a headline sharing nothing; higher for more of the article's weighted words, nearer in time. */
   score(link: Pick<FoundLink, 'title' | 'published'>): number {
     const stems = [...new Set(contentStems(link.title))];
     if (!stems.length) return 0;
     let sum = 0;
-    for (const s of stems) sum += this.weights.get(s) ?? 0;
+    const n = this.titles;
+    for (const s of stems) sum += (this.weights.get(s) ?? 0) * (n ? Math.log((n + 1) / (this.titleDf.get(s) ?? 0.5)) / Math.log(n + 1) : 1);
     const words = sum / Math.sqrt(stems.length + 2);
     const day = dayNumber(link.published);
     const gap = this.day !== null && day !== null ? Math.abs(day - this.day) : 2;
@@ -79,18 +94,28 @@ export class LinkPool {
     const out: FoundLink[] = [];
     for (const link of links) {
       const key = canonicalUrl(link.url) ?? link.url;
-      if (this.seen.has(key) || key === this.selfUrl) continue;
-      const host = hostOf(link.url);
+      // One outlet's one headline at two addresses (a print and a web version) is read once.
+      const headline = `${outletKey(link)}\n${foldKey(link.title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+      if (this.seen.has(key) || key === this.selfUrl || (link.title.length > 20 && this.seen.has(headline))) continue;
       const outlet = outletKey(link);
-      if ((this.selfHost && host === this.selfHost) || (this.selfOutlet && outlet === this.selfOutlet)) continue;
+      if (this.isSelfOutlet(outlet)) continue;
       if (this.selfTitle && foldKey(link.title.trim()) === this.selfTitle && this.selfTitle.length > 20) continue;
       const count = this.perOutlet.get(outlet) ?? 0;
       if (count >= PER_OUTLET) continue;
       this.seen.add(key);
+      if (link.title.length > 20) this.seen.add(headline);
       this.perOutlet.set(outlet, count + 1);
       out.push(link);
     }
     return out;
+  }
+
+  /** The outlet key (a domain or a name) is the article's own outlet: its site, its name, or its name as a domain ("Fox News", foxnews.com). */
+  private isSelfOutlet(outlet: string): boolean {
+    if (this.selfHost && (outlet === this.selfHost || outlet.endsWith(`.${this.selfHost}`))) return true;
+    if (!this.selfOutlet) return false;
+    const squeezed = this.selfOutlet.replace(/[^\p{L}\p{N}]+/gu, '');
+    return outlet === this.selfOutlet || (squeezed.length >= 4 && outlet.split('.')[0] === squeezed);
   }
 
   get size(): number {

@@ -3,7 +3,7 @@ import type { ArticleRecord } from '../types';
 import { bing } from './bing';
 import { gdelt } from './gdelt';
 import { isoDay, type DateWindow, type Provider } from './provider';
-import { queryTerms, relaxationSteps, type QueryTerm } from './terms';
+import { ContextFrequency, queryTerms, relaxationSteps, type QueryTerm } from './terms';
 import type { DiscoveryOptions, DiscoveryPlan, PlannedQuery, ProviderName } from './types';
 
 export const PROVIDER_MODULES: Record<ProviderName, Provider> = { gdelt, bing };
@@ -20,11 +20,6 @@ export const DAYS_AFTER = 4;
 export function pagesToRead(options: Pick<DiscoveryOptions, 'max'>): number {
   const max = Math.floor(options.max ?? DEFAULT_MAX);
   return Number.isFinite(max) ? Math.min(MAX_PAGES, Math.max(1, max)) : DEFAULT_MAX;
-}
-
-/** Page fetches allowed: the pages asked for, and half as many again to replace failures. */
-export function fetchBudget(pages: number): number {
-  return pages + Math.ceil(pages / 2);
 }
 
 /** The window around the publication date (or the last days when it is unknown), never past now. */
@@ -68,8 +63,8 @@ export interface Ladder {
 
 export function buildLadder(article: ArticleRecord, options: DiscoveryOptions, now: Date): Ladder {
   const window = dateWindow(article.published, now);
-  const terms = queryTerms(article);
-  const ladder = relaxationSteps(terms, MAX_QUERIES);
+  const terms = queryTerms(article, 8, new ContextFrequency(options.context ?? []));
+  const ladder = relaxationSteps(terms);
   const names = [...new Set(options.providers.length ? options.providers : (['gdelt'] as ProviderName[]))];
   const providers = names
     .map((n) => PROVIDER_MODULES[n])

@@ -54,18 +54,34 @@ export interface Ranked {
 }
 
 /**
- * The matcher's score and same-story decision for each read page against the article. A
+ * The matcher's score and same-story decision for each read page against the article,
+ * with the context articles in the index for word frequencies (they are never ranked). A
  * page collapsed into another as a copy of its text (syndicated wire copy) takes that one's.
  */
-export function rankRead(self: ArticleRecord, read: readonly Article[]): Map<string, Ranked> {
-  const index = new MatchIndex();
-  for (const a of read) index.add(a);
-  const out = new Map<string, Ranked>();
-  const query = { ...self, id: `\u0000query:${self.id}` };
-  for (const r of index.search(query, { top: read.length })) {
-    const ranked = { score: r.score, sameStory: r.sameStory ?? false };
-    out.set(r.id, ranked);
-    for (const d of r.duplicates ?? []) out.set(d, ranked);
+export class Ranker {
+  private index = new MatchIndex();
+  private ids = new Set<string>();
+  private query: ArticleRecord;
+  private contextSize: number;
+
+  constructor(self: ArticleRecord, context: readonly ArticleRecord[] = []) {
+    for (const c of context) this.index.add({ ...c, id: `\u0000context:${c.id}` });
+    this.contextSize = context.length;
+    this.query = { ...self, id: `\u0000query:${self.id}` };
   }
-  return out;
+
+  add(a: Article): void {
+    this.ids.add(a.id);
+    this.index.add(a);
+  }
+
+  rank(): Map<string, Ranked> {
+    const out = new Map<string, Ranked>();
+    if (!this.ids.size) return out;
+    for (const r of this.index.search(this.query, { top: this.ids.size + (this.contextSize ? 20 : 0) })) {
+      const ranked = { score: r.score, sameStory: r.sameStory ?? false };
+      for (const id of [r.id, ...(r.duplicates ?? [])]) if (this.ids.has(id)) out.set(id, ranked);
+    }
+    return out;
+  }
 }

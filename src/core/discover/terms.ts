@@ -9,6 +9,40 @@ import { extractEntities, foldKey } from '../match/entities';
 import { STOPWORDS, tokenize } from '../text';
 import type { ArticleRecord } from '../types';
 
+/** How rare a term is in other articles: 1 for unseen, towards 0 for a term in every one. */
+export interface DocFrequency {
+  rarity(key: string): number;
+}
+
+const NO_CONTEXT: DocFrequency = { rarity: () => 1 };
+
+/**
+ * Document frequencies from other articles (the archive's, or the bundled sample), so a name
+ * in every other report of the year ("Donald Trump") counts for less than one that is not.
+ * Keys are matched as whole words of the folded texts.
+ */
+export class ContextFrequency implements DocFrequency {
+  private texts: string[];
+  private cache = new Map<string, number>();
+
+  constructor(records: readonly Pick<ArticleRecord, 'title' | 'text'>[]) {
+    this.texts = records.map((r) => ` ${foldKey(`${r.title} ${r.text}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  }
+
+  rarity(key: string): number {
+    let r = this.cache.get(key);
+    if (r === undefined) {
+      const needle = ` ${key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+      let df = 0;
+      for (const t of this.texts) if (t.includes(needle)) df++;
+      const n = this.texts.length;
+      r = n ? Math.log((n + 2) / (df + 1)) / Math.log(n + 2) : 1;
+      this.cache.set(key, r);
+    }
+    return r;
+  }
+}
+
 export interface QueryTerm {
   /** As written in the article ("Kim Jong Un", "summit"). */
   text: string;
@@ -31,8 +65,10 @@ const NEWS_COMMON = new Set(
 const QUERY_WORD = /^\p{L}[\p{L}'’-]{2,}$/u;
 
 function usableWord(lower: string): boolean {
-  return QUERY_WORD.test(lower) && !STOPWORDS.has(lower) && !NEWS_COMMON.has(lower);
+  return QUERY_WORD.test(lower) && !STOPWORDS.has(lower) && !NEWS_COMMON.has(lower) && !ROLES.has(lower);
 }
+
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
 
 // Roles written before a name ("CIA Director Mike Pompeo"): other outlets name the person without them.
 const ROLES = new Set(
@@ -54,6 +90,9 @@ function nameParts(surface: string): string[] {
       let words = piece.replace(/-/g, ' ').split(/\s+/).filter((w) => !/^\p{L}\.$/u.test(w));
       const role = words.map((w) => ROLES.has(w.toLowerCase())).lastIndexOf(true);
       if (role >= 0 && role < words.length - 1) words = words.slice(role + 1);
+      // "In December China…": a date word before a name is not part of it.
+      while (words.length > 1 && CALENDAR.test(words[0]!)) words = words.slice(1);
+      if (words.length === 1 && CALENDAR.test(words[0]!)) continue;
       if (words.length > 4 || !words.every((w) => /^\p{L}[\p{L}'’]*$/u.test(w))) continue;
       if (words.some((w) => w.length >= 3)) out.push(words.join(' '));
     }
@@ -66,16 +105,17 @@ function nameParts(surface: string): string[] {
  * headline words by how often the text uses them. A name's single words (a surname) are
  * dropped when the full name is kept.
  */
-export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text'>, limit = 8): QueryTerm[] {
+export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text' | 'outlet'>, limit = 8, df: DocFrequency = NO_CONTEXT): QueryTerm[] {
   const title = article.title ?? '';
   const text = article.text ?? '';
+  const outlet = foldKey(article.outlet ?? '');
   const titleFolded = ` ${foldKey(tokenize(title).map((t) => t.text).join(' '))} `;
   const names = new Map<string, QueryTerm>();
   // Names from the text only: headlines in Title Case make every word look like a name.
   for (const e of extractEntities(text, tokenize(text))) {
     for (const surface of nameParts(e.surface)) {
       const key = foldKey(surface.replace(/’/g, "'"));
-      if (key.length < 3 || STOPWORDS.has(key) || NEWS_COMMON.has(key)) continue;
+      if (key.length < 3 || STOPWORDS.has(key) || NEWS_COMMON.has(key) || key === outlet) continue;
       const term = names.get(key) ?? { text: surface, key, phrase: /\s/.test(surface), name: true, weight: 0 };
       term.weight += 1;
       names.set(key, term);
@@ -85,6 +125,20 @@ export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text'>, limit
     if (titleFolded.includes(` ${term.key} `)) term.weight *= 3;
     // Longer names are more specific; a single short acronym is the least.
     if (term.phrase) term.weight *= 1.5;
+  }
+  // Two names run together ("the United States Donald Trump") are two names when each is one elsewhere.
+  for (const t of [...names.values()]) {
+    const parts = t.key.split(' ');
+    for (let cut = 1; t.phrase && cut < parts.length; cut++) {
+      const left = names.get(parts.slice(0, cut).join(' '));
+      const right = names.get(parts.slice(cut).join(' '));
+      if (left && right && left !== t && right !== t) {
+        left.weight += t.weight;
+        right.weight += t.weight;
+        names.delete(t.key);
+        break;
+      }
+    }
   }
   // A surname alone adds nothing once the full name is a term: fold its weight into the name.
   const phrases = [...names.values()].filter((t) => t.phrase);
@@ -105,6 +159,7 @@ export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text'>, limit
     if (!usableWord(t.lower) || nameWords.has(key) || words.has(key)) continue;
     words.set(key, { text: t.lower, key, phrase: false, name: false, weight: 0.5 + (counts.get(key) ?? 0) * 0.5 });
   }
+  for (const t of [...names.values(), ...words.values()]) t.weight *= df.rarity(t.key);
   const ranked = [...names.values()].sort(byWeight).slice(0, Math.ceil(limit * 0.6));
   const rest = [...words.values()].sort(byWeight);
   return [...ranked, ...rest].slice(0, limit).sort(byWeight);
@@ -115,23 +170,21 @@ function byWeight(a: QueryTerm, b: QueryTerm): number {
 }
 
 /**
- * The relaxation ladder: from the most specific query to the loosest, each a set of terms
- * all required: the two strongest names and the strongest headline word; the two names;
- * the strongest name with the headline word (another direction than the step before, so
- * a report naming only one of the two people is still found); the name alone. Duplicate
- * steps are dropped.
+ * The query ladder. A report of the story rarely uses every distinctive term of another
+ * outlet's, but it nearly always names the main actor with the headline's subject or the
+ * two main actors together: so the queries are pairs from the strongest terms (the two
+ * names and the headline word), each pair all required, and a report with two of the
+ * three is found. The last step is the loosest, the strongest name alone, sent only when
+ * the pairs found nothing. Duplicate steps are dropped.
  */
-export function relaxationSteps(terms: readonly QueryTerm[], steps = 3): QueryTerm[][] {
+export function relaxationSteps(terms: readonly QueryTerm[]): QueryTerm[][] {
   if (!terms.length) return [];
   const names = terms.filter((t) => t.name);
   const words = terms.filter((t) => !t.name);
-  const pick = (n: number, w: number): QueryTerm[] => {
-    const chosen = [...names.slice(0, n), ...words.slice(0, w)];
-    // Too few names: fill with more words, so a step never has fewer terms than asked.
-    for (const t of terms) if (chosen.length < n + w && !chosen.includes(t)) chosen.push(t);
-    return chosen;
-  };
-  const ladder = [pick(2, 1), pick(2, 0), pick(1, 1), pick(1, 0)];
+  const trio = [...names.slice(0, 2), ...words.slice(0, 1)];
+  for (const t of terms) if (trio.length < 3 && !trio.includes(t)) trio.push(t);
+  const [a, b, c] = trio;
+  const ladder = [[a, c], [b, c], [a, b], [a]].map((step) => step.filter((t): t is QueryTerm => !!t));
   const out: QueryTerm[][] = [];
   const seen = new Set<string>();
   for (const step of ladder) {
@@ -140,5 +193,5 @@ export function relaxationSteps(terms: readonly QueryTerm[], steps = 3): QueryTe
     seen.add(key);
     out.push(step);
   }
-  return out.slice(0, steps);
+  return out;
 }

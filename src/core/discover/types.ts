@@ -3,7 +3,7 @@
  * and whatever runs it: the extension's background (fetch in the worker, pages read in the
  * offscreen document or with DOMParser) or the CLI (Node fetch and jsdom). Pure types.
  */
-import type { Article } from '../types';
+import type { Article, ArticleRecord } from '../types';
 
 /** gdelt is the default; bing is Bing News RSS search (its links decode to the outlets' own URLs). */
 export type ProviderName = 'gdelt' | 'bing';
@@ -75,6 +75,13 @@ export interface DiscoveryOptions {
    * provider's minimum interval holds between clicks too; discoverCoverage updates it.
    */
   lastRequestAt?: Partial<Record<ProviderName, number>>;
+  /**
+   * Other articles (the archive's, or the bundled sample) the matcher reads word frequencies
+   * from when it ranks what was read: among a handful of pages on one story the story's own
+   * words look common, and the same-story decision needs them to weigh as in an archive.
+   * Never returned.
+   */
+  context?: readonly ArticleRecord[];
 }
 
 /** One request the plan may send, in order; each later one only when the earlier ones found too little. */
