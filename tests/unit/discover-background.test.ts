@@ -18,6 +18,7 @@ import { DEFAULT_DISCOVERY, parseDiscovery, type DiscoverySettings } from '../..
 
 const sample = parseRecords(readFileSync(new URL('../../public/sample/sample.ndjson', import.meta.url), 'utf8'));
 if (!sample.ok) throw new Error(sample.reason);
+const sampleRecords = sample.records;
 const cbc = sample.records.find((r) => r.outlet === 'CBC News')!;
 const dailyMail = sample.records.find((r) => r.outlet === 'Daily Mail')!;
 const page: Article = { ...articleFromRecord({ ...cbc, id: 'https://www.cbc.ca/news/x', url: 'https://www.cbc.ca/news/x' }) };
@@ -53,6 +54,7 @@ async function setup(run: DiscoveryJobDeps['run'], settings: DiscoverySettings =
     keepAlive: () => undefined,
     release: async () => undefined,
     hasAccess: async () => access.granted,
+    context: async () => sampleRecords,
   });
   return { archive, jobs };
 }
@@ -121,6 +123,8 @@ describe('searches for coverage online in the background', () => {
     await drain(jobs, jobs.start({ ...page, id: 'other', url: 'https://www.cbc.ca/news/y' }));
     expect(seen[0]).toMatchObject({ providers: ['bing', 'gdelt'], endpoints: { gdelt: 'http://127.0.0.1:9/doc' }, max: 12 });
     expect(seen[1]?.lastRequestAt).toBe(seen[0]?.lastRequestAt);
+    // The ranking reads word frequencies from the bundled sample, whatever the archive holds.
+    expect(seen[0]?.context).toBe(sampleRecords);
   });
 
   it('waits for the host access the reader is granting before it sends anything; cancelled while waiting, it sends nothing', async () => {

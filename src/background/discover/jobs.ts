@@ -1,6 +1,6 @@
 import type { DiscoveryEvent, DiscoveryIO, DiscoveryOptions, DiscoveryResult, FoundEvent, ProviderName } from '../../core/discover/types';
 import { checkRecord } from '../../core/records';
-import type { Article } from '../../core/types';
+import type { Article, ArticleRecord } from '../../core/types';
 import type { DiscoverStatus, DiscoverUpdate } from '../../shared/discoverMessages';
 import type { DiscoverySettings } from '../../shared/discoverySettings';
 import { t } from '../../shared/i18n';
@@ -24,6 +24,8 @@ export interface DiscoveryJobDeps {
   keepAlive(): void;
   /** Frees the page reader (the offscreen document) after a search. */
   release(): Promise<void>;
+  /** Articles the matcher reads word frequencies from when it ranks what was read (never ranked themselves). */
+  context(): Promise<readonly ArticleRecord[]>;
   /** Whether the extension holds the host access a search needs (the reader may be granting it right now). */
   hasAccess(): Promise<boolean>;
 }
@@ -138,6 +140,7 @@ export class DiscoveryJobs {
         max: settings.maxPages,
         signal: job.controller.signal,
         lastRequestAt: this.lastRequestAt,
+        context: await this.deps.context().catch(() => []),
         onEvent: (e) => {
           job.chain = job.chain.then(() => this.onEvent(job, e));
         },

@@ -1,5 +1,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { discoverCoverage, PROVIDERS } from '../../core/discover';
+import { parseRecords } from '../../core/records';
+import type { ArticleRecord } from '../../core/types';
 import { readDiscovery } from '../../shared/discoverySettings';
 import { captureOrigins } from '../../shared/settings';
 import type { Archive } from '../archive';
@@ -14,6 +16,8 @@ export interface DiscoverDeps {
   browser: Browser;
   archive: Archive;
   matches: MatchIndexStore;
+  /** The bundled sample archive's text: word frequencies of news for the ranking, whatever the reader's archive holds. */
+  readSample(): Promise<string>;
 }
 
 /** One job registry per worker (per archive: a test's fresh archive gets its own). */
@@ -24,6 +28,7 @@ export function discoveryJobs(deps: DiscoverDeps): DiscoveryJobs {
   if (!jobs) {
     const { browser } = deps;
     const pages = createPageExtractor(browser);
+    let context: Promise<ArticleRecord[]> | null = null;
     jobs = new DiscoveryJobs({
       archive: deps.archive,
       matches: deps.matches,
@@ -37,6 +42,13 @@ export function discoveryJobs(deps: DiscoverDeps): DiscoveryJobs {
       label: (provider) => PROVIDERS[provider].label,
       keepAlive: () => void browser.runtime.getPlatformInfo().catch(() => undefined),
       release: () => pages.release(),
+      context: () => {
+        context ??= deps.readSample().then((text) => {
+          const parsed = parseRecords(text);
+          return parsed.ok ? parsed.records : [];
+        });
+        return context;
+      },
       hasAccess: () => browser.permissions.contains({ origins: captureOrigins(browser.runtime.getManifest()) }),
     });
     registries.set(deps.archive, jobs);
