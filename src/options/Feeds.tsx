@@ -7,6 +7,7 @@ import { feedsApi, type FeedsApi, type HostPermissions } from './feedsConnector'
 import { feedsOpml, hostOfPattern, opmlFileName, originsOf, readOpmlFile } from './feedsFile';
 import './feeds.css';
 import { FeedsTable } from './FeedsTable';
+import { StarterDirectory } from '../ui/StarterDirectory';
 
 /** While a poll runs, the list is refreshed this often. */
 const REFRESH_MS = 1000;
@@ -150,6 +151,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
         </label>
         <button type="button" data-testid="opml-export" disabled={busy || !feeds?.length} onClick={exportOpml}>{t('opmlExportButton')}</button>
       </form>
+      <StarterDirectory permissions={permissions} subscribedFeeds={feeds?.map((f) => f.url) ?? []} onSubscribed={() => void refresh()} />
       {preview && (
         <div class="opml-preview" data-testid="opml-preview">
           <p>{tn('opmlFound', preview.list.feeds.length, [preview.fileName])}</p>

@@ -3,6 +3,7 @@ import type { Browser } from '../shared/browser';
 import { send } from '../shared/client';
 import { t, tn } from '../shared/i18n';
 import { Shortcut } from '../ui/Shortcut';
+import { StarterDirectory } from '../ui/StarterDirectory';
 import { ThemeSelect } from '../ui/ThemeSelect';
 
 type SampleState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; added: number } | { kind: 'error'; message: string };
@@ -44,6 +45,12 @@ export function WelcomePage({ browser }: { browser: Browser }) {
           {sample.kind === 'done' && tn('welcomeSampleDone', sample.added)}
           {sample.kind === 'error' && sample.message}
         </p>
+      </section>
+
+      <section aria-labelledby="follow-heading">
+        <h2 id="follow-heading">{t('welcomeFeedsHeading')}</h2>
+        <p>{t('welcomeFeedsText')}</p>
+        <StarterDirectory permissions={browser.permissions} />
       </section>
 
       <section aria-labelledby="use-heading">
