@@ -22,6 +22,12 @@ interface Props {
   onSubscribed?(): void;
 }
 
+/** "a.example, b.example and c.example", or the first five and how many more. */
+function siteList(origins: readonly string[]): string {
+  const hosts = origins.map((o) => o.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, ''));
+  return hosts.length <= 6 ? formatList(hosts, 'conjunction') : tn('directoryMoreSites', hosts.length - 5, [hosts.slice(0, 5).join(', ')]);
+}
+
 type Status = { kind: 'notice' | 'error'; text: string } | null;
 
 /**
@@ -77,7 +83,7 @@ export function StarterDirectory({ permissions, api = directoryApi, subscribedFe
     void (async () => {
       try {
         if (!(await granted)) {
-          setStatus({ kind: 'error', text: tn('directoryPermissionDenied', picked.length, [plan.origins.length]) });
+          setStatus({ kind: 'error', text: tn('directoryPermissionDenied', picked.length, [siteList(plan.origins)]) });
           return;
         }
         const result = await api.importFeeds(plan.feeds);
@@ -157,7 +163,7 @@ export function StarterDirectory({ permissions, api = directoryApi, subscribedFe
                             <label>
                               <input type="checkbox" checked={followedNow || selected.has(o.id)} disabled={busy || followedNow}
                                 onChange={(e) => toggle([o.id], e.currentTarget.checked)} />
-                              {' '}<span class="directory-name">{o.name}</span>
+                              {' '}<bdi class="directory-name">{o.name}</bdi>
                             </label>
                             {' '}<span class="muted directory-meta">{meta(o)}</span>
                             {followedNow && <span class="chip" data-testid="directory-followed">{t('directoryFollowed')}</span>}
