@@ -1,8 +1,8 @@
 import { getBrowser } from '../shared/browser';
-import { send } from '../shared/client';
+import { send } from './client';
 import { t } from '../shared/i18n';
 import type { FeedImportSummary, FeedSource } from '../shared/messages';
-import { readGroups, saveGroups, type OutletGroup } from '../shared/outletGroups';
+import { readGroups, saveGroups, type OutletGroup } from './outletGroups';
 
 /** Where the build puts the starter directory (public/directory/outlets.json). */
 export const DIRECTORY_PATH = 'directory/outlets.json';

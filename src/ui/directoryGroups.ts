@@ -1,5 +1,5 @@
 import { outletNames, type DirectoryOutlet } from '../core/feeds';
-import { MAX_GROUP_NAME, MAX_GROUP_OUTLETS, MAX_GROUPS, type OutletGroup } from '../shared/outletGroups';
+import { MAX_GROUP_NAME, MAX_GROUP_OUTLETS, MAX_GROUPS, type OutletGroup } from './outletGroups';
 
 export interface DirectoryGroupsResult {
   groups: OutletGroup[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { directoryNames, type DirectoryOutlet } from '../../src/core/feeds';
-import { checkGroups, groupLabels, MAX_GROUPS } from '../../src/shared/outletGroups';
+import { checkGroups, groupLabels, MAX_GROUPS } from '../../src/ui/outletGroups';
 import { withDirectoryGroups } from '../../src/ui/directoryGroups';
 
 const outlet = (id: string, name: string, country: string, aliases?: string[]): DirectoryOutlet => ({
