@@ -125,6 +125,11 @@ export function StarterDirectory({ permissions, api = directoryApi, subscribedFe
         {loadError && <p class="error" role="alert" data-testid="directory-error">{loadError}</p>}
         {directory && (
           <>
+            {directory.skipped.length > 0 && (
+              <p class="muted" data-testid="directory-skipped">
+                {tn('directoryEntriesSkipped', directory.skipped.length, [directory.skipped.slice(0, 5).map((e) => `${e.id ?? `#${e.index + 1}`} (${e.reason})`).join('; ')])}
+              </p>
+            )}
             <div class="directory-row directory-tools">
               <label class="directory-search">
                 <span>{t('directorySearchLabel')}</span>

@@ -4,7 +4,8 @@
  * Mail) pointed at feeds on a local server, whose items are the fixture pages: open the
  * directory, search and group it, tick the two outlets, subscribe in one click, and find
  * their feeds in the list, their articles archived and labelled, and their country groups
- * filled. A refused permission subscribes nothing and says so. The build itself is unchanged.
+ * filled. A refused permission subscribes nothing and says so; a damaged entry is left out with
+ * its reason. The build itself is unchanged.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
@@ -58,6 +59,8 @@ beforeAll(async () => {
     const path = local[entry.id];
     if (path) Object.assign(entry, { site: `${origin}/`, feeds: [`${origin}${path}`] });
   }
+  // A damaged entry: left out with its reason, the others kept.
+  data.outlets.push({ ...data.outlets[0]!, id: 'damaged', feeds: ['javascript:alert(1)'] });
   await writeFile(file, JSON.stringify(data));
 
   extension = await launchExtension({ extensionDir: buildCopy });
@@ -96,6 +99,7 @@ describe('the starter directory in the options page', () => {
     const total = Number(/of (\d+) outlets/.exec(await byTestId('directory-count').innerText())?.[1]);
     expect(total).toBeGreaterThanOrEqual(150);
     expect(await byTestId('directory-group').count()).toBeGreaterThanOrEqual(30);
+    expect(await byTestId('directory-skipped').innerText()).toBe('1 directory entry was left out: damaged (feeds.0 is not an http or https address).');
     await search('PAGINA');
     await expect.poll(() => byTestId('directory-outlet').allInnerTexts()).toEqual([expect.stringContaining('Página/12')]);
     await byTestId('directory-group-by').selectOption('language');
