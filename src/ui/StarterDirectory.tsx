@@ -147,7 +147,8 @@ export function StarterDirectory({ permissions, api = directoryApi, subscribedFe
             <p class="muted directory-count" role="status" data-testid="directory-count">
               {tn('directoryShowing', shown.length, [outlets.length])}
             </p>
-            <div class="directory-list">
+            {shown.length === 0 && <p class="muted" data-testid="directory-no-match">{t('directoryNoMatch', [query.trim().slice(0, 100)])}</p>}
+            <div class="directory-list" hidden={shown.length === 0}>
               {groups.map((g) => {
                 const open = g.outlets.filter((o) => !isSubscribed(o, followed)).map((o) => o.id);
                 const ticked = open.filter((id) => selected.has(id)).length;

@@ -5,7 +5,8 @@
  * directory, search and group it, tick the two outlets, subscribe in one click, and find
  * their feeds in the list, their articles archived and labelled, and their country groups
  * filled. A refused permission subscribes nothing and says so; a damaged entry is left out with
- * its reason. The build itself is unchanged.
+ * its reason. The build itself is unchanged. Then the same copy in Firefox ESR: the directory
+ * read from the extension, searched and grouped.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES_DIR, launchExtension, TEST_BUILD_DIR, type ExtensionSession } from './harness';
+import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 
 const WAIT = { timeout: 30_000 };
 
@@ -102,6 +104,8 @@ describe('the starter directory in the options page', () => {
     expect(await byTestId('directory-skipped').innerText()).toBe('1 directory entry was left out: damaged (feeds.0 is not an http or https address).');
     await search('PAGINA');
     await expect.poll(() => byTestId('directory-outlet').allInnerTexts()).toEqual([expect.stringContaining('Página/12')]);
+    await search('no such outlet');
+    await expect.poll(() => byTestId('directory-no-match').innerText()).toBe('No outlet matches “no such outlet”. Try a name, a site, a country or a language.');
     await byTestId('directory-group-by').selectOption('language');
     await search('');
     await expect.poll(() => page.locator('[data-testid="directory-group"][data-key="ja"] legend').innerText()).toMatch(/Japanese \(\d+ outlets\)/);
@@ -189,5 +193,30 @@ describe('the starter directory on the welcome page', () => {
     const { violations } = await new AxeBuilder({ page: welcome }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
     await welcome.close();
+  });
+});
+
+describe('the same build in Firefox ESR', () => {
+  let firefox: FirefoxExtensionSession;
+
+  beforeAll(async () => {
+    firefox = await launchFirefoxExtension(buildCopy);
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('reads the directory from the extension, searches it without accents and groups it', async () => {
+    const welcome = await firefox.openExtensionPage('welcome.html');
+    const read = (testId: string) => firefox.evaluate<string[]>(welcome, `[...document.querySelectorAll('[data-testid="${testId}"]')].map((e) => e.innerText.trim())`);
+    // The page renders after its messages and theme are read.
+    await expect.poll(() => firefox.evaluate<boolean>(welcome, `Boolean(document.querySelector('[data-testid="directory-open"]'))`), WAIT).toBe(true);
+    await firefox.evaluate(welcome, `document.querySelector('[data-testid="directory-open"]').click(), true`);
+    await expect.poll(async () => (await read('directory-count'))[0] ?? '', WAIT).toMatch(/^Showing \d+ of \d+ outlets$/);
+    await firefox.evaluate(welcome, `(() => { const box = document.querySelector('[data-testid="directory-search"]'); box.value = 'suddeutsche'; box.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+    await expect.poll(async () => (await read('directory-outlet')).join('|'), WAIT).toMatch(/^Süddeutsche Zeitung sueddeutsche\.de · German · commercial$/);
+    expect(await read('directory-group')).toEqual([expect.stringMatching(/^Germany \(1 outlet\)/)]);
+    expect(await firefox.pageErrors(welcome)).toEqual([]);
   });
 });
