@@ -151,7 +151,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
         </label>
         <button type="button" data-testid="opml-export" disabled={busy || !feeds?.length} onClick={exportOpml}>{t('opmlExportButton')}</button>
       </form>
-      <StarterDirectory permissions={permissions} subscribedFeeds={feeds?.map((f) => f.url) ?? []} onSubscribed={() => void refresh()} />
+      <StarterDirectory subscribedFeeds={feeds?.map((f) => f.url) ?? []} onSubscribed={() => void refresh()} />
       {preview && (
         <div class="opml-preview" data-testid="opml-preview">
           <p>{tn('opmlFound', preview.list.feeds.length, [preview.fileName])}</p>

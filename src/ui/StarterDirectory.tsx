@@ -3,6 +3,7 @@ import {
   directoryNames, groupDirectory, isSubscribed, parseDirectory, resolveHttpUrl, searchDirectory, subscriptionPlan,
   type Directory, type DirectoryGrouping, type DirectoryOutlet, type OutletKind,
 } from '../core/feeds';
+import { getBrowser } from '../shared/browser';
 import { formatList, t, tn, uiLocale, type MessageKey } from '../shared/i18n';
 import { directoryApi, type DirectoryApi, type HostPermissionRequest } from './directoryConnector';
 import { withDirectoryGroups } from './directoryGroups';
@@ -14,7 +15,8 @@ const KIND_LABEL: Record<OutletKind, MessageKey> = {
 };
 
 interface Props {
-  permissions: HostPermissionRequest;
+  /** Host access requests (the browser's by default). */
+  permissions?: HostPermissionRequest;
   api?: DirectoryApi;
   /** The feeds followed now, when the page lists them already (the Feeds section); else asked for. */
   subscribedFeeds?: readonly string[];
@@ -36,7 +38,7 @@ type Status = { kind: 'notice' | 'error'; text: string } | null;
  * for access to the chosen outlets' feed and article hosts; nothing is fetched before, and
  * the directory file itself is read from the extension only when the reader opens it.
  */
-export function StarterDirectory({ permissions, api = directoryApi, subscribedFeeds, onSubscribed }: Props) {
+export function StarterDirectory({ permissions = getBrowser().permissions, api = directoryApi, subscribedFeeds, onSubscribed }: Props) {
   const [directory, setDirectory] = useState<Directory | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState('');

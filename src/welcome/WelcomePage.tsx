@@ -50,7 +50,7 @@ export function WelcomePage({ browser }: { browser: Browser }) {
       <section aria-labelledby="follow-heading">
         <h2 id="follow-heading">{t('welcomeFeedsHeading')}</h2>
         <p>{t('welcomeFeedsText')}</p>
-        <StarterDirectory permissions={browser.permissions} />
+        <StarterDirectory />
       </section>
 
       <section aria-labelledby="use-heading">
