@@ -30,6 +30,8 @@ function siteList(origins: readonly string[]): string {
   return hosts.length <= 6 ? formatList(hosts, 'conjunction') : tn('directoryMoreSites', hosts.length - 5, [hosts.slice(0, 5).join(', ')]);
 }
 
+const IMPORT_BATCH = 500;
+
 type Status = { kind: 'notice' | 'error'; text: string } | null;
 
 /**
@@ -88,7 +90,13 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
           setStatus({ kind: 'error', text: tn('directoryPermissionDenied', picked.length, [siteList(plan.origins)]) });
           return;
         }
-        const result = await api.importFeeds(plan.feeds);
+        // One message carries at most 1000 feeds (the protocol's bound): larger choices go in parts.
+        const result = { added: 0, skipped: [] as { url: string; reason: string }[] };
+        for (let i = 0; i < plan.feeds.length; i += IMPORT_BATCH) {
+          const part = await api.importFeeds(plan.feeds.slice(i, i + IMPORT_BATCH));
+          result.added += part.added;
+          result.skipped.push(...part.skipped);
+        }
         const lines = [tn('directorySubscribed', picked.length, [result.added])];
         if (result.skipped.length) lines.push(tn('directorySkipped', result.skipped.length, [result.skipped.map((s) => `${s.url} (${s.reason})`).join('; ')]));
         try {
