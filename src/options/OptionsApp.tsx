@@ -15,6 +15,7 @@ import { NONE, selectedCount, type Selection } from './selection';
 import { Settings, type SettingsBrowser } from './Settings';
 import { StorageSummary } from './StorageSummary';
 import { isFiltered, parseViewHash, viewFilter, viewHash, type ViewState } from './viewState';
+import { errorText } from '../core/errors';
 
 const SEARCH_DELAY_MS = 200;
 /** While records are being indexed, the list and counts are asked again this often. */
@@ -80,7 +81,7 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
       if (!live) return;
       setStats(s);
       setFacets(f);
-    }, (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    }, (e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
@@ -110,7 +111,7 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
         setNotice(result);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

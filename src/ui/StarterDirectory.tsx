@@ -3,6 +3,7 @@ import {
   directoryNames, groupDirectory, isSubscribed, parseDirectory, resolveHttpUrl, searchDirectory, subscriptionPlan,
   type Directory, type DirectoryGrouping, type DirectoryOutlet, type OutletKind,
 } from '../core/feeds';
+import { errorText } from '../core/errors';
 import { getBrowser } from '../shared/browser';
 import { formatList, t, tn, uiLocale, type MessageKey } from '../shared/i18n';
 import { directoryApi, type DirectoryApi, type HostPermissionRequest } from './directoryConnector';
@@ -57,7 +58,7 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
   };
   const load = () => {
     if (directory || loadError) return;
-    api.load().then((json) => setDirectory(parseDirectory(json)), (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+    api.load().then((json) => setDirectory(parseDirectory(json)), (e: unknown) => setLoadError(errorText(e)));
     refreshOwn();
   };
 
@@ -105,14 +106,14 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
           if (merged.touched.length) lines.push(t('directoryGroupsFilled', [formatList(merged.touched, 'conjunction')]));
           if (merged.left.length) lines.push(t('directoryGroupsFull', [merged.left.join(', ')]));
         } catch (e) {
-          lines.push(t('directoryGroupsFailed', [e instanceof Error ? e.message : String(e)]));
+          lines.push(t('directoryGroupsFailed', [errorText(e)]));
         }
         setStatus({ kind: 'notice', text: lines.join(' ') });
         toggle(picked.map((o) => o.id), false);
         refreshOwn();
         onSubscribed?.();
       } catch (e) {
-        setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+        setStatus({ kind: 'error', text: errorText(e) });
       } finally {
         setBusy(false);
       }

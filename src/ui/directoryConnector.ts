@@ -1,3 +1,4 @@
+import { errorText } from '../core/errors';
 import { getBrowser } from '../shared/browser';
 import { send } from './client';
 import { t } from '../shared/i18n';
@@ -28,13 +29,13 @@ export const directoryApi: DirectoryApi = {
   async load() {
     const url = getBrowser().runtime.getURL(DIRECTORY_PATH);
     const res = await fetch(url).catch((e: unknown) => {
-      throw new Error(t('directoryUnreadable', [e instanceof Error ? e.message : String(e)]), { cause: e });
+      throw new Error(t('directoryUnreadable', [errorText(e)]), { cause: e });
     });
     if (!res.ok) throw new Error(t('directoryUnreadable', [`HTTP ${res.status}`]));
     try {
       return (await res.json()) as unknown;
     } catch (e) {
-      throw new Error(t('directoryUnreadable', [e instanceof Error ? e.message : String(e)]), { cause: e });
+      throw new Error(t('directoryUnreadable', [errorText(e)]), { cause: e });
     }
   },
   subscribed: async () => (await send('feeds/list', {})).feeds.map((f) => f.url),

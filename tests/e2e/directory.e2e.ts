@@ -9,7 +9,6 @@
  * read from the extension, searched and grouped.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,39 +16,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PAGES_DIR, launchExtension, TEST_BUILD_DIR, type ExtensionSession } from './harness';
+import { startSuite, TEST_BUILD_DIR, type SuiteSession } from './harness';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 
 const WAIT = { timeout: 30_000 };
 
 interface Entry { id: string; site: string; feeds: string[] }
 
-let extension: ExtensionSession;
+let suite: SuiteSession;
 let server: ReturnType<typeof createServer>;
 let origin = '';
 let buildCopy = '';
 let page: Page;
+/** What the feed server was asked for. */
 const requests: string[] = [];
-const feeds = new Map<string, string>();
+const feeds = new Map<string, () => string>();
 
-const rss = (title: string, slugs: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${title}</title><link>/</link>\n${
-  slugs.map((s, i) => `<item><title>Item ${i}</title><link>/articles/${s}/</link><pubDate>Tue, 15 Sep 2020 1${i}:00:00 GMT</pubDate></item>`).join('\n')}\n</channel></rss>`;
+const rss = (title: string, links: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${title}</title><link>/</link>\n${
+  links.map((link, i) => `<item><title>Item ${i}</title><link>${link}</link><pubDate>Tue, 15 Sep 2020 1${i}:00:00 GMT</pubDate></item>`).join('\n')}\n</channel></rss>`;
 
 beforeAll(async () => {
+  // The feeds; their items are fixture pages on the suite's page server.
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     requests.push(path);
     const feed = feeds.get(path);
-    if (feed) return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed);
-    const slug = /^\/articles\/([a-z0-9-]+)\/$/.exec(path)?.[1];
-    const file = slug ? `${FIXTURE_PAGES_DIR}/${slug}/source.html` : '';
-    if (!slug || !existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    void readFile(file).then((body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
+    if (feed) res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed());
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  feeds.set('/cbc.xml', rss('CBC World', ['cbc-xinjiang-un']));
-  feeds.set('/mail.xml', rss('Mail World', ['dailymail-xinjiang-eu']));
+  feeds.set('/cbc.xml', () => rss('CBC World', [suite.fixtures.url('cbc-xinjiang-un')]));
+  feeds.set('/mail.xml', () => rss('Mail World', [suite.fixtures.url('dailymail-xinjiang-eu')]));
 
   // The shipped directory, with two entries' addresses on the local server (the only host the test build may read).
   buildCopy = await mkdtemp(join(tmpdir(), 'framelens-directory-'));
@@ -65,13 +63,13 @@ beforeAll(async () => {
   data.outlets.push({ ...data.outlets[0]!, id: 'damaged', feeds: ['javascript:alert(1)'] });
   await writeFile(file, JSON.stringify(data));
 
-  extension = await launchExtension({ extensionDir: buildCopy });
-  page = await extension.context.newPage();
-  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  suite = await startSuite({ extensionDir: buildCopy });
+  page = await suite.extension.context.newPage();
+  await page.goto(`chrome-extension://${suite.extension.extensionId}/options.html`);
 });
 
 afterAll(async () => {
-  await extension?.close();
+  await suite?.close();
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   if (buildCopy) await rm(buildCopy, { recursive: true, force: true });
@@ -112,6 +110,7 @@ describe('the starter directory in the options page', () => {
     expect(await page.locator('[data-testid="directory-group"][data-key="pt"]').innerText()).toMatch(/Folha de S\.Paulo[\s\S]*PÚBLICO/);
     await byTestId('directory-group-by').selectOption('country');
     expect(requests).toEqual([]);
+    expect(suite.network.fromExtension()).toEqual([]);
   });
 
   it('says plainly when access is refused, and subscribes nothing', async () => {
@@ -130,7 +129,7 @@ describe('the starter directory in the options page', () => {
       'Access was refused, so nothing was subscribed. Following 1 outlet needs permission to read 127.0.0.1: its feeds and the articles they link to.',
     );
     expect(await byTestId('feeds-empty').isVisible()).toBe(true);
-    expect(requests).toEqual([]);
+    expect(suite.network.fromExtension()).toEqual([]);
   });
 
   it('ticks two outlets (one by keyboard), subscribes in one click, lists their feeds, archives their articles and fills their country groups', async () => {
@@ -153,7 +152,10 @@ describe('the starter directory in the options page', () => {
       await expect.poll(() => row.getByTestId('feed-status').innerText().catch(() => ''), WAIT).toMatch(/OK/);
       await expect.poll(() => row.getByTestId('feed-counts').innerText(), WAIT).toMatch(/1 in the feed, 1 archived/);
     }
-    expect(new Set(requests)).toEqual(new Set(['/cbc.xml', '/mail.xml', '/articles/cbc-xinjiang-un/', '/articles/dailymail-xinjiang-eu/']));
+    // Only the chosen outlets' feeds and the articles they list were fetched.
+    expect(new Set(suite.network.fromExtension().map((r) => r.url))).toEqual(new Set([
+      `${origin}/cbc.xml`, `${origin}/mail.xml`, suite.fixtures.url('cbc-xinjiang-un'), suite.fixtures.url('dailymail-xinjiang-eu'),
+    ]));
     // Followed now: ticked and marked, not offered again.
     await search('');
     await expect.poll(() => outletRow('cbc').getByTestId('directory-followed').innerText()).toBe('Following');
@@ -184,8 +186,8 @@ describe('the starter directory in the options page', () => {
 
 describe('the starter directory on the welcome page', () => {
   it('is offered there too, shows the outlets already followed, and passes axe', async () => {
-    const welcome = await extension.context.newPage();
-    await welcome.goto(`chrome-extension://${extension.extensionId}/welcome.html`);
+    const welcome = await suite.extension.context.newPage();
+    await welcome.goto(`chrome-extension://${suite.extension.extensionId}/welcome.html`);
     await welcome.getByTestId('directory-open').click();
     await welcome.getByTestId('directory-search').fill('canada');
     await expect.poll(() => welcome.locator('[data-testid="directory-outlet"][data-id="cbc"] [data-testid="directory-followed"]').count(), WAIT).toBe(1);
@@ -193,6 +195,7 @@ describe('the starter directory on the welcome page', () => {
     const { violations } = await new AxeBuilder({ page: welcome }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
     await welcome.close();
+    expect(suite.problems.all()).toEqual([]);
   });
 });
 
