@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import {
   directoryNames, groupDirectory, isSubscribed, parseDirectory, resolveHttpUrl, searchDirectory, subscriptionPlan,
   type Directory, type DirectoryGrouping, type DirectoryOutlet, type OutletKind,
@@ -56,9 +56,12 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
   const refreshOwn = () => {
     if (subscribedFeeds === undefined) api.subscribed().then(setOwn, () => setOwn([]));
   };
+  const loading = useRef(false);
   const load = () => {
-    if (directory || loadError) return;
-    api.load().then((json) => setDirectory(parseDirectory(json)), (e: unknown) => setLoadError(errorText(e)));
+    if (loading.current) return;
+    loading.current = true;
+    // A file that fails the check is said like one that cannot be read.
+    api.load().then(parseDirectory).then(setDirectory, (e: unknown) => setLoadError(errorText(e)));
     refreshOwn();
   };
 
