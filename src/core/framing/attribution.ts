@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from './lexicon/speech-verbs';
+import { SPEECH_VERBS } from './lexicon/speechVerbs';
 
 /**
  * Who said it: regular patterns of news attribution, after Pareti's attribution relations

@@ -4,10 +4,10 @@
  * page. Pure and synchronous: it runs in the service worker at every popup open.
  */
 import type { Article } from '../types';
-import type { TermBackground } from './background';
+import type { TermPrior } from './prior';
 import { coverage } from './coverage';
 import { contestedLabels } from './labels';
-import { spellingVariants } from './spelling-variants';
+import { spellingVariants } from './spellingVariants';
 import { alignedSwaps } from './swaps';
 import { frames } from './frames';
 import { headline } from './headline';
@@ -21,13 +21,13 @@ import { tone } from './tone';
 import type { FramingReport } from './types';
 import { articleQuotes, voices } from './voices';
 
-export type { TermBackground } from './background';
-export { buildTermBackground, updateTermBackground } from './background';
+export type { TermPrior } from './prior';
+export { buildTermPrior, updateTermPrior } from './prior';
 export type * from './types';
 
 export interface CompareOptions {
   /** Archive-wide counts for the terms' Dirichlet prior (else the compared articles). */
-  background?: TermBackground;
+  background?: TermPrior;
 }
 
 export function compareFraming(input: Article[], options: CompareOptions = {}): FramingReport {

@@ -1,5 +1,5 @@
 import { stem, tokenize } from '../text';
-import { isLoadedVerb } from './lexicon/speech-verbs';
+import { isLoadedVerb } from './lexicon/speechVerbs';
 import type { PreparedArticle } from './prepare';
 import { extractQuotes, type Quote, type ScareQuote } from './quotes';
 import type { VoiceEntry } from './types';
