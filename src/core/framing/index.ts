@@ -51,7 +51,7 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
     terms: distinctiveTerms(prepared, options.background),
-    naming: [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
+    naming: [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov), ...alignedSwaps(prepared, cov)],
     voices: voices(prepared, quotes),
     coverage: cov,
     tone: prepared.map(tone),

@@ -22,7 +22,15 @@ export const EVALUATIVE = new Set('dictator despot strongman autocrat tyrant reg
 export const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Sir|Dame|Lord)\.?$/;
 
 // Capitalised at a sentence start, never part of a name.
-export const NOT_NAMES = new Set('On In At As By For From After Before When While During Since Until Under Over With Without Among Across Through Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December'.split(' '));
+export const DATE_WORDS = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December'.split(' '));
+export const NOT_NAMES = new Set([...'On In At As By For From After Before When While During Since Until Under Over With Without Among Across Through'.split(' '), ...DATE_WORDS]);
 
 export const ROLE_TITLES = ['prime minister', 'president', 'chancellor', 'secretary of state', 'secretary', 'senator', 'governor', 'mayor', 'king', 'queen', 'pope', 'premier', 'minister', 'ambassador', 'director', 'chairman'];
 export const ROLE_MENTION = new RegExp(`\\bthe (${ROLE_TITLES.join('|')})\\b(?! [A-Z])`, 'g');
+
+// Last words of names that are places or buildings, not people ("Trump Tower", "Wall Street").
+export const PLACE_LAST = new Set('Tower Towers Street Avenue Road Square Park Center Centre Building Hotel Airport Bridge Plaza Hall Palace Stadium Field'.split(' '));
+// Party and institution adjectives: a run of them ("Republican Congressional") names no one.
+export const ADJECTIVE_NAMES = new Set('Republican Republicans Democratic Democrat Democrats Congressional Federal National Conservative Liberal Labour Senate House'.split(' '));
+// Descriptions never open with these: they begin a clause or a list, not a role ("and son-in-law", "if our officials …").
+export const NOT_DESCRIPTION_START = /^(and|or|but|if|when|while|whose|who|which|that|any|have|has|had|was|were|is|are|including|group|public|because|although|after|before|as|since|where|whom|then|also)\b/i;

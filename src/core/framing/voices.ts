@@ -18,7 +18,8 @@ function isName(speaker: string): boolean {
   return speaker.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)$/.test(w));
 }
 
-const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || /^[A-Z][A-Z.]+$/.test(w);
+// An abbreviation ("UN", "U.S.") is a title word; a middle initial ("T." in "Michael T. Flynn") is part of the name.
+const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || (/^[A-Z][A-Z.]+$/.test(w) && /[A-Z][^A-Z]*[A-Z]/.test(w));
 
 /** A title, role or nationality word ("President", "Minister", "UN"), not a name. */
 export const isTitleWord = isTitle;
