@@ -13,6 +13,7 @@ import { frames } from './frames';
 import { headline } from './headline';
 import { hedging } from './hedging';
 import { prepareArticle } from './prepare';
+import { rankNaming } from './rank';
 import { acronymVariants } from './acronyms';
 import { placeVariants } from './places';
 import { referenceVariants } from './references';
@@ -51,7 +52,7 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
     terms: distinctiveTerms(prepared, options.background),
-    naming: [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov), ...alignedSwaps(prepared, cov)],
+    naming: rankNaming([...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov), ...alignedSwaps(prepared, cov)]),
     voices: voices(prepared, quotes),
     coverage: cov,
     tone: prepared.map(tone),

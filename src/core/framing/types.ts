@@ -35,7 +35,16 @@ export interface NamingEntry {
    * only one side uses): the section is sorted by it, and the popup shows the strongest few.
    */
   strength?: number;
-  variants: { article: string; form: string; count: number; sentences?: number[]; /** Which of the lexicon's labels (kind "label"). */ label?: number }[];
+  variants: {
+    article: string;
+    form: string;
+    count: number;
+    sentences?: number[];
+    /** Which of the lexicon's labels (kind "label"). */
+    label?: number;
+    /** A form only some articles use that says something: an honorific, a judging descriptor (kind "reference"). */
+    noteworthy?: boolean;
+  }[];
 }
 
 /** A quoted person in one article. */
