@@ -164,8 +164,8 @@ interface LabelledItem {
   real: boolean;
 }
 
-/** A form as the labelled set compares it: lower case, no leading "the", no outer punctuation. */
-const itemForm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '').trim();
+/** A form as the labelled set compares it: lower case, spaces collapsed. */
+const itemForm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 const pairKey = (x: string, y: string) => [itemForm(x), itemForm(y)].sort().join('\u0000');
 
 /** Cross-article pairs of different forms in one naming concept. */

@@ -81,7 +81,7 @@ describe('labels carry meaning', () => {
     );
     const strengths = n.map((c) => c.strength);
     expect(strengths.every((x) => typeof x === 'number' && x >= 0 && x <= 1)).toBe(true);
-    expect(strengths).toEqual([...strengths].sort((x, y) => y - x));
+    expect(strengths).toEqual([...strengths].sort((x, y) => y! - x!));
     expect(n[0]!.variants.some((v) => v.form === 'regime' || /dictator/.test(v.form))).toBe(true);
   });
 });

@@ -81,6 +81,11 @@ function matches(p: PreparedArticle, i: number, out: Occurrence[][]): void {
       const cells = Array.from({ length: f.n }, (_, d) => `${f.concept}:${f.k + d}`);
       if (cells.some((x) => taken.has(x))) continue;
       for (const x of cells) taken.add(x);
+      // Inside a longer capitalised name the words name that ("Office of Refugee Resettlement").
+      const first = toks[f.k]!;
+      const last = toks[f.k + f.n - 1]!;
+      const capJoined = (a: { end: number }, b: { text: string; start: number } | undefined) => !!b && /^\p{Lu}/u.test(b.text) && p.article.text.slice(a.end, b.start) === ' ';
+      if (f.k > 0 && /^\p{Lu}/u.test(first.text) && (capJoined(toks[f.k - 1]!, first) || capJoined(last, toks[f.k + f.n]))) continue;
       const context = CONTEXT[f.concept];
       if (context) {
         near ??= ` ${stemsNear(si)} `;

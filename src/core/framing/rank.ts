@@ -35,12 +35,35 @@ function rankReference(n: NamingEntry): NamingEntry {
 }
 
 /**
+ * Forms that differ only in case or a leading article ("Prime Minister" / "the prime
+ * minister", "United States" / "The United States") are one form, written as most uses
+ * write it, counted together per article.
+ */
+function oneSpelling(n: NamingEntry): NamingEntry {
+  const key = (f: string) => f.toLowerCase().replace(/^(the|a|an)\s+/, '');
+  const uses = new Map<string, Map<string, number>>();
+  for (const v of n.variants) {
+    const m = uses.get(key(v.form)) ?? new Map<string, number>();
+    uses.set(key(v.form), m.set(v.form, (m.get(v.form) ?? 0) + v.count));
+  }
+  const shown = (f: string) => [...uses.get(key(f))!].sort((a, b) => b[1] - a[1])[0]![0];
+  const merged = new Map<string, NamingEntry['variants'][number]>();
+  for (const v of n.variants) {
+    const k = `${v.article}\u0000${key(v.form)}`;
+    const m = merged.get(k);
+    if (!m) merged.set(k, { ...v, form: shown(v.form) });
+    else merged.set(k, { ...m, count: m.count + v.count, ...(m.sentences || v.sentences ? { sentences: [...new Set([...(m.sentences ?? []), ...(v.sentences ?? [])])].sort((a, b) => a - b) } : {}) });
+  }
+  return { ...n, variants: [...merged.values()] };
+}
+
+/**
  * Gives every naming entry a strength (0..1, the evidence for a difference that carries
  * meaning) and sorts the section by it, strongest first; entries of equal strength keep
  * their order. Labels and swaps arrive with theirs; spellings weigh their uses.
  */
 export function rankNaming(entries: NamingEntry[]): NamingEntry[] {
-  const ranked = entries.map((n) => {
+  const ranked = entries.map(oneSpelling).filter((n) => new Set(n.variants.map((v) => v.form)).size > 1).map((n) => {
     if (n.kind === 'reference') return rankReference(n);
     if (n.strength !== undefined) return n;
     const evidence = n.variants.reduce((a, v) => a + Math.log2(1 + v.count), 0);
