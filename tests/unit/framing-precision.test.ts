@@ -85,3 +85,24 @@ describe('labels carry meaning', () => {
     expect(n[0]!.variants.some((v) => v.form === 'regime' || /dictator/.test(v.form))).toBe(true);
   });
 });
+
+describe('voices name the speaker', () => {
+  it('keeps the description apart from the name, and no pronoun with a contraction as a speaker', () => {
+    const r = compareFraming([
+      article('a', '"We will win this state," said Donald Trump, who placed second in an NBC/Wall Street Journal poll. The crowd cheered loudly at the rally.\n\nAnd I’ll say it again: "The wall will be built."'),
+      article('b', 'Trump spoke in Iowa on Monday. "We will win," Trump told supporters. He’s said "the polls are wrong" before.'),
+    ]);
+    const trump = r.voices.filter((v) => v.speaker === 'Donald Trump');
+    expect(trump.map((v) => v.article).sort()).toEqual(['a', 'b']);
+    expect(trump.find((v) => v.article === 'a')?.role).toMatch(/placed second/);
+    expect(r.voices.some((v) => /[,’']|\bwho\b/.test(v.speaker))).toBe(false);
+  });
+
+  it('credits a statement to the one who issued it', () => {
+    const r = compareFraming([
+      article('a', '"These memos are significant," said a statement from Judiciary Chairman Bob Goodlatte, R-Va., and two other chairmen.'),
+      article('b', 'Bob Goodlatte spoke on Friday. "We will read them," Goodlatte said.'),
+    ]);
+    expect(r.voices.filter((v) => v.speaker === 'Bob Goodlatte').map((v) => v.article).sort()).toEqual(['a', 'b']);
+  });
+});
