@@ -1,5 +1,5 @@
 import { stem, tokenize } from '../text';
-import { lemma } from './inflection';
+import { lemma, sameWord } from './inflection';
 import labelsData from './lexicon/contested-labels.json';
 import placesData from './lexicon/places.json';
 import { HONORIFIC } from './referenceWords';
@@ -141,10 +141,11 @@ export function contestedLabels(prepared: PreparedArticle[], coverage: CoverageE
     if (!kept.size) return;
     // One shown form per word ("leader" and "leaders", "undocumented" and "undocumented
     // immigrants" are one choice), the most used one; only forms that take part in a choice.
+    const lemmas = (f: string) => tokenize(f).map((t) => lemma(t.lower)).join(' ');
     const keyOf = (o: Occurrence) => {
-      const k = tokenize(o.form).map((t) => lemma(t.lower)).join(' ');
-      const within = [...kept].map((x) => tokenize(x.form).map((t) => lemma(t.lower)).join(' ')).filter((x) => x !== k && ` ${x} `.includes(` ${k} `));
-      return `${o.label}\u0000${within.sort()[0] ?? k}`;
+      const k = lemmas(o.form);
+      const same = [...kept].filter((x) => x.label === o.label && (` ${lemmas(x.form)} `.includes(` ${k} `) || ` ${k} `.includes(` ${lemmas(x.form)} `) || sameWord(x.form, o.form))).map((x) => lemmas(x.form));
+      return `${o.label}\u0000${[k, ...same].sort()[0]}`;
     };
     const keptKeys = new Set([...kept].map((o) => `${o.article}\u0000${keyOf(o)}`));
     const surface = new Map<string, Map<string, number>>();
