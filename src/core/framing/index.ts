@@ -49,10 +49,12 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   // An acronym pair the places lexicon already shows (EU / European Union) is not repeated.
   const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(v.form.replace(/\./g, '').toLowerCase())));
   const quotes = prepared.map(articleQuotes);
+  // A swap whose words another entry already shows ("dictator" / "leader" as a label) is not repeated.
+  const found = [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov)];
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
     terms: distinctiveTerms(prepared, options.background),
-    naming: rankNaming([...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov), ...alignedSwaps(prepared, cov)]),
+    naming: rankNaming([...found, ...alignedSwaps(prepared, cov).filter((sw) => !found.some((n) => sw.variants.every((v) => n.variants.some((x) => x.form.toLowerCase() === v.form.toLowerCase()))))]),
     voices: voices(prepared, quotes),
     coverage: cov,
     tone: prepared.map(tone),

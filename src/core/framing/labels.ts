@@ -59,7 +59,30 @@ interface Occurrence {
   names: Set<string>;
 }
 
-const NEAR = 4;
+const cap = (t: { text: string } | undefined) => !!t && /^\p{Lu}/u.test(t.text) && t.text.length > 1 && !HONORIFIC.test(t.text);
+
+/**
+ * The names a label is attached to: capitalised words right before it ("Kim regime",
+ * "Iranian regime", "North Korean dictator"), right after it ("dictator Kim Jong Un", "its
+ * leader, Kim Jong-un") or after "of" / "in" ("the regime in Pyongyang"), as 4-letter
+ * prefixes with places as their country ("Iranian" and "Iran" agree, "Pyongyang" is North Korea).
+ */
+function attachedNames(p: PreparedArticle, toks: PreparedArticle['tokens'][number], from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  const add = (k: number) => {
+    for (const w of (PLACE_OF.get(toks[k]!.text) ?? toks[k]!.lower).split(' ')) out.add(w.slice(0, 4));
+  };
+  const gap = (a: number, b: number) => p.article.text.slice(toks[a]!.end, toks[b]!.start);
+  // Before, over a possessive: "Trump's administration", "the Kim regime"; never a sentence's first word.
+  for (let k = from - 1; k >= 1 && cap(toks[k]) && /^(\s|['’]s?\s)$/.test(gap(k, k + 1)); k--) add(k);
+  let k = to;
+  if (toks[k] && /^(of|in)$/.test(toks[k]!.lower)) k += toks[k + 1]?.lower === 'the' ? 2 : 1;
+  for (; k < toks.length && cap(toks[k]) && (k === to || /^[\s,]+$/.test(gap(k - 1, k))); k++) {
+    add(k);
+    if (k > to && !/^\s$/.test(gap(k - 1, k))) break;
+  }
+  return out;
+}
 
 /** Every lexicon match in one article, longest first, a word inside a match not matched again. */
 function matches(p: PreparedArticle, i: number, out: Occurrence[][]): void {
@@ -91,11 +114,7 @@ function matches(p: PreparedArticle, i: number, out: Occurrence[][]): void {
         near ??= ` ${stemsNear(si)} `;
         if (!context.some((w) => near!.includes(` ${w} `))) continue;
       }
-      const names = new Set<string>();
-      for (let k = Math.max(1, f.k - NEAR); k < Math.min(toks.length, f.k + f.n + NEAR); k++) {
-        if (k >= f.k && k < f.k + f.n) continue;
-        if (/^\p{Lu}/u.test(toks[k]!.text) && toks[k]!.text.length > 1 && !HONORIFIC.test(toks[k]!.text)) for (const w of (PLACE_OF.get(toks[k]!.text) ?? toks[k]!.lower).split(' ')) names.add(w.slice(0, 4));
-      }
+      const names = attachedNames(p, toks, f.k, f.k + f.n);
       out[f.concept]!.push({ article: i, label: f.label, form: p.article.text.slice(toks[f.k]!.start, toks[f.k + f.n - 1]!.end).toLowerCase(), si, names });
     }
   }

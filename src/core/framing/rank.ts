@@ -35,12 +35,12 @@ function rankReference(n: NamingEntry): NamingEntry {
 }
 
 /**
- * Forms that differ only in case or a leading article ("Prime Minister" / "the prime
- * minister", "United States" / "The United States") are one form, written as most uses
+ * Forms that differ only in case, a leading article or an honorific's full stop ("Prime
+ * Minister" / "the prime minister", "Mr. Flynn" / "Mr Flynn") are one form, written as most uses
  * write it, counted together per article.
  */
 function oneSpelling(n: NamingEntry): NamingEntry {
-  const key = (f: string) => f.toLowerCase().replace(/^(the|a|an)\s+/, '');
+  const key = (f: string) => f.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/^(mr|mrs|ms|dr)\.?\s/, '$1 ');
   const uses = new Map<string, Map<string, number>>();
   for (const v of n.variants) {
     const m = uses.get(key(v.form)) ?? new Map<string, number>();

@@ -146,7 +146,10 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
         const d = a - 1;
         if (d >= 0 && ROLE_SET.has(toks[d]!.lower) && adjacent(d, a)) {
           let s0 = d;
-          while (s0 > 0 && s0 > d - 4 && /^(\p{Lu}|[\p{Ll}]+-)/u.test(toks[s0 - 1]!.text) && adjacent(s0 - 1, s0) && !/^(The|A|An)$/.test(toks[s0 - 1]!.text)) s0--;
+          // Dotted initials are one word ("F.B.I. director"), so they are taken whole.
+          const joins = (x: number) => adjacent(x, x + 1) || (/^\p{Lu}$/u.test(toks[x]!.text) && text.slice(toks[x]!.end, toks[x + 1]!.start) === '.');
+          while (s0 > 0 && s0 > d - 4 && /^(\p{Lu}|[\p{Ll}]+-)/u.test(toks[s0 - 1]!.text) && joins(s0 - 1) && !/^(The|A|An)$/.test(toks[s0 - 1]!.text)) s0--;
+          while (s0 > 0 && /^\p{Lu}$/u.test(toks[s0 - 1]!.text) && text.slice(toks[s0 - 1]!.end, toks[s0]!.start) === '.') s0--;
           // A lone generic role ("chief", "director") says little; an evaluative one says a lot.
           if (s0 < d || EVALUATIVE.has(toks[d]!.lower)) add(ri, text.slice(toks[s0]!.start, toks[d]!.end), si);
         }
