@@ -11,7 +11,8 @@ singer host commentator activist critic lawyer attorney adviser advisor aide gen
 challenger rival counterpart ally premier chancellor correspondent journalist reporter anchor columnist professor analyst expert
 scientist author founder ceo boss head dissident defector militant terrorist extremist warlord rebel cleric imam cardinal pope
 bishop judge prosecutor counsel investigator agent officer soldier veteran hero victim suspect gunman killer attacker shooter
-businesswoman heiress daughter son wife husband mother father brother sister nephew niece`.split(/\s+/);
+businesswoman heiress daughter son wife husband mother father brother sister nephew niece diplomat negotiator spy operative
+informant whistleblower staffer strategist pollster consultant donor`.split(/\s+/);
 export const ROLE_SET = new Set(ROLE_NOUNS);
 export const TITLE_OF = new Set(['secretary', 'minister', 'director', 'chief', 'head', 'president', 'chairman', 'leader', 'governor', 'mayor', 'speaker', 'member']);
 export const ROLE_IN = new RegExp(`\\b(${ROLE_NOUNS.join('|')})s?\\b`, 'i');
@@ -33,4 +34,6 @@ export const PLACE_LAST = new Set('Tower Towers Street Avenue Road Square Park C
 // Party and institution adjectives: a run of them ("Republican Congressional") names no one.
 export const ADJECTIVE_NAMES = new Set('Republican Republicans Democratic Democrat Democrats Congressional Federal National Conservative Liberal Labour Senate House'.split(' '));
 // Descriptions never open with these: they begin a clause or a list, not a role ("and son-in-law", "if our officials …").
-export const NOT_DESCRIPTION_START = /^(and|or|but|if|when|while|whose|who|which|that|any|have|has|had|was|were|is|are|including|group|public|because|although|after|before|as|since|where|whom|then|also)\b/i;
+export const NOT_DESCRIPTION_START = /^(and|or|but|if|when|while|whose|who|which|that|any|have|has|had|was|were|is|are|including|group|public|because|although|after|before|as|since|where|whom|then|also|now|still)\b/i;
+// Lower-case modifiers of a role before a name ("Democratic presidential nominee", "former campaign chairman").
+export const ROLE_MODIFIER = /^(former|then|acting|top|longtime|veteran|deputy|chief|special|campaign|security|intelligence|press|senior|junior|interim|\p{Ll}{3,}(?:al|ic|ive|ian|ese|ish|ern))$/u;

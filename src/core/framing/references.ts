@@ -1,7 +1,7 @@
 import type { NamingEntry } from './types';
 import { isStopword } from '../text';
 import { usableSentences, type PreparedArticle } from './prepare';
-import { ADJECTIVE_NAMES, APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_DESCRIPTION_START, NOT_NAMES, PLACE_LAST, ROLE_IN, ROLE_MENTION, ROLE_SET, ROLE_TITLES, TITLE_OF } from './referenceWords';
+import { ROLE_MODIFIER, ADJECTIVE_NAMES, APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_DESCRIPTION_START, NOT_NAMES, PLACE_LAST, ROLE_IN, ROLE_MENTION, ROLE_SET, ROLE_TITLES, TITLE_OF } from './referenceWords';
 import { splitTitle } from './voices';
 
 /**
@@ -77,8 +77,12 @@ type Forms = Map<string, { count: number; sentences: Set<number> }>;
 function isDescription(desc: string, r: Referent, all: Referent[]): boolean {
   if (/\b(said|says|told|who|which|that|alleges|alleged)\b/.test(desc) || /[.!?]\s|\n/.test(desc) || NOT_DESCRIPTION_START.test(desc)) return false;
   if (/\b(Mr|Mrs|Ms|Dr)\.?$/.test(desc) || /\b(Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u.test(desc)) return false;
-  const words = ` ${flatten(desc)} `;
-  return !all.some((o) => o !== r && words.includes(` ${flatten(o.name)} `));
+  const words = ` ${flatten(desc).replace(/['’]s\b/g, '')} `;
+  // The role noun heads the description: "his discussions with his personal lawyer" is about discussions.
+  const role = ROLE_IN.exec(desc);
+  if (role && /\b(with|of|for|about|to|from|by|on|in|at)\b/.test(desc.slice(0, role.index))) return false;
+  // The name again inside its own description ("former campaign chairman Paul Manafort"), or another person's.
+  return ![...r.parts].some((w) => words.includes(` ${w} `)) && !all.some((o) => o !== r && words.includes(` ${flatten(o.name)} `));
 }
 
 /** The forms one article uses for each referent, counted, in one pass over its tokens. */
@@ -148,7 +152,7 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
           let s0 = d;
           // Dotted initials are one word ("F.B.I. director"), so they are taken whole.
           const joins = (x: number) => adjacent(x, x + 1) || (/^\p{Lu}$/u.test(toks[x]!.text) && text.slice(toks[x]!.end, toks[x + 1]!.start) === '.');
-          while (s0 > 0 && s0 > d - 4 && /^(\p{Lu}|[\p{Ll}]+-)/u.test(toks[s0 - 1]!.text) && joins(s0 - 1) && !/^(The|A|An)$/.test(toks[s0 - 1]!.text)) s0--;
+          while (s0 > 0 && s0 > d - 4 && (/^(\p{Lu}|[\p{Ll}]+-)/u.test(toks[s0 - 1]!.text) || ROLE_MODIFIER.test(toks[s0 - 1]!.text)) && joins(s0 - 1) && !/^(The|A|An)$/.test(toks[s0 - 1]!.text)) s0--;
           while (s0 > 0 && /^\p{Lu}$/u.test(toks[s0 - 1]!.text) && text.slice(toks[s0 - 1]!.end, toks[s0]!.start) === '.') s0--;
           // A lone generic role ("chief", "director") says little; an evaluative one says a lot.
           if (s0 < d || EVALUATIVE.has(toks[d]!.lower)) add(ri, text.slice(toks[s0]!.start, toks[d]!.end), si);
