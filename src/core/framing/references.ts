@@ -81,8 +81,11 @@ function isDescription(desc: string, r: Referent, all: Referent[]): boolean {
   // The role noun heads the description: "his discussions with his personal lawyer" is about discussions.
   const role = ROLE_IN.exec(desc);
   if (role && /\b(with|of|for|about|to|from|by|on|in|at)\b/.test(desc.slice(0, role.index))) return false;
-  // The name again inside its own description ("former campaign chairman Paul Manafort"), or another person's.
-  return ![...r.parts].some((w) => words.includes(` ${w} `)) && !all.some((o) => o !== r && words.includes(` ${flatten(o.name)} `));
+  // The name again inside its own description ("former campaign chairman Paul Manafort"), or
+  // another person described in it ("fired FBI Director James Comey"); an organisation it
+  // belongs to is fine ("director of the National Economic Council").
+  if ([...r.parts].some((w) => words.includes(` ${w} `))) return false;
+  return !all.some((o) => o !== r && new RegExp(`${ROLE_IN.source}\\s+${flatten(o.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(flatten(desc)));
 }
 
 /** The forms one article uses for each referent, counted, in one pass over its tokens. */
