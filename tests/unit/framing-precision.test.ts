@@ -106,3 +106,14 @@ describe('voices name the speaker', () => {
     expect(r.voices.filter((v) => v.speaker === 'Bob Goodlatte').map((v) => v.article).sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('references', () => {
+  it('puts the noteworthy forms first: an honorific one outlet uses, a judging descriptor one side uses', () => {
+    const n = naming('Mr. Trump spoke at the rally in Ohio. Mr. Trump left the rally early.', 'Billionaire tycoon Donald Trump spoke at the rally in Ohio. Donald Trump left the rally early.');
+    const trump = n.find((c) => c.kind === 'reference' && /Trump/.test(c.concept))!;
+    const noteworthy = trump.variants.filter((v) => v.noteworthy).map((v) => v.form);
+    expect(noteworthy).toEqual(expect.arrayContaining(['Mr. Trump', 'Billionaire tycoon']));
+    expect(trump.variants.slice(0, noteworthy.length).every((v) => v.noteworthy)).toBe(true);
+    expect(trump.variants.find((v) => v.form === 'Donald Trump')?.noteworthy).toBeUndefined();
+  });
+});
