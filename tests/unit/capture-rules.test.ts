@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { captureSkipReason, checkBlockEntry, hostMatches, isBlocked, isLocalHost, MAX_BLOCKLIST_ENTRIES, namedHosts } from '../../src/core/capture';
-import { blockEntryFor, policyFromForm } from '../../src/options/growthForm';
+import { blockEntryFor, policyFromForm } from '../../src/options/captureRetentionForm';
 import { CaptureSettingsSchema, captureOrigins, DEFAULT_CAPTURE, parseCapture, parseCaptureStatus, parseRetention, RetentionPolicySchema } from '../../src/shared/settings';
 import { validateRequest } from '../../src/shared/schemas';
 
@@ -124,8 +124,8 @@ describe('settings validation', () => {
   });
 
   it('refuses invalid settings messages at the router with a reason', () => {
-    expect(validateRequest('settings/setCapture', { enabled: true, blocklist: ['Not A Domain'] })).toMatchObject({ ok: false, reason: expect.stringContaining('blocklist') });
-    expect(validateRequest('settings/setRetention', { policy: { mode: 'count', count: 0 } })).toMatchObject({ ok: false });
+    expect(validateRequest('capture/set', { enabled: true, blocklist: ['Not A Domain'] })).toMatchObject({ ok: false, reason: expect.stringContaining('blocklist') });
+    expect(validateRequest('retention/set', { policy: { mode: 'count', count: 0 } })).toMatchObject({ ok: false });
     expect(validateRequest('retention/preview', { policy: { mode: 'days', days: 7 } })).toMatchObject({ ok: true });
     expect(v.safeParse(RetentionPolicySchema, { mode: 'unlimited', days: 3 }).success).toBe(false);
   });
