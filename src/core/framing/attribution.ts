@@ -72,6 +72,8 @@ export function cleanSpeaker(raw: string): string | null {
   if (/^(i|we|you|he|she|they|it|there)['’](ll|m|s|re|ve|d)$/i.test(s)) return null;
   // "a statement from Judiciary Chairman Bob Goodlatte": the one who issued it speaks.
   s = s.replace(/^(?:(?:the|a|an)\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by)\s+/i, '');
+  // A time phrase is no part of who spoke ("Trump administration on Tuesday …", "president at times").
+  s = s.replace(/\s+(?:on|at|during|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|times|the time)\b.*$/, '');
   // "Trump's" alone is Trump.
   if (!s.includes(' ')) s = s.replace(/['’]s$/, '');
   return s || null;
