@@ -45,9 +45,10 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   const alias = (s: string) => spelling.alias.get(s) ?? s;
   const cov = coverage(prepared, alias);
   const places = placeVariants(prepared);
-  const placeForms = new Set(places.flatMap((n) => n.variants.map((v) => v.form.replace(/\./g, '').toLowerCase())));
+  const plain = (form: string) => form.replace(/\./g, '').toLowerCase().replace(/^the\s+/, '');
+  const placeForms = new Set(places.flatMap((n) => n.variants.map((v) => plain(v.form))));
   // An acronym pair the places lexicon already shows (EU / European Union) is not repeated.
-  const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(v.form.replace(/\./g, '').toLowerCase())));
+  const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(plain(v.form))));
   const quotes = prepared.map(articleQuotes);
   // A swap whose words another entry already shows ("dictator" / "leader" as a label) is not repeated.
   const found = [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov)];

@@ -25,12 +25,14 @@ function rankReference(n: NamingEntry): NamingEntry {
   const usedBy = (test: (f: string) => boolean) => new Set(n.variants.filter((v) => test(v.form)).map((v) => v.article));
   const byHonorific = usedBy(honorific);
   const byEvaluative = usedBy(evaluative);
-  const notable = (f: string) => (honorific(f) && byHonorific.size < articles.size) || (evaluative(f) && byEvaluative.size < articles.size);
+  // Noteworthy when at most half the articles write it so: one outlet's "Mr. Trump", not four of five.
+  const few = (by: Set<string>) => by.size > 0 && by.size * 2 <= articles.size;
+  const notable = (f: string) => (honorific(f) && few(byHonorific)) || (evaluative(f) && few(byEvaluative));
   const variants = n.variants.map((v) => (notable(v.form) ? { ...v, noteworthy: true } : v));
   variants.sort((a, b) => Number(!!b.noteworthy) - Number(!!a.noteworthy));
   const total = n.variants.reduce((a, v) => a + v.count, 0);
-  const hasEvaluative = byEvaluative.size > 0 && byEvaluative.size < articles.size;
-  const hasHonorific = byHonorific.size > 0 && byHonorific.size < articles.size;
+  const hasEvaluative = few(byEvaluative);
+  const hasHonorific = few(byHonorific);
   return { ...n, variants, strength: round(0.15 + 0.05 * Math.log2(1 + total) + (hasHonorific ? 0.1 : 0) + (hasEvaluative ? 0.4 : 0)) };
 }
 
