@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TermBackground } from '../core/framing';
+import type { TermPrior } from '../core/framing';
 import type { ArticleRecord } from '../core/types';
 
 /**
@@ -48,7 +48,7 @@ export type MetaRow =
   /** The options page's catalog (src/core/search/catalog.ts), current at that change count. */
   | { key: 'catalog'; changes: number; snapshot: unknown }
   /** Word and phrase counts over a sample of the archive (termBackgroundStore.ts), and the sample's ids. */
-  | { key: 'termBackground'; sample: string[]; background: TermBackground };
+  | { key: 'termBackground'; sample: string[]; background: TermPrior };
 
 /** A feed subscription and what its polls did; the options page shows these. */
 export interface FeedRow {
