@@ -64,6 +64,8 @@ interface Row {
   all: number;
   waited: number;
   falseSame: number;
+  /** Labelled reports whose fetch or reading failed (a time-out on a loaded machine). */
+  lostToFailures: number;
   /** Read, judged the same story, from the distractor set (unlabelled). */
   extraSame: number;
 }
@@ -113,7 +115,8 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
 
   const byId = new Map(targets.map((r) => [r.id, r]));
   const rows: Row[] = [];
-  const base = nodeDiscoveryIO({ timeoutMs: 1500, maxBytes: 2_000_000 });
+  // 3 s per request: past it only the slow page (4 s), even on a loaded machine.
+  const base = nodeDiscoveryIO({ timeoutMs: 3000, maxBytes: 2_000_000 });
   try {
     for (const r of targets) {
       const n = docOf.get(r.id)!;
@@ -148,6 +151,7 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
         console.log(`  ${r.id} [${r.outlet}] ${asked.map((u) => new URL(u).searchParams.get('query') ?? new URL(u).searchParams.get('q')).join(' | ')}\n     read ${relevant.length - missed.length}/${relevant.length}; missed: ${missed.map((d) => `${standin.doc(d)!.outlet}${matched.has(d) ? ' (returned)' : ''}`).join(', ')}; failures ${result.failed.map((f) => f.reason).join(',')}`);
       }
       rows.push({
+        lostToFailures: result.failed.filter((f) => relevant.includes(standin.docOf(f.link.url) ?? -1)).length,
         extraSame: result.found.filter((f) => f.sameStory && standin.doc(standin.docOf(f.link.url) ?? -1)?.tag?.startsWith('abp:')).length,
         group: TUNED_EVENTS.has(r.story!) ? 'tuned' : 'held-out',
         relevant: relevant.length,
@@ -165,6 +169,8 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
   } finally {
     await standin.close();
   }
+  const lost = rows.reduce((n, x) => n + x.lostToFailures, 0);
+  if (lost) console.log(`  ${lost} labelled reports were fetched but failed (see BENCH_VERBOSE=1)`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('  | articles | other outlets\' reports | recall (read) | recall (read, same story) | peer: headline query, top 8 | queries / article (max) | fetches / article (max) | labelled other events judged same story / article | unlabelled distractors judged same story / article | click to first found p50 | all read p50 (+ GDELT waits) |');
   console.log('  | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

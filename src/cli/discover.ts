@@ -1,16 +1,26 @@
 /**
  * `discover PAGE.html|RECORD.json [--url URL] [--endpoint URL] [--provider gdelt|bing]
- * [--fallback gdelt|bing|none] [--max N] [--timeout MS] [--now ISO]` (DESIGN.md): finds other
+ * [--fallback gdelt|bing|none] [--fallback-endpoint URL] [--max N] [--timeout MS] [--now ISO] [--context FILE]` (DESIGN.md): finds other
  * outlets' coverage of the article with the same core as the extension, and prints the
  * articles read as interchange records on stdout, one JSON line each, best match first,
  * with the matcher's `score` and `sameStory`; progress goes to stderr.
  */
 import { discoverCoverage, PROVIDERS, type DiscoveryEvent, type ProviderName } from '../core/discover';
 import { recordLine } from '../core/records';
-import { articleFromRecord, type Article } from '../core/types';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { articleFromRecord, type Article, type ArticleRecord } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { nodeDiscoveryIO, NODE_IO_LIMITS } from './discoverIO';
-import { InputError, loadArticles } from './inputs';
+import { InputError, loadArticles, readRecords } from './inputs';
+
+/** Word frequencies for ranking come from an archive: the bundled sample unless --context names one. */
+const SAMPLE = fileURLToPath(new URL('../../public/sample/sample.ndjson', import.meta.url));
+
+function contextRecords(path: string | true | undefined): ArticleRecord[] {
+  if (typeof path === 'string') return readRecords(path);
+  return existsSync(SAMPLE) ? readRecords(SAMPLE) : [];
+}
 
 function provider(value: string | true | undefined, name: string): ProviderName | undefined {
   if (value === undefined) return undefined;
@@ -67,14 +77,21 @@ export async function runDiscover(args: string[]): Promise<void> {
   if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${String(options.now)}" is not a date`);
 
   const article = loadArticle(input, url);
+  const context = contextRecords(options.context);
   const io = nodeDiscoveryIO({ ...NODE_IO_LIMITS, timeoutMs: timeout });
   if (now) {
     const offset = now.getTime() - Date.now();
     io.now = () => new Date(Date.now() + offset);
   }
   const providers: ProviderName[] = fallback === 'none' || fallback === primary ? [primary] : [primary, fallback];
-  // --endpoint replaces the primary provider's base address (a fallback keeps its own).
-  const endpoints = typeof endpoint === 'string' ? { [primary]: endpoint } : {};
+  // --endpoint replaces the primary provider's base address, --fallback-endpoint the fallback's.
+  const fallbackEndpoint = options['fallback-endpoint'];
+  if (fallbackEndpoint !== undefined && (typeof fallbackEndpoint !== 'string' || !/^https?:\/\//i.test(fallbackEndpoint) || !URL.canParse(fallbackEndpoint))) {
+    throw new UsageError(`--fallback-endpoint: "${String(fallbackEndpoint)}" is not an http(s) URL`);
+  }
+  const endpoints: Partial<Record<ProviderName, string>> = {};
+  if (typeof endpoint === 'string') endpoints[primary] = endpoint;
+  if (typeof fallbackEndpoint === 'string' && fallback !== 'none') endpoints[fallback] = fallbackEndpoint;
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
@@ -83,6 +100,7 @@ export async function runDiscover(args: string[]): Promise<void> {
       providers,
       endpoints,
       max,
+      context,
       signal: controller.signal,
       onEvent: (e) => process.stderr.write(`${progress(e)}\n`),
     });

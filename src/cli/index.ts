@@ -15,8 +15,8 @@ const USAGE = `Usage: npm run -s cli -- <command>
   extract PAGE.html [--url URL]                 the article as JSON
   compare FILE FILE [FILE...] [--json]          a framing report (text, or JSON)
   match --archive FILE --queries FILE [--top N] one JSON line per query
-  discover PAGE.html|RECORD.json [--url URL] [--provider gdelt|bing] [--fallback gdelt|bing|none]
-           [--endpoint URL] [--max N] [--timeout MS] [--now ISO]
+  discover PAGE.html|RECORD.json [--url URL] [--provider gdelt|bing] [--endpoint URL]
+           [--fallback gdelt|bing|none] [--fallback-endpoint URL] [--max N] [--timeout MS] [--now ISO] [--context FILE]
                                                 other outlets' coverage found online, one record per line
 
 FILE: .html, .txt, .md (front matter title:/date:), .json (one record), .ndjson[.gz]`;

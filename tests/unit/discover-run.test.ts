@@ -189,6 +189,17 @@ describe('discoverCoverage', () => {
     expect(result).toMatchObject({ queries: 0, fetches: 0, cancelled: true });
   });
 
+  it('sends nothing for an article older than the only provider searches, and says why', async () => {
+    const { io, log } = fakeIO(() => empty, new Map());
+    const old = { ...query, published: '2017-01-10' };
+    const events: DiscoveryEvent[] = [];
+    const result = await discoverCoverage(old, io, { providers: ['gdelt'], onEvent: (e) => events.push(e) });
+    expect(log.api).toEqual([]);
+    expect(result.queries).toBe(0);
+    expect(events[0]).toMatchObject({ kind: 'provider-error', provider: 'gdelt' });
+    expect(events[0]!.kind === 'provider-error' && events[0]!.detail).toMatch(/last 90 days/);
+  });
+
   it('fetches at most `max` pages', async () => {
     const reports = Array.from({ length: 12 }, (_, i) => report(`Outlet ${i}`, i));
     const { io, log } = fakeIO(() => artlist(reports), new Map(reports.map((a) => [a.url!, { article: a }])));

@@ -101,6 +101,11 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
    * a provider that fails hands the same query to the next.
    */
   async function search(): Promise<void> {
+    if (!ladder.providers.length && !cancelled()) {
+      const name = options.providers[0] ?? 'gdelt';
+      const days = PROVIDER_MODULES[name].maxAgeDays;
+      emit({ kind: 'provider-error', provider: name, reason: 'http', detail: `${PROVIDER_MODULES[name].label} searches only the last ${days ?? '?'} days, and this article is older: nothing was sent` });
+    }
     let p = 0;
     let s = 0;
     while (queries < MAX_QUERIES && !cancelled() && p < ladder.providers.length && pool.size < PLENTY * budget) {

@@ -80,13 +80,12 @@ export class LinkPool {
   private selfUrl: string | null;
   private selfHost: string | null;
   private selfOutlet: string;
-  private selfTitle: string;
 
-  constructor(article: Pick<ArticleRecord, 'url' | 'outlet' | 'title'>) {
+  /** The article itself at another address is caught when read (same text), not by its headline: other outlets run wire copy under it. */
+  constructor(article: Pick<ArticleRecord, 'url' | 'outlet'>) {
     this.selfUrl = canonicalUrl(article.url);
     this.selfHost = hostOf(article.url);
     this.selfOutlet = foldKey(article.outlet.trim());
-    this.selfTitle = foldKey(article.title.trim());
   }
 
   /** The links admitted from `links`, in their order. */
@@ -99,7 +98,6 @@ export class LinkPool {
       if (this.seen.has(key) || key === this.selfUrl || (link.title.length > 20 && this.seen.has(headline))) continue;
       const outlet = outletKey(link);
       if (this.isSelfOutlet(outlet)) continue;
-      if (this.selfTitle && foldKey(link.title.trim()) === this.selfTitle && this.selfTitle.length > 20) continue;
       const count = this.perOutlet.get(outlet) ?? 0;
       if (count >= PER_OUTLET) continue;
       this.seen.add(key);
