@@ -3,7 +3,8 @@
  * frequency at hand (the reader's archive may be empty), so distinctiveness comes from the
  * article itself: names (runs of capitalised words, as the matcher finds them) mentioned
  * often and in the headline, then headline words the text repeats. A name carries a story
- * far better than a common word, so names come first.
+ * far better than a common word, so names come first; each in the form the article writes
+ * most ("Xinjiang", not the "Xinjiang Autonomous Region" of its first mention).
  */
 import { extractEntities, foldKey } from '../match/entities';
 import { STOPWORDS, tokenize } from '../text';
@@ -76,6 +77,9 @@ const ROLES = new Set(
   ambassador senator governor general judge attorney pm ceo king queen prince pope commissioner speaker`.split(/\s+/),
 );
 
+// Last words of an official place name whose head is the name in common use.
+const PLACE_TAIL = new Set(['region', 'province', 'prefecture', 'county', 'district', 'governorate', 'oblast', 'territory', 'strip']);
+
 /**
  * The parts of a name run worth searching for: split at "and" and at "of" after a full
  * name ("Shinzo Abe of Japan"), roles and dotted initials dropped, hyphens as spaces (the
@@ -111,14 +115,16 @@ export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text' | 'outl
   const outlet = foldKey(article.outlet ?? '');
   const titleFolded = ` ${foldKey(tokenize(title).map((t) => t.text).join(' '))} `;
   const names = new Map<string, QueryTerm>();
+  const mentions = new Map<string, number>();
   // Names from the text only: headlines in Title Case make every word look like a name.
   for (const e of extractEntities(text, tokenize(text))) {
     for (const surface of nameParts(e.surface)) {
       const key = foldKey(surface.replace(/’/g, "'"));
-      if (key.length < 3 || STOPWORDS.has(key) || NEWS_COMMON.has(key) || key === outlet) continue;
+      if (key.length < 3 || STOPWORDS.has(key) || NEWS_COMMON.has(key) || key === outlet || key.startsWith(`${outlet} `)) continue;
       const term = names.get(key) ?? { text: surface, key, phrase: /\s/.test(surface), name: true, weight: 0 };
       term.weight += 1;
       names.set(key, term);
+      mentions.set(key, (mentions.get(key) ?? 0) + 1);
     }
   }
   for (const term of names.values()) {
@@ -139,6 +145,18 @@ export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text' | 'outl
         break;
       }
     }
+  }
+  // An official long form ("Xinjiang Autonomous Region") names the place its head names, and
+  // reports write the head alone: when the article itself does so as often, the head is the term.
+  for (const long of [...names.values()]) {
+    const words = long.key.split(' ');
+    if (!long.phrase || !PLACE_TAIL.has(words[words.length - 1]!)) continue;
+    const heads = words.slice(1).map((_, i) => names.get(words.slice(0, i + 1).join(' '))).filter((h): h is QueryTerm => !!h);
+    const head = heads.sort((a, b) => mentions.get(b.key)! - mentions.get(a.key)!)[0];
+    if (!head || mentions.get(head.key)! < mentions.get(long.key)!) continue;
+    head.weight += long.weight;
+    mentions.set(head.key, mentions.get(head.key)! + mentions.get(long.key)!);
+    names.delete(long.key);
   }
   // A surname alone adds nothing once the full name is a term: fold its weight into the name.
   const phrases = [...names.values()].filter((t) => t.phrase);
