@@ -14,7 +14,7 @@ import { PARTS, STORED_TERMS, buildQuery, cosines, encodeArticle, type PartValue
 import { Vocabulary } from './vocabulary';
 
 export type { MatchIndexSnapshot } from './snapshot';
-export { isSameArticle, canonicalUrl } from './same-article';
+export { isSameArticle, canonicalUrl } from './sameArticle';
 export { DEFAULT_WEIGHTS, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, type ScoreWeights } from './score';
 export { DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } from './candidates';
 
