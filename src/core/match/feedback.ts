@@ -1,8 +1,11 @@
 import { Neighbourhood, type NeighbourhoodScratch } from './neighbourhood';
 import { SAME_STORY_THRESHOLD, combineScore, type ScoreWeights } from './score';
 import type { ArticleStore } from './store';
-import { cosines, type PartValues, type QueryVector } from './vectors';
+import { TermKind } from './entries';
+import { PARTS, cosines, type PartValues, type QueryVector } from './vectors';
 import type { Vocabulary } from './vocabulary';
+
+const WORD_PARTS = ['title', 'lead', 'body'] as const;
 
 /** A first-stage result: the article's slot, its score and its agreement with the query. */
 export interface Scored {
@@ -164,16 +167,21 @@ export function applyLocalIdf(
     }
   }
   const local: QueryVector = { entries: q.entries, title: q.title.slice(), lead: q.lead.slice(), body: q.body.slice(), norms: { ...q.norms }, keys: q.keys };
-  const sq = { title: q.norms.title ** 2, lead: q.norms.lead ** 2, body: q.norms.body ** 2 };
+  const sq: PartValues = { title: q.norms.title ** 2, lead: q.norms.lead ** 2, body: q.norms.body ** 2, entities: q.norms.entities ** 2, numbers: q.norms.numbers ** 2 };
   for (let qi = 0; qi < n; qi++) {
     const f = 1 - (w.localIdf * shared[qi]!) / pool.length;
-    for (const p of ['title', 'lead', 'body'] as const) {
-      const before = q[p][qi]!;
-      local[p][qi] = before * f;
+    const kind = vocab.kind[q.entries[qi]! >>> 8]!;
+    // A name every neighbour mentions is the topic's too ("Trump", "Mueller"): entities and
+    // numbers keep their weight in `body` but their norms are their own parts'.
+    const parts = kind === TermKind.Word ? WORD_PARTS : [kind === TermKind.Entity ? 'entities' : 'numbers'] as const;
+    for (const p of parts) {
+      const from = p === 'title' || p === 'lead' ? p : 'body';
+      const before = q[from][qi]!;
+      local[from][qi] = before * f;
       sq[p] += (before * f) ** 2 - before ** 2;
     }
   }
-  for (const p of ['title', 'lead', 'body'] as const) local.norms[p] = Math.sqrt(Math.max(0, sq[p]));
+  for (const p of PARTS) local.norms[p] = Math.sqrt(Math.max(0, sq[p]));
   for (const r of pool) {
     r.parts = cosines(local, store.view(r.slot), vocab, logN1);
     r.score = combineScore(r.parts, queryHas, r.gap, w);

@@ -30,6 +30,7 @@ export interface MatchTuning {
   weights?: Partial<ScoreWeights>;
   candidates?: Partial<CandidateOptions>;
   sameStoryThreshold?: number;
+  relatedThreshold?: number;
   /** Terms an article keeps in the index (read when it is added; default STORED_TERMS). */
   storedTerms?: number;
 }
@@ -57,6 +58,7 @@ export class MatchIndex {
   private weights: ScoreWeights = { ...DEFAULT_WEIGHTS };
   private candidateOptions: CandidateOptions = { ...DEFAULT_CANDIDATE_OPTIONS };
   private sameStoryThreshold = SAME_STORY_THRESHOLD;
+  private relatedThreshold = RELATED_THRESHOLD;
   private storedTerms = STORED_TERMS;
 
   constructor(tuning: MatchTuning = {}) {
@@ -68,6 +70,7 @@ export class MatchIndex {
     Object.assign(this.weights, tuning.weights);
     Object.assign(this.candidateOptions, tuning.candidates);
     if (tuning.sameStoryThreshold !== undefined) this.sameStoryThreshold = tuning.sameStoryThreshold;
+    if (tuning.relatedThreshold !== undefined) this.relatedThreshold = tuning.relatedThreshold;
     if (tuning.storedTerms !== undefined) this.storedTerms = tuning.storedTerms;
   }
 
@@ -128,7 +131,7 @@ export class MatchIndex {
     const features = extractFeatures(query);
     const q = buildQuery(features, this.vocab, logN1);
     const queryHas = Object.fromEntries(PARTS.map((p) => [p, q.norms[p] > 0])) as Record<keyof PartValues, boolean>;
-    const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions);
+    const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions, { day: features.day, weights: this.weights });
 
     const all: Scored[] = slots.map((slot) => {
       const parts = cosines(q, store.view(slot), this.vocab, logN1);
@@ -157,7 +160,7 @@ export class MatchIndex {
         id: r.id,
         score: Math.round(r.score * 10000) / 10000,
         sameStory: r.base >= this.sameStoryThreshold,
-        related: r.base >= RELATED_THRESHOLD,
+        related: r.base >= this.relatedThreshold,
         reasons: explainMatch(q, features, store.view(r.slot), this.vocab, logN1, r.gap, parts),
       };
       if (r.duplicates.length) result.duplicates = r.duplicates;
