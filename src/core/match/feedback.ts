@@ -1,5 +1,5 @@
 import { Neighbourhood, type NeighbourhoodScratch } from './neighbourhood';
-import { SAME_STORY_THRESHOLD, combineScore, type ScoreWeights } from './score';
+import { CONTEXT_MIN_FIRST, combineScore, type ScoreWeights } from './score';
 import type { ArticleStore } from './store';
 import { TermKind } from './entries';
 import { PARTS, cosines, type PartValues, type QueryVector } from './vectors';
@@ -12,8 +12,10 @@ export interface Scored {
   slot: number;
   id: string;
   score: number;
-  /** The plain score against the query, before any rescoring: the same-story decision reads it. */
+  /** The plain score against the query, before any rescoring. */
   base: number;
+  /** The score with the query's topic words discounted (applyLocalIdf), before the neighbourhood votes. */
+  event?: number;
   parts: PartValues;
   gap: number | null;
 }
@@ -50,7 +52,7 @@ export function rescoreNeighbourhood(scored: Scored[], store: ArticleStore, voca
  * a result gains λ × the cosine of the two descriptions (its own entry left out).
  *
  * It assumes the query's own story fills much of its neighbourhood, so it applies only
- * when the first result is clearly the same story (plain score ≥ SAME_STORY_THRESHOLD).
+ * when the first result is clearly the same story (plain score ≥ CONTEXT_MIN_FIRST).
  * Otherwise, in a sparse archive, the neighbourhood is mostly other stories, and the
  * densest of them would be lifted as a whole: the CBC seed's first results in the sample
  * archive are its Daily Mail pair (0.23) and five reports of one tariffs story (≤ 0.17).
@@ -62,7 +64,7 @@ function applyContext(scored: Scored[], hood: Neighbourhood, index: ReadonlyMap<
   const at = pool.map((r) => index.get(r)!);
   const query = nearest(Float64Array.from(pool, (r) => r.base), w.contextK);
   const row = new Float64Array(m);
-  if (pool[0]!.base < SAME_STORY_THRESHOLD) return;
+  if (pool[0]!.base < CONTEXT_MIN_FIRST) return;
   for (let j = 1; j < m; j++) {
     for (let x = 0; x < m; x++) row[x] = x === j ? 0 : hood.sim(at[j]!, at[x]!);
     const mine = nearest(row, w.contextK);

@@ -47,7 +47,7 @@ export const DUPLICATE_RESEMBLANCE = 0.6;
  * local IDF, then the pairwise similarities of the first results from neighbourhood.ts,
  * read by the contextual similarity and the feedback), then collapse syndicated copies and
  * explain each result (reasons.ts).
- * See DESIGN.md's quality bars and bench/matching.ts for how well it does.
+ * See docs/DESIGN.md's quality bars and bench/matching.ts for how well it does.
  */
 export class MatchIndex {
   private vocab = new Vocabulary();
@@ -144,6 +144,7 @@ export class MatchIndex {
     const scored = all.filter((r) => r.score > 0);
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     applyLocalIdf(q, queryHas, scored, store, this.vocab, logN1, this.weights, top + 20);
+    for (const r of scored) r.event = r.score;
     rescoreNeighbourhood(scored, store, this.vocab, logN1, this.weights, this.scratch);
 
     const kept: (Scored & { duplicates: string[] })[] = [];
@@ -154,7 +155,7 @@ export class MatchIndex {
     }
     return kept.map((r) => {
       // `plain`: the combined score against the query alone, before neighbourhood rescoring.
-      const parts: PartValues & { date?: number; plain?: number } = { ...r.parts, plain: r.base };
+      const parts: PartValues & { date?: number; plain?: number; event?: number } = { ...r.parts, plain: r.base, event: r.event ?? r.base };
       if (r.gap !== null) parts.date = dateSimilarity(r.gap, this.weights);
       const result: MatchResult = {
         id: r.id,
