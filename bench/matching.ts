@@ -31,9 +31,9 @@
  * clone of toJSON(), then fromJSON until the index answers).
  *
  * Held out: knobs are chosen on the tuned part of each set only (bench/matching-tune.ts:
- * ecbplus odd topics, NewsWCL50 events 0–4 and the seed pair); every article row also gives
- * R@10 and MRR (ids only) on the held-out part (ecbplus even topics, NewsWCL50 events 5–9)
- * and on the tuned part.
+ * ecbplus odd topics, NewsWCL50 events 0–4 and the seed pair; bench/README.md says what that
+ * does and does not cover); every article row also gives R@10 and MRR (ids only) on the
+ * held-out part (ecbplus even topics, NewsWCL50 events 5–9) and on the tuned part.
  *
  *   npx tsx bench/index.ts matching [--quick]     (--quick: the 10k archive only)
  *   FRAMELENS_BENCH_SYSTEMS=framelens,tfidf        (a subset of systems)

@@ -4,7 +4,8 @@ import { Archive } from './archive';
 import { clearOnNavigation } from './badge';
 import { createCompareMenu, onCompareMenuClick } from './contextMenu';
 import { openArchiveDb } from './db';
-import { createHandlers, type BackgroundDeps } from './handlers';
+import type { BackgroundDeps } from './deps';
+import { handlers } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
 import { CatalogStore } from './catalogStore';
 import { createRouter } from './router';
@@ -15,12 +16,14 @@ import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionRunner } from './re
 import { readRetention } from '../shared/settings';
 import { createFeedService } from './feeds/setup';
 import { installI18n, t } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 /**
  * The service worker (uBlock Origin Lite's discipline): every listener is registered
  * synchronously at the top level, so an event that wakes the worker finds its listener,
- * and handlers wait for `initialized`. The worker can be stopped at any moment: the
- * archive is in IndexedDB and the match index is a cache rebuilt from it.
+ * and the router waits for `ready()` before it runs a message's handler. The worker can be
+ * stopped at any moment: the archive is in IndexedDB and the match index is a cache rebuilt
+ * from it.
  */
 const browser = getBrowser();
 // Replies in the browser's UI language (the popup shows them as they are).
@@ -32,7 +35,7 @@ let initialized: Promise<BackgroundDeps> | null = null;
 function ready(): Promise<BackgroundDeps> {
   initialized ??= initialize().catch((e: unknown) => {
     initialized = null;
-    throw new Error(t('errArchiveOpen', [e instanceof Error ? e.message : String(e)]));
+    throw new Error(t('errArchiveOpen', [errorText(e)]));
   });
   return initialized;
 }
@@ -55,7 +58,7 @@ async function initialize(): Promise<BackgroundDeps> {
   return { browser, archive, matches, catalog, terms, feeds, readSample };
 }
 
-// Archive growth (issue 5): auto-capture of visited news pages (opt-in) and retention.
+// Archive growth: auto-capture of visited news pages (opt-in) and retention.
 const capture = new AutoCapture(browser, ready);
 const retention = new RetentionRunner(() => readRetention(browser.storage), async () => (await ready()).archive);
 
@@ -64,7 +67,7 @@ async function ensureRetentionAlarm(): Promise<void> {
   if (!(await browser.alarms.get(RETENTION_ALARM))) await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES });
 }
 
-const route = createRouter(createHandlers(ready), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
+const route = createRouter(handlers, ready, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
@@ -92,7 +95,7 @@ browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm().catch((e
   void onCompareMenuClick(browser, info, tab).catch((e: unknown) => console.error(e));
 });
 
-// A feed's poll is due (feed subscriptions, issue 5).
+// A feed's poll is due (feed subscriptions).
 browser.alarms.onAlarm.addListener((alarm) => {
   void ready().then((deps) => deps.feeds.onAlarm(alarm.name)).catch((e: unknown) => console.error(e));
 });

@@ -3,6 +3,7 @@ import type { ArchiveListItem, ArchiveSort, ListQuery } from '../shared/messages
 import { formatDate } from '../ui/format';
 import { t } from '../shared/i18n';
 import { isSelected, setSelected, toggle, type Selection } from './selection';
+import { errorText } from '../core/errors';
 
 export const ROW_HEIGHT = 36;
 /** Rows fetched per request; pages are cached until the list changes. */
@@ -113,7 +114,7 @@ export function ArchiveGrid(p: Props) {
         });
       }, (e: unknown) => {
         // Not asked again until the list or the archive changes: no retry loop against a failing background.
-        if (gen === generation.current) p.onError(e instanceof Error ? e.message : String(e));
+        if (gen === generation.current) p.onError(errorText(e));
       });
     }
   });
@@ -155,7 +156,7 @@ export function ArchiveGrid(p: Props) {
     p.onSelection(sel);
   };
   const selectRange = (a: number, b: number) => {
-    rangeIds(a, b).then((ids) => select(setSelected(selectionRef.current, ids, true)), (e: unknown) => p.onError(e instanceof Error ? e.message : String(e)));
+    rangeIds(a, b).then((ids) => select(setSelected(selectionRef.current, ids, true)), (e: unknown) => p.onError(errorText(e)));
   };
   const activate = (index: number) => {
     activeRef.current = index;

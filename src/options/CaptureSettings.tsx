@@ -4,6 +4,7 @@ import type { CaptureSettings as Settings, CaptureStatus } from '../shared/setti
 import { formatDate } from '../ui/format';
 import type { GrowthApi } from './growthApi';
 import { blockEntryFor } from './growthForm';
+import { errorText } from '../core/errors';
 
 export interface CaptureState {
   settings: Settings;
@@ -27,7 +28,7 @@ export function CaptureSettings({ api, state }: { api: GrowthApi; state: Capture
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@ import { feedsApi, type FeedsApi, type HostPermissions } from './feedsConnector'
 import { feedsOpml, hostOfPattern, opmlFileName, originsOf, readOpmlFile } from './feedsFile';
 import './feeds.css';
 import { FeedsTable } from './FeedsTable';
+import { errorText } from '../core/errors';
 
 /** While a poll runs, the list is refreshed this often. */
 const REFRESH_MS = 1000;
@@ -17,7 +18,7 @@ interface Preview {
 }
 
 /**
- * Feed subscriptions (issue 5): add by address, import and export OPML, and each feed's
+ * Feed subscriptions: add by address, import and export OPML, and each feed's
  * status. Host access to a feed's site is asked for in the click that subscribes (the
  * browser wants a user gesture), and nothing is fetched before.
  */
@@ -34,7 +35,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
     try {
       setFeeds(await api.list());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [api]);
 
@@ -54,7 +55,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
     try {
       setNotice(await work());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
       await refresh();

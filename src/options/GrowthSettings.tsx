@@ -4,9 +4,10 @@ import { CaptureSettings, type CaptureState } from './CaptureSettings';
 import { browserGrowthApi, type GrowthApi } from './growthApi';
 import { RetentionSettings } from './RetentionSettings';
 import { DEFAULT_CAPTURE } from '../shared/settings';
+import { errorText } from '../core/errors';
 
 /**
- * How the archive grows by itself (issue 5): auto-capture and retention. Follows the
+ * How the archive grows by itself: auto-capture and retention. Follows the
  * stored settings, the capture status and host access as they change (the background, the
  * browser's own extension settings, another options tab).
  */
@@ -29,7 +30,7 @@ export function GrowthSettings({ api: given, onArchiveChange }: { api?: GrowthAp
         setRetention(policy);
         setLoadError(null);
       } catch (e) {
-        if (live) setLoadError(e instanceof Error ? e.message : String(e));
+        if (live) setLoadError(errorText(e));
       }
     };
     void load();

@@ -3,6 +3,7 @@ import type { RetentionPolicy } from '../core/retention';
 import { t, tn } from '../shared/i18n';
 import type { GrowthApi } from './growthApi';
 import { policyFromForm } from './growthForm';
+import { errorText } from '../core/errors';
 
 type Mode = RetentionPolicy['mode'];
 
@@ -30,7 +31,7 @@ export function RetentionSettings({ api, stored, onApplied }: { api: GrowthApi; 
     if (!form.ok) return;
     let current = true;
     const timer = setTimeout(() => {
-      api.previewRetention(form.policy).then((p) => current && setPreview(p), (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
+      api.previewRetention(form.policy).then((p) => current && setPreview(p), (e: unknown) => current && setError(errorText(e)));
     }, PREVIEW_DELAY_MS);
     return () => {
       current = false;
@@ -50,7 +51,7 @@ export function RetentionSettings({ api, stored, onApplied }: { api: GrowthApi; 
       setNotice(tn('retentionApplied', removed));
       onApplied();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,9 @@
 import type { Article } from '../core/types';
 import { getBrowser } from '../shared/browser';
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import type { AnalyzeResponse } from '../shared/messages';
 import type { FramingReport } from '../core/framing/types';
+import { errorText } from '../core/errors';
 
 /**
  * The popup's one connector to the background. A popup opened in a tab (tests, or a reader
@@ -25,7 +26,7 @@ export async function analyzeTab(tabId: number | undefined): Promise<AnalyzeResp
   try {
     return await send('tab/analyze', tabId === undefined ? {} : { tabId });
   } catch (e) {
-    return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+    return { status: 'error', message: errorText(e) };
   } finally {
     performance.mark('framelens:answer');
   }

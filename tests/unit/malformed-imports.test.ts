@@ -1,5 +1,5 @@
 /**
- * Malformed archive files (issue 6) through the options page's own import path
+ * Malformed archive files through the options page's own import path
  * (src/options/importFile.ts: streamed, gzip-aware, staged batches) wired to the real
  * router, handlers and archive on fake IndexedDB. Over 1,000 generated files
  * (scripts/make-malformed.ts, seeded) are each refused whole, with a reason that names
@@ -12,7 +12,7 @@ import { gzipSync } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
-import { createHandlers } from '../../src/background/handlers';
+import { handlers } from '../../src/background/handlers';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { CatalogStore } from '../../src/background/catalogStore';
 import { createRouter } from '../../src/background/router';
@@ -21,8 +21,8 @@ import { toNdjson } from '../../src/core/records';
 import type { MessageType, Request, Response } from '../../src/shared/messages';
 import { describeImport, importFile, type Send } from '../../src/options/importFile';
 import { malformedFiles, validRecord } from '../../scripts/make-malformed';
-import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
-import { offlineFeeds } from './feeds-helpers';
+import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './support/background-fake-browser';
+import { offlineFeeds } from './support/feeds-helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const browser = makeFakeBrowser().browser;
   const catalog = await CatalogStore.open(archive);
   const deps = { browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
-  const route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
+  const route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
     const reply = await route(structuredClone({ type, payload }), { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` });
     if (!reply.ok) throw new Error(reply.error);
