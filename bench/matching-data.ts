@@ -26,8 +26,8 @@ export interface DevSet {
   queries: ArticleRecord[];
   tune: ArticleRecord[];
   heldOut: ArticleRecord[];
-  /** Distractors judged by hand to report one of the set's stories (id → story; see evaluate). */
-  unjudged: ReadonlyMap<string, string>;
+  /** The story a distractor was judged by hand to report, if any (see evaluate). */
+  unjudged: (id: string) => string | undefined;
 }
 
 function parseLines(text: string): ArticleRecord[] {
@@ -60,7 +60,7 @@ export function loadMatchingData(withDistractors = true): MatchingData | null {
  * held out). Knobs are chosen on the tuned parts only (bench/matching-tune.ts).
  */
 export function devSets(data: MatchingData): DevSet[] {
-  const sets: DevSet[] = [{ name: 'ecbplus', queries: data.ecb, ...splitQueries(data.ecb), unjudged: new Map() }];
+  const sets: DevSet[] = [{ name: 'ecbplus', queries: data.ecb, ...splitQueries(data.ecb), unjudged: () => undefined }];
   if (data.political.length) {
     const heldOut = (r: ArticleRecord) => r.id.startsWith('newswcl50:') && Number(r.story) >= 5;
     const judged = JSON.parse(readFileSync(new URL('./data/political-coverage.json', import.meta.url), 'utf8')) as { coverage: Record<string, string> };
@@ -69,7 +69,8 @@ export function devSets(data: MatchingData): DevSet[] {
       queries: data.political,
       tune: data.political.filter((r) => !heldOut(r)),
       heldOut: data.political.filter(heldOut),
-      unjudged: new Map(Object.entries(judged.coverage)),
+      // A repeated distractor (`id~1`, see stages) is the same article.
+      unjudged: (id) => judged.coverage[id.replace(/~\d+$/, '')],
     });
   }
   return sets;

@@ -36,7 +36,7 @@ export type Counting = 'ids' | 'groups';
  * query's story in `universe` (the queries themselves unless a subset is scored). A result may
  * stand for several ids (near-duplicates collapsed into it): counted as `counting` says.
  * Precision and recall of the flags are over the top 10, recall against all relevant records.
- * `unjudged` (id → story): articles outside the labelled set known to report a story too;
+ * `unjudged` (id → story or undefined): articles outside the labelled set known to report a story too;
  * they are dropped from that story's queries' results before counting (condensed lists),
  * so they count neither as found nor as wrong.
  */
@@ -45,7 +45,7 @@ export function evaluate(
   answers: readonly Ranked[],
   universe: readonly ArticleRecord[] = queries,
   counting: Counting = 'groups',
-  unjudged: ReadonlyMap<string, string> = new Map(),
+  unjudged: (id: string) => string | undefined = () => undefined,
 ): Quality {
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ceiling = 0;
   let relevantTotal = 0;
@@ -63,7 +63,7 @@ export function evaluate(
     relevant.delete(q.id);
     if (!relevant.size) return;
     counted++;
-    const answer = condense(answers[qi]!, counting, (id) => unjudged.get(id) === q.story);
+    const answer = condense(answers[qi]!, counting, (id) => unjudged(id) === q.story);
     const found = (k: number) => {
       const seen = new Set<string>();
       for (const group of answer.ids.slice(0, k)) for (const id of group) if (relevant.has(id)) seen.add(id);

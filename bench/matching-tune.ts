@@ -107,7 +107,7 @@ async function main(): Promise<void> {
           plain: a.plain[i],
           sameStory: a.flagged[i],
           related: a.related[i],
-          relevant: storyOf.get(group[0]!) === q.story ? true : set.unjudged.get(group[0]!) === q.story ? 'judged' : false,
+          relevant: storyOf.get(group[0]!) === q.story ? true : set.unjudged(group[0]!) === q.story ? 'judged' : false,
         }));
         lines.push(JSON.stringify({ set: set.name, part: held.has(q.id) ? 'held' : 'tune', query: q.id, title: q.title, results }));
       }
