@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TermBackground } from '../core/framing';
+import type { TermPrior } from '../core/framing';
 import type { ArticleRecord } from '../core/types';
 
 /**
@@ -11,9 +11,10 @@ import type { ArticleRecord } from '../core/types';
 
 /**
  * How a record entered the archive; retention never drops 'saved' or 'imported'
- * ones. 'captured': auto-capture of a visited page; 'feed': fetched for a feed subscription.
+ * ones. 'captured': auto-capture of a visited page; 'feed': fetched for a feed subscription;
+ * 'found': found online when the reader asked for a story's coverage.
  */
-export type RecordOrigin = 'saved' | 'imported' | 'sample' | 'captured' | 'feed';
+export type RecordOrigin = 'saved' | 'imported' | 'sample' | 'captured' | 'feed' | 'found';
 
 export interface StoredArticle {
   id: string;
@@ -48,7 +49,7 @@ export type MetaRow =
   /** The options page's catalog (src/core/search/catalog.ts), current at that change count. */
   | { key: 'catalog'; changes: number; snapshot: unknown }
   /** Word and phrase counts over a sample of the archive (termBackgroundStore.ts), and the sample's ids. */
-  | { key: 'termBackground'; sample: string[]; background: TermBackground };
+  | { key: 'termBackground'; sample: string[]; background: TermPrior };
 
 /** A feed subscription and what its polls did; the options page shows these. */
 export interface FeedRow {

@@ -58,7 +58,7 @@ async function initialize(): Promise<BackgroundDeps> {
   return { browser, archive, matches, catalog, terms, feeds, readSample };
 }
 
-// Archive growth: auto-capture of visited news pages (opt-in) and retention.
+// Collecting articles by themselves: auto-capture of visited news pages (opt-in) and retention.
 const capture = new AutoCapture(browser, ready);
 const retention = new RetentionRunner(() => readRetention(browser.storage), async () => (await ready()).archive);
 

@@ -1,9 +1,9 @@
+import { errorText } from '../core/errors';
 import { useEffect, useState } from 'preact/hooks';
 import type { RetentionPolicy } from '../core/retention';
 import { t, tn } from '../shared/i18n';
-import type { GrowthApi } from './growthApi';
-import { policyFromForm } from './growthForm';
-import { errorText } from '../core/errors';
+import type { CaptureRetentionApi } from './connector';
+import { policyFromForm } from './captureRetentionForm';
 
 type Mode = RetentionPolicy['mode'];
 
@@ -16,7 +16,7 @@ function describePolicy(policy: RetentionPolicy): string {
 const PREVIEW_DELAY_MS = 250;
 
 /** Retention: keep everything (default), N days or N articles; shows what a choice would remove before it is applied. */
-export function RetentionSettings({ api, stored, onApplied }: { api: GrowthApi; stored: RetentionPolicy; onApplied: () => void }) {
+export function RetentionSettings({ api, stored, onApplied }: { api: CaptureRetentionApi; stored: RetentionPolicy; onApplied: () => void }) {
   const [mode, setMode] = useState<Mode>(stored.mode);
   const [amount, setAmount] = useState(stored.mode === 'days' ? String(stored.days) : stored.mode === 'count' ? String(stored.count) : '');
   const [preview, setPreview] = useState<{ removes: number } | null>(null);
@@ -51,14 +51,14 @@ export function RetentionSettings({ api, stored, onApplied }: { api: GrowthApi; 
       setNotice(tn('retentionApplied', removed));
       onApplied();
     } catch (err) {
-      setError(errorText(err));
+      setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section class="settings growth" aria-labelledby="retention-heading" data-testid="retention-settings">
+    <section class="settings capture-retention" aria-labelledby="retention-heading" data-testid="retention-settings">
       <h2 id="retention-heading">{t('retentionHeading')}</h2>
       <p class="muted">{t('retentionExplain')}</p>
       <p data-testid="retention-current">{describePolicy(stored)}</p>

@@ -10,6 +10,8 @@ export interface ReportArticle {
   outlet: string;
   published: string | null;
   words: number;
+  /** Why the article's text is known to be incomplete ('paywall', 'truncated'), or null. */
+  incomplete?: string | null;
 }
 
 /** A distinctive word or phrase of one article against the others. */
@@ -30,7 +32,21 @@ export interface NamingEntry {
   kind?: 'spelling' | 'label' | 'alignment' | 'reference';
   /** Where the contested label comes from (lexicon source), when curated. */
   source?: string;
-  variants: { article: string; form: string; count: number; sentences?: number[]; /** Which of the lexicon's labels (kind "label"). */ label?: number }[];
+  /**
+   * 0..1, how strong the evidence is (uses in each article, a loaded label or a descriptor
+   * only one side uses): the section is sorted by it, and the popup shows the strongest few.
+   */
+  strength?: number;
+  variants: {
+    article: string;
+    form: string;
+    count: number;
+    sentences?: number[];
+    /** Which of the lexicon's labels (kind "label"). */
+    label?: number;
+    /** A form only some articles use that says something: an honorific, a judging descriptor (kind "reference"). */
+    noteworthy?: boolean;
+  }[];
 }
 
 /** A quoted person in one article. */
@@ -56,7 +72,8 @@ export interface VoiceEntry {
 /** Sentences of one article with no counterpart in the others. */
 export interface CoverageEntry {
   article: string;
-  only: { index: number; text: string }[];
+  /** Sentences with no counterpart; `incomplete` when another article's text is incomplete, so it may be there unread. */
+  only: { index: number; text: string; incomplete?: true }[];
   /** Each sentence's closest counterpart in another article (cosine of IDF-weighted stems). */
   aligned?: { index: number; other: { article: string; index: number }; score: number }[];
   /** Same quantity given differently across articles. */
