@@ -62,6 +62,15 @@ describe('attribution', () => {
     expect(direct('Trudeau called it "excellent news" but deferred to the UN.')[0]).toEqual({ text: 'excellent news', speaker: 'Trudeau', verb: 'called' });
   });
 
+  it('reads a perfect tense after a contracted pronoun ("He’s said") as that pronoun speaking', () => {
+    const text = `"We will appeal," Jane Roe said.\n\nShe’s said the charges are a "political stunt that insults voters."`;
+    expect(direct(text).map((q) => q.speaker)).toEqual(['Jane Roe', 'Jane Roe']);
+  });
+
+  it('credits a possessive role ("according to Trump’s outside counsel") to the role, not the possessor', () => {
+    expect(direct('The two sides traded messages "back and forth," according to Trump\'s outside counsel.')[0]!.speaker).toBe("Trump's outside counsel");
+  });
+
   it('takes the role from an appositive and finds indirect quotes', () => {
     const { quotes } = quotesOf("Wang Wenbin, a spokesman from China's foreign ministry, said today that Beijing had extended the invitation.");
     expect(quotes).toEqual([expect.objectContaining({ kind: 'indirect', speaker: 'Wang Wenbin', role: "a spokesman from China's foreign ministry", verb: 'said' })]);

@@ -27,7 +27,7 @@ const CAP = String.raw`[${LU}][${LU}${LL}'’\-]*\.?`;
 const PARTICLE = String.raw`(?:von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt)\.?`;
 const NAME = String.raw`(?:${TITLE}\s+)?${CAP}(?:[ \t]+(?:${PARTICLE}[ \t]+)*${CAP}){0,5}`;
-const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|officials?|ministers?|ministry|presidents?|secretary|director|analysts?|experts?|sources?|lawyers?|attorneys?|statement|report|senators?|lawmakers?|leaders?|advis[eo]rs?|aides?|diplomats?|ambassadors?|chief|governor|mayor|professor|researchers?|people|person|residents?|witness(?:es)?|police|prosecutors?|judge|members?|chairman|chairwoman|executive|officers?|representatives?|commissioner|correspondent|reporters?|group|agency|administration|government|department|committee|campaign|observers?|activists?|critics?|supporters?|organi[sz]ers?|historian|scholar|economists?|envoys?|negotiators?|officer|commander|general|candidate|voters?|campaigners?|groups|ministries)`;
+const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|officials?|ministers?|ministry|presidents?|secretary|director|analysts?|experts?|sources?|lawyers?|attorneys?|counsel|statement|report|senators?|lawmakers?|leaders?|advis[eo]rs?|aides?|diplomats?|ambassadors?|chief|governor|mayor|professor|researchers?|people|person|residents?|witness(?:es)?|police|prosecutors?|judge|members?|chairman|chairwoman|executive|officers?|representatives?|commissioner|correspondent|reporters?|group|agency|administration|government|department|committee|campaign|observers?|activists?|critics?|supporters?|organi[sz]ers?|historian|scholar|economists?|envoys?|negotiators?|officer|commander|general|candidate|voters?|campaigners?|groups|ministries)`;
 const DET = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)`;
 const DESC = String.raw`${DET}\s+(?:[${LU}${LL}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}'’.\-]+\s+){0,4}?[${LU}${LL}'’.\-]+)?`;
 // Headline style, no determiner: "Chinese foreign ministry spokesman", "White House press secretary".
@@ -79,9 +79,14 @@ export function cleanSpeaker(raw: string): string | null {
   return s || null;
 }
 
+/** "He’s said", "she’d written": the contraction is the perfect tense's auxiliary, the pronoun its subject. */
+const PERFECT = /^(he|she|they)['’](?:s|ve|d)$/i;
+const PARTICIPLES = /^(said|written|claimed|tweeted|argued|insisted|warned|stated|suggested|noted|admitted|acknowledged|declared|described|called)$/i;
+
 export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attribution | null {
   const g = m.groups ?? {};
-  const speaker = cleanSpeaker(g.speaker ?? '');
+  const perfect = PERFECT.exec(g.speaker?.trim() ?? '');
+  const speaker = perfect && PARTICIPLES.test(g.verb ?? '') ? perfect[1]! : cleanSpeaker(g.speaker ?? '');
   if (!speaker) return null;
   const start = (m.index ?? 0) + offset;
   const verb = (g.verb ?? 'according to').toLowerCase().replace(/^told\s.*$/, 'told');
