@@ -71,6 +71,17 @@ describe('attribution', () => {
     expect(direct('The two sides traded messages "back and forth," according to Trump\'s outside counsel.')[0]!.speaker).toBe("Trump's outside counsel");
   });
 
+  it('resolves "she" to a person introduced by name and description, not to the last "he"', () => {
+    const text = `"We will close the border," Mr. Trump said.\n\n"It will be worth it," said Mr. Quintanillo. "Everything is possible," he said.\n\nHeather Cronk, co-director of an advocacy group, traveled to Tijuana.\n\n"This is about who we are," she said.\n\nMr. Trump, however, has denounced that practice; he dismissed it as "catch and release."`;
+    expect(direct(text).map((q) => q.speaker)).toEqual(['Mr. Trump', 'Mr. Quintanillo', 'Mr. Quintanillo', 'Heather Cronk', 'Mr. Trump']);
+  });
+
+  it('credits the name before two appositives, and a quote after "vowing"', () => {
+    const { quotes } = quotesOf('Alex Mensing, project coordinator for Pueblo Sin Fronteras, a group that organized the caravan, told reporters that the migrants would remain at the gate.');
+    expect(quotes[0]).toEqual(expect.objectContaining({ kind: 'indirect', speaker: 'Alex Mensing', role: 'project coordinator for Pueblo Sin Fronteras' }));
+    expect(direct('Mr. Trump, in a tweet last week, ratcheted up his rhetoric, vowing "not to let these large Caravans of people into our Country."')[0]!.speaker).toBe('Mr. Trump');
+  });
+
   it('takes the role from an appositive and finds indirect quotes', () => {
     const { quotes } = quotesOf("Wang Wenbin, a spokesman from China's foreign ministry, said today that Beijing had extended the invitation.");
     expect(quotes).toEqual([expect.objectContaining({ kind: 'indirect', speaker: 'Wang Wenbin', role: "a spokesman from China's foreign ministry", verb: 'said' })]);

@@ -38,7 +38,9 @@ const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[${LU}${LL}\-]+){0,3}
 const THE_NAME = String.raw`the\s+${NAME}`;
 const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
 export const SPEAKER = String.raw`(?<speaker>${DESC}|${THE_NAME}|${PRONOUN}|${BARE_DESC}|${NAME})`;
-export const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?),)?`;
+// Up to two appositives ("Alex Mensing, project coordinator for Pueblo Sin Fronteras, a
+// transnational group that organized the caravan, told"): the name before them speaks.
+export const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?)(?:,\s+(?!and\s|or\s)[^,"“”«»]{2,120}?)?,)?`;
 export const BETWEEN = String.raw`(?:\s+(?:[${LL}]+ly|(?:(?:late|early|on)\s+)?[${LU}][${LU}${LL}]+day(?:\s+(?:night|morning|afternoon|evening))?|on\s+[${LU}][${LU}${LL}]+|in\s+a\s+statement|today|yesterday|has|have|had|also|later|then|again|earlier|once|further|simply|would|will|had\s+earlier|at\s+the\s+time))*`;
 const VERB = String.raw`(?<verb>${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 
@@ -54,7 +56,7 @@ const SUBJECT_VERB = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER}${APPOS}
 /** `Boris Johnson, who said in 2015 "…"`. */
 const RELATIVE = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER},\s+who${BETWEEN}\s+${VERB}\b`, 'g');
 /** `Trump stoked a war of words with Khan, calling the mayor "…"`: the sentence subject speaks. */
-const PARTICIPLE = new RegExp(String.raw`^(?:[^,"“]{0,60},\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+[^.;"“”]{0,120}?,?\s+(?<verb>saying|tweeting|adding|writing|noting|calling|telling|insisting|arguing|claiming|warning|declaring|describing)\b`);
+const PARTICIPLE = new RegExp(String.raw`^(?:[^,"“]{0,60},\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+[^.;"“”]{0,120}?,?\s+(?<verb>saying|tweeting|adding|writing|noting|calling|telling|insisting|arguing|claiming|warning|declaring|describing|vowing|promising|pledging)\b`);
 const ACCORDING = new RegExp(String.raw`\b[Aa]ccording\s+to\s+${SPEAKER}${APPOS}`, 'g');
 
 // Capitalised words that start sentences or name things that do not speak.
@@ -95,7 +97,7 @@ export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attrib
 
 // A cheap test run first: most sentences have no reporting verb, and the full patterns are
 // costly on a cold regex engine (the service worker often is).
-export const HAS_VERB = new RegExp(String.raw`\b(?:${[...SPEECH_VERBS, 'according to', 'say', 'claim', 'insist', 'argue', 'warn', 'believe', 'believes', 'believed', 'deny', 'allege', 'saying', 'tweeting', 'adding', 'writing', 'noting', 'calling', 'telling', 'insisting', 'arguing', 'claiming', 'warning', 'declaring', 'describing'].join('|')})\b`, 'i');
+export const HAS_VERB = new RegExp(String.raw`\b(?:${[...SPEECH_VERBS, 'according to', 'say', 'claim', 'insist', 'argue', 'warn', 'believe', 'believes', 'believed', 'deny', 'allege', 'saying', 'tweeting', 'adding', 'writing', 'noting', 'calling', 'telling', 'insisting', 'arguing', 'claiming', 'warning', 'declaring', 'describing', 'vowing', 'promising', 'pledging'].join('|')})\b`, 'i');
 
 /** Attribution immediately after a closing quote mark. */
 export function attributionAfter(text: string): Attribution | null {
