@@ -84,7 +84,11 @@ export function judgingModifiers(prepared: PreparedArticle[]): NamingEntry[] {
     const judgedBy = new Set(js.map((u) => u.article));
     // Named plainly by an article that never uses the judging form, and often enough to be a thing of the story.
     const others = (plain.get(head) ?? []).filter((u) => !judgedBy.has(u.article));
-    if (!others.length || others.length < 2) continue;
+    // "a historic direct hotline" against one "direct hotline" elsewhere: enough when that article
+    // names the thing again by its head ("the hotline").
+    const bare = head.split(' ').pop()!;
+    const again = (a: number) => (plain.get(bare) ?? []).filter((u) => u.article === a).length >= 2;
+    if (!others.length || (others.length < 2 && !(bare !== head && again(others[0]!.article)))) continue;
     // One shown form for the plain uses (the most written), so no two differ only by inflection.
     const surfaces = new Map<string, number>();
     for (const u of others) surfaces.set(u.form, (surfaces.get(u.form) ?? 0) + 1);

@@ -3,6 +3,7 @@ import { isStopword } from '../text';
 import { usableSentences, type PreparedArticle } from './prepare';
 import { ROLE_MODIFIER, ADJECTIVE_NAMES, APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_DESCRIPTION_START, NOT_NAMES, PLACE_LAST, ROLE_IN, ROLE_MENTION, ROLE_SET, ROLE_TITLES, TITLE_OF } from './referenceWords';
 import { splitTitle } from './voices';
+import { addDescriptorMentions } from './descriptors';
 
 /**
  * How each article refers to the same person: "North Korean dictator Kim Jong-un" against
@@ -203,6 +204,7 @@ export function referenceVariants(prepared: PreparedArticle[]): NamingEntry[] {
   const all = referents(prepared);
   const forms = prepared.map((p) => formsIn(p, all));
   addRoleMentions(prepared, all, forms);
+  addDescriptorMentions(prepared, all, forms);
   all.forEach((r, ri) => {
     const perArticle = forms.map((f) => f[ri]!);
     const used = perArticle.filter((m) => [...m.keys()].some((k) => !k.startsWith(BARE)));
