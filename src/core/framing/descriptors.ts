@@ -1,4 +1,5 @@
 import { usableSentences, type PreparedArticle } from './prepare';
+import { ROLE_SET } from './referenceWords';
 
 type Forms = Map<string, { count: number; sentences: Set<number> }>;
 
@@ -8,7 +9,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "the Russian lawyer" in an article that never names her, where another article writes
  * "Russian lawyer Natalia Veselnitskaya": the description stands for that person (cross-document
  * coreference of a definite description to the name it is attached to elsewhere). Only a
- * description of two or more words that one person alone carries in the articles, written
+ * description of two or more words headed by a role noun that one person alone carries, written
  * with a determiner and not followed by a name (that would be a name of its own), in an
  * article that names the person in no other way.
  */
@@ -18,19 +19,24 @@ export function addDescriptorMentions(prepared: PreparedArticle[], names: { part
   forms.forEach((f) =>
     f.forEach((m, ri) => {
       for (const form of m.keys()) {
-        if (form.startsWith('\u0000') || isName(ri, form) || form.split(/\s+/).length < 2) continue;
+        const words = form.split(/\s+/);
+        // A description headed by a role noun ("Russian lawyer", "former British spy"), not a name ("White House").
+        if (form.startsWith('\u0000') || isName(ri, form) || words.length < 2 || !ROLE_SET.has(words[words.length - 1]!.toLowerCase())) continue;
         const key = form.toLowerCase();
         holders.set(key, (holders.get(key) ?? new Set()).add(ri));
       }
     }),
   );
-  const unique = [...holders].filter(([, rs]) => rs.size === 1).map(([d, rs]) => ({ d, ri: [...rs][0]!, re: new RegExp(`\\b(?:the|a|an)\\s+${escape(d)}\\b(?![ \\t]+\\p{Lu})`, 'giu') }));
+  const unique = [...holders].filter(([, rs]) => rs.size === 1).map(([d, rs]) => ({ d, ri: [...rs][0]!, re: new RegExp(`\\b(?:the|a|an)\\s+${escape(d)}\\b`, 'gi') }));
   if (!unique.length) return;
   prepared.forEach((p, i) => {
     for (const { ri, re } of unique) {
       if (forms[i]![ri]!.size > 0) continue;
       for (const si of usableSentences(p)) {
-        for (const m of p.sentences[si]!.text.matchAll(re)) {
+        const text = p.sentences[si]!.text;
+        for (const m of text.matchAll(re)) {
+          // (Checked apart: under the case-insensitive flag \p{Lu} would match any letter.)
+          if (/^[ \t]+\p{Lu}/u.test(text.slice(m.index + m[0].length))) continue;
           const form = m[0];
           const f = forms[i]![ri]!.get(form) ?? { count: 0, sentences: new Set<number>() };
           f.count++;
