@@ -3,7 +3,7 @@
  * tests/fixtures/quotes (rules in its README), against a naive "quote marks + nearest name"
  * peer; (b) naming recall and precision on NewsWCL50's concepts and on the hand-labelled
  * naming items in tests/fixtures/naming; (c) compareFraming time. `npm run bench -- framing`
- * (`-- framing --verbose` lists each false naming finding).
+ * (`-- framing --verbose` lists each false naming finding, `--misses` each concept not recalled).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
