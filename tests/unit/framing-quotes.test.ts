@@ -82,6 +82,11 @@ describe('attribution', () => {
     expect(direct('Mr. Trump, in a tweet last week, ratcheted up his rhetoric, vowing "not to let these large Caravans of people into our Country."')[0]!.speaker).toBe('Mr. Trump');
   });
 
+  it('credits an address standing for its office, and a surname subject to the full name before it', () => {
+    const text = `Trump will meet Prime Minister Theresa May in July. "He will hold talks," 10 Downing Street said.\n\nPress Secretary Sarah Sanders confirmed the visit to reporters.\n\nMay was glowing in her praise of what she called a "really special relationship between the two countries."`;
+    expect(direct(text).map((q) => q.speaker)).toEqual(['10 Downing Street', 'Theresa May']);
+  });
+
   it('takes the role from an appositive and finds indirect quotes', () => {
     const { quotes } = quotesOf("Wang Wenbin, a spokesman from China's foreign ministry, said today that Beijing had extended the invitation.");
     expect(quotes).toEqual([expect.objectContaining({ kind: 'indirect', speaker: 'Wang Wenbin', role: "a spokesman from China's foreign ministry", verb: 'said' })]);

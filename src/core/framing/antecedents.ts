@@ -7,6 +7,9 @@ const SUBJECT = /^(?:[A-Z][^,"“]{0,40},\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][
 // A person introduced by full name and a description ("Heather Cronk, co-director of …, traveled"):
 // the one a later "she" may refer to though not yet quoted.
 const INTRODUCED = /^([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:[a-z]|(?:a|an|the)\s|\d)/;
+const FULL_NAMES = /^[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+$/;
+// A run of capitalised words; its last two are the name ("Prime Minister Theresa May").
+const FULL_NAMES_G = /[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+/g;
 const NOT_PERSON = /^(The|A|An|This|That|In|On|At|For|But|And|When|After|Before|If)\s|\s(States|Kingdom|Union|House|Department|Ministry|Office|Protection|Enforcement|Security|Council|Committee|Party|Court)$/;
 
 /**
@@ -18,6 +21,8 @@ export class Antecedents {
   private person: Attribution | null = null;
   private group: Attribution | null = null;
   private known: Attribution[] = [];
+  /** Full names seen so far, by surname. */
+  private fullNames = new Map<string, string>();
   /** The pronoun a person was last referred to with: "she" does not go back to a "he". */
   private gender = new Map<string, 'he' | 'she'>();
   /** Who last issued a statement, for "the statement said". */
@@ -29,10 +34,17 @@ export class Antecedents {
    */
   noteSubject(sentence: string): void {
     const m = SUBJECT.exec(sentence);
+    const full = m && FULL_NAMES.exec(m[1]!) ? null : m && this.fullNames.get(m[1]!);
+    for (const n of sentence.matchAll(FULL_NAMES_G)) {
+      const words = n[0].split(/\s+/);
+      this.fullNames.set(words[words.length - 1]!, words.slice(-2).join(' '));
+    }
     if (!m) return;
     const last = m[1]!.split(/\s+/).pop()!;
     const match = this.known.findLast((k) => k.speaker.split(/\s+/).pop() === last);
     if (match) this.person = match;
+    // A surname alone ("May was similarly glowing") is the person named in full before ("Theresa May").
+    else if (full) this.person = { speaker: full, role: null, verb: '', start: 0, end: 0 };
     else {
       const intro = INTRODUCED.exec(sentence);
       if (intro && !NOT_PERSON.test(intro[1]!)) this.person = { speaker: intro[1]!, role: null, verb: '', start: 0, end: 0 };

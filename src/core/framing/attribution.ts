@@ -37,7 +37,9 @@ const NOT_MODIFIER = String.raw`(?![a-z]+(?:ed|s)\b|(?:told|wrote|said|the|a|an|
 const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[${LU}${LL}\-]+){0,3}?[ \t]+${ROLE}`;
 const THE_NAME = String.raw`the\s+${NAME}`;
 const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
-export const SPEAKER = String.raw`(?<speaker>${DESC}|${THE_NAME}|${PRONOUN}|${BARE_DESC}|${NAME})`;
+// An address standing for its office ("10 Downing Street said", "1600 Pennsylvania Avenue").
+const ADDRESS = String.raw`\d{1,4}[ \t]+${CAP}[ \t]+(?:Street|Avenue|Road)`;
+export const SPEAKER = String.raw`(?<speaker>${DESC}|${THE_NAME}|${PRONOUN}|${ADDRESS}|${BARE_DESC}|${NAME})`;
 // Up to two appositives ("Alex Mensing, project coordinator for Pueblo Sin Fronteras, a
 // transnational group that organized the caravan, told"): the name before them speaks.
 export const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?)(?:,\s+(?!and\s|or\s)[^,"“”«»]{2,120}?)?,)?`;
