@@ -68,7 +68,10 @@ export async function relatedItems(
       sameArticle = true;
       return;
     }
-    items.push({ ...hit, title: record.title, outlet: record.outlet, published: record.published, url: record.url });
+    const item: RelatedItem = { ...hit, title: record.title, outlet: record.outlet, published: record.published, url: record.url };
+    const incomplete = (record as { incomplete?: unknown }).incomplete;
+    if (typeof incomplete === 'string' && incomplete) item.incomplete = incomplete;
+    items.push(item);
     records.push(record);
   });
   return { items, records, sameArticle };

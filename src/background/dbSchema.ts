@@ -11,9 +11,10 @@ import type { ArticleRecord } from '../core/types';
 
 /**
  * How a record entered the archive; retention never drops 'saved' or 'imported'
- * ones. 'captured': auto-capture of a visited page; 'feed': fetched for a feed subscription.
+ * ones. 'captured': auto-capture of a visited page; 'feed': fetched for a feed subscription;
+ * 'found': found online when the reader asked for a story's coverage.
  */
-export type RecordOrigin = 'saved' | 'imported' | 'sample' | 'captured' | 'feed';
+export type RecordOrigin = 'saved' | 'imported' | 'sample' | 'captured' | 'feed' | 'found';
 
 export interface StoredArticle {
   id: string;

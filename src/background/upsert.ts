@@ -71,8 +71,8 @@ export async function upsertRecords(tx: ArticlesTx, records: readonly ArticleRec
         id,
         record: stored,
         savedAt: origin === 'saved' || !target ? now : target.savedAt,
-        // A hand save is never downgraded; a capture of an archived page keeps how it came in.
-        origin: target && (target.origin === 'saved' || origin === 'captured') ? target.origin : origin,
+        // A hand save is never downgraded; a capture or a find of an archived page keeps how it came in.
+        origin: target && (target.origin === 'saved' || origin === 'captured' || origin === 'found') ? target.origin : origin,
         words: countWords(stored.text),
       };
       if (urlKey !== null) row.urlKey = urlKey;

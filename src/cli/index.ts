@@ -4,6 +4,7 @@
  * on files. `npm run -s cli -- <command>`; docs/DESIGN.md is the contract.
  */
 import { runCompare } from './compare';
+import { runDiscover } from './discover';
 import { runExtract } from './extract';
 import { UsageError } from './args';
 import { InputError } from './inputs';
@@ -14,6 +15,9 @@ const USAGE = `Usage: npm run -s cli -- <command>
   extract PAGE.html [--url URL]                 the article as JSON
   compare FILE FILE [FILE...] [--json]          a framing report (text, or JSON)
   match --archive FILE --queries FILE [--top N] one JSON line per query
+  discover PAGE.html|RECORD.json [--url URL] [--provider gdelt|bing] [--endpoint URL]
+           [--fallback gdelt|bing|none] [--fallback-endpoint URL] [--max N] [--timeout MS] [--now ISO] [--context FILE]
+                                                other outlets' coverage found online, one record per line
 
 FILE: .html, .txt, .md (front matter title:/date:), .json (one record), .ndjson[.gz]`;
 
@@ -21,6 +25,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
   extract: runExtract,
   compare: runCompare,
   match: runMatch,
+  discover: runDiscover,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -3,6 +3,7 @@ import { formatDate } from '../ui/format';
 import { highlight } from '../ui/highlight';
 import { formatList, t } from '../shared/i18n';
 import type { ArticleEvidence } from './evidence';
+import { incompleteLabel } from '../ui/incomplete';
 
 interface SentenceView {
   index: number;
@@ -22,6 +23,11 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
         <div class="outlet">{article.outlet || t('unknownOutlet')}</div>
         <h2>{article.title || t('untitled')}</h2>
         <div class="muted">{formatDate(article.published)}</div>
+        {article.incomplete && (
+          <p class="incomplete" data-testid="compare-incomplete">
+            {t('incompleteCompare', [incompleteLabel(article.incomplete)])}
+          </p>
+        )}
       </header>
       {[...paragraphs.values()].map((sentences) => (
         <p key={sentences[0]!.index}>
@@ -55,3 +61,4 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
     </article>
   );
 }
+

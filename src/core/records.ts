@@ -27,6 +27,8 @@ export const RecordSchema = v.looseObject({
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS} characters`)),
   story: v.optional(nullableString(500)),
   lang: v.optional(nullableString(35)),
+  // Why the text is only part of the article ('paywall', 'truncated'); absent in older records.
+  incomplete: v.optional(nullableString(40)),
 });
 
 /** True when an ISO date names a real day (no month 13, no 31 June) and its time, if any, parses. */
@@ -131,10 +133,11 @@ export function toNdjson(records: Iterable<ArticleRecord>): string {
 }
 
 export function recordLine(r: ArticleRecord): string {
-  const { id, url, title, outlet, published, text, story, lang, ...rest } = r as ArticleRecord & Record<string, unknown>;
+  const { id, url, title, outlet, published, text, story, lang, incomplete, ...rest } = r as ArticleRecord & Record<string, unknown>;
   const ordered: Record<string, unknown> = { id, url, title, outlet, published, text };
   if (story !== undefined) ordered.story = story;
   if (lang !== undefined) ordered.lang = lang;
+  if (incomplete !== undefined) ordered.incomplete = incomplete;
   for (const [k, val] of Object.entries(rest)) if (!FORBIDDEN_KEYS.has(k)) ordered[k] = val;
   return JSON.stringify(ordered);
 }

@@ -18,6 +18,12 @@ export interface ArticleRecord {
   text: string;
   story?: string | null;
   lang?: string | null;
+  /**
+   * Why the text is known to be only part of the article ('paywall': it ends at a subscribe
+   * prompt or the page says it is not free; 'truncated': much shorter than the page's own
+   * article body), null or absent when nothing says so.
+   */
+  incomplete?: string | null;
 }
 
 /** Where a piece of metadata was read from, most trusted first. */

@@ -8,6 +8,7 @@ import { ArchiveToolbar } from './ArchiveToolbar';
 import { ArticleView } from './ArticleView';
 import { CaptureAndRetention } from './CaptureAndRetention';
 import { archiveApi as defaultApi, type ArchiveApi } from './connector';
+import { DiscoverySection } from './DiscoverySection';
 import { Feeds } from './Feeds';
 import { OutletGroups } from './OutletGroups';
 import { NONE, type Selection } from './selection';
@@ -120,6 +121,7 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
       <OutletGroups groups={groups} onSave={saveGroups} />
       {browser && <Feeds />}
       {browser && <CaptureAndRetention onArchiveChange={() => setVersion((v) => v + 1)} />}
+      {browser && <DiscoverySection />}
       {browser && <Settings browser={browser} />}
       {view.article && (
         <ArticleView

@@ -3,6 +3,8 @@ import { getBrowser } from '../shared/browser';
 import { send } from '../ui/client';
 import type { ArchiveFilter, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery } from '../shared/messages';
 import { captureOrigins, CAPTURE_KEY, CAPTURE_STATUS_KEY, RETENTION_KEY, readCapture, readCaptureStatus, readRetention, watchSetting, type CaptureSettings, type CaptureStatus } from '../shared/settings';
+import type { DiscoverService } from '../shared/discoverMessages';
+import { DISCOVERY_KEY, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
 
 /**
  * The options page's connector to the background and the browser, one object of typed
@@ -80,3 +82,14 @@ export const captureRetentionApi = {
 };
 
 export type CaptureRetentionApi = typeof captureRetentionApi;
+
+/** Finding coverage online: its setting (written by the background) and the host access it needs, asked in the reader's click. */
+export const discoveryApi = {
+  read: (): Promise<DiscoverySettings> => readDiscovery(getBrowser().storage),
+  watch: (onChange: (settings: DiscoverySettings) => void): (() => void) => watchSetting(getBrowser().storage, DISCOVERY_KEY, (value) => onChange(parseDiscovery(value))),
+  set: (settings: DiscoverySettings): Promise<DiscoverySettings> => send('discover/setSettings', settings),
+  services: async (): Promise<DiscoverService[]> => (await send('discover/services', {})).services,
+  requestAccess: (): Promise<boolean> => getBrowser().permissions.request(captureAccess()),
+};
+
+export type DiscoveryApi = typeof discoveryApi;

@@ -8,6 +8,12 @@ import { Differences } from './Differences';
 import { RelatedList } from './RelatedList';
 import { StateMessage } from './StateMessage';
 import { useOutletGroupLabels } from './outletGroupLabels';
+import { Discover } from './Discover';
+import { useDiscovery } from './useDiscovery';
+import { incompleteLabel } from '../ui/incomplete';
+
+/** Fewer same-story results than this in the archive: "Find coverage online" is the main next step. */
+const FEW_SAME_STORY = 3;
 
 type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
 
@@ -43,8 +49,12 @@ export function App({ tabId, analysis }: { tabId: number | undefined; analysis: 
 }
 
 function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) {
-  const { article, related } = result;
+  const { article } = result;
   const labels = useOutletGroupLabels();
+  // Coverage found online joins the list as it is archived.
+  const [related, setRelated] = useState(result.related);
+  const discovery = useDiscovery(article, setRelated);
+  const foundIds = new Set(discovery.state.found.map((f) => f.id));
   // A page captured automatically is archived but not kept for good: Save keeps it (retention never drops it then).
   const [capturedAt, setCapturedAt] = useState(result.capturedAt);
   const [saved, setSaved] = useState(result.saved && capturedAt === undefined);
@@ -69,9 +79,12 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
       (e: unknown) => asked.current === item.id && setReportError((e as Error).message),
     );
   };
+  // The first same-story result starts the report, whether it was archived or just found.
   useEffect(() => {
-    if (strong[0]) choose(strong[0]);
-  }, []);
+    if (asked.current === null && strong[0]) choose(strong[0]);
+  }, [related]);
+  const sameStory = related.filter((r) => r.sameStory).length;
+  const searching = discovery.state.phase === 'running';
   const save = () => {
     setSaveError(null);
     saveArticle(article).then(() => {
@@ -83,23 +96,26 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   return (
     <>
       <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} capturedAt={capturedAt} groups={labels(article.outlet)} />
-      {result.archiveSize === 0 ? (
-        <StateMessage
-          kind="info"
-          title={t('emptyArchiveTitle')}
-          detail={t('emptyArchiveDetail')}
-          action={{ label: t('openArchive'), run: openOptions }}
-        />
+      <Discover discovery={discovery} prominent={sameStory < FEW_SAME_STORY} />
+      {result.archiveSize === 0 && related.length === 0 ? (
+        !searching && (
+          <StateMessage
+            kind="info"
+            title={t('emptyArchiveTitle')}
+            detail={t('emptyArchiveDetail')}
+            action={{ label: t('openArchive'), run: openOptions }}
+          />
+        )
       ) : (
         <>
-          {strong.length === 0 && (
+          {strong.length === 0 && !searching && (
             <StateMessage
               kind="info"
               title={t('noRelatedTitle')}
               detail={tn('noRelatedDetail', result.archiveSize)}
             />
           )}
-          {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} labels={labels} />}
+          {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} labels={labels} found={foundIds} />}
           {selected && (
             <section class="differences" aria-live="polite">
               <div class="section-head">
@@ -108,6 +124,11 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
                   {t('openFullComparison')}
                 </button>
               </div>
+              {selected.incomplete && (
+                <p class="notice" data-testid="incomplete-note">
+                  {t('incompleteNote', [selected.outlet || t('unknownOutlet'), incompleteLabel(selected.incomplete)])}
+                </p>
+              )}
               {report ? (
                 <Differences report={report} selfId={article.id} other={selected} selfOutlet={article.outlet} />
               ) : reportError ? (

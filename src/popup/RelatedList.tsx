@@ -3,22 +3,23 @@ import type { RelatedItem } from '../shared/messages';
 import { formatDate, formatDateGap, formatScore, matchSimilarity } from '../ui/format';
 import { formatList, t, tn } from '../shared/i18n';
 import { nextOptionIndex } from './listboxKeys';
+import { incompleteLabel } from '../ui/incomplete';
 
 /** Related coverage, best first, each with why it matched. */
-export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; labels?: (outlet: string) => string[] }) {
+export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; labels?: (outlet: string) => string[]; found?: ReadonlySet<string> }) {
   return (
     <section class="related" aria-labelledby={props.items.length > 0 ? 'related-heading' : undefined}>
       {props.items.length > 0 && <h2 id="related-heading">{t('relatedCoverage', [props.items.length])}</h2>}
       <p class="hint muted" id="related-hint">{t('relatedListHint')}</p>
       {props.items.length > 0 && (
         <>
-          <Options items={props.items} selected={props.selected} onSelect={props.onSelect} label={t('chooseToCompare')} labels={props.labels} />
+          <Options items={props.items} selected={props.selected} onSelect={props.onSelect} label={t('chooseToCompare')} labels={props.labels} found={props.found} />
         </>
       )}
       {props.weak.length > 0 && (
         <details class="weak" data-testid="weak-matches">
           <summary>{tn('weakerMatches', props.weak.length)}</summary>
-          <Options items={props.weak} selected={props.selected} onSelect={props.onSelect} label={t('weakerMatchesLabel')} labels={props.labels} />
+          <Options items={props.weak} selected={props.selected} onSelect={props.onSelect} label={t('weakerMatchesLabel')} labels={props.labels} found={props.found} />
         </details>
       )}
     </section>
@@ -31,7 +32,7 @@ export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; 
  * not follow focus, because each selection runs a framing comparison.
  * https://www.w3.org/WAI/ARIA/apg/patterns/listbox/
  */
-function Options(props: { items: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; label: string; labels?: (outlet: string) => string[] }) {
+function Options(props: { items: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; label: string; labels?: (outlet: string) => string[]; found?: ReadonlySet<string> | undefined }) {
   const selectedIndex = props.items.findIndex((i) => i.id === props.selected);
   const [active, setActive] = useState(Math.max(0, selectedIndex));
   const list = useRef<HTMLUListElement>(null);
@@ -79,14 +80,14 @@ function Options(props: { items: RelatedItem[]; selected: string | null; onSelec
           <div class="related-title" data-testid="related-title">
             {item.title || t('untitled')}
           </div>
-          <Reasons item={item} />
+          <Reasons item={item} found={props.found?.has(item.id) ?? false} />
         </li>
       ))}
     </ul>
   );
 }
 
-function Reasons({ item }: { item: RelatedItem }) {
+function Reasons({ item, found }: { item: RelatedItem; found: boolean }) {
   const { entities, terms, numbers, dateGapDays } = item.reasons;
   const gap = formatDateGap(dateGapDays);
   const shown = [...entities.slice(0, 4), ...terms.slice(0, Math.max(0, 5 - Math.min(4, entities.length)))];
@@ -95,6 +96,16 @@ function Reasons({ item }: { item: RelatedItem }) {
       {item.sameStory && (
         <span class="chip same-story" title={t('sameStoryTitle')}>
           {t('sameStory')}
+        </span>
+      )}
+      {found && (
+        <span class="chip" data-testid="found-online" title={t('foundOnlineTitle')}>
+          {t('foundOnline')}
+        </span>
+      )}
+      {item.incomplete && (
+        <span class="chip weak" data-testid="incomplete-label">
+          {incompleteLabel(item.incomplete)}
         </span>
       )}
       {shown.map((r) => (

@@ -3,6 +3,8 @@ import type { FramingReport } from '../core/framing/types';
 import type { RetentionPolicy } from '../core/retention';
 import type { AnalyzeResponse, ArchiveFacets, ArchiveFilter, ArchivePage, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery, RelatedItem } from './payloads';
 import type { CaptureSettings } from './settings';
+import type { DiscoverPlanResponse, DiscoverService, DiscoverStatus } from './discoverMessages';
+import type { DiscoverySettings } from './discoverySettings';
 
 export type * from './payloads';
 
@@ -59,6 +61,20 @@ export interface Protocol {
   'retention/set': { req: { policy: RetentionPolicy }; res: { removed: number } };
   /** What a retention policy would remove now (nothing is deleted), and how many records it applies to. */
   'retention/preview': { req: { policy: RetentionPolicy }; res: { removes: number; eligible: number } };
+  /** What a search for the article's coverage online would send, and to whom (nothing is sent). */
+  'discover/plan': { req: { article: Article }; res: DiscoverPlanResponse };
+  /** The search services Framelens knows, with their names and own addresses (for the options page). */
+  'discover/services': { req: Record<string, never>; res: { services: DiscoverService[] } };
+  /** Store the settings of finding coverage online (the reader accepted, or turned it off). */
+  'discover/setSettings': { req: DiscoverySettings; res: DiscoverySettings };
+  /** Search for the article's coverage online (the reader accepted); a search already running for it is joined. */
+  'discover/start': { req: { article: Article }; res: { jobId: string } };
+  /** A search's updates from `since` on (answers when there is news, or after a second). */
+  'discover/status': { req: { jobId: string; since: number }; res: DiscoverStatus<RelatedItem> };
+  /** Stop a search: pages being read are abandoned; what it archived stays. */
+  'discover/cancel': { req: { jobId: string }; res: { cancelled: boolean } };
+  /** Keep an article found online for good (retention no longer removes it). */
+  'discover/keep': { req: { id: string }; res: { kept: boolean } };
   /** The feed subscriptions with each one's poll status. */
   'feeds/list': { req: Record<string, never>; res: { feeds: FeedStatus[] } };
   /** Subscribe to a feed (the page asked for its origin first): fetched and checked once, then polled. */
@@ -107,6 +123,14 @@ export const WRITES: { readonly [T in MessageType]: boolean } = {
   'feeds/remove': true,
   'feeds/poll': true,
   'feeds/setInterval': true,
+  'discover/plan': false,
+  'discover/services': false,
+  'discover/setSettings': true,
+  // Archives what it finds.
+  'discover/start': true,
+  'discover/status': false,
+  'discover/cancel': false,
+  'discover/keep': true,
 };
 
 /**

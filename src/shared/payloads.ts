@@ -100,6 +100,8 @@ export interface RelatedItem extends MatchResult {
   outlet: string;
   published: string | null;
   url: string | null;
+  /** Why the archived text is incomplete ('paywall', 'truncated'), when it is. */
+  incomplete?: string;
 }
 
 export type AnalyzeResponse =

@@ -3,6 +3,7 @@ import { checkRecord, isCalendarDate, RecordSchema } from '../core/records';
 import type { Article, ArticleRecord } from '../core/types';
 import type { MessageType, Request } from './messages';
 import { CaptureSettingsSchema, RetentionPolicySchema } from './settings';
+import { DiscoverySettingsSchema } from './discoverySettings';
 
 /**
  * One valibot schema per message payload. The router validates every request against its
@@ -98,6 +99,13 @@ export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Requ
   'capture/set': CaptureSettingsSchema,
   'retention/set': v.strictObject({ policy: RetentionPolicySchema }),
   'retention/preview': v.strictObject({ policy: RetentionPolicySchema }),
+  'discover/plan': v.strictObject({ article: ArticleSchema }),
+  'discover/services': empty,
+  'discover/setSettings': DiscoverySettingsSchema,
+  'discover/start': v.strictObject({ article: ArticleSchema }),
+  'discover/status': v.strictObject({ jobId: id, since: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  'discover/cancel': v.strictObject({ jobId: id }),
+  'discover/keep': v.strictObject({ id }),
   'feeds/list': empty,
   'feeds/add': v.strictObject({ url: feedUrl, intervalMinutes: v.optional(pollInterval) }),
   'feeds/import': v.strictObject({

@@ -48,6 +48,13 @@ function fakeHandlers(calls: unknown[]): Handlers {
     'feeds/remove': never,
     'feeds/poll': never,
     'feeds/setInterval': never,
+    'discover/plan': never,
+    'discover/services': never,
+    'discover/setSettings': never,
+    'discover/start': never,
+    'discover/status': never,
+    'discover/cancel': never,
+    'discover/keep': never,
   };
 }
 

@@ -119,6 +119,14 @@ class Fuzzer {
       'feeds/remove': { id: 'f' },
       'feeds/poll': { id: 'f' },
       'feeds/setInterval': { id: 'f', minutes: 60 },
+      'discover/plan': { article: article(`page-${this.int(1e6)}`) },
+      'discover/services': {},
+      // Never on: a fuzzed search must not reach the network.
+      'discover/setSettings': { enabled: false, providers: ['gdelt'], endpoints: {}, maxPages: 8, pageTimeoutSeconds: 15 },
+      'discover/start': { article: article(`page-${this.int(1e6)}`) },
+      'discover/status': { jobId: 'j', since: 0 },
+      'discover/cancel': { jobId: 'j' },
+      'discover/keep': { id: this.pick(ids) },
     };
     return valid[type];
   }

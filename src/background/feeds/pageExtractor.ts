@@ -27,6 +27,8 @@ interface OffscreenApi {
 
 export const OFFSCREEN_PATH = 'offscreen.html';
 
+const shared = new WeakMap<OffscreenApi, OffscreenExtractor>();
+
 export function createPageExtractor(browser: Browser, domParser: typeof DOMParser | undefined = globalThis.DOMParser): PageExtractor {
   if (typeof domParser === 'function') {
     return {
@@ -41,7 +43,14 @@ export function createPageExtractor(browser: Browser, domParser: typeof DOMParse
       release: async () => undefined,
     };
   }
-  return new OffscreenExtractor(browser, offscreen);
+  // One per worker: feed polls and searches for coverage share the single offscreen document,
+  // so one of them releasing it never closes it under the other's extraction.
+  let extractor = shared.get(offscreen);
+  if (!extractor) {
+    extractor = new OffscreenExtractor(browser, offscreen);
+    shared.set(offscreen, extractor);
+  }
+  return extractor;
 }
 
 class OffscreenExtractor implements PageExtractor {
@@ -81,7 +90,7 @@ class OffscreenExtractor implements PageExtractor {
     // A document left open by a worker that was stopped mid-poll is reused.
     if (await this.offscreen.hasDocument?.().catch(() => false)) return;
     try {
-      await this.offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Read the articles of the feeds the reader subscribed to with Readability, which needs a DOM.' });
+      await this.offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Read the articles of the feeds the reader subscribed to, or found when the reader asked for coverage online, with Readability, which needs a DOM.' });
     } catch (e) {
       if (!/single offscreen/i.test(errorText(e))) throw e;
     }

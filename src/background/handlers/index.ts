@@ -1,5 +1,6 @@
 import { archiveHandlers } from './archive';
 import { captureHandlers } from './capture';
+import { discoverHandlers } from './discover';
 import { feedsHandlers } from './feeds';
 import { framingHandlers } from './framing';
 import { retentionHandlers } from './retention';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...feedsHandlers,
   ...captureHandlers,
   ...retentionHandlers,
+  ...discoverHandlers,
 };

@@ -11,6 +11,7 @@ import { fnv1aHex } from '../text/hash';
 import { countWords, type Article, type ExtractResult } from '../types';
 import { cleanBlocks, furnitureSkip } from './cleanup';
 import { declaresArticle } from './declared';
+import { detectIncomplete } from './incomplete';
 import { jsonLdObjects } from './jsonld';
 import { looksLikeListing } from './listing';
 import { checkText, DEFAULT_LIMITS, MIN_ARTICLE_CHARS, type Limits } from './limits';
@@ -86,6 +87,8 @@ function extract(doc: Document, url: string | undefined, options: ExtractOptions
     words: countWords(text),
     sources: {},
   };
+  const incomplete = detectIncomplete(text, ldObjects);
+  if (incomplete) article.incomplete = incomplete;
   for (const field of ['title', 'byline', 'outlet', 'published', 'modified', 'lang', 'url'] as const) {
     article.sources![field] = meta[field]?.source ?? 'none';
   }

@@ -56,7 +56,8 @@ function sentenceVectors(prepared: PreparedArticle[], alias: (stem: string) => s
 
 /**
  * Aligns each sentence with its closest sentence in every other article; sentences with
- * no counterpart above the threshold are "only in" their article. Quantities about the same
+ * no counterpart above the threshold are "only in" their article, marked `incomplete` when
+ * another article's text is known to be incomplete (it may hold the fact). Quantities about the same
  * thing given differently ("over a million" / "nearly 1 million") are flagged, within and
  * across articles.
  */
@@ -70,6 +71,8 @@ export function coverage(prepared: PreparedArticle[], alias: (stem: string) => s
     for (const [si, v] of vs) for (const [k, w] of v) m.set(k, [...(m.get(k) ?? []), { si, w }]);
     return m;
   });
+  // Missing from a paywalled or truncated text says nothing: such sentences are marked, not claimed as "only".
+  const othersIncomplete = prepared.map((_, i) => prepared.some((q, j) => j !== i && !!q.article.incomplete));
   prepared.forEach((p, i) => {
     for (const [si, v] of vectors[i]!) {
       let best: { article: string; index: number; score: number } | null = null;
@@ -81,7 +84,9 @@ export function coverage(prepared: PreparedArticle[], alias: (stem: string) => s
       });
       const found = best as { article: string; index: number; score: number } | null;
       if (found && found.score >= ALIGN_THRESHOLD) entries[i]!.aligned!.push({ index: si, other: { article: found.article, index: found.index }, score: Math.round(found.score * 1000) / 1000 });
-      else if ((sizes[i]!.get(si) ?? 0) >= MIN_CONTENT) entries[i]!.only.push({ index: si, text: p.sentences[si]!.text });
+      else if ((sizes[i]!.get(si) ?? 0) >= MIN_CONTENT) {
+        entries[i]!.only.push(othersIncomplete[i] ? { index: si, text: p.sentences[si]!.text, incomplete: true } : { index: si, text: p.sentences[si]!.text });
+      }
     }
   });
   flagQuantities(prepared, entries, alias);

@@ -54,7 +54,7 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   // A swap whose words another entry already shows ("dictator" / "leader" as a label) is not repeated.
   const found = [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov), ...judgingModifiers(prepared)];
   return {
-    articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
+    articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words, ...(a.incomplete ? { incomplete: a.incomplete } : {}) })),
     terms: distinctiveTerms(prepared, options.background),
     naming: rankNaming([...found, ...alignedSwaps(prepared, cov).filter((sw) => !found.some((n) => sw.variants.every((v) => n.variants.some((x) => x.form.toLowerCase() === v.form.toLowerCase()))))]),
     voices: voices(prepared, quotes),

@@ -10,6 +10,8 @@ export interface ReportArticle {
   outlet: string;
   published: string | null;
   words: number;
+  /** Why the article's text is known to be incomplete ('paywall', 'truncated'), or null. */
+  incomplete?: string | null;
 }
 
 /** A distinctive word or phrase of one article against the others. */
@@ -70,7 +72,8 @@ export interface VoiceEntry {
 /** Sentences of one article with no counterpart in the others. */
 export interface CoverageEntry {
   article: string;
-  only: { index: number; text: string }[];
+  /** Sentences with no counterpart; `incomplete` when another article's text is incomplete, so it may be there unread. */
+  only: { index: number; text: string; incomplete?: true }[];
   /** Each sentence's closest counterpart in another article (cosine of IDF-weighted stems). */
   aligned?: { index: number; other: { article: string; index: number }; score: number }[];
   /** Same quantity given differently across articles. */

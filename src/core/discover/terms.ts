@@ -1,0 +1,197 @@
+/**
+ * The article's most distinctive names and terms, for a search query. There is no corpus
+ * frequency at hand (the reader's archive may be empty), so distinctiveness comes from the
+ * article itself: names (runs of capitalised words, as the matcher finds them) mentioned
+ * often and in the headline, then headline words the text repeats. A name carries a story
+ * far better than a common word, so names come first.
+ */
+import { extractEntities, foldKey } from '../match/entities';
+import { STOPWORDS, tokenize } from '../text';
+import type { ArticleRecord } from '../types';
+
+/** How rare a term is in other articles: 1 for unseen, towards 0 for a term in every one. */
+export interface DocFrequency {
+  rarity(key: string): number;
+}
+
+const NO_CONTEXT: DocFrequency = { rarity: () => 1 };
+
+/**
+ * Document frequencies from other articles (the archive's, or the bundled sample), so a name
+ * in every other report of the year ("Donald Trump") counts for less than one that is not.
+ * Keys are matched as whole words of the folded texts.
+ */
+export class ContextFrequency implements DocFrequency {
+  private texts: string[];
+  private cache = new Map<string, number>();
+
+  constructor(records: readonly Pick<ArticleRecord, 'title' | 'text'>[]) {
+    this.texts = records.map((r) => ` ${foldKey(`${r.title} ${r.text}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  }
+
+  rarity(key: string): number {
+    let r = this.cache.get(key);
+    if (r === undefined) {
+      const needle = ` ${key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+      let df = 0;
+      for (const t of this.texts) if (t.includes(needle)) df++;
+      const n = this.texts.length;
+      r = n ? Math.log((n + 2) / (df + 1)) / Math.log(n + 2) : 1;
+      this.cache.set(key, r);
+    }
+    return r;
+  }
+}
+
+export interface QueryTerm {
+  /** As written in the article ("Kim Jong Un", "summit"). */
+  text: string;
+  /** Folded key, one per term. */
+  key: string;
+  /** More than one word: sent as a quoted phrase. */
+  phrase: boolean;
+  name: boolean;
+  weight: number;
+}
+
+// Words too common in news to narrow a search, beyond the stop words.
+const NEWS_COMMON = new Set(
+  `said says say told news report reports reported according year years week weeks day days time people new
+  just like also first last one two three many much more most other over after before could would should
+  make made get got take took back still even well way since around says including amid among while`.split(/\s+/),
+);
+
+/** Letters only, 3 or more (the provider's minimum for a keyword). */
+const QUERY_WORD = /^\p{L}[\p{L}'’-]{2,}$/u;
+
+function usableWord(lower: string): boolean {
+  return QUERY_WORD.test(lower) && !STOPWORDS.has(lower) && !NEWS_COMMON.has(lower) && !ROLES.has(lower);
+}
+
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
+
+// Roles written before a name ("CIA Director Mike Pompeo"): other outlets name the person without them.
+const ROLES = new Set(
+  `president director counsel mayor minister secretary chairman chairwoman chair leader chief spokesman spokeswoman
+  ambassador senator governor general judge attorney pm ceo king queen prince pope commissioner speaker`.split(/\s+/),
+);
+
+/**
+ * The parts of a name run worth searching for: split at "and" and at "of" after a full
+ * name ("Shinzo Abe of Japan"), roles and dotted initials dropped, hyphens as spaces (the
+ * index reads "Kim Jong-un" as three words). Dotted acronyms ("F.B.I.") are left out.
+ */
+function nameParts(surface: string): string[] {
+  if (/\p{L}\.\p{L}\./u.test(surface)) return [];
+  const out: string[] = [];
+  for (const part of surface.split(/\s+and\s+/)) {
+    const of = /^(\S+\s+\S+.*?)\s+of\s+(.+)$/.exec(part);
+    for (const piece of of ? [of[1]!, of[2]!] : [part]) {
+      let words = piece.replace(/-/g, ' ').split(/\s+/).filter((w) => !/^\p{L}\.$/u.test(w));
+      const role = words.map((w) => ROLES.has(w.toLowerCase())).lastIndexOf(true);
+      if (role >= 0 && role < words.length - 1) words = words.slice(role + 1);
+      // "In December China…": a date word before a name is not part of it.
+      while (words.length > 1 && CALENDAR.test(words[0]!)) words = words.slice(1);
+      if (words.length === 1 && CALENDAR.test(words[0]!)) continue;
+      if (words.length > 4 || !words.every((w) => /^\p{L}[\p{L}'’]*$/u.test(w))) continue;
+      if (words.some((w) => w.length >= 3)) out.push(words.join(' '));
+    }
+  }
+  return out;
+}
+
+/**
+ * Ranked query terms: names first by mentions (headline mentions count triple), then
+ * headline words by how often the text uses them. A name's single words (a surname) are
+ * dropped when the full name is kept.
+ */
+export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text' | 'outlet'>, limit = 8, df: DocFrequency = NO_CONTEXT): QueryTerm[] {
+  const title = article.title ?? '';
+  const text = article.text ?? '';
+  const outlet = foldKey(article.outlet ?? '');
+  const titleFolded = ` ${foldKey(tokenize(title).map((t) => t.text).join(' '))} `;
+  const names = new Map<string, QueryTerm>();
+  // Names from the text only: headlines in Title Case make every word look like a name.
+  for (const e of extractEntities(text, tokenize(text))) {
+    for (const surface of nameParts(e.surface)) {
+      const key = foldKey(surface.replace(/’/g, "'"));
+      if (key.length < 3 || STOPWORDS.has(key) || NEWS_COMMON.has(key) || key === outlet) continue;
+      const term = names.get(key) ?? { text: surface, key, phrase: /\s/.test(surface), name: true, weight: 0 };
+      term.weight += 1;
+      names.set(key, term);
+    }
+  }
+  for (const term of names.values()) {
+    if (titleFolded.includes(` ${term.key} `)) term.weight *= 3;
+    // Longer names are more specific; a single short acronym is the least.
+    if (term.phrase) term.weight *= 1.5;
+  }
+  // Two names run together ("the United States Donald Trump") are two names when each is one elsewhere.
+  for (const t of [...names.values()]) {
+    const parts = t.key.split(' ');
+    for (let cut = 1; t.phrase && cut < parts.length; cut++) {
+      const left = names.get(parts.slice(0, cut).join(' '));
+      const right = names.get(parts.slice(cut).join(' '));
+      if (left && right && left !== t && right !== t) {
+        left.weight += t.weight;
+        right.weight += t.weight;
+        names.delete(t.key);
+        break;
+      }
+    }
+  }
+  // A surname alone adds nothing once the full name is a term: fold its weight into the name.
+  const phrases = [...names.values()].filter((t) => t.phrase);
+  for (const t of [...names.values()]) {
+    if (t.phrase) continue;
+    const owner = phrases.find((p) => ` ${p.key} `.includes(` ${t.key} `));
+    if (owner) {
+      owner.weight += t.weight / 2;
+      names.delete(t.key);
+    }
+  }
+  const nameWords = new Set([...names.keys()].flatMap((k) => k.split(' ')));
+  const counts = new Map<string, number>();
+  for (const t of tokenize(text)) counts.set(foldKey(t.lower), (counts.get(foldKey(t.lower)) ?? 0) + 1);
+  const words = new Map<string, QueryTerm>();
+  for (const t of tokenize(title.replace(/-/g, ' '))) {
+    const key = foldKey(t.lower);
+    if (!usableWord(t.lower) || nameWords.has(key) || words.has(key)) continue;
+    words.set(key, { text: t.lower, key, phrase: false, name: false, weight: 0.5 + (counts.get(key) ?? 0) * 0.5 });
+  }
+  for (const t of [...names.values(), ...words.values()]) t.weight *= df.rarity(t.key);
+  const ranked = [...names.values()].sort(byWeight).slice(0, Math.ceil(limit * 0.6));
+  const rest = [...words.values()].sort(byWeight);
+  return [...ranked, ...rest].slice(0, limit).sort(byWeight);
+}
+
+function byWeight(a: QueryTerm, b: QueryTerm): number {
+  return b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * The query ladder. A report of the story rarely uses every distinctive term of another
+ * outlet's, but it nearly always names the main actor with the headline's subject or the
+ * two main actors together: so the queries are pairs from the strongest terms (the two
+ * names and the headline word), each pair all required, and a report with two of the
+ * three is found. The last step is the loosest, the strongest name alone, sent only when
+ * the pairs found nothing. Duplicate steps are dropped.
+ */
+export function relaxationSteps(terms: readonly QueryTerm[]): QueryTerm[][] {
+  if (!terms.length) return [];
+  const names = terms.filter((t) => t.name);
+  const words = terms.filter((t) => !t.name);
+  const trio = [...names.slice(0, 2), ...words.slice(0, 1)];
+  for (const t of terms) if (trio.length < 3 && !trio.includes(t)) trio.push(t);
+  const [a, b, c] = trio;
+  const ladder = [[a, c], [b, c], [a, b], [a]].map((step) => step.filter((t): t is QueryTerm => !!t));
+  const out: QueryTerm[][] = [];
+  const seen = new Set<string>();
+  for (const step of ladder) {
+    const key = step.map((t) => t.key).sort().join('|');
+    if (!step.length || seen.has(key)) continue;
+    seen.add(key);
+    out.push(step);
+  }
+  return out;
+}
