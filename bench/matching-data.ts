@@ -6,12 +6,28 @@ import { prng } from '../scripts/prng';
 import { STOPWORDS } from '../src/core/text';
 
 /**
- * Data of the matching benchmark: every ecbplus record is a query (and archived), abp
- * articles are distractors. Read once; abp (89 MB gzip) is gunzipped in one go.
+ * Data of the matching benchmark: two development sets whose every record is a query (and
+ * archived), and abp articles as distractors. ecbplus's hard negatives are another event of
+ * the same kind; the political set (NewsWCL50's ten April–May 2018 events, five US outlets
+ * each, plus the canonical seed pair) has the harder ones abp brings: US political news of
+ * 2012–2020, the same people in the same weeks. Read once; abp (89 MB gzip) is gunzipped in
+ * one go.
  */
 export interface MatchingData {
   ecb: ArticleRecord[];
+  /** NewsWCL50 and the seed pair; empty when those files are missing. */
+  political: ArticleRecord[];
   distractors: ArticleRecord[];
+}
+
+/** A development set, split into the part knobs are chosen on and the part reported as held out. */
+export interface DevSet {
+  name: string;
+  queries: ArticleRecord[];
+  tune: ArticleRecord[];
+  heldOut: ArticleRecord[];
+  /** The story a distractor was judged by hand to report, if any (see evaluate). */
+  unjudged: (id: string) => string | undefined;
 }
 
 function parseLines(text: string): ArticleRecord[] {
@@ -24,14 +40,40 @@ function parseLines(text: string): ArticleRecord[] {
   return out;
 }
 
-export function loadMatchingData(): MatchingData | null {
+/** `withDistractors` false: abp is not read (for a caller that restores its archive from a cache). */
+export function loadMatchingData(withDistractors = true): MatchingData | null {
   const ecbPath = dataset('ecbplus.ndjson');
   const abpPath = dataset('abp.ndjson.gz');
   if (!ecbPath || !abpPath) return null;
+  const political = ['newswcl50.ndjson', 'seeds.ndjson'].map((name) => dataset(name));
+  if (political.some((p) => !p)) console.log('  the political development set is skipped');
   return {
     ecb: parseLines(readFileSync(ecbPath, 'utf8')),
-    distractors: parseLines(gunzipSync(readFileSync(abpPath)).toString('utf8')),
+    political: political.every(Boolean) ? political.flatMap((p) => parseLines(readFileSync(p!, 'utf8'))) : [],
+    distractors: withDistractors ? parseLines(gunzipSync(readFileSync(abpPath)).toString('utf8')) : [],
   };
+}
+
+/**
+ * The development sets with their splits: ecbplus by topic (odd tuned on, even held out);
+ * the political set by event (NewsWCL50 events 0–4 and the seed pair tuned on, events 5–9
+ * held out). Knobs are chosen on the tuned parts only (bench/matching-tune.ts).
+ */
+export function devSets(data: MatchingData): DevSet[] {
+  const sets: DevSet[] = [{ name: 'ecbplus', queries: data.ecb, ...splitQueries(data.ecb), unjudged: () => undefined }];
+  if (data.political.length) {
+    const heldOut = (r: ArticleRecord) => r.id.startsWith('newswcl50:') && Number(r.story) >= 5;
+    const judged = JSON.parse(readFileSync(new URL('./data/political-coverage.json', import.meta.url), 'utf8')) as { coverage: Record<string, string> };
+    sets.push({
+      name: 'political',
+      queries: data.political,
+      tune: data.political.filter((r) => !heldOut(r)),
+      heldOut: data.political.filter(heldOut),
+      // A repeated distractor (`id~1`, see stages) is the same article.
+      unjudged: (id) => judged.coverage[id.replace(/~\d+$/, '')],
+    });
+  }
+  return sets;
 }
 
 
@@ -53,7 +95,7 @@ export interface Stage {
 }
 
 /**
- * Archives of growing size, each containing the previous one: ecbplus plus shuffled abp
+ * Archives of growing size, each containing the previous one: both development sets plus shuffled abp
  * distractors up to 10k, then all of abp (~38k), then abp again under new ids up to 100k
  * (repeated distractors stand in for a larger archive of the same kind). Systems are built incrementally through them.
  */
@@ -61,12 +103,12 @@ export function stages(data: MatchingData, sizes: readonly number[], seed = 2026
   const pool = shuffled(data.distractors, seed);
   const out: Stage[] = [];
   let taken = 0;
-  let total = data.ecb.length;
+  let total = data.ecb.length + data.political.length;
   let first = true;
   for (const size of sizes) {
-    const added: ArticleRecord[] = first ? [...data.ecb] : [];
+    const added: ArticleRecord[] = first ? [...data.ecb, ...data.political] : [];
     first = false;
-    const target = size === Infinity ? data.ecb.length + pool.length : size;
+    const target = size === Infinity ? data.ecb.length + data.political.length + pool.length : size;
     while (total < target) {
       const round = Math.floor(taken / pool.length);
       const r = pool[taken % pool.length]!;

@@ -2,10 +2,14 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { ArticleRecord } from '../src/core/types';
 
-/** Ranked answer of a system to one query; `flagged` is its same-story decision when it has one. */
+/**
+ * Ranked answer of a system to one query; `flagged` is its same-story decision and
+ * `related` its looser related-coverage bar, when it has them.
+ */
 export interface Ranked {
   ids: string[][];
   flagged?: boolean[];
+  related?: boolean[];
 }
 
 export interface Quality {
@@ -17,16 +21,35 @@ export interface Quality {
   ceiling10: number;
   samePrecision: number | null;
   sameRecall: number | null;
+  relatedPrecision: number | null;
+  relatedRecall: number | null;
 }
 
 /**
- * Relevance from `story` (read here only, never by a system): the other records of the
- * query's story in `universe` (the queries themselves unless a subset is scored). A result may stand for several ids (near-duplicates collapsed into it);
- * all count as retrieved at its rank.
+ * How results are counted: `ids`: as the CLI lists them, one id per result (what a reader
+ * sees); `groups`: a result's collapsed near-duplicates count as found at its rank too.
  */
-export function evaluate(queries: readonly ArticleRecord[], answers: readonly Ranked[], universe: readonly ArticleRecord[] = queries): Quality {
+export type Counting = 'ids' | 'groups';
+
+/**
+ * Relevance from `story` (read here only, never by a system): the other records of the
+ * query's story in `universe` (the queries themselves unless a subset is scored). A result may
+ * stand for several ids (near-duplicates collapsed into it): counted as `counting` says.
+ * Precision and recall of the flags are over the top 10, recall against all relevant records.
+ * `unjudged` (id → story or undefined): articles outside the labelled set known to report a story too;
+ * they are dropped from that story's queries' results before counting (condensed lists),
+ * so they count neither as found nor as wrong.
+ */
+export function evaluate(
+  queries: readonly ArticleRecord[],
+  answers: readonly Ranked[],
+  universe: readonly ArticleRecord[] = queries,
+  counting: Counting = 'groups',
+  unjudged: (id: string) => string | undefined = () => undefined,
+): Quality {
   let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ceiling = 0;
-  let flaggedAll = 0, flaggedRight = 0, relevantTotal = 0, relevantFlagged = 0;
+  let relevantTotal = 0;
+  const flags = { flagged: { all: 0, right: 0 }, related: { all: 0, right: 0 } };
   let counted = 0;
   const byStory = new Map<string, Set<string>>();
   for (const q of universe) {
@@ -40,7 +63,7 @@ export function evaluate(queries: readonly ArticleRecord[], answers: readonly Ra
     relevant.delete(q.id);
     if (!relevant.size) return;
     counted++;
-    const answer = answers[qi]!;
+    const answer = condense(answers[qi]!, counting, (id) => unjudged(id) === q.story);
     const found = (k: number) => {
       const seen = new Set<string>();
       for (const group of answer.ids.slice(0, k)) for (const id of group) if (relevant.has(id)) seen.add(id);
@@ -53,29 +76,49 @@ export function evaluate(queries: readonly ArticleRecord[], answers: readonly Ra
     const first = answer.ids.findIndex((group) => group.some((id) => relevant.has(id)));
     mrr += first >= 0 ? 1 / (first + 1) : 0;
     relevantTotal += relevant.size;
-    if (answer.flagged) {
+    for (const kind of ['flagged', 'related'] as const) {
+      const marks = answer[kind];
+      if (!marks) continue;
       answer.ids.slice(0, 10).forEach((group, i) => {
-        if (!answer.flagged![i]) return;
+        if (!marks[i]) return;
         for (const id of group) {
-          flaggedAll++;
-          if (relevant.has(id)) {
-            flaggedRight++;
-            relevantFlagged++;
-          }
+          flags[kind].all++;
+          if (relevant.has(id)) flags[kind].right++;
         }
       });
     }
   });
-  const has = answers.some((a) => a.flagged);
+  const rate = (kind: 'flagged' | 'related') => {
+    if (!answers.some((a) => a[kind])) return [null, null] as const;
+    const f = flags[kind];
+    return [f.all ? f.right / f.all : 1, f.right / relevantTotal] as const;
+  };
+  const [samePrecision, sameRecall] = rate('flagged');
+  const [relatedPrecision, relatedRecall] = rate('related');
   return {
     recall1: r1 / counted,
     recall5: r5 / counted,
     recall10: r10 / counted,
     mrr: mrr / counted,
     ceiling10: ceiling / counted,
-    samePrecision: has ? (flaggedAll ? flaggedRight / flaggedAll : 1) : null,
-    sameRecall: has ? relevantFlagged / relevantTotal : null,
+    samePrecision,
+    sameRecall,
+    relatedPrecision,
+    relatedRecall,
   };
+}
+
+/** The answer as counted: one id per result (`ids`), without the ids `drop` rejects. */
+function condense(a: Ranked, counting: Counting, drop: (id: string) => boolean): Ranked {
+  const out: Ranked = { ids: [], ...(a.flagged ? { flagged: [] } : {}), ...(a.related ? { related: [] } : {}) };
+  a.ids.forEach((group, i) => {
+    const kept = (counting === 'ids' ? group.slice(0, 1) : group).filter((id) => !drop(id));
+    if (!kept.length) return;
+    out.ids.push(kept);
+    out.flagged?.push(a.flagged![i]!);
+    out.related?.push(a.related![i]!);
+  });
+  return out;
 }
 
 export function percentile(values: number[], p: number): number {

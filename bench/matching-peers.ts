@@ -12,7 +12,7 @@ export interface MatchSystem {
   /** Called after each batch of additions, timed as part of the build. */
   prepare(): void;
   /** Result groups best first (a group is one result plus the duplicates collapsed into it). */
-  search(query: ArticleRecord, top: number): { ids: string[][]; flagged?: boolean[] };
+  search(query: ArticleRecord, top: number): { ids: string[][]; flagged?: boolean[]; related?: boolean[] };
 }
 
 /** Framelens's MatchIndex, as the extension and the CLI use it. */
@@ -30,7 +30,12 @@ export class FramelensSystem implements MatchSystem {
   }
   search(query: ArticleRecord, top: number) {
     const results = this.index.search(query, { top });
-    return { ids: results.map((r) => [r.id, ...(r.duplicates ?? [])]), flagged: results.map((r) => r.sameStory === true) };
+    return {
+      ids: results.map((r) => [r.id, ...(r.duplicates ?? [])]),
+      flagged: results.map((r) => r.sameStory === true),
+      related: results.map((r) => r.related === true),
+      plain: results.map((r) => r.reasons.parts?.plain ?? 0),
+    };
   }
 }
 

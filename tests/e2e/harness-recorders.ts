@@ -2,7 +2,7 @@
  * Recorders for the end-to-end tests: what the extension sends over the network, and what
  * goes wrong in its pages and workers (console errors, uncaught errors, dialogs).
  */
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext, Request, Worker } from 'playwright-core';
 
 export interface RecordedRequest {
   url: string;
@@ -23,17 +23,30 @@ export function recordRequests(context: BrowserContext, extensionId: string) {
   const requests: RecordedRequest[] = [];
   const extensionOrigin = `chrome-extension://${extensionId}/`;
   context.on('request', (request) => {
-    if (request.url().startsWith('chrome-extension://') || request.url().startsWith('data:')) return;
+    if (/^(chrome-extension|chrome|data|about):/.test(request.url())) return;
     const worker = request.serviceWorker();
     let origin: RecordedRequest['origin'] = 'web-page';
     if (worker) origin = worker.url().startsWith(extensionOrigin) ? 'service-worker' : 'web-page';
-    else if (request.frame().url().startsWith(extensionOrigin)) origin = 'extension-page';
+    else if (frameUrl(request).startsWith(extensionOrigin)) origin = 'extension-page';
     requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), origin });
   });
   return {
     requests,
     fromExtension: () => requests.filter((r) => r.origin !== 'web-page'),
   };
+}
+
+/**
+ * The URL of the frame that sent a request. A navigation that opens a new page or popup is
+ * issued before its frame exists, and Playwright throws for it: such a request is the test's
+ * own navigation (an extension page that opened a window would have its own requests recorded).
+ */
+function frameUrl(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return '';
+  }
 }
 
 export interface Problems {

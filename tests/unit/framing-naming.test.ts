@@ -66,3 +66,41 @@ describe('references, labels and swaps', () => {
     expect(s.naming.filter((n) => n.kind === 'alignment')).toEqual([]);
   });
 });
+
+describe('judging modifiers and descriptions', () => {
+  it('shows one outlet’s judging modifier against the others’ plain name for the thing', () => {
+    const s = compareFraming([
+      article('a', 'Officials discussed the salacious dossier on Monday. The salacious dossier was compiled by a former spy.'),
+      article('b', 'Officials discussed the dossier on Monday. Lawyers said the dossier was compiled by a former spy.'),
+    ]);
+    const n = s.naming.find((x) => x.concept === 'dossier');
+    expect(n?.kind).toBe('label');
+    expect(n?.source).toMatch(/judging modifier/);
+    expect(n?.variants.map((v) => `${v.article}:${v.form}`)).toEqual(expect.arrayContaining(['a:salacious dossier', 'b:dossier']));
+  });
+
+  it('does not show a modifier that is inside a quote, a classifying adjective, or one both outlets use', () => {
+    const s = compareFraming([
+      article('a', 'He called it "a salacious dossier" on Monday. The criminal investigation went on. The so-called deal collapsed.'),
+      article('b', 'The dossier was discussed on Monday. The investigation went on. The so-called deal collapsed, and the deal was dead.'),
+    ]);
+    expect(s.naming.filter((x) => x.source?.includes('judging'))).toEqual([]);
+  });
+
+  it('keeps the words between modifier and head: "so-called working visit" is no plain "visit"', () => {
+    const s = compareFraming([
+      article('a', 'Trump began a so-called working visit to Britain. Protests followed.'),
+      article('b', 'Trump began the visit to Britain. Protests met the visit in London.'),
+    ]);
+    expect(s.naming.filter((x) => x.source?.includes('judging'))).toEqual([]);
+  });
+
+  it('takes a description one person alone carries for that person in an article that never names them', () => {
+    const s = compareFraming([
+      article('a', 'Trump Jr. met Russian lawyer Natalia Veselnitskaya in June. Natalia Veselnitskaya denied it.'),
+      article('b', 'Trump Jr. met a Russian lawyer in June. The Russian lawyer denied it.'),
+    ]);
+    const n = s.naming.find((x) => x.kind === 'reference' && x.concept === 'Natalia Veselnitskaya');
+    expect(n?.variants.filter((v) => v.article === 'b').map((v) => v.form)).toEqual(['Russian lawyer']);
+  });
+});

@@ -62,6 +62,31 @@ describe('attribution', () => {
     expect(direct('Trudeau called it "excellent news" but deferred to the UN.')[0]).toEqual({ text: 'excellent news', speaker: 'Trudeau', verb: 'called' });
   });
 
+  it('reads a perfect tense after a contracted pronoun ("He’s said") as that pronoun speaking', () => {
+    const text = `"We will appeal," Jane Roe said.\n\nShe’s said the charges are a "political stunt that insults voters."`;
+    expect(direct(text).map((q) => q.speaker)).toEqual(['Jane Roe', 'Jane Roe']);
+  });
+
+  it('credits a possessive role ("according to Trump’s outside counsel") to the role, not the possessor', () => {
+    expect(direct('The two sides traded messages "back and forth," according to Trump\'s outside counsel.')[0]!.speaker).toBe("Trump's outside counsel");
+  });
+
+  it('resolves "she" to a person introduced by name and description, not to the last "he"', () => {
+    const text = `"We will close the border," Mr. Trump said.\n\n"It will be worth it," said Mr. Quintanillo. "Everything is possible," he said.\n\nHeather Cronk, co-director of an advocacy group, traveled to Tijuana.\n\n"This is about who we are," she said.\n\nMr. Trump, however, has denounced that practice; he dismissed it as "catch and release."`;
+    expect(direct(text).map((q) => q.speaker)).toEqual(['Mr. Trump', 'Mr. Quintanillo', 'Mr. Quintanillo', 'Heather Cronk', 'Mr. Trump']);
+  });
+
+  it('credits the name before two appositives, and a quote after "vowing"', () => {
+    const { quotes } = quotesOf('Alex Mensing, project coordinator for Pueblo Sin Fronteras, a group that organized the caravan, told reporters that the migrants would remain at the gate.');
+    expect(quotes[0]).toEqual(expect.objectContaining({ kind: 'indirect', speaker: 'Alex Mensing', role: 'project coordinator for Pueblo Sin Fronteras' }));
+    expect(direct('Mr. Trump, in a tweet last week, ratcheted up his rhetoric, vowing "not to let these large Caravans of people into our Country."')[0]!.speaker).toBe('Mr. Trump');
+  });
+
+  it('credits an address standing for its office, and a surname subject to the full name before it', () => {
+    const text = `Trump will meet Prime Minister Theresa May in July. "He will hold talks," 10 Downing Street said.\n\nPress Secretary Sarah Sanders confirmed the visit to reporters.\n\nMay was glowing in her praise of what she called a "really special relationship between the two countries."`;
+    expect(direct(text).map((q) => q.speaker)).toEqual(['10 Downing Street', 'Theresa May']);
+  });
+
   it('takes the role from an appositive and finds indirect quotes', () => {
     const { quotes } = quotesOf("Wang Wenbin, a spokesman from China's foreign ministry, said today that Beijing had extended the invitation.");
     expect(quotes).toEqual([expect.objectContaining({ kind: 'indirect', speaker: 'Wang Wenbin', role: "a spokesman from China's foreign ministry", verb: 'said' })]);

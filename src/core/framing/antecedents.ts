@@ -3,7 +3,14 @@ import type { Attribution } from './attribution';
 const PRONOUN = /^(he|she|they)$/i;
 const STATEMENT = /^(?:the|a|an|its|his|her|their)?\s*(?:official\s+|joint\s+|written\s+)?statement$/i;
 // A capitalised name opening a sentence (after an optional lead-in), then a comma or a verb.
-const SUBJECT = /^(?:[A-Z][^,"“]{0,40},\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3})(?=,|\s+[a-z])/;
+const SUBJECT = /^(?:[A-Z][^,"“]{0,40},\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3})(?=,|\s+[a-z])/;
+// A person introduced by full name and a description ("Heather Cronk, co-director of …, traveled"):
+// the one a later "she" may refer to though not yet quoted.
+const INTRODUCED = /^([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:[a-z]|(?:a|an|the)\s|\d)/;
+const FULL_NAMES = /^[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+$/;
+// A run of capitalised words; its last two are the name ("Prime Minister Theresa May").
+const FULL_NAMES_G = /[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+/g;
+const NOT_PERSON = /^(The|A|An|This|That|In|On|At|For|But|And|When|After|Before|If)\s|\s(States|Kingdom|Union|House|Department|Ministry|Office|Protection|Enforcement|Security|Council|Committee|Party|Court)$/;
 
 /**
  * Who "he", "she" and "they" refer to while reading an article in order: the last person
@@ -14,6 +21,10 @@ export class Antecedents {
   private person: Attribution | null = null;
   private group: Attribution | null = null;
   private known: Attribution[] = [];
+  /** Full names seen so far, by surname. */
+  private fullNames = new Map<string, string>();
+  /** The pronoun a person was last referred to with: "she" does not go back to a "he". */
+  private gender = new Map<string, 'he' | 'she'>();
   /** Who last issued a statement, for "the statement said". */
   private statementBy: { speaker: string; role: string | null } | null = null;
 
@@ -23,10 +34,21 @@ export class Antecedents {
    */
   noteSubject(sentence: string): void {
     const m = SUBJECT.exec(sentence);
+    const full = m && FULL_NAMES.exec(m[1]!) ? null : m && this.fullNames.get(m[1]!);
+    for (const n of sentence.matchAll(FULL_NAMES_G)) {
+      const words = n[0].split(/\s+/);
+      this.fullNames.set(words[words.length - 1]!, words.slice(-2).join(' '));
+    }
     if (!m) return;
     const last = m[1]!.split(/\s+/).pop()!;
     const match = this.known.findLast((k) => k.speaker.split(/\s+/).pop() === last);
     if (match) this.person = match;
+    // A surname alone ("May was similarly glowing") is the person named in full before ("Theresa May").
+    else if (full) this.person = { speaker: full, role: null, verb: '', start: 0, end: 0 };
+    else {
+      const intro = INTRODUCED.exec(sentence);
+      if (intro && !NOT_PERSON.test(intro[1]!)) this.person = { speaker: intro[1]!, role: null, verb: '', start: 0, end: 0 };
+    }
   }
 
   noteStatement(sentence: string, who: { speaker: string | null; role: string | null }): void {
@@ -53,7 +75,13 @@ export class Antecedents {
       }
       return { speaker: a.speaker, role: a.role };
     }
-    const ante = /they/i.test(a.speaker) ? this.group : this.person;
-    return ante ? { speaker: ante.speaker, role: ante.role } : { speaker: null, role: null };
+    if (/they/i.test(a.speaker)) return this.group ? { speaker: this.group.speaker, role: this.group.role } : { speaker: null, role: null };
+    const pronoun = a.speaker.toLowerCase() as 'he' | 'she';
+    let ante = this.person;
+    // A "she" after a "he" for the last person named goes back to the last person not so referred to.
+    if (ante && (this.gender.get(ante.speaker) ?? pronoun) !== pronoun) ante = this.known.findLast((k) => (this.gender.get(k.speaker) ?? pronoun) === pronoun) ?? null;
+    if (!ante) return { speaker: null, role: null };
+    this.gender.set(ante.speaker, pronoun);
+    return { speaker: ante.speaker, role: ante.role };
   }
 }

@@ -27,7 +27,7 @@ const CAP = String.raw`[${LU}][${LU}${LL}'’\-]*\.?`;
 const PARTICLE = String.raw`(?:von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt)\.?`;
 const NAME = String.raw`(?:${TITLE}\s+)?${CAP}(?:[ \t]+(?:${PARTICLE}[ \t]+)*${CAP}){0,5}`;
-const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|officials?|ministers?|ministry|presidents?|secretary|director|analysts?|experts?|sources?|lawyers?|attorneys?|statement|report|senators?|lawmakers?|leaders?|advis[eo]rs?|aides?|diplomats?|ambassadors?|chief|governor|mayor|professor|researchers?|people|person|residents?|witness(?:es)?|police|prosecutors?|judge|members?|chairman|chairwoman|executive|officers?|representatives?|commissioner|correspondent|reporters?|group|agency|administration|government|department|committee|campaign|observers?|activists?|critics?|supporters?|organi[sz]ers?|historian|scholar|economists?|envoys?|negotiators?|officer|commander|general|candidate|voters?|campaigners?|groups|ministries)`;
+const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|officials?|ministers?|ministry|presidents?|secretary|director|analysts?|experts?|sources?|lawyers?|attorneys?|counsel|statement|report|senators?|lawmakers?|leaders?|advis[eo]rs?|aides?|diplomats?|ambassadors?|chief|governor|mayor|professor|researchers?|people|person|residents?|witness(?:es)?|police|prosecutors?|judge|members?|chairman|chairwoman|executive|officers?|representatives?|commissioner|correspondent|reporters?|group|agency|administration|government|department|committee|campaign|observers?|activists?|critics?|supporters?|organi[sz]ers?|historian|scholar|economists?|envoys?|negotiators?|officer|commander|general|candidate|voters?|campaigners?|groups|ministries)`;
 const DET = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)`;
 const DESC = String.raw`${DET}\s+(?:[${LU}${LL}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}'’.\-]+\s+){0,4}?[${LU}${LL}'’.\-]+)?`;
 // Headline style, no determiner: "Chinese foreign ministry spokesman", "White House press secretary".
@@ -37,8 +37,12 @@ const NOT_MODIFIER = String.raw`(?![a-z]+(?:ed|s)\b|(?:told|wrote|said|the|a|an|
 const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[${LU}${LL}\-]+){0,3}?[ \t]+${ROLE}`;
 const THE_NAME = String.raw`the\s+${NAME}`;
 const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
-export const SPEAKER = String.raw`(?<speaker>${DESC}|${THE_NAME}|${PRONOUN}|${BARE_DESC}|${NAME})`;
-export const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?),)?`;
+// An address standing for its office ("10 Downing Street said", "1600 Pennsylvania Avenue").
+const ADDRESS = String.raw`\d{1,4}[ \t]+${CAP}[ \t]+(?:Street|Avenue|Road)`;
+export const SPEAKER = String.raw`(?<speaker>${DESC}|${THE_NAME}|${PRONOUN}|${ADDRESS}|${BARE_DESC}|${NAME})`;
+// Up to two appositives ("Alex Mensing, project coordinator for Pueblo Sin Fronteras, a
+// transnational group that organized the caravan, told"): the name before them speaks.
+export const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?)(?:,\s+(?!and\s|or\s)[^,"“”«»]{2,120}?)?,)?`;
 export const BETWEEN = String.raw`(?:\s+(?:[${LL}]+ly|(?:(?:late|early|on)\s+)?[${LU}][${LU}${LL}]+day(?:\s+(?:night|morning|afternoon|evening))?|on\s+[${LU}][${LU}${LL}]+|in\s+a\s+statement|today|yesterday|has|have|had|also|later|then|again|earlier|once|further|simply|would|will|had\s+earlier|at\s+the\s+time))*`;
 const VERB = String.raw`(?<verb>${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 
@@ -54,7 +58,7 @@ const SUBJECT_VERB = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER}${APPOS}
 /** `Boris Johnson, who said in 2015 "…"`. */
 const RELATIVE = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER},\s+who${BETWEEN}\s+${VERB}\b`, 'g');
 /** `Trump stoked a war of words with Khan, calling the mayor "…"`: the sentence subject speaks. */
-const PARTICIPLE = new RegExp(String.raw`^(?:[^,"“]{0,60},\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+[^.;"“”]{0,120}?,?\s+(?<verb>saying|tweeting|adding|writing|noting|calling|telling|insisting|arguing|claiming|warning|declaring|describing)\b`);
+const PARTICIPLE = new RegExp(String.raw`^(?:[^,"“]{0,60},\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+[^.;"“”]{0,120}?,?\s+(?<verb>saying|tweeting|adding|writing|noting|calling|telling|insisting|arguing|claiming|warning|declaring|describing|vowing|promising|pledging)\b`);
 const ACCORDING = new RegExp(String.raw`\b[Aa]ccording\s+to\s+${SPEAKER}${APPOS}`, 'g');
 
 // Capitalised words that start sentences or name things that do not speak.
@@ -79,9 +83,14 @@ export function cleanSpeaker(raw: string): string | null {
   return s || null;
 }
 
+/** "He’s said", "she’d written": the contraction is the perfect tense's auxiliary, the pronoun its subject. */
+const PERFECT = /^(he|she|they)['’](?:s|ve|d)$/i;
+const PARTICIPLES = /^(said|written|claimed|tweeted|argued|insisted|warned|stated|suggested|noted|admitted|acknowledged|declared|described|called)$/i;
+
 export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attribution | null {
   const g = m.groups ?? {};
-  const speaker = cleanSpeaker(g.speaker ?? '');
+  const perfect = PERFECT.exec(g.speaker?.trim() ?? '');
+  const speaker = perfect && PARTICIPLES.test(g.verb ?? '') ? perfect[1]! : cleanSpeaker(g.speaker ?? '');
   if (!speaker) return null;
   const start = (m.index ?? 0) + offset;
   const verb = (g.verb ?? 'according to').toLowerCase().replace(/^told\s.*$/, 'told');
@@ -90,7 +99,7 @@ export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attrib
 
 // A cheap test run first: most sentences have no reporting verb, and the full patterns are
 // costly on a cold regex engine (the service worker often is).
-export const HAS_VERB = new RegExp(String.raw`\b(?:${[...SPEECH_VERBS, 'according to', 'say', 'claim', 'insist', 'argue', 'warn', 'believe', 'believes', 'believed', 'deny', 'allege', 'saying', 'tweeting', 'adding', 'writing', 'noting', 'calling', 'telling', 'insisting', 'arguing', 'claiming', 'warning', 'declaring', 'describing'].join('|')})\b`, 'i');
+export const HAS_VERB = new RegExp(String.raw`\b(?:${[...SPEECH_VERBS, 'according to', 'say', 'claim', 'insist', 'argue', 'warn', 'believe', 'believes', 'believed', 'deny', 'allege', 'saying', 'tweeting', 'adding', 'writing', 'noting', 'calling', 'telling', 'insisting', 'arguing', 'claiming', 'warning', 'declaring', 'describing', 'vowing', 'promising', 'pledging'].join('|')})\b`, 'i');
 
 /** Attribution immediately after a closing quote mark. */
 export function attributionAfter(text: string): Attribution | null {

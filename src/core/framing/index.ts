@@ -17,6 +17,7 @@ import { rankNaming } from './rank';
 import { acronymVariants } from './acronyms';
 import { placeVariants } from './places';
 import { referenceVariants } from './references';
+import { judgingModifiers } from './modifiers';
 import { distinctiveTerms } from './terms';
 import { tone } from './tone';
 import type { FramingReport } from './types';
@@ -51,7 +52,7 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(plain(v.form))));
   const quotes = prepared.map(articleQuotes);
   // A swap whose words another entry already shows ("dictator" / "leader" as a label) is not repeated.
-  const found = [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov)];
+  const found = [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov), ...judgingModifiers(prepared)];
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words, ...(a.incomplete ? { incomplete: a.incomplete } : {}) })),
     terms: distinctiveTerms(prepared, options.background),

@@ -1,8 +1,9 @@
 import type { NamingEntry } from './types';
 import { isStopword } from '../text';
 import { usableSentences, type PreparedArticle } from './prepare';
-import { ROLE_MODIFIER, ADJECTIVE_NAMES, APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_DESCRIPTION_START, NOT_NAMES, PLACE_LAST, ROLE_IN, ROLE_MENTION, ROLE_SET, ROLE_TITLES, TITLE_OF } from './referenceWords';
+import { ROLE_MODIFIER, ADJECTIVE_NAMES, APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_DESCRIPTION_START, NOT_NAMES, PLACE_LAST, ROLE_IN, ROLE_SET, TITLE_OF } from './referenceWords';
 import { splitTitle } from './voices';
+import { addDescriptorMentions, addRoleMentions, BARE, type Forms } from './descriptors';
 
 /**
  * How each article refers to the same person: "North Korean dictator Kim Jong-un" against
@@ -10,9 +11,6 @@ import { splitTitle } from './voices';
  * against "Donald Trump". NewsWCL50 (Hamborg et al. 2019) shows these labels are where
  * outlets' word choice differs most for actors.
  */
-
-/** Marks a bare surname: shown with its count, but no reason on its own to report a person. */
-const BARE = '\u0000';
 
 interface Referent {
   name: string;
@@ -66,8 +64,6 @@ function referents(prepared: PreparedArticle[]): Referent[] {
   }
   return out;
 }
-
-type Forms = Map<string, { count: number; sentences: Set<number> }>;
 
 /**
  * A description of one person, as written beside the name: no clause ("who", "said",
@@ -166,36 +162,6 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
   return out;
 }
 
-
-/**
- * "the president" for the person the articles title "President": counted (as a bare form)
- * for the one referent with that title that the article mentions.
- */
-function addRoleMentions(prepared: PreparedArticle[], all: Referent[], forms: Forms[][]): void {
-  const titled = all.map((_, ri) => {
-    const titles = new Set<string>();
-    for (const f of forms) for (const form of f[ri]!.keys()) for (const t of ROLE_TITLES) if (form.toLowerCase().includes(t)) titles.add(t);
-    return titles;
-  });
-  prepared.forEach((p, i) => {
-    const mentions = (ri: number) => [...forms[i]![ri]!.values()].reduce((a, f) => a + f.count, 0);
-    for (const si of usableSentences(p)) {
-      for (const m of p.sentences[si]!.text.matchAll(ROLE_MENTION)) {
-        const role = m[1]!;
-        // Only when one person the article mentions has that title: with President Moon and
-        // President Trump both in the text, "the president" could be either.
-        const holders = all.map((_, ri) => ri).filter((ri) => titled[ri]!.has(role) && mentions(ri) > 0);
-        if (holders.length !== 1) continue;
-        const best = holders[0]!;
-        const f = forms[i]![best]!.get(`${BARE}the ${role}`) ?? { count: 0, sentences: new Set<number>() };
-        f.count++;
-        f.sentences.add(si);
-        forms[i]![best]!.set(`${BARE}the ${role}`, f);
-      }
-    }
-  });
-}
-
 /** One entry per person the articles refer to differently (titles, honorifics, descriptions). */
 export function referenceVariants(prepared: PreparedArticle[]): NamingEntry[] {
   if (prepared.length < 2) return [];
@@ -203,6 +169,7 @@ export function referenceVariants(prepared: PreparedArticle[]): NamingEntry[] {
   const all = referents(prepared);
   const forms = prepared.map((p) => formsIn(p, all));
   addRoleMentions(prepared, all, forms);
+  addDescriptorMentions(prepared, all, forms);
   all.forEach((r, ri) => {
     const perArticle = forms.map((f) => f[ri]!);
     const used = perArticle.filter((m) => [...m.keys()].some((k) => !k.startsWith(BARE)));

@@ -1,4 +1,5 @@
 import { findEntry, type Postings } from './postings';
+import { dateFactor, type ScoreWeights } from './score';
 import type { ArticleStore } from './store';
 import type { QueryVector } from './vectors';
 import { idfOf, type Vocabulary } from './vocabulary';
@@ -7,7 +8,10 @@ import { idfOf, type Vocabulary } from './vocabulary';
  * First stage of a query: only the postings of the query's most informative terms are
  * read (the rest would add little to any cosine but cost the most: common terms have the
  * longest lists), each posting adding the term's query weight × IDF to its article. The
- * best-scoring articles, lightly normalised by length, go on to the full model.
+ * best-scoring articles, lightly normalised by length and times the date factor of the full
+ * model (score.ts), go on to it: in an archive of years of news about the same people, the
+ * reports of this week's event would otherwise lose their places to same-topic articles of
+ * other months before the date is read at all.
  */
 export interface CandidateOptions {
   /** How many query terms to probe. */
@@ -21,7 +25,7 @@ export interface CandidateOptions {
 }
 
 export const DEFAULT_CANDIDATE_OPTIONS: Readonly<CandidateOptions> = {
-  probeTerms: 30,
+  probeTerms: 50,
   maxDocShare: 0.03,
   candidates: 100,
   lengthPower: 0.5,
@@ -65,6 +69,7 @@ export class CandidateFinder {
     logN1: number,
     excluded: ReadonlySet<number>,
     o: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
+    date?: { day: number | null; weights: Readonly<ScoreWeights> },
   ): number[] {
     if (this.acc.length < store.slots) {
       this.acc = new Float64Array(store.slots * 2);
@@ -86,12 +91,18 @@ export class CandidateFinder {
       }
     }
     const best = new TopK(o.candidates, store.ids);
+    const day = date?.day ?? null;
     for (let i = 0; i < count; i++) {
       const s = touched[i]!;
       const raw = acc[s]!;
       acc[s] = 0;
       if (excluded.has(s) || !store.alive(s)) continue;
-      best.offer(s, raw / Math.pow(Math.max(1, store.lengths[s]!), o.lengthPower));
+      let score = raw / Math.pow(Math.max(1, store.lengths[s]!), o.lengthPower);
+      if (day !== null) {
+        const d = store.day(s);
+        if (d !== null) score *= dateFactor(Math.abs(day - d), date!.weights);
+      }
+      best.offer(s, score);
     }
     return best.slots();
   }

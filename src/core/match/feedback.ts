@@ -1,16 +1,21 @@
 import { Neighbourhood, type NeighbourhoodScratch } from './neighbourhood';
-import { SAME_STORY_THRESHOLD, combineScore, type ScoreWeights } from './score';
+import { CONTEXT_MIN_FIRST, combineScore, type ScoreWeights } from './score';
 import type { ArticleStore } from './store';
-import { cosines, type PartValues, type QueryVector } from './vectors';
+import { TermKind } from './entries';
+import { PARTS, cosines, type PartValues, type QueryVector } from './vectors';
 import type { Vocabulary } from './vocabulary';
+
+const WORD_PARTS = ['title', 'lead', 'body'] as const;
 
 /** A first-stage result: the article's slot, its score and its agreement with the query. */
 export interface Scored {
   slot: number;
   id: string;
   score: number;
-  /** The plain score against the query, before any rescoring: the same-story decision reads it. */
+  /** The plain score against the query, before any rescoring. */
   base: number;
+  /** The score with the query's topic words discounted (applyLocalIdf), before the neighbourhood votes. */
+  event?: number;
   parts: PartValues;
   gap: number | null;
 }
@@ -47,7 +52,7 @@ export function rescoreNeighbourhood(scored: Scored[], store: ArticleStore, voca
  * a result gains λ × the cosine of the two descriptions (its own entry left out).
  *
  * It assumes the query's own story fills much of its neighbourhood, so it applies only
- * when the first result is clearly the same story (plain score ≥ SAME_STORY_THRESHOLD).
+ * when the first result is clearly the same story (plain score ≥ CONTEXT_MIN_FIRST).
  * Otherwise, in a sparse archive, the neighbourhood is mostly other stories, and the
  * densest of them would be lifted as a whole: the CBC seed's first results in the sample
  * archive are its Daily Mail pair (0.23) and five reports of one tariffs story (≤ 0.17).
@@ -59,7 +64,7 @@ function applyContext(scored: Scored[], hood: Neighbourhood, index: ReadonlyMap<
   const at = pool.map((r) => index.get(r)!);
   const query = nearest(Float64Array.from(pool, (r) => r.base), w.contextK);
   const row = new Float64Array(m);
-  if (pool[0]!.base < SAME_STORY_THRESHOLD) return;
+  if (pool[0]!.base < CONTEXT_MIN_FIRST) return;
   for (let j = 1; j < m; j++) {
     for (let x = 0; x < m; x++) row[x] = x === j ? 0 : hood.sim(at[j]!, at[x]!);
     const mine = nearest(row, w.contextK);
@@ -164,16 +169,21 @@ export function applyLocalIdf(
     }
   }
   const local: QueryVector = { entries: q.entries, title: q.title.slice(), lead: q.lead.slice(), body: q.body.slice(), norms: { ...q.norms }, keys: q.keys };
-  const sq = { title: q.norms.title ** 2, lead: q.norms.lead ** 2, body: q.norms.body ** 2 };
+  const sq: PartValues = { title: q.norms.title ** 2, lead: q.norms.lead ** 2, body: q.norms.body ** 2, entities: q.norms.entities ** 2, numbers: q.norms.numbers ** 2 };
   for (let qi = 0; qi < n; qi++) {
     const f = 1 - (w.localIdf * shared[qi]!) / pool.length;
-    for (const p of ['title', 'lead', 'body'] as const) {
-      const before = q[p][qi]!;
-      local[p][qi] = before * f;
+    const kind = vocab.kind[q.entries[qi]! >>> 8]!;
+    // A name every neighbour mentions is the topic's too ("Trump", "Mueller"): entities and
+    // numbers keep their weight in `body` but their norms are their own parts'.
+    const parts = kind === TermKind.Word ? WORD_PARTS : [kind === TermKind.Entity ? 'entities' : 'numbers'] as const;
+    for (const p of parts) {
+      const from = p === 'title' || p === 'lead' ? p : 'body';
+      const before = q[from][qi]!;
+      local[from][qi] = before * f;
       sq[p] += (before * f) ** 2 - before ** 2;
     }
   }
-  for (const p of ['title', 'lead', 'body'] as const) local.norms[p] = Math.sqrt(Math.max(0, sq[p]));
+  for (const p of PARTS) local.norms[p] = Math.sqrt(Math.max(0, sq[p]));
   for (const r of pool) {
     r.parts = cosines(local, store.view(r.slot), vocab, logN1);
     r.score = combineScore(r.parts, queryHas, r.gap, w);

@@ -14,7 +14,7 @@ import { PARTS, STORED_TERMS, buildQuery, cosines, encodeArticle, type PartValue
 import { Vocabulary } from './vocabulary';
 
 export type { MatchIndexSnapshot } from './snapshot';
-export { isSameArticle, canonicalUrl } from './same-article';
+export { isSameArticle, canonicalUrl } from './sameArticle';
 export { DEFAULT_WEIGHTS, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, type ScoreWeights } from './score';
 export { DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } from './candidates';
 
@@ -30,6 +30,7 @@ export interface MatchTuning {
   weights?: Partial<ScoreWeights>;
   candidates?: Partial<CandidateOptions>;
   sameStoryThreshold?: number;
+  relatedThreshold?: number;
   /** Terms an article keeps in the index (read when it is added; default STORED_TERMS). */
   storedTerms?: number;
 }
@@ -46,7 +47,7 @@ export const DUPLICATE_RESEMBLANCE = 0.6;
  * local IDF, then the pairwise similarities of the first results from neighbourhood.ts,
  * read by the contextual similarity and the feedback), then collapse syndicated copies and
  * explain each result (reasons.ts).
- * See DESIGN.md's quality bars and bench/matching.ts for how well it does.
+ * See docs/DESIGN.md's quality bars and bench/matching.ts for how well it does.
  */
 export class MatchIndex {
   private vocab = new Vocabulary();
@@ -57,6 +58,7 @@ export class MatchIndex {
   private weights: ScoreWeights = { ...DEFAULT_WEIGHTS };
   private candidateOptions: CandidateOptions = { ...DEFAULT_CANDIDATE_OPTIONS };
   private sameStoryThreshold = SAME_STORY_THRESHOLD;
+  private relatedThreshold = RELATED_THRESHOLD;
   private storedTerms = STORED_TERMS;
 
   constructor(tuning: MatchTuning = {}) {
@@ -68,6 +70,7 @@ export class MatchIndex {
     Object.assign(this.weights, tuning.weights);
     Object.assign(this.candidateOptions, tuning.candidates);
     if (tuning.sameStoryThreshold !== undefined) this.sameStoryThreshold = tuning.sameStoryThreshold;
+    if (tuning.relatedThreshold !== undefined) this.relatedThreshold = tuning.relatedThreshold;
     if (tuning.storedTerms !== undefined) this.storedTerms = tuning.storedTerms;
   }
 
@@ -128,7 +131,7 @@ export class MatchIndex {
     const features = extractFeatures(query);
     const q = buildQuery(features, this.vocab, logN1);
     const queryHas = Object.fromEntries(PARTS.map((p) => [p, q.norms[p] > 0])) as Record<keyof PartValues, boolean>;
-    const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions);
+    const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions, { day: features.day, weights: this.weights });
 
     const all: Scored[] = slots.map((slot) => {
       const parts = cosines(q, store.view(slot), this.vocab, logN1);
@@ -141,6 +144,7 @@ export class MatchIndex {
     const scored = all.filter((r) => r.score > 0);
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     applyLocalIdf(q, queryHas, scored, store, this.vocab, logN1, this.weights, top + 20);
+    for (const r of scored) r.event = r.score;
     rescoreNeighbourhood(scored, store, this.vocab, logN1, this.weights, this.scratch);
 
     const kept: (Scored & { duplicates: string[] })[] = [];
@@ -151,13 +155,13 @@ export class MatchIndex {
     }
     return kept.map((r) => {
       // `plain`: the combined score against the query alone, before neighbourhood rescoring.
-      const parts: PartValues & { date?: number; plain?: number } = { ...r.parts, plain: r.base };
+      const parts: PartValues & { date?: number; plain?: number; event?: number } = { ...r.parts, plain: r.base, event: r.event ?? r.base };
       if (r.gap !== null) parts.date = dateSimilarity(r.gap, this.weights);
       const result: MatchResult = {
         id: r.id,
         score: Math.round(r.score * 10000) / 10000,
         sameStory: r.base >= this.sameStoryThreshold,
-        related: r.base >= RELATED_THRESHOLD,
+        related: r.base >= this.relatedThreshold,
         reasons: explainMatch(q, features, store.view(r.slot), this.vocab, logN1, r.gap, parts),
       };
       if (r.duplicates.length) result.duplicates = r.duplicates;

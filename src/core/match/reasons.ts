@@ -16,7 +16,7 @@ export function explainMatch(
   vocab: Vocabulary,
   logN1: number,
   gapDays: number | null,
-  parts: PartValues & { date?: number; plain?: number },
+  parts: PartValues & { date?: number; plain?: number; event?: number },
 ): MatchReasons {
   const shared: Record<Part, { key: string; weight: number }[]> = { title: [], lead: [], body: [], entities: [], numbers: [] };
   cosines(q, doc, vocab, logN1, (qi, part, weight) => shared[part].push({ key: q.keys[qi]!, weight }));
