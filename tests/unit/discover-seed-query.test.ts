@@ -23,7 +23,12 @@ describe('the query the consent screen shows for the seed pages', () => {
       const plan = planDiscovery(article, { providers: ['gdelt', 'bing'], context }, new Date('2021-03-30T12:00:00Z'));
       const first = plan.steps[0]!.query;
       expect(first.split(/\s+/)).toContain('Xinjiang');
-      expect(first.toLowerCase().split(/\s+/).some((w) => !GENERIC.has(w.replace(/"/g, '')))).toBe(true);
+      expect(
+        first
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => !GENERIC.has(w.replace(/"/g, ''))),
+      ).toBe(true);
       for (const step of plan.steps) {
         for (const [, phrase] of step.query.matchAll(/"([^"]+)"/g)) {
           expect(occurrences(`${article.title}\n${article.text}`, phrase!), `${step.query}`).toBeGreaterThan(1);
@@ -48,18 +53,26 @@ describe('the surface form of a name', () => {
     expect(terms[0]!.text).toBe('Xinjiang');
   });
 
-  it('keeps a person\'s full name and a name that is not a place\'s long form', () => {
+  it("keeps a person's full name and a name that is not a place's long form", () => {
     expect(terms.find((t) => t.text === 'Michelle Bachelet')).toMatchObject({ phrase: true });
     expect(texts).toContain('Trump Tower');
   });
 
   it('keeps the long form when the article rarely writes the head alone', () => {
-    const t = queryTerms({ title: 'Floods in Sichuan Province', text: 'Sichuan Province was flooded. Rescuers reached Sichuan Province on Monday. Sichuan is large.', outlet: '' });
+    const t = queryTerms({
+      title: 'Floods in Sichuan Province',
+      text: 'Sichuan Province was flooded. Rescuers reached Sichuan Province on Monday. Sichuan is large.',
+      outlet: '',
+    });
     expect(t.map((x) => x.text)).toContain('Sichuan Province');
   });
 
-  it('never uses a name that starts with the outlet\'s own', () => {
-    const t = queryTerms({ title: 'Storm hits coast', text: 'Speaking on CBC News Network, the mayor said the storm hit the coast. CBC News Network showed the coast.', outlet: 'CBC News' });
+  it("never uses a name that starts with the outlet's own", () => {
+    const t = queryTerms({
+      title: 'Storm hits coast',
+      text: 'Speaking on CBC News Network, the mayor said the storm hit the coast. CBC News Network showed the coast.',
+      outlet: 'CBC News',
+    });
     expect(t.map((x) => x.text)).not.toContain('CBC News Network');
   });
 });
