@@ -2,7 +2,7 @@ import type { Article, ArticleRecord } from '../core/types';
 import type { ImportSummary } from '../shared/messages';
 import { canonicalUrlKey } from './canonicalUrl';
 import type { StoreNames } from 'idb';
-import type { ArchiveDb, FramelensDB, RecordOrigin, StoredArticle } from './db';
+import type { ArchiveDb, FramelensDB, RecordOrigin, StoredArticle } from './dbSchema';
 import { storageError } from './storageErrors';
 import { bumpChangeCounter, recordFromArticle, summariseOutcomes, upsertRecords, type ArticlesTx, type UpsertOutcome } from './upsert';
 import { t } from '../shared/i18n';

@@ -4,7 +4,8 @@ import { Archive } from './archive';
 import { clearOnNavigation } from './badge';
 import { createCompareMenu, onCompareMenuClick } from './contextMenu';
 import { openArchiveDb } from './db';
-import { createHandlers, type BackgroundDeps } from './handlers';
+import type { BackgroundDeps } from './deps';
+import { handlers } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
 import { CatalogStore } from './catalogStore';
 import { createRouter } from './router';
@@ -19,8 +20,9 @@ import { installI18n, t } from '../shared/i18n';
 /**
  * The service worker (uBlock Origin Lite's discipline): every listener is registered
  * synchronously at the top level, so an event that wakes the worker finds its listener,
- * and handlers wait for `initialized`. The worker can be stopped at any moment: the
- * archive is in IndexedDB and the match index is a cache rebuilt from it.
+ * and the router waits for `ready()` before it runs a message's handler. The worker can be
+ * stopped at any moment: the archive is in IndexedDB and the match index is a cache rebuilt
+ * from it.
  */
 const browser = getBrowser();
 // Replies in the browser's UI language (the popup shows them as they are).
@@ -64,7 +66,7 @@ async function ensureRetentionAlarm(): Promise<void> {
   if (!(await browser.alarms.get(RETENTION_ALARM))) await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES });
 }
 
-const route = createRouter(createHandlers(ready), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
+const route = createRouter(handlers, ready, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 

@@ -1,4 +1,4 @@
-import type { ArchiveDb, UpgradeTx } from './db';
+import type { ArchiveDb, UpgradeTx } from './dbSchema';
 
 /**
  * Archive schema migrations as data (Bitwarden's numbered migrations, Refined GitHub's

@@ -1,5 +1,5 @@
 import type { Archive } from './archive';
-import type { StoredArticle } from './db';
+import type { StoredArticle } from './dbSchema';
 
 /**
  * What the worker's in-memory mirrors of the archive (the match index, the options page's

@@ -1,6 +1,6 @@
 import { isRetentionEligible, pickOldest, retentionCutoff, retentionExcess, type RetentionCandidate, type RetentionPolicy } from '../core/retention';
 import type { Archive } from './archive';
-import type { ArchiveDb } from './db';
+import type { ArchiveDb } from './dbSchema';
 import type { ArticlesTx } from './upsert';
 
 /**

@@ -1,14 +1,10 @@
 import type { Runtime } from 'webextension-polyfill';
-import type { MessageType, Reply, Request, Response } from '../shared/messages';
+import type { MessageType, Reply } from '../shared/messages';
 import { clip, requestSchemas, validateRequest } from '../shared/schemas';
+import type { BackgroundDeps } from './deps';
+import type { Handler, Handlers } from './handlers/types';
 import { StorageFullError } from './storageErrors';
 import { t } from '../shared/i18n';
-
-/** A handler gets a validated payload and answers the response, or throws an Error whose message a reader understands. */
-export type Handler<T extends MessageType> = (payload: Request<T>) => Promise<Response<T>>;
-
-/** One handler per message: a message added to Protocol without a handler fails to compile. */
-export type Handlers = { [T in MessageType]: Handler<T> };
 
 export interface SenderPolicy {
   /** runtime.id of this extension. */
@@ -22,10 +18,11 @@ export type Route = (message: unknown, sender: Runtime.MessageSender) => Promise
 /**
  * The background's one entry point for messages. Refuses senders other than this
  * extension's own pages (content scripts send nothing in this design), checks the type and
- * the payload, runs the handler, and always answers a Reply: nothing throws across the
+ * the payload, waits for the worker to be ready (database open, indexes loaded), runs the
+ * handler with the dependencies, and always answers a Reply: nothing throws across the
  * message boundary.
  */
-export function createRouter(handlers: Handlers, policy: SenderPolicy): Route {
+export function createRouter(handlers: Handlers, ready: () => Promise<BackgroundDeps>, policy: SenderPolicy): Route {
   return async (message, sender) => {
     const refusal = refuseSender(sender, policy);
     if (refusal) return { ok: false, error: refusal };
@@ -34,16 +31,16 @@ export function createRouter(handlers: Handlers, policy: SenderPolicy): Route {
     }
     const type = message.type;
     if (!isMessageType(type)) return { ok: false, error: t('errUnknownRequest', [type.slice(0, 80)]) };
-    return dispatch(handlers, type, 'payload' in message ? message.payload : undefined);
+    return dispatch(handlers, ready, type, 'payload' in message ? message.payload : undefined);
   };
 }
 
-async function dispatch<T extends MessageType>(handlers: Handlers, type: T, payload: unknown): Promise<Reply<T>> {
+async function dispatch<T extends MessageType>(handlers: Handlers, ready: () => Promise<BackgroundDeps>, type: T, payload: unknown): Promise<Reply<T>> {
   const checked = validateRequest(type, payload);
   if (!checked.ok) return { ok: false, error: t('errInvalidRequest', [type, checked.reason]) };
   try {
     const handler: Handler<T> = handlers[type];
-    return { ok: true, data: await handler(checked.value) };
+    return { ok: true, data: await handler(checked.value, await ready()) };
   } catch (e) {
     return { ok: false, error: readableError(e) };
   }

@@ -1,7 +1,7 @@
 import type { ArticleRecord } from '../core/types';
 import type { ImportSummary } from '../shared/messages';
 import type { Archive } from './archive';
-import type { StagedImport } from './db';
+import type { StagedImport } from './dbSchema';
 import { storageError } from './storageErrors';
 import { summariseOutcomes, upsertRecords, type UpsertOutcome } from './upsert';
 

@@ -3,7 +3,7 @@ import type { Article, ArticleRecord } from '../core/types';
 import { countWords } from '../core/types';
 import { canonicalUrlKey } from './canonicalUrl';
 import type { ImportSummary } from '../shared/messages';
-import type { FramelensDB, RecordOrigin, StoredArticle } from './db';
+import type { FramelensDB, RecordOrigin, StoredArticle } from './dbSchema';
 
 /** A write transaction that includes the articles store. */
 export type ArticlesTx = IDBPTransaction<FramelensDB, StoreNames<FramelensDB>[], 'readwrite'>;

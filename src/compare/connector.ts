@@ -1,5 +1,5 @@
 import type { FramingReport } from '../core/framing/types';
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import { t } from '../shared/i18n';
 import { parseCompareQuery } from './evidence';
 

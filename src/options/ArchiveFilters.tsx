@@ -1,5 +1,5 @@
 import type { ArchiveFacets, ArchiveSort } from '../shared/messages';
-import type { OutletGroup } from '../shared/outletGroups';
+import type { OutletGroup } from '../ui/outletGroups';
 import { formatNumber, t, tn } from '../shared/i18n';
 import { defaultDir, type ViewState } from './viewState';
 

@@ -3,7 +3,7 @@ import { t, tn } from '../shared/i18n';
 import type { ArchiveApi } from './connector';
 import { exportArchive, exportFileName } from './exportArchive';
 import { describeImport, importFile, type ImportProgress } from './importFile';
-import type { Notice } from './OptionsApp';
+import type { Notice } from './notice';
 
 interface Props {
   api: ArchiveApi;

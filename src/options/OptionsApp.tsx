@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ArchiveFacets, ArchiveStats, ListQuery } from '../shared/messages';
-import { groupLabels, readGroups, saveGroups, watchGroups, type OutletGroup } from '../shared/outletGroups';
+import { groupLabels, readGroups, saveGroups, watchGroups, type OutletGroup } from '../ui/outletGroups';
 import { ArchiveFilters } from './ArchiveFilters';
 import { ArchiveGrid } from './ArchiveGrid';
 import { ArchiveToolbar } from './ArchiveToolbar';
@@ -10,6 +10,7 @@ import { formatNumber, t, tn } from '../shared/i18n';
 import { archiveApi as defaultApi, type ArchiveApi } from './connector';
 import { GrowthSettings } from './GrowthSettings';
 import { OutletGroups } from './OutletGroups';
+import type { Notice } from './notice';
 import { NONE, selectedCount, type Selection } from './selection';
 import { Settings, type SettingsBrowser } from './Settings';
 import { StorageSummary } from './StorageSummary';
@@ -18,11 +19,6 @@ import { isFiltered, parseViewHash, viewFilter, viewHash, type ViewState } from 
 const SEARCH_DELAY_MS = 200;
 /** While records are being indexed, the list and counts are asked again this often. */
 const PENDING_POLL_MS = 1000;
-
-export interface Notice {
-  text: string;
-  kind: 'info' | 'error';
-}
 
 /**
  * The options page: the archive as a virtualised, searchable, filterable list with bulk

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { checkGroups, type OutletGroup } from '../shared/outletGroups';
+import { checkGroups, type OutletGroup } from '../ui/outletGroups';
 import { t, tn } from '../shared/i18n';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { getBrowser } from '../shared/browser';
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import type { ArchiveFilter, ArchiveStats, ImportSummary, ListQuery } from '../shared/messages';
 
 /** The options page's one connector to the background (so the page can also be rendered with fixture data). */

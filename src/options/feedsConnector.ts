@@ -1,4 +1,4 @@
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import type { FeedImportSummary, FeedSource, FeedStatus } from '../shared/messages';
 
 /** The Feeds section's connector to the background (fixture data can replace it). */

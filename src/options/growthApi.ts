@@ -1,6 +1,6 @@
 import type { RetentionPolicy } from '../core/retention';
 import { getBrowser } from '../shared/browser';
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import { captureOrigins, CAPTURE_KEY, CAPTURE_STATUS_KEY, RETENTION_KEY, readCapture, readCaptureStatus, readRetention, watchSetting, type CaptureSettings, type CaptureStatus } from '../shared/settings';
 
 /**
@@ -38,8 +38,8 @@ export function browserGrowthApi(): GrowthApi {
     releaseAccess: async () => {
       await browser.permissions.remove({ origins: origins() }).catch(() => false);
     },
-    setCapture: (settings) => send('settings/setCapture', settings),
-    setRetention: async (policy) => (await send('settings/setRetention', { policy })).removed,
+    setCapture: (settings) => send('capture/set', settings),
+    setRetention: async (policy) => (await send('retention/set', { policy })).removed,
     previewRetention: (policy) => send('retention/preview', { policy }),
     originCounts: async () => (await send('archive/origins', {})).counts,
     watch: (onChange) => {

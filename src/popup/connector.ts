@@ -1,6 +1,6 @@
 import type { Article } from '../core/types';
 import { getBrowser } from '../shared/browser';
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import type { AnalyzeResponse } from '../shared/messages';
 import type { FramingReport } from '../core/framing/types';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getBrowser } from '../shared/browser';
-import { groupLabels, readGroups, watchGroups, type OutletGroup } from '../shared/outletGroups';
+import { groupLabels, readGroups, watchGroups, type OutletGroup } from '../ui/outletGroups';
 
 /** outlet → the reader's group names for it (options page, "Outlet groups"), kept current. */
 export function useOutletGroupLabels(): (outlet: string) => string[] {

@@ -1,14 +1,18 @@
-import type { Article, ArticleRecord, MatchResult } from '../core/types';
-import type { CatalogEntry } from '../core/search/catalog';
+import type { Article, ArticleRecord } from '../core/types';
 import type { FramingReport } from '../core/framing/types';
 import type { RetentionPolicy } from '../core/retention';
+import type { AnalyzeResponse, ArchiveFacets, ArchiveFilter, ArchivePage, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery, RelatedItem } from './payloads';
 import type { CaptureSettings } from './settings';
+
+export type * from './payloads';
 
 /**
  * The one message protocol between popup, options, comparison page, content script and
- * background. Each entry pairs a request with its response. The router in
- * src/background/router.ts handles every key (the compiler checks it) and validates every
- * payload before use; senders other than this extension are refused.
+ * background. Each entry pairs a request with its response; the part of the type before the
+ * slash is its area. A message is declared here, flagged in WRITES, given a payload schema
+ * in src/shared/schemas.ts and a handler in src/background/handlers/<area>.ts (the compiler
+ * checks all three). The router validates every payload before use; senders other than
+ * this extension are refused.
  */
 export interface Protocol {
   /** Read the article in a tab (the active one, or `tabId` when the popup runs in a tab) and match it against the archive; the framing report comes from 'framing/compare', so the list shows first. */
@@ -45,16 +49,16 @@ export interface Protocol {
   'archive/loadSample': { req: Record<string, never>; res: ImportSummary };
   /** Record count and storage use. */
   'archive/stats': { req: Record<string, never>; res: ArchiveStats };
-  /** Store the auto-capture settings (src/shared/settings.ts); the options page asked for the host permission first. */
-  'settings/setCapture': { req: CaptureSettings; res: CaptureSettings };
-  /** Store the retention policy and apply it now; answers how many records it removed. */
-  'settings/setRetention': { req: { policy: RetentionPolicy }; res: { removed: number } };
-  /** What a retention policy would remove now (nothing is deleted), and how many records it applies to. */
-  'retention/preview': { req: { policy: RetentionPolicy }; res: { removes: number; eligible: number } };
   /** Records per origin ('saved', 'captured', 'imported', ...). */
   'archive/origins': { req: Record<string, never>; res: { counts: Record<string, number> } };
   /** Compare an article (from the page or the archive) with archived ones. */
   'framing/compare': { req: { article?: Article; ids: string[] }; res: { report: FramingReport } };
+  /** Store the auto-capture settings (src/shared/settings.ts); the options page asked for the host permission first. */
+  'capture/set': { req: CaptureSettings; res: CaptureSettings };
+  /** Store the retention policy and apply it now; answers how many records it removed. */
+  'retention/set': { req: { policy: RetentionPolicy }; res: { removed: number } };
+  /** What a retention policy would remove now (nothing is deleted), and how many records it applies to. */
+  'retention/preview': { req: { policy: RetentionPolicy }; res: { removes: number; eligible: number } };
   /** The feed subscriptions with each one's poll status. */
   'feeds/list': { req: Record<string, never>; res: { feeds: FeedStatus[] } };
   /** Subscribe to a feed (the page asked for its origin first): fetched and checked once, then polled. */
@@ -69,40 +73,41 @@ export interface Protocol {
   'feeds/setInterval': { req: { id: string; minutes: number }; res: { feed: FeedStatus } };
 }
 
-/** A feed to subscribe to, as an OPML outline names it. */
-export interface FeedSource {
-  url: string;
-  title: string;
-  siteUrl: string | null;
-}
-
-export interface FeedImportSummary {
-  added: number;
-  skipped: { url: string; reason: string }[];
-}
-
-/** A subscription as the options page shows it. */
-export interface FeedStatus {
-  id: string;
-  url: string;
-  title: string;
-  siteUrl: string | null;
-  intervalMinutes: number;
-  addedAt: number;
-  lastPollAt: number | null;
-  lastError: string | null;
-  /** Items the last poll archived. */
-  lastNew: number;
-  /** Items in the feed at the last poll. */
-  itemCount: number;
-  /** Items of this feed in the archive. */
-  savedCount: number;
-  /** Items waiting to be fetched. */
-  pending: number;
-  polling: boolean;
-  /** Sites (match patterns) where this feed's articles are that the reader has not allowed yet. */
-  blockedOrigins: string[];
-}
+/**
+ * Whether a valid request changes what the reader keeps: the archive (staging records for
+ * it counts; starting or discarding a staged import does not), the settings or the
+ * subscriptions. Tests that must leave the archive as it was take their list from here.
+ */
+export const WRITES: { readonly [T in MessageType]: boolean } = {
+  'tab/analyze': false,
+  'archive/save': true,
+  'archive/get': false,
+  'archive/list': false,
+  'archive/ids': false,
+  'archive/deleteMatching': true,
+  'archive/facets': false,
+  'archive/related': false,
+  'archive/delete': true,
+  'archive/import': true,
+  'archive/importStart': false,
+  'archive/importBatch': true,
+  'archive/importCommit': true,
+  'archive/importAbort': false,
+  'archive/export': false,
+  'archive/loadSample': true,
+  'archive/stats': false,
+  'archive/origins': false,
+  'framing/compare': false,
+  'capture/set': true,
+  'retention/set': true,
+  'retention/preview': false,
+  'feeds/list': false,
+  'feeds/add': true,
+  'feeds/import': true,
+  'feeds/remove': true,
+  'feeds/poll': true,
+  'feeds/setInterval': true,
+};
 
 /**
  * Background → offscreen document (Chrome): read this page with the extractor, which needs
@@ -128,80 +133,3 @@ export interface Envelope<T extends MessageType = MessageType> {
 
 /** Every answer: the response, or an error message a reader can understand. */
 export type Reply<T extends MessageType = MessageType> = { ok: true; data: Response<T> } | { ok: false; error: string };
-
-/** What the archive list can be narrowed to (src/core/search/catalog.ts CatalogFilter, plus related coverage). */
-export interface ArchiveFilter {
-  /** Words that must all occur in the title, outlet or text (case and accents ignored; from 3 letters a word also finds longer words it starts). */
-  query?: string;
-  /** Keep these outlets ('' is the unknown outlet). */
-  outlets?: string[];
-  /** Published from / to this day (YYYY-MM-DD, inclusive). */
-  from?: string;
-  to?: string;
-  /** The records' `story` label. */
-  story?: string;
-  /** This archived article and its related coverage (the match index's related results). */
-  sameStoryAs?: string;
-}
-
-export type ArchiveSort = 'saved' | 'published' | 'outlet' | 'title';
-
-export interface ListQuery extends ArchiveFilter {
-  /** One outlet (the older form of `outlets`). */
-  outlet?: string;
-  sort?: ArchiveSort;
-  dir?: 'asc' | 'desc';
-  offset?: number;
-  limit?: number;
-}
-
-export interface ArchivePage {
-  total: number;
-  items: ArchiveListItem[];
-  /** Records committed to the archive but not yet in the list (indexing after a large import). */
-  pending: number;
-}
-
-export interface ArchiveFacets {
-  outlets: { name: string; count: number }[];
-  stories: { name: string; count: number }[];
-  pending: number;
-}
-
-/** One row of the archive list: what the catalog keeps of a record. */
-export type ArchiveListItem = CatalogEntry;
-
-export interface ImportSummary {
-  /** New records. */
-  added: number;
-  /** Records that replaced an archived one with the same id or canonical URL. */
-  updated: number;
-}
-
-export interface ArchiveStats {
-  count: number;
-  /** Bytes the extension's origin uses and may use (navigator.storage.estimate), null when unknown. */
-  usageBytes: number | null;
-  quotaBytes: number | null;
-}
-
-/** A related archived article as the popup shows it. */
-export interface RelatedItem extends MatchResult {
-  title: string;
-  outlet: string;
-  published: string | null;
-  url: string | null;
-}
-
-export type AnalyzeResponse =
-  | {
-      status: 'ok';
-      article: Article;
-      /** True when this article (by canonical URL) is already in the archive. */
-      saved: boolean;
-      related: RelatedItem[];
-      /** When the archived copy of this page was captured automatically (ms), absent otherwise. */
-      capturedAt?: number;
-      archiveSize: number;
-    }
-  | { status: 'forbidden' | 'no-article' | 'error'; message: string };

@@ -2,7 +2,7 @@
  * The archive-growth settings (issue 5) shared by the options page, the popup and the
  * background: auto-capture (off by default, a domain block list) and retention (unlimited
  * by default). Stored in storage.local, each under its own key; only the background writes
- * them (through the messages 'settings/setCapture' and 'settings/setRetention', validated by
+ * them (through the messages 'capture/set' and 'retention/set', validated by
  * the same schemas), and every reader validates what it reads: a damaged or foreign value
  * counts as the default, never as "on".
  */

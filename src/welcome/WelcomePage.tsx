@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Browser } from '../shared/browser';
-import { send } from '../shared/client';
+import { send } from '../ui/client';
 import { t, tn } from '../shared/i18n';
 import { Shortcut } from '../ui/Shortcut';
 import { ThemeSelect } from '../ui/ThemeSelect';

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, openArchiveDb, type StoredArticle } from '../../src/background/db';
+import { DB_NAME, openArchiveDb } from '../../src/background/db';
+import type { StoredArticle } from '../../src/background/dbSchema';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../src/background/migrations';
 
 /** Before/after fixtures: the stores, indexes and rows a database holds. */

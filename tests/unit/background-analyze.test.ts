@@ -5,7 +5,7 @@ import { analyzeTab } from '../../src/background/analyze';
 import { Archive } from '../../src/background/archive';
 import { CatalogStore } from '../../src/background/catalogStore';
 import { createFeedService } from '../../src/background/feeds/setup';
-import { createHandlers } from '../../src/background/handlers';
+import { framingHandlers } from '../../src/background/handlers/framing';
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
@@ -35,7 +35,7 @@ async function setup(archived: ArticleRecord[], browser: FakeBrowserOptions) {
   await terms.refresh();
   const fake = makeFakeBrowser(browser);
   return { archive, matches, terms, fake, analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches }, tabId),
-    compare: (article: Article, ids: string[]) => createHandlers(async () => ({ browser: fake.browser, archive, matches, catalog: await CatalogStore.open(archive), terms, feeds: createFeedService(fake.browser, archive), readSample: async () => '' }))['framing/compare']({ article, ids }) };
+    compare: async (article: Article, ids: string[]) => framingHandlers['framing/compare']({ article, ids }, { browser: fake.browser, archive, matches, catalog: await CatalogStore.open(archive), terms, feeds: createFeedService(fake.browser, archive), readSample: async () => '' }) };
 }
 
 const others = records.filter((r) => r.outlet !== 'CBC News');

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, type Handlers } from '../../src/background/router';
+import type { Handlers } from '../../src/background/handlers/types';
+import { createRouter } from '../../src/background/router';
+import type { BackgroundDeps } from '../../src/background/deps';
 import { setBrowser } from '../../src/shared/browser';
-import { send } from '../../src/shared/client';
+import { send } from '../../src/ui/client';
 import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -36,8 +38,8 @@ function fakeHandlers(calls: unknown[]): Handlers {
     'archive/loadSample': never,
     'archive/stats': async () => ({ count: 3, usageBytes: null, quotaBytes: null }),
     'framing/compare': never,
-    'settings/setCapture': never,
-    'settings/setRetention': never,
+    'capture/set': never,
+    'retention/set': never,
     'retention/preview': never,
     'archive/origins': never,
     'feeds/list': never,
@@ -49,10 +51,14 @@ function fakeHandlers(calls: unknown[]): Handlers {
   };
 }
 
+const POLICY = { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN };
+/** Stands in for the ready worker's dependencies; these handlers only pass it along. */
+const DEPS = { stand: 'in' } as unknown as BackgroundDeps;
+
 function setup() {
   const calls: unknown[] = [];
   const fake = makeFakeBrowser();
-  const route = createRouter(fakeHandlers(calls), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
+  const route = createRouter(fakeHandlers(calls), async () => DEPS, POLICY);
   fake.browser.runtime.onMessage.addListener(route as never);
   setBrowser(fake.browser);
   return { calls, fake, route };
@@ -118,5 +124,24 @@ describe('Router', () => {
     expect(await route({ type: 'archive/get', payload: { id: 'gone' } }, fake.sender)).toEqual({ ok: false, error: 'That article is no longer in the archive.' });
     expect(await route({ type: 'archive/get', payload: { id: 'explode' } }, fake.sender)).toEqual({ ok: false, error: expect.stringMatching(/unexpected problem \(TypeError: x is undefined\)/) });
     await expect(send('archive/get', { id: 'gone' })).rejects.toThrow('That article is no longer in the archive.');
+  });
+
+  it('waits for the worker once per valid message and hands the handler its dependencies; a failed start is the reply', async () => {
+    const { fake } = setup();
+    const given: unknown[] = [];
+    const handlers: Handlers = { ...fakeHandlers([]), 'archive/facets': async (_, deps) => (given.push(deps), { outlets: [], stories: [], pending: 0 }) };
+    let starts = 0;
+    const route = createRouter(handlers, async () => (starts++, DEPS), POLICY);
+    expect(await route({ type: 'archive/facets', payload: {} }, fake.sender)).toEqual({ ok: true, data: { outlets: [], stories: [], pending: 0 } });
+    expect(given).toHaveLength(1);
+    expect(given[0]).toBe(DEPS);
+    expect(starts).toBe(1);
+    expect(await route({ type: 'archive/facets', payload: { extra: 1 } }, fake.sender)).toMatchObject({ ok: false });
+    expect(starts).toBe(1);
+    const failing = createRouter(handlers, async () => {
+      throw new Error('The archive could not be opened.');
+    }, POLICY);
+    expect(await failing({ type: 'archive/facets', payload: {} }, fake.sender)).toEqual({ ok: false, error: 'The archive could not be opened.' });
+    expect(given).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { articleFromRecord } from '../../src/core/types';
-import { send } from '../../src/shared/client';
+import { send } from '../../src/ui/client';
 import { makeFakeBrowser } from './background-fake-browser';
 
 const SAMPLE = readFileSync(new URL('../../public/sample/sample.ndjson', import.meta.url), 'utf8');

@@ -124,8 +124,8 @@ describe('settings validation', () => {
   });
 
   it('refuses invalid settings messages at the router with a reason', () => {
-    expect(validateRequest('settings/setCapture', { enabled: true, blocklist: ['Not A Domain'] })).toMatchObject({ ok: false, reason: expect.stringContaining('blocklist') });
-    expect(validateRequest('settings/setRetention', { policy: { mode: 'count', count: 0 } })).toMatchObject({ ok: false });
+    expect(validateRequest('capture/set', { enabled: true, blocklist: ['Not A Domain'] })).toMatchObject({ ok: false, reason: expect.stringContaining('blocklist') });
+    expect(validateRequest('retention/set', { policy: { mode: 'count', count: 0 } })).toMatchObject({ ok: false });
     expect(validateRequest('retention/preview', { policy: { mode: 'days', days: 7 } })).toMatchObject({ ok: true });
     expect(v.safeParse(RetentionPolicySchema, { mode: 'unlimited', days: 3 }).success).toBe(false);
   });

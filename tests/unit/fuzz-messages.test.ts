@@ -12,14 +12,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
-import { createHandlers } from '../../src/background/handlers';
+import { handlers } from '../../src/background/handlers';
 import { CatalogStore } from '../../src/background/catalogStore';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { createRouter, type Route } from '../../src/background/router';
 import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
 import { toNdjson } from '../../src/core/records';
 import type { ArticleRecord } from '../../src/core/types';
-import type { MessageType } from '../../src/shared/messages';
+import { WRITES, type MessageType } from '../../src/shared/messages';
 import { requestSchemas, validateRequest } from '../../src/shared/schemas';
 import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
 import { offlineFeeds } from './feeds-helpers';
@@ -32,12 +32,8 @@ const ROUNDS = 3000;
 /** A reader-facing error is a sentence, not a dump of what was sent. */
 const MAX_ERROR_CHARS = 600;
 const TYPES = Object.keys(requestSchemas) as MessageType[];
-/** Requests that change the archive, the settings or the subscriptions when valid. */
-const WRITES: ReadonlySet<MessageType> = new Set([
-  'archive/save', 'archive/delete', 'archive/deleteMatching', 'archive/import', 'archive/importBatch', 'archive/importCommit', 'archive/loadSample',
-  'settings/setCapture', 'settings/setRetention', 'feeds/add', 'feeds/import', 'feeds/remove', 'feeds/poll', 'feeds/setInterval',
-]);
-
+/** Requests that change the archive, the settings or the subscriptions when valid, as the protocol flags them. */
+const WRITING: ReadonlySet<MessageType> = new Set(TYPES.filter((type) => WRITES[type]));
 
 const record = (id: string): ArticleRecord => ({ id, url: `https://fuzz.example/${id}`, title: `Title ${id}`, outlet: 'Fuzz', published: '2024-05-06', text: `Body of ${id}.\n\nSecond paragraph.` });
 const article = (id: string) => ({ ...record(id), byline: null, lang: 'en', words: 6 });
@@ -113,10 +109,10 @@ class Fuzzer {
       'archive/loadSample': {},
       'archive/stats': {},
       'framing/compare': { ids: ids.slice(0, 2) },
-      'settings/setCapture': { enabled: true, blocklist: ['example.com'] },
-      'settings/setRetention': { policy: { mode: 'count', count: 5 } },
-      'retention/preview': { policy: { mode: 'days', days: 30 } },
       'archive/origins': {},
+      'capture/set': { enabled: true, blocklist: ['example.com'] },
+      'retention/set': { policy: { mode: 'count', count: 5 } },
+      'retention/preview': { policy: { mode: 'days', days: 30 } },
       'feeds/list': {},
       'feeds/add': { url: 'https://feeds.example/rss.xml' },
       'feeds/import': { feeds: [{ url: 'https://feeds.example/a.xml', title: 'A', siteUrl: null }] },
@@ -164,7 +160,7 @@ beforeAll(async () => {
   const catalog = await CatalogStore.open(archive);
   const fake = makeFakeBrowser({ tabs: [{ id: 7, url: 'https://news.example/a' }], extract: () => ({ ok: false, reason: 'not-article', message: 'No article here.' }) });
   const deps = { browser: fake.browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, fake.browser), readSample: async () => toNdjson([record('sample-1')]) };
-  route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
+  route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   await archive.importRecords(['a', 'b', 'c'].map(record));
   ids = ['a', 'b', 'c'];
   snapshot = await dump();
@@ -228,7 +224,7 @@ describe(`the router under ${ROUNDS} fuzzed messages (seed ${SEED.toString(16)})
       const known = typeof type === 'string' && (TYPES as string[]).includes(type);
       const valid = known && validateRequest(type as MessageType, (message as { payload?: unknown } | null)?.payload).ok;
       // A broken payload can come out valid (an optional field dropped): valid writes are not this test's business.
-      if (valid && WRITES.has(type as MessageType)) continue;
+      if (valid && WRITING.has(type as MessageType)) continue;
       const reply = await deliver(message, OWN_PAGE);
       if (reply === null) continue;
       const context = `round ${round}: ${describeMessage(message)}`;

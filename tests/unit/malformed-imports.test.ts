@@ -12,7 +12,7 @@ import { gzipSync } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
-import { createHandlers } from '../../src/background/handlers';
+import { handlers } from '../../src/background/handlers';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { CatalogStore } from '../../src/background/catalogStore';
 import { createRouter } from '../../src/background/router';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const browser = makeFakeBrowser().browser;
   const catalog = await CatalogStore.open(archive);
   const deps = { browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
-  const route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
+  const route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
     const reply = await route(structuredClone({ type, payload }), { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` });
     if (!reply.ok) throw new Error(reply.error);

@@ -3,7 +3,7 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
-import { createHandlers } from '../../src/background/handlers';
+import { handlers } from '../../src/background/handlers';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { CatalogStore } from '../../src/background/catalogStore';
 import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
@@ -27,7 +27,7 @@ async function backend(): Promise<{ archive: Archive; send: Send; sizes: number[
   const browser = makeFakeBrowser().browser;
   const catalog = await CatalogStore.open(archive);
   const deps = { browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
-  const route = createRouter(createHandlers(async () => deps), { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
+  const route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   const sizes: number[] = [];
   const send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
     sizes.push(JSON.stringify(payload).length);

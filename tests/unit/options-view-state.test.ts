@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGroups, groupLabels } from '../../src/shared/outletGroups';
+import { checkGroups, groupLabels } from '../../src/ui/outletGroups';
 import { ALL, isSelected, NONE, selectedCount, setSelected, toggle } from '../../src/options/selection';
 import { DEFAULT_VIEW, isFiltered, parseViewHash, viewFilter, viewHash } from '../../src/options/viewState';
 

@@ -54,6 +54,6 @@ describe('vendorChunkName', () => {
   });
 
   it('leaves our own modules to the default chunking', () => {
-    expect(vendorChunkName('/repo/src/shared/client.ts')).toBeNull();
+    expect(vendorChunkName('/repo/src/ui/client.ts')).toBeNull();
   });
 });

@@ -7,7 +7,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Archive, type ArchiveChange } from '../../src/background/archive';
-import { openArchiveDb, type RecordOrigin, type StoredArticle } from '../../src/background/db';
+import { openArchiveDb } from '../../src/background/db';
+import type { RecordOrigin, StoredArticle } from '../../src/background/dbSchema';
 import { applyRetention, originCounts, previewRetention, RETENTION_BATCH, RetentionRunner } from '../../src/background/retention';
 import { isRetentionEligible, pickOldest, retentionCutoff, retentionExcess } from '../../src/core/retention';
 

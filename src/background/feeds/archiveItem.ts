@@ -3,9 +3,9 @@ import { checkRecord } from '../../core/records';
 import type { Article, ArticleRecord } from '../../core/types';
 import { t } from '../../shared/i18n';
 import { canonicalUrlKey } from '../canonicalUrl';
-import type { FeedItemRow } from '../db';
+import type { FeedItemRow } from '../dbSchema';
 import { recordFromArticle, summariseOutcomes, upsertRecords, type UpsertOutcome } from '../upsert';
-import type { PollDeps } from './poll';
+import type { PollDeps } from './pollDeps';
 
 /**
  * Step 3 of a poll (poll.ts) for one item: fetch the page, read it with the extractor, and

@@ -1,10 +1,17 @@
-import { parseFeed, type BodyKind, type ParsedFeed } from '../../core/feeds';
+import { parseFeed, type ParsedFeed } from '../../core/feeds';
 import { t, tn } from '../../shared/i18n';
-import type { Archive } from '../archive';
-import type { FeedItemRow, FeedRow } from '../db';
+import type { FeedItemRow, FeedRow } from '../dbSchema';
 import { archiveItem, errorText } from './archiveItem';
-import type { Fetched } from './fetchBounded';
-import type { PageExtractor } from './pageExtractor';
+import type { PollDeps } from './pollDeps';
+
+/** Articles fetched in one poll at most; the rest stay pending for the next. */
+export const MAX_ITEMS_PER_POLL = 30;
+/** On a feed's first poll only its newest items are archived, not its whole history. */
+export const MAX_FIRST_POLL_ITEMS = 20;
+/** Tries per item before it is given up on. */
+export const MAX_ATTEMPTS = 3;
+/** Items the feed no longer lists are forgotten after this long. */
+export const FORGET_AFTER_MS = 60 * 24 * 60 * 60 * 1000;
 
 /**
  * One poll of one feed, in steps that each end in a committed transaction, so a worker
@@ -20,24 +27,6 @@ import type { PageExtractor } from './pageExtractor';
  * step 3. Archiving goes through the archive's one upsert path (one record per canonical
  * URL), and never replaces a record already archived (saved by hand, imported, another feed).
  */
-export interface PollDeps {
-  archive: Archive;
-  fetchText(url: string, kind: BodyKind): Promise<Fetched>;
-  pages: PageExtractor;
-  /** True when Framelens may fetch this address (the reader granted its origin). */
-  canRead(url: string): Promise<boolean>;
-  now(): number;
-}
-
-/** Articles fetched in one poll at most; the rest stay pending for the next. */
-export const MAX_ITEMS_PER_POLL = 30;
-/** On a feed's first poll only its newest items are archived, not its whole history. */
-export const MAX_FIRST_POLL_ITEMS = 20;
-/** Tries per item before it is given up on. */
-export const MAX_ATTEMPTS = 3;
-/** Items the feed no longer lists are forgotten after this long. */
-export const FORGET_AFTER_MS = 60 * 24 * 60 * 60 * 1000;
-
 export async function pollFeed(deps: PollDeps, feedId: string, prefetched?: ParsedFeed): Promise<FeedRow | null> {
   const feed = await updateFeed(deps, feedId, (row) => ({ ...row, pollStartedAt: deps.now(), pollNew: 0 }));
   if (!feed) return null;

@@ -3,9 +3,10 @@ import { discoverFeeds, FeedError, parseFeed, resolveHttpUrl, type ParsedFeed } 
 export { hostPattern } from '../../core/feeds';
 import type { FeedImportSummary, FeedSource, FeedStatus } from '../../shared/messages';
 import { t } from '../../shared/i18n';
-import type { FeedRow } from '../db';
+import type { FeedRow } from '../dbSchema';
 import { storageError } from '../storageErrors';
-import { feedItemsOf, pollFeed, resumePoll, type PollDeps } from './poll';
+import { feedItemsOf, pollFeed, resumePoll } from './poll';
+import type { PollDeps } from './pollDeps';
 
 export const DEFAULT_INTERVAL_MINUTES = 60;
 const ALARM_PREFIX = 'feed:';

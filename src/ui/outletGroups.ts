@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { readStored, watchStored, type StorageArea } from './storage';
+import { readStored, watchStored, type StorageArea } from '../shared/storage';
 
 /**
  * Outlet groups the reader defines (a country, an owner, an own tag): a name and a list of

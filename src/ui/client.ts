@@ -1,6 +1,6 @@
-import { getBrowser } from './browser';
-import type { Envelope, MessageType, Reply, Request, Response } from './messages';
-import { t } from './i18n';
+import { getBrowser } from '../shared/browser';
+import type { Envelope, MessageType, Reply, Request, Response } from '../shared/messages';
+import { t } from '../shared/i18n';
 
 /**
  * The UI's one connector to the background: sends a typed request and returns the typed

@@ -1,0 +1,23 @@
+import type { Browser } from 'webextension-polyfill';
+import type { Archive } from './archive';
+import type { CatalogStore } from './catalogStore';
+import type { FeedService } from './feeds/service';
+import type { MatchIndexStore } from './matchIndexStore';
+import type { TermBackgroundStore } from './termBackgroundStore';
+
+/**
+ * What the worker has once it is ready (database open, indexes loaded): the router waits for
+ * it once per message and hands it to the message's handler. A leaf module, so handlers and
+ * the services they use can name it without importing each other.
+ */
+export interface BackgroundDeps {
+  browser: Browser;
+  archive: Archive;
+  matches: MatchIndexStore;
+  catalog: CatalogStore;
+  terms: TermBackgroundStore;
+  /** Feed subscriptions and their polls. */
+  feeds: FeedService;
+  /** The text of public/sample/sample.ndjson as built into the extension. */
+  readSample(): Promise<string>;
+}

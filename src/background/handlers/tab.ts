@@ -1,0 +1,7 @@
+import { analyzeTab } from '../analyze';
+import type { HandlersFor } from './types';
+
+/** The reader's tab: read its article and find related coverage in the archive. */
+export const tabHandlers: HandlersFor<'tab'> = {
+  'tab/analyze': async ({ tabId }, deps) => analyzeTab(deps, tabId),
+};
