@@ -14,7 +14,8 @@ import { t } from '../shared/i18n';
  */
 export interface ArchiveViewDeps {
   archive: Archive;
-  catalog: CatalogStore;
+  /** Opened on first use. */
+  catalog(): Promise<CatalogStore>;
   matches: MatchIndexStore;
 }
 
@@ -22,11 +23,13 @@ export interface ArchiveViewDeps {
 export const ARCHIVE_RELATED_TOP = 20;
 
 export async function listPage(deps: ArchiveViewDeps, q: ListQuery): Promise<ArchivePage> {
-  return deps.catalog.list(await catalogQuery(deps, q));
+  const catalog = await deps.catalog();
+  return catalog.list(await catalogQuery(deps, q));
 }
 
 export async function matchingIds(deps: ArchiveViewDeps, q: ListQuery): Promise<string[]> {
-  const ids = deps.catalog.matchingIds(await catalogQuery(deps, q));
+  const catalog = await deps.catalog();
+  const ids = catalog.matchingIds(await catalogQuery(deps, q));
   const offset = q.offset ?? 0;
   return ids.slice(offset, q.limit === undefined ? undefined : offset + q.limit);
 }
@@ -34,7 +37,8 @@ export async function matchingIds(deps: ArchiveViewDeps, q: ListQuery): Promise<
 /** Deletes everything the filter passes (once the catalog has every committed write), but `except`, in one transaction. */
 export async function deleteMatching(deps: ArchiveViewDeps, filter: ArchiveFilter, except: readonly string[] = []): Promise<number> {
   const keep = new Set(except);
-  const ids = (await deps.catalog.settledIds(await catalogQuery(deps, filter))).filter((id) => !keep.has(id));
+  const catalog = await deps.catalog();
+  const ids = (await catalog.settledIds(await catalogQuery(deps, filter))).filter((id) => !keep.has(id));
   return ids.length ? deps.archive.delete(ids) : 0;
 }
 

@@ -21,15 +21,17 @@ export class Slicer {
 
   constructor(private readonly keepAlive: () => unknown) {}
 
-  async maybeYield(): Promise<void> {
+  /** True when it yielded. */
+  async maybeYield(): Promise<boolean> {
     const now = Date.now();
-    if (now - this.sliceStart < SLICE_MS) return;
+    if (now - this.sliceStart < SLICE_MS) return false;
     if (now - this.lastKeepAlive > KEEP_ALIVE_MS) {
       this.lastKeepAlive = now;
       this.keepAlive();
     }
     await yieldToOtherWork();
     this.sliceStart = Date.now();
+    return true;
   }
 }
 
@@ -48,15 +50,38 @@ export function yieldToOtherWork(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Calls `each` for every archived row in id order, one read transaction a page, yielding between slices. */
-export async function forEachArchived(archive: Archive, slicer: Slicer, each: (row: StoredArticle) => void): Promise<void> {
+/** Calls `each` for the archived rows of `ids` (absent ones skipped), one read transaction a page, `pause` after each. */
+export async function forEachOf(archive: Archive, ids: readonly string[], pause: () => Promise<unknown>, each: (row: StoredArticle) => void): Promise<void> {
+  for (let i = 0; i < ids.length; i += REBUILD_PAGE) {
+    const tx = archive.db.transaction('articles');
+    const rows = await Promise.all(ids.slice(i, i + REBUILD_PAGE).map((id) => tx.store.get(id)));
+    for (const row of rows) {
+      if (!row) continue;
+      each(row);
+      await pause();
+    }
+  }
+}
+
+/** Records `name` on the worker's performance timeline (one entry a name: the latest), for the popup bench. */
+export function measure(name: string, start: number): void {
+  try {
+    performance.clearMeasures(name);
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    // A timeline without User Timing: nothing to record.
+  }
+}
+
+/** Calls `each` for every archived row in id order, one read transaction a page, `pause` after each. */
+export async function forEachArchived(archive: Archive, pause: () => Promise<unknown>, each: (row: StoredArticle) => void): Promise<void> {
   let after: string | null = null;
   for (;;) {
     const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
     const rows: StoredArticle[] = await archive.db.getAll('articles', range, REBUILD_PAGE);
     for (const row of rows) {
       each(row);
-      await slicer.maybeYield();
+      await pause();
     }
     const last: StoredArticle | undefined = rows.at(-1);
     if (!last || rows.length < REBUILD_PAGE) return;

@@ -3,7 +3,7 @@ import type { FramingReport } from '../core/framing/types';
 import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
 import { t, tn } from '../shared/i18n';
 import { ArticleHeader } from './ArticleHeader';
-import { compareUrl, compareWith, openOptions, openPage, saveArticle } from './connector';
+import { compareUrl, compareWith, openOptions, openPage, relatedTo, saveArticle } from './connector';
 import { Differences } from './Differences';
 import { RelatedList } from './RelatedList';
 import { StateMessage } from './StateMessage';
@@ -11,12 +11,30 @@ import { useOutletGroupLabels } from './outletGroupLabels';
 
 type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
 
+/** How often the popup asks again while new articles are being indexed. */
+const REASK_MS = 1500;
+
 /** Loading, then one of: forbidden page, no article, error, or the article with its coverage. */
 export function App({ tabId, analysis }: { tabId: number | undefined; analysis: Promise<AnalyzeResponse> }) {
   const [result, setResult] = useState<AnalyzeResponse | null>(null);
   useEffect(() => {
     void analysis.then(setResult);
   }, [analysis]);
+  // While a large import is being indexed the list covers part of the archive: ask again
+  // (without reading the page again) until it covers all of it.
+  useEffect(() => {
+    if (result?.status !== 'ok' || !result.indexing) return;
+    const timer = setTimeout(() => {
+      relatedTo(result.article).then(
+        (coverage) => setResult({ status: 'ok', ...coverage }),
+        () => {
+          const { indexing: _stopped, ...rest } = result;
+          setResult(rest);
+        },
+      );
+    }, REASK_MS);
+    return () => clearTimeout(timer);
+  }, [result]);
 
   return (
     <main class="popup" aria-busy={result === null}>
@@ -30,7 +48,8 @@ export function App({ tabId, analysis }: { tabId: number | undefined; analysis: 
       {result === null ? (
         <StateMessage kind="loading" title={t('stateReading')} />
       ) : result.status === 'ok' ? (
-        <Analysis result={result} tabId={tabId} />
+        // Indexing done: the list starts again from its best result.
+        <Analysis key={result.indexing ? 'indexing' : 'indexed'} result={result} tabId={tabId} />
       ) : (
         <StateMessage
           kind={result.status === 'error' ? 'error' : 'info'}
@@ -83,7 +102,13 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   return (
     <>
       <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} capturedAt={capturedAt} groups={labels(article.outlet)} />
-      {result.archiveSize === 0 ? (
+      {result.indexing && (
+        <p class="indexing" role="status" data-testid="indexing">
+          <span class="spinner" aria-hidden="true" />
+          {t('indexingProgress', [result.indexing.indexed, result.indexing.total])}
+        </p>
+      )}
+      {result.archiveSize === 0 && !result.indexing ? (
         <StateMessage
           kind="info"
           title={t('emptyArchiveTitle')}
