@@ -209,3 +209,41 @@ export function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `  | ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/**
+ * The extension service worker's JavaScript heap after a full garbage collection, read over
+ * the DevTools protocol (Runtime.getHeapUsage in the worker's target); null without a
+ * running worker.
+ */
+export async function workerHeap(extension: ExtensionSession): Promise<{ used: number; total: number } | null> {
+  const page = await extension.context.newPage();
+  try {
+    const cdp = await extension.context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extension.extensionId}/`));
+    if (!worker) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    const replies = new Map<number, (result: Record<string, number>) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message) as { id?: number; result?: Record<string, number> };
+      if (message.id !== undefined) replies.get(message.id)?.(message.result ?? {});
+    });
+    let id = 0;
+    const call = (method: string) => new Promise<Record<string, number>>((resolve, reject) => {
+      const mine = ++id;
+      replies.set(mine, resolve);
+      setTimeout(() => reject(new Error(`${method}: no answer`)), 30_000);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method }) });
+    });
+    await call('HeapProfiler.collectGarbage');
+    const usage = await call('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return { used: usage.usedSize ?? 0, total: usage.totalSize ?? 0 };
+  } catch (e) {
+    console.warn(`  worker heap not read: ${(e as Error).message}`);
+    return null;
+  } finally {
+    await page.close();
+  }
+}

@@ -24,7 +24,7 @@ import { readRecords } from '../src/cli/inputs';
 import type { ArticleRecord } from '../src/core/types';
 import { currentServiceWorker, launchExtension, startFixtureServer, stopServiceWorker, type ExtensionSession } from '../tests/e2e/harness';
 import {
-  clickToResult, importThroughFileInput, median, megabytes, openOptions, percentile, prepare, sampleRecords, seconds, table,
+  clickToResult, importThroughFileInput, median, megabytes, openOptions, percentile, prepare, sampleRecords, seconds, table, workerHeap,
   type FileImport, type Split,
 } from './browser';
 import { dataset } from './datasets';
@@ -47,6 +47,11 @@ interface Row {
   workerMeasures: Record<string, number[]>;
   rssWarm: number | null;
   rssWoken: number | null;
+  /** The worker's JS heap (used bytes after a GC) with the catalog loaded (the options page used it), and after the last wake-up. */
+  heapWarm: number | null;
+  heapWoken: number | null;
+  /** The worker's measures when the import's indexing ended (catch-up of the match index and of the catalog). */
+  catchUp: Record<string, number>;
 }
 
 export async function runPopup(): Promise<void> {
@@ -89,12 +94,17 @@ async function measure(extension: ExtensionSession, fixtures: Awaited<ReturnType
   const log = (what: string) => console.log(`  ${label}: ${what}`);
   const options = await openOptions(extension);
   const file = await importThroughFileInput(options, path);
+  const importedAt = await workerNow(extension);
   log(`imported in ${seconds(file.done)}`);
   const first = await clickToResult(extension, fixtures, 10 * 60_000);
-  log(`first popup after the import ${first.total.toFixed(0)} ms`);
-  await options.close();
+  log(`first popup after the import ${first.total.toFixed(0)} ms (answer after ${first.answer.toFixed(0)} ms)`);
   // Let indexing and the snapshots finish as they would while the reader reads on.
+  await indexed(extension, importedAt);
   await settle(extension, fixtures);
+  const catchUp = Object.fromEntries((await readWorkerMeasures(extension)).filter(([name]) => name.startsWith('framelens:catch-up')));
+  log(`indexing caught up: match index ${seconds(catchUp['framelens:catch-up'] ?? NaN)}, catalog (after it) ${seconds(catchUp['framelens:catch-up-catalog'] ?? NaN)}`);
+  const heapWarm = (await workerHeap(extension))?.used ?? null;
+  await options.close();
   const warm: Split[] = [];
   for (let i = 0; i < WARM_RUNS; i++) warm.push(await clickToResult(extension, fixtures));
   log(`warm p50 ${median(warm.map((s) => s.total)).toFixed(0)} ms`);
@@ -103,16 +113,33 @@ async function measure(extension: ExtensionSession, fixtures: Awaited<ReturnType
   const wake: Split[] = [];
   const workerMeasures: Record<string, number[]> = {};
   let rssWoken: number | null = null;
+  let heapWoken: number | null = null;
   for (let i = 0; i < WAKE_RUNS; i++) {
     await stopServiceWorker(extension.context);
     await sleep(WAKE_PAUSE_MS);
     wake.push(await clickToResult(extension, fixtures));
     for (const [name, ms] of await readWorkerMeasures(extension)) (workerMeasures[name] ??= []).push(ms);
     rssWoken = extensionProcessRss(profile);
+    if (i === WAKE_RUNS - 1) heapWoken = (await workerHeap(extension))?.used ?? null;
     await sleep(READING_MS);
   }
   log(`worker stopped first: ${wake.map((s) => s.total.toFixed(0)).join(', ')} ms`);
-  return { label, count, file, first, warm, wake, workerMeasures, rssWarm, rssWoken };
+  return { label, count, file, first, warm, wake, workerMeasures, rssWarm, rssWoken, heapWarm, heapWoken, catchUp };
+}
+
+/** The running worker's performance.now(). */
+async function workerNow(extension: ExtensionSession): Promise<number> {
+  return (await currentServiceWorker(extension.context, extension.extensionId)).evaluate(() => performance.now());
+}
+
+/** Waits until the catalog (which indexes after the match index) has caught up with a write made before `since` (worker time). */
+async function indexed(extension: ExtensionSession, since: number): Promise<void> {
+  for (;;) {
+    const worker = await currentServiceWorker(extension.context, extension.extensionId);
+    const ends = await worker.evaluate(() => performance.getEntriesByName('framelens:catch-up-catalog').map((e) => e.startTime + e.duration));
+    if (ends.some((end) => end >= since)) return;
+    await sleep(500);
+  }
 }
 
 /** Popups until two in a row answer within 1.5x of each other, then the snapshot delays. */
@@ -123,7 +150,7 @@ async function settle(extension: ExtensionSession, fixtures: Awaited<ReturnType<
     if (total < last * 1.5 && last < Infinity) break;
     last = total;
   }
-  await sleep(5000);
+  await sleep(8000);
 }
 
 /** The archive of `n` articles: the pool in order, then the pool's abp part again under new ids and addresses. */
@@ -184,13 +211,15 @@ function printPopup(rows: Row[]): void {
   const [peer] = rows;
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   const totals = (splits: Split[]) => splits.map((s) => s.total);
-  console.log(table(['archive', 'articles', 'file import', 'first popup after import', 'warm p50 / p95', 'worker stopped p50 / p95', 'wake-ups', 'warm / stopped vs peer', 'worker memory (warm / woken)'], rows.map((r) => [
+  console.log(table(['archive', 'articles', 'file import', 'first popup after import', 'warm p50 / p95', 'worker stopped p50 / p95', 'wake-ups', 'warm / stopped vs peer', 'renderer RSS (warm / woken)', 'worker JS heap (catalog loaded / woken)', 'catch-up (match / catalog)'], rows.map((r) => [
     r.label, String(r.count), seconds(r.file.done), ms(r.first.total),
     `${ms(median(totals(r.warm)))} / ${ms(percentile(totals(r.warm), 0.95))}`,
     `${ms(median(totals(r.wake)))} / ${ms(percentile(totals(r.wake), 0.95))}`,
     totals(r.wake).map((t) => t.toFixed(0)).join(' '),
     peer ? `${(median(totals(r.warm)) / median(totals(peer.warm))).toFixed(2)}x / ${(median(totals(r.wake)) / median(totals(peer.wake))).toFixed(2)}x` : '',
     `${r.rssWarm === null ? '?' : megabytes(r.rssWarm)} / ${r.rssWoken === null ? '?' : megabytes(r.rssWoken)}`,
+    `${r.heapWarm === null ? '?' : megabytes(r.heapWarm)} / ${r.heapWoken === null ? '?' : megabytes(r.heapWoken)}`,
+    `${r.catchUp['framelens:catch-up'] === undefined ? '-' : seconds(r.catchUp['framelens:catch-up'])} / ${r.catchUp['framelens:catch-up-catalog'] === undefined ? '-' : seconds(r.catchUp['framelens:catch-up-catalog'])}`,
   ])));
   console.log('  where the time goes (medians): page (navigation → request) + background (request → answer) + render (answer → first row)');
   for (const r of rows) {
