@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests: src/core and friends, in Node (jsdom only where a test asks for it).
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

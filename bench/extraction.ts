@@ -1,7 +1,7 @@
 /**
  * Extraction benchmark: Framelens's extractArticle against Readability alone, on the pages
  * of the public article extraction benchmark (scrapinghub/article-extraction-benchmark; MIT),
- * with its metric (src/core/extract/score.ts). Each page is parsed once with jsdom at its
+ * with its metric (bench/extraction-metric.ts). Each page is parsed once with jsdom at its
  * ground-truth URL; both extractors run on that same Document (each on its own clone, as
  * Readability mutates what it reads), several rounds, in alternating order, and only the
  * extraction is timed: the per-page median of each, summed over pages.
@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/core/extract';
-import { precisionOf, recallOf, scorePages, shingleMatch, type ShingleMatch } from '../src/core/extract/score';
+import { precisionOf, recallOf, scorePages, shingleMatch, type ShingleMatch } from './extraction-metric';
 import { dataset } from './datasets';
 
 interface PageResult {

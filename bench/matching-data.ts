@@ -55,7 +55,7 @@ export interface Stage {
 /**
  * Archives of growing size, each containing the previous one: ecbplus plus shuffled abp
  * distractors up to 10k, then all of abp (~38k), then abp again under new ids up to 100k
- * (the issue allows repeating distractors). Systems are built incrementally through them.
+ * (repeated distractors stand in for a larger archive of the same kind). Systems are built incrementally through them.
  */
 export function stages(data: MatchingData, sizes: readonly number[], seed = 20261122): Stage[] {
   const pool = shuffled(data.distractors, seed);

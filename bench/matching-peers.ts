@@ -36,7 +36,7 @@ export class FramelensSystem implements MatchSystem {
 
 
 /**
- * The DESIGN.md baseline: a plain log-TF·IDF cosine over title + body, no stemming,
+ * The docs/DESIGN.md baseline: a plain log-TF·IDF cosine over title + body, no stemming,
  * scored exhaustively (every query term's postings), IDF and norms exact at query time.
  */
 export class TfIdfSystem implements MatchSystem {

@@ -1,5 +1,5 @@
 /**
- * Matching benchmark (issue 4, DESIGN.md quality bars). Every ecbplus record is a query;
+ * Matching benchmark (docs/DESIGN.md quality bars). Every ecbplus record is a query;
  * relevant = the other records of its story (`story` is read only by the evaluator in
  * matching-metrics.ts). The archive is ecbplus plus abp distractors at 10k, all of abp
  * (~38k) and 100k (abp repeated under new ids), each system built incrementally through
@@ -26,7 +26,7 @@
  * toJSON(), then fromJSON until the index answers).
  *
  * Held out: changes to Framelens's weights are chosen on the odd ecbplus topics only
- * (bench/matching-tune.ts; see score.ts for what that does and does not cover); every row
+ * (bench/matching-tune.ts; bench/README.md says what that does and does not cover); every row
  * also gives R@10 and MRR on the even topics (held out) and on the odd ones, on the
  * article queries.
  *

@@ -18,10 +18,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/core/extract';
-import { precisionOf, recallOf, shingleMatch } from '../src/core/extract/score';
+import { precisionOf, recallOf, shingleMatch } from '../bench/extraction-metric';
 import { datasetsDir } from '../bench/datasets';
 import { parseArgs } from '../src/cli/args';
-import type { FixtureExpectation } from '../tests/unit/extract-fixtures';
+import type { FixtureExpectation } from '../tests/unit/support/extract-fixtures';
 
 const PAGES_DIR = join(import.meta.dirname, '../tests/fixtures/pages');
 const MAX_FIXTURE_BYTES = 300_000;

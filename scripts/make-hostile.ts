@@ -1,5 +1,5 @@
 /**
- * Writes the hostile page corpus (issue 6) from tests/fixtures/hostile/specs.ts:
+ * Writes the hostile page corpus from tests/fixtures/hostile/specs.ts:
  * tests/fixtures/hostile/<slug>/source.html (in the page's declared encoding, through
  * iconv for the legacy ones) and expected.json beside it. With `--large DIR`, also writes
  * the generated large pages (tests/fixtures/hostile/large.ts; never committed) under DIR,

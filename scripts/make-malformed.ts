@@ -1,5 +1,5 @@
 /**
- * Malformed archive files (issue 6), generated from a seed: every one must be refused
+ * Malformed archive files, generated from a seed: every one must be refused
  * whole by the import path, with a reason (and, when one line is at fault, that line's
  * number), leaving the archive unchanged. tests/unit/malformed-imports.test.ts runs them;
  * `npx tsx scripts/make-malformed.ts DIR [COUNT] [SEED]` writes them to DIR to try by hand

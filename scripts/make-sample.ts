@@ -25,6 +25,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { checkRecord, toNdjson } from '../src/core/records';
+import { fnv1a } from '../src/core/text/hash';
 import type { ArticleRecord } from '../src/core/types';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -43,11 +44,7 @@ function readLines(path: string): Raw[] {
 }
 
 /** FNV-1a: a fixed, seedless order for the filler choice. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
+const hash = fnv1a;
 
 function ecbSubset(): Raw[] {
   const byEvent = new Map<string, Raw[]>();

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { launchExtension, startFixtureServer, CHROMIUM_PATH } from '../tests/e2e/harness';
 import { buildExtension } from './build';
+import { errorText } from '../src/core/errors';
 import { ROOT_DIR } from '../vite.config';
 
 const USER_BUILD = `${ROOT_DIR}dist`;
@@ -122,6 +123,6 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
-  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`npm start failed: ${errorText(error)}`);
   process.exit(1);
 }

@@ -10,6 +10,7 @@ import { forbiddenFromError, forbiddenReason } from './forbidden';
 import type { MatchIndexStore } from './matchIndexStore';
 import { measure } from './mirror';
 import { t } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 export const RELATED_TOP = 10;
 
@@ -61,7 +62,7 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
     if (!answered.inTime) return { status: 'error', message: 'This page is not responding, so Framelens cannot read it. Wait until it responds or reload it, then try again.' };
     answer = answered.value;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     const refused = forbiddenFromError(message);
     if (refused) return { status: 'forbidden', message: refused };
     return { status: 'error', message: t('errReadFailed', [message]) };

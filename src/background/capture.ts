@@ -8,9 +8,10 @@ import { withinTime } from './analyze';
 import { forbiddenReason } from './forbidden';
 import { StorageFullError } from './storageErrors';
 import { t } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 /**
- * Opt-in auto-capture (issue 5): when a tab finishes loading a page, and the reader turned
+ * Opt-in auto-capture: when a tab finishes loading a page, and the reader turned
  * capture on, the content script's `capture()` reads it; a news article (src/core/extract/
  * news.ts) is saved with origin 'captured' through the same upsert as Save. Nothing runs
  * while capture is off (one storage read per finished page load), on private tabs, on pages
@@ -127,7 +128,7 @@ export class AutoCapture {
       await this.setStatus({ lastCapture: { at: this.now(), title: article.title.slice(0, 300) } });
       return saved.created ? 'captured' : 'updated';
     } catch (e) {
-      const message = e instanceof StorageFullError ? e.message : t('captureFailed', [e instanceof Error ? e.message : String(e)]);
+      const message = e instanceof StorageFullError ? e.message : t('captureFailed', [errorText(e)]);
       await this.setStatus({ lastError: { at: this.now(), message: message.slice(0, 1000) } });
       return 'failed';
     }

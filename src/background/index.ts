@@ -17,6 +17,7 @@ import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionRunner } from './re
 import { readRetention } from '../shared/settings';
 import { createFeedService } from './feeds/setup';
 import { installI18n, t } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 /**
  * The service worker (uBlock Origin Lite's discipline): every listener is registered
@@ -35,7 +36,7 @@ let initialized: Promise<BackgroundDeps> | null = null;
 function ready(): Promise<BackgroundDeps> {
   initialized ??= initialize().catch((e: unknown) => {
     initialized = null;
-    throw new Error(t('errArchiveOpen', [e instanceof Error ? e.message : String(e)]));
+    throw new Error(t('errArchiveOpen', [errorText(e)]));
   });
   return initialized;
 }
@@ -72,7 +73,7 @@ async function initialize(): Promise<BackgroundDeps> {
   return { browser, archive, matches, catalog: openCatalog, terms, feeds, readSample };
 }
 
-// Archive growth (issue 5): auto-capture of visited news pages (opt-in) and retention.
+// Collecting articles by themselves: auto-capture of visited news pages (opt-in) and retention.
 const capture = new AutoCapture(browser, ready);
 const retention = new RetentionRunner(() => readRetention(browser.storage), async () => (await ready()).archive);
 
@@ -109,7 +110,7 @@ browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm().catch((e
   void onCompareMenuClick(browser, info, tab).catch((e: unknown) => console.error(e));
 });
 
-// A feed's poll is due (feed subscriptions, issue 5).
+// A feed's poll is due (feed subscriptions).
 browser.alarms.onAlarm.addListener((alarm) => {
   void ready().then((deps) => deps.feeds.onAlarm(alarm.name)).catch((e: unknown) => console.error(e));
 });

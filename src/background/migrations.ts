@@ -42,7 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    note: '2026-11-22: feed subscriptions (issue 5): feeds (by id; unique url) and feedItems (by [feedId, itemId]; state index [feedId, state]) holding each feed\'s poll state. Never droppable: it creates the stores.',
+    note: '2026-11-22: feed subscriptions: feeds (by id; unique url) and feedItems (by [feedId, itemId]; state index [feedId, state]) holding each feed\'s poll state. Never droppable: it creates the stores.',
     up(db) {
       const feeds = db.createObjectStore('feeds', { keyPath: 'id' });
       feeds.createIndex('url', 'url', { unique: true });

@@ -1,4 +1,5 @@
 import { updateTermBackground, type TermBackground } from '../core/framing';
+import { fnv1a } from '../core/text/hash';
 import type { Archive, ArchiveChange } from './archive';
 
 /** Articles the background is counted over: a fixed-size sample keeps it small at any archive size. */
@@ -117,8 +118,4 @@ export class TermBackgroundStore {
 }
 
 /** FNV-1a of an id: a fixed pseudo-random order for the bottom-k sample. */
-export function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
+export const hashId = fnv1a;

@@ -4,7 +4,7 @@ import type { FramingReport } from '../core/framing/types';
 import { parseArgs, UsageError } from './args';
 import { loadArticles } from './inputs';
 
-/** `compare FILE FILE [FILE…] [--json]`: the framing report of DESIGN.md. */
+/** `compare FILE FILE [FILE…] [--json]`: the framing report of docs/DESIGN.md. */
 export async function runCompare(args: string[]): Promise<void> {
   const { positional, options } = parseArgs(args, ['json']);
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The Framelens command-line tool: the same src/core functions the extension runs,
- * on files. `npm run -s cli -- <command>`; see DESIGN.md for the contract.
+ * on files. `npm run -s cli -- <command>`; docs/DESIGN.md is the contract.
  */
 import { runCompare } from './compare';
 import { runExtract } from './extract';

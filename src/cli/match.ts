@@ -4,7 +4,7 @@ import { parseArgs, UsageError } from './args';
 import { readRecords } from './inputs';
 
 /**
- * `match --archive FILE --queries FILE [--top N] [--reasons]` (DESIGN.md): indexes the
+ * `match --archive FILE --queries FILE [--top N] [--reasons]` (docs/DESIGN.md): indexes the
  * archive, then prints one JSON line per query, in the queries' order:
  * `{"query": id, "results": [{"id", "score", "sameStory", "duplicates"?}, …]}`, best first,
  * at most N (default 10), never the query itself. `--reasons` adds each result's reasons.

@@ -1,5 +1,5 @@
 /**
- * Which visited pages auto-capture may even look at (issue 5), before any script runs in
+ * Which visited pages auto-capture may even look at, before any script runs in
  * them: only http(s) pages, never a domain on the reader's block list (the domain and its
  * subdomains), never a host that only exists on the reader's machine or network
  * (localhost, private addresses, single-label intranet names, .local, .internal...): such

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { ArticleRecord } from './types';
 
 /**
- * The interchange record (DESIGN.md): validation, NDJSON parsing and serialisation.
+ * The interchange record (docs/DESIGN.md): validation, NDJSON parsing and serialisation.
  * An import is all or nothing, so parsing stops at the first bad line and names it.
  */
 

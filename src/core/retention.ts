@@ -1,5 +1,5 @@
 /**
- * Retention (issue 5): how much of what the archive gathered by itself is kept. The policy
+ * Retention: how much of what the archive gathered by itself is kept. The policy
  * applies only to records that came in without the reader picking them one by one:
  * captured pages, feed items and the sample. Articles saved by hand are never dropped,
  * and neither are imported ones: an import is often the reader's own archive moved from

@@ -4,7 +4,7 @@
  */
 
 /**
- * The interchange record of DESIGN.md: one JSON object per NDJSON line, also the unit
+ * The interchange record of docs/DESIGN.md: one JSON object per NDJSON line, also the unit
  * of the archive. `story` is evaluation ground truth; the matcher must never read it.
  */
 export interface ArticleRecord {

@@ -8,6 +8,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import * as v from 'valibot';
 import { extractArticle } from '../core/extract/index';
+import { errorText } from '../core/errors';
 import type { ExtractResult } from '../core/types';
 import { getBrowser } from '../shared/browser';
 import { OffscreenExtractSchema } from '../shared/schemas';
@@ -22,6 +23,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   try {
     return Promise.resolve(extractArticle(new DOMParser().parseFromString(html, 'text/html'), url));
   } catch (e) {
-    return Promise.resolve({ ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) });
+    return Promise.resolve({ ok: false, reason: 'error', message: errorText(e) });
   }
 });

@@ -1,19 +1,12 @@
+import { errorText } from '../core/errors';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveListItem, ArchiveSort, ListQuery } from '../shared/messages';
-import { formatDate } from '../ui/format';
 import { t } from '../shared/i18n';
+import { ArchiveRow } from './ArchiveRow';
+import { checkboxClickAction, gridKeyAction, rowClickAction, type GridAction } from './gridKeys';
+import { ROW_HEIGHT, rowAt, scrollToShow, viewport } from './gridViewport';
 import { isSelected, setSelected, toggle, type Selection } from './selection';
-
-export const ROW_HEIGHT = 36;
-/** Rows fetched per request; pages are cached until the list changes. */
-export const FETCH_PAGE = 100;
-/** Rows rendered above and below the visible ones, so fast scrolling rarely shows blanks. */
-const OVERSCAN = 8;
-
-export interface GridSource {
-  list(query: ListQuery): Promise<{ total: number; items: ArchiveListItem[]; pending: number }>;
-  ids(query: ListQuery): Promise<string[]>;
-}
+import { useRowPages, type GridSource } from './useRowPages';
 
 interface Props {
   source: GridSource;
@@ -44,17 +37,14 @@ const COLUMNS: { key: ArchiveSort | null; label: () => string; className: string
  * The archive as one virtualised grid (WAI-ARIA grid pattern with row focus): only the
  * rows in view are in the DOM, each with aria-rowindex in a grid whose aria-rowcount is
  * the whole list, so a screen reader says "row 5,012 of 100,001". Rows are fetched a page
- * at a time as they scroll into view. Keys: arrows, Page Up/Down, Home/End move; Shift with
- * them extends the selection; Space selects; Enter opens; Ctrl+A selects every match.
+ * at a time as they scroll into view (useRowPages.ts); keys and clicks as gridKeys.ts says.
  */
 export function ArchiveGrid(p: Props) {
   const grid = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
-  const [rows, setRows] = useState<Map<number, ArchiveListItem>>(new Map());
   const [active, setActive] = useState(0);
   const [anchor, setAnchor] = useState(0);
-  const requested = useRef(new Set<number>());
   // Keys can arrive faster than renders: moves and ranges read the latest values from refs.
   const activeRef = useRef(0);
   const anchorRef = useRef(0);
@@ -62,18 +52,13 @@ export function ArchiveGrid(p: Props) {
   selectionRef.current = p.selection;
   activeRef.current = active;
   anchorRef.current = anchor;
-  const generation = useRef(0);
   const focusWanted = useRef(false);
   const key = JSON.stringify(p.base);
+  const { bodyHeight, first, last, pageRows } = viewport(scrollTop, height, p.total);
+  const { rows, rangeIds } = useRowPages({ source: p.source, base: p.base, version: p.version, first, last, onLoaded: p.onLoaded, onError: p.onError });
 
-  // A new filter or order: forget the rows and start from the top of the list. An archive
-  // change (or indexing progress) asks for the rows again but shows the old ones meanwhile.
+  // A new filter or order starts from the top of the list.
   useEffect(() => {
-    generation.current++;
-    requested.current = new Set();
-  }, [key, p.version]);
-  useEffect(() => {
-    setRows(new Map());
     setActive(0);
     setAnchor(0);
     if (grid.current) grid.current.scrollTop = 0;
@@ -90,34 +75,6 @@ export function ArchiveGrid(p: Props) {
     return () => observer.disconnect();
   }, []);
 
-  const bodyHeight = Math.max(0, height - ROW_HEIGHT);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(p.total, Math.ceil((scrollTop + bodyHeight) / ROW_HEIGHT) + OVERSCAN);
-
-  // Fetch the pages the visible rows fall in, and page 0 always: its answer carries the total.
-  useEffect(() => {
-    const wanted = new Set<number>([0, Math.floor(first / FETCH_PAGE)]);
-    for (let i = first; i < last; i += FETCH_PAGE) wanted.add(Math.floor(i / FETCH_PAGE));
-    if (last > 0) wanted.add(Math.floor((last - 1) / FETCH_PAGE));
-    const gen = generation.current;
-    for (const page of wanted) {
-      if (requested.current.has(page)) continue;
-      requested.current.add(page);
-      p.source.list({ ...p.base, offset: page * FETCH_PAGE, limit: FETCH_PAGE }).then((answer) => {
-        if (gen !== generation.current) return;
-        if (page === 0) p.onLoaded(answer.total, answer.pending, key);
-        setRows((old) => {
-          const next = new Map(old);
-          answer.items.forEach((item, i) => next.set(page * FETCH_PAGE + i, item));
-          return next;
-        });
-      }, (e: unknown) => {
-        // Not asked again until the list or the archive changes: no retry loop against a failing background.
-        if (gen === generation.current) p.onError(e instanceof Error ? e.message : String(e));
-      });
-    }
-  });
-
   // Keyboard moves focus to the active row once it is rendered.
   useEffect(() => {
     if (!focusWanted.current) return;
@@ -129,33 +86,18 @@ export function ArchiveGrid(p: Props) {
     }
   });
 
-  const visibleRows = Math.max(1, Math.floor(bodyHeight / ROW_HEIGHT));
   const bring = (index: number) => {
     const el = grid.current;
     if (!el) return;
-    const top = index * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + bodyHeight) el.scrollTop = top + ROW_HEIGHT - bodyHeight;
+    el.scrollTop = scrollToShow(index, el.scrollTop, bodyHeight);
     setScrollTop(el.scrollTop);
-  };
-
-  /** Ids of rows a..b (inclusive): from the cache when loaded, else asked for. */
-  const rangeIds = async (a: number, b: number): Promise<string[]> => {
-    const [lo, hi] = a < b ? [a, b] : [b, a];
-    const cached: string[] = [];
-    for (let i = lo; i <= hi; i++) {
-      const row = rows.get(i);
-      if (!row) return p.source.ids({ ...p.base, offset: lo, limit: hi - lo + 1 });
-      cached.push(row.id);
-    }
-    return cached;
   };
   const select = (sel: Selection) => {
     selectionRef.current = sel;
     p.onSelection(sel);
   };
   const selectRange = (a: number, b: number) => {
-    rangeIds(a, b).then((ids) => select(setSelected(selectionRef.current, ids, true)), (e: unknown) => p.onError(e instanceof Error ? e.message : String(e)));
+    rangeIds(a, b).then((ids) => select(setSelected(selectionRef.current, ids, true)), (e: unknown) => p.onError(errorText(e)));
   };
   const activate = (index: number) => {
     activeRef.current = index;
@@ -165,9 +107,7 @@ export function ArchiveGrid(p: Props) {
     anchorRef.current = index;
     setAnchor(index);
   };
-
-  const move = (to: number, extend: boolean) => {
-    const index = Math.max(0, Math.min(p.total - 1, to));
+  const move = (index: number, extend: boolean) => {
     activate(index);
     focusWanted.current = true;
     bring(index);
@@ -175,96 +115,53 @@ export function ArchiveGrid(p: Props) {
     else anchorAt(index);
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (p.total === 0) return;
-    const target = e.target as HTMLElement;
-    if (target instanceof HTMLInputElement && e.key === ' ') return;
+  const perform = (action: GridAction, item: ArchiveListItem | undefined) => {
     const at = activeRef.current;
-    const keys: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, PageDown: at + visibleRows, PageUp: at - visibleRows, Home: 0, End: p.total - 1 };
-    if (e.key in keys) {
-      e.preventDefault();
-      move(keys[e.key]!, e.shiftKey);
-      return;
-    }
-    const row = rows.get(at);
-    if (e.key === ' ' && row) {
-      e.preventDefault();
-      if (e.shiftKey) selectRange(anchorRef.current, at);
-      else select(toggle(selectionRef.current, row.id));
-    } else if (e.key === 'Enter' && row) {
-      e.preventDefault();
-      p.onOpen(row.id);
-    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
-      e.preventDefault();
-      select({ all: true, ids: new Set() });
-    }
+    if (action.kind === 'move') move(action.to, action.extend);
+    else if (action.kind === 'range') selectRange(anchorRef.current, at);
+    else if (action.kind === 'toggle' && item) select(toggle(selectionRef.current, item.id));
+    else if (action.kind === 'open' && item) p.onOpen(item.id);
+    else if (action.kind === 'selectAll') select({ all: true, ids: new Set() });
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const item = rows.get(activeRef.current);
+    const action = gridKeyAction(e, { active: activeRef.current, total: p.total, pageRows, loaded: item !== undefined, inTextField: e.target instanceof HTMLInputElement });
+    if (!action) return;
+    e.preventDefault();
+    perform(action, item);
   };
 
   const clickRow = (e: MouseEvent, index: number, item: ArchiveListItem) => {
     activate(index);
-    if (e.shiftKey) {
-      selectRange(anchorRef.current, index);
-      return;
-    }
-    anchorAt(index);
-    if (e.ctrlKey || e.metaKey) select(toggle(selectionRef.current, item.id));
-    else p.onOpen(item.id);
+    const action = rowClickAction(e);
+    if (action !== 'range') anchorAt(index);
+    perform({ kind: action }, item);
+  };
+  const clickCheckbox = (e: MouseEvent, index: number, item: ArchiveListItem) => {
+    activate(index);
+    const action = checkboxClickAction(e);
+    if (action === 'range') e.preventDefault();
+    else anchorAt(index);
+    perform({ kind: action }, item);
   };
 
   const rendered = [];
   for (let i = first; i < last; i++) {
     const item = rows.get(i);
-    const selected = item ? isSelected(p.selection, item.id) : false;
     rendered.push(
-      <div
+      <ArchiveRow
         // Keyed by position: a row keeps its element (and focus) when its data arrives.
         key={i}
-        role="row"
-        aria-rowindex={i + 2}
-        aria-selected={item ? selected : undefined}
-        tabIndex={i === active ? 0 : -1}
-        data-index={i}
-        data-testid="archive-row"
-        data-id={item?.id}
-        class={`grid-row${selected ? ' selected' : ''}${i === active ? ' active' : ''}`}
-        style={{ top: `${i * ROW_HEIGHT}px` }}
-        onClick={item ? (e) => clickRow(e, i, item) : undefined}
+        index={i}
+        item={item}
+        selected={item ? isSelected(p.selection, item.id) : false}
+        active={i === active}
+        labels={p.labels}
+        onClick={(e, it) => clickRow(e, i, it)}
+        onCheckbox={(e, it) => clickCheckbox(e, i, it)}
         onFocus={() => activate(i)}
-      >
-        {item ? (
-          <>
-            <div role="gridcell" class="c-select">
-              <input
-                type="checkbox"
-                tabIndex={-1}
-                data-testid="row-select"
-                aria-label={t('selectArticle', [item.title || item.id])}
-                checked={selected}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  activate(i);
-                  if (e.shiftKey) {
-                    e.preventDefault();
-                    selectRange(anchorRef.current, i);
-                  } else {
-                    anchorAt(i);
-                    select(toggle(selectionRef.current, item.id));
-                  }
-                }}
-              />
-            </div>
-            <div role="gridcell" class="c-title" data-testid="row-title">{item.title || t('noHeadline')}</div>
-            <div role="gridcell" class="c-outlet">
-              <span data-testid="row-outlet">{item.outlet || t('outletUnknown')}</span>
-              {p.labels(item.outlet).map((g) => <span class="chip group-chip" key={g} data-testid="group-label">{g}</span>)}
-            </div>
-            <div role="gridcell" class="c-date" data-testid="row-published">{formatDate(item.published)}</div>
-            <div role="gridcell" class="c-date">{formatDate(new Date(item.savedAt).toISOString())}</div>
-          </>
-        ) : (
-          <div role="gridcell" class="c-loading">{t('archiveLoading')}</div>
-        )}
-      </div>,
+      />,
     );
   }
 
@@ -284,7 +181,7 @@ export function ArchiveGrid(p: Props) {
       // The grid keeps a tab stop when the active row has scrolled out of the DOM.
       tabIndex={active >= first && active < last ? -1 : 0}
       onFocus={(e) => {
-        if (e.target === grid.current && p.total > 0) move(Math.floor(scrollTop / ROW_HEIGHT), false);
+        if (e.target === grid.current && p.total > 0) move(Math.min(p.total - 1, rowAt(scrollTop)), false);
       }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}

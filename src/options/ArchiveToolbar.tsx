@@ -3,13 +3,13 @@ import { t, tn } from '../shared/i18n';
 import type { ArchiveApi } from './connector';
 import { exportArchive, exportFileName } from './exportArchive';
 import { describeImport, importFile, type ImportProgress } from './importFile';
-import type { Notice } from './notice';
+import type { Notice } from './useTask';
 
 interface Props {
   api: ArchiveApi;
   busy: boolean;
-  run: (work: () => Promise<Notice | null>) => Promise<void>;
-  notice: Notice | null;
+  run: (work: () => Promise<Notice | string | null>) => Promise<void>;
+  notice: string | null;
   error: string | null;
 }
 
@@ -79,7 +79,7 @@ export function ArchiveToolbar({ api, busy, run, notice, error }: Props) {
             <button type="button" onClick={() => cancel.current?.abort()}>{t('cancel')}</button>
           </div>
         )}
-        {!progress && notice && <p class="notice">{notice.text}</p>}
+        {!progress && notice && <p class="notice">{notice}</p>}
         {error && <p data-testid="error" class="error" role="alert">{error}</p>}
       </div>
     </section>

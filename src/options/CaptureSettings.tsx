@@ -1,9 +1,10 @@
+import { errorText } from '../core/errors';
 import { useState } from 'preact/hooks';
 import { t, tn } from '../shared/i18n';
 import type { CaptureSettings as Settings, CaptureStatus } from '../shared/settings';
 import { formatDate } from '../ui/format';
-import type { GrowthApi } from './growthApi';
-import { blockEntryFor } from './growthForm';
+import type { CaptureRetentionApi } from './connector';
+import { blockEntryFor } from './captureRetentionForm';
 
 export interface CaptureState {
   settings: Settings;
@@ -14,7 +15,7 @@ export interface CaptureState {
 }
 
 /** Auto-capture: the switch (host access asked for on the click), the block list, what it captured. */
-export function CaptureSettings({ api, state }: { api: GrowthApi; state: CaptureState }) {
+export function CaptureSettings({ api, state }: { api: CaptureRetentionApi; state: CaptureState }) {
   const { settings, status } = state;
   const on = settings.enabled && state.access;
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function CaptureSettings({ api, state }: { api: GrowthApi; state: Capture
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -66,7 +67,7 @@ export function CaptureSettings({ api, state }: { api: GrowthApi; state: Capture
   });
 
   return (
-    <section class="settings growth" aria-labelledby="capture-heading" data-testid="capture-settings">
+    <section class="settings capture-retention" aria-labelledby="capture-heading" data-testid="capture-settings">
       <h2 id="capture-heading">{t('captureHeading')}</h2>
       <label class="toggle">
         <input type="checkbox" role="switch" checked={on} disabled={busy} data-testid="capture-toggle" onChange={(e) => void toggle(e.currentTarget.checked)} />{' '}

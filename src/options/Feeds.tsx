@@ -1,12 +1,14 @@
+import { errorText } from '../core/errors';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { hostPattern, resolveHttpUrl, type OpmlImport } from '../core/feeds';
-import { getBrowser } from '../shared/browser';
 import { t, tn } from '../shared/i18n';
 import type { FeedStatus } from '../shared/messages';
-import { feedsApi, type FeedsApi, type HostPermissions } from './feedsConnector';
+import { feedsApi, type FeedsApi } from './connector';
 import { feedsOpml, hostOfPattern, opmlFileName, originsOf, readOpmlFile } from './feedsFile';
 import './feeds.css';
 import { FeedsTable } from './FeedsTable';
+import { OpmlPreview } from './OpmlPreview';
+import { useTask, type Notice } from './useTask';
 
 /** While a poll runs, the list is refreshed this often. */
 const REFRESH_MS = 1000;
@@ -17,16 +19,15 @@ interface Preview {
 }
 
 /**
- * Feed subscriptions (issue 5): add by address, import and export OPML, and each feed's
+ * Feed subscriptions: add by address, import and export OPML, and each feed's
  * status. Host access to a feed's site is asked for in the click that subscribes (the
  * browser wants a user gesture), and nothing is fetched before.
  */
-export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }: { api?: FeedsApi; permissions?: HostPermissions }) {
+export function Feeds({ api = feedsApi }: { api?: FeedsApi }) {
   const [feeds, setFeeds] = useState<FeedStatus[] | null>(null);
   const [address, setAddress] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const { busy, notice, error, fail } = task;
   const [preview, setPreview] = useState<Preview | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -34,9 +35,9 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
     try {
       setFeeds(await api.list());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      fail(errorText(e));
     }
-  }, [api]);
+  }, [api, fail]);
 
   useEffect(() => void refresh(), [refresh]);
   const polling = feeds?.some((f) => f.polling) ?? false;
@@ -47,19 +48,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
   }, [polling, refresh]);
 
   /** Runs an action with one message at a time, then shows the list as it is now. */
-  const run = async (work: () => Promise<string | null>) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      setNotice(await work());
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-      await refresh();
-    }
-  };
+  const run = (work: () => Promise<Notice | string | null>) => task.run(work).then(refresh);
 
   const subscribe = (event: Event) => {
     event.preventDefault();
@@ -67,12 +56,11 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
     const typed = address.trim();
     const url = resolveHttpUrl(/^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`, null);
     if (!url) {
-      setNotice(null);
-      setError(t('errFeedUrl', [typed.slice(0, 200)]));
+      fail(t('errFeedUrl', [typed.slice(0, 200)]));
       return;
     }
     // Asked before anything is awaited: the request must stay inside the click.
-    const granted = permissions.request({ origins: [hostPattern(url)] });
+    const granted = api.requestAccess([hostPattern(url)]);
     void run(async () => {
       if (!(await granted)) throw new Error(t('feedPermissionDenied', [new URL(url).host]));
       const feed = await api.add(url);
@@ -96,7 +84,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
   const subscribeAll = () => {
     if (!preview) return;
     const { list } = preview;
-    const granted = permissions.request({ origins: originsOf(list.feeds.map((f) => f.url)) });
+    const granted = api.requestAccess(originsOf(list.feeds.map((f) => f.url)));
     void run(async () => {
       if (!(await granted)) throw new Error(t('feedPermissionDeniedMany'));
       const result = await api.importFeeds(list.feeds);
@@ -109,7 +97,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
   /** The feed's articles are on another site than the feed: ask for it in this click, then check the feed again. */
   const allowArticles = (feed: FeedStatus) => {
     const origins = feed.blockedOrigins;
-    const granted = permissions.request({ origins });
+    const granted = api.requestAccess(origins);
     const hosts = origins.map(hostOfPattern).join(', ');
     void run(async () => {
       if (!(await granted)) throw new Error(t('feedPermissionDenied', [hosts]));
@@ -150,21 +138,7 @@ export function Feeds({ api = feedsApi, permissions = getBrowser().permissions }
         </label>
         <button type="button" data-testid="opml-export" disabled={busy || !feeds?.length} onClick={exportOpml}>{t('opmlExportButton')}</button>
       </form>
-      {preview && (
-        <div class="opml-preview" data-testid="opml-preview">
-          <p>{tn('opmlFound', preview.list.feeds.length, [preview.fileName])}</p>
-          <ul>
-            {preview.list.feeds.map((f) => <li key={f.url}>{f.title || f.url} <span class="muted">{f.url}</span></li>)}
-            {preview.list.skipped.map((s, i) => <li key={`s${i}`} class="muted">{t('opmlSkippedItem', [s.text, s.reason])}</li>)}
-          </ul>
-          <div class="toolbar-row">
-            <button type="button" data-testid="opml-subscribe" disabled={busy || preview.list.feeds.length === 0} onClick={subscribeAll}>
-              {tn('opmlSubscribeAll', preview.list.feeds.length)}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setPreview(null)}>{t('cancel')}</button>
-          </div>
-        </div>
-      )}
+      {preview && <OpmlPreview fileName={preview.fileName} list={preview.list} busy={busy} onSubscribe={subscribeAll} onCancel={() => setPreview(null)} />}
       <div class="status" role="status" aria-live="polite">
         {notice && <p class="notice" data-testid="feeds-notice">{notice}</p>}
         {error && <p class="error" data-testid="feeds-error" role="alert">{error}</p>}

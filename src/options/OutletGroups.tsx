@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { checkGroups, type OutletGroup } from '../ui/outletGroups';
 import { t, tn } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 interface Props {
   groups: OutletGroup[];
@@ -33,7 +34,7 @@ export function OutletGroups({ groups, onSave }: Props) {
       setError(null);
       setSaved(true);
     } catch (e) {
-      setError(t('groupsRefused', [e instanceof Error ? e.message : String(e)]));
+      setError(t('groupsRefused', [errorText(e)]));
     }
   };
   return (

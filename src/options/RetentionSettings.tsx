@@ -1,8 +1,9 @@
+import { errorText } from '../core/errors';
 import { useEffect, useState } from 'preact/hooks';
 import type { RetentionPolicy } from '../core/retention';
 import { t, tn } from '../shared/i18n';
-import type { GrowthApi } from './growthApi';
-import { policyFromForm } from './growthForm';
+import type { CaptureRetentionApi } from './connector';
+import { policyFromForm } from './captureRetentionForm';
 
 type Mode = RetentionPolicy['mode'];
 
@@ -15,7 +16,7 @@ function describePolicy(policy: RetentionPolicy): string {
 const PREVIEW_DELAY_MS = 250;
 
 /** Retention: keep everything (default), N days or N articles; shows what a choice would remove before it is applied. */
-export function RetentionSettings({ api, stored, onApplied }: { api: GrowthApi; stored: RetentionPolicy; onApplied: () => void }) {
+export function RetentionSettings({ api, stored, onApplied }: { api: CaptureRetentionApi; stored: RetentionPolicy; onApplied: () => void }) {
   const [mode, setMode] = useState<Mode>(stored.mode);
   const [amount, setAmount] = useState(stored.mode === 'days' ? String(stored.days) : stored.mode === 'count' ? String(stored.count) : '');
   const [preview, setPreview] = useState<{ removes: number } | null>(null);
@@ -30,7 +31,7 @@ export function RetentionSettings({ api, stored, onApplied }: { api: GrowthApi; 
     if (!form.ok) return;
     let current = true;
     const timer = setTimeout(() => {
-      api.previewRetention(form.policy).then((p) => current && setPreview(p), (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
+      api.previewRetention(form.policy).then((p) => current && setPreview(p), (e: unknown) => current && setError(errorText(e)));
     }, PREVIEW_DELAY_MS);
     return () => {
       current = false;
@@ -57,7 +58,7 @@ export function RetentionSettings({ api, stored, onApplied }: { api: GrowthApi; 
   };
 
   return (
-    <section class="settings growth" aria-labelledby="retention-heading" data-testid="retention-settings">
+    <section class="settings capture-retention" aria-labelledby="retention-heading" data-testid="retention-settings">
       <h2 id="retention-heading">{t('retentionHeading')}</h2>
       <p class="muted">{t('retentionExplain')}</p>
       <p data-testid="retention-current">{describePolicy(stored)}</p>

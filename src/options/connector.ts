@@ -1,8 +1,16 @@
+import type { RetentionPolicy } from '../core/retention';
 import { getBrowser } from '../shared/browser';
 import { send } from '../ui/client';
-import type { ArchiveFilter, ArchiveStats, ImportSummary, ListQuery } from '../shared/messages';
+import type { ArchiveFilter, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery } from '../shared/messages';
+import { captureOrigins, CAPTURE_KEY, CAPTURE_STATUS_KEY, RETENTION_KEY, readCapture, readCaptureStatus, readRetention, watchSetting, type CaptureSettings, type CaptureStatus } from '../shared/settings';
 
-/** The options page's one connector to the background (so the page can also be rendered with fixture data). */
+/**
+ * The options page's connector to the background and the browser, one object of typed
+ * functions per area of the page. Messages go through src/ui/client.ts; a test or a
+ * fixture page passes an object of the same type instead.
+ */
+
+/** The archive list, its records, import and deletion. */
 export const archiveApi = {
   list: (query: ListQuery) => send('archive/list', query),
   ids: async (query: ListQuery): Promise<string[]> => (await send('archive/ids', query)).ids,
@@ -20,7 +28,55 @@ export const archiveApi = {
 
 export type ArchiveApi = typeof archiveApi;
 
-/** A search to open with, from `options.html?q=…` (the context menu "Search the archive for …"). */
-export function initialQuery(search: string): string {
-  return (new URLSearchParams(search).get('q') ?? '').slice(0, 500);
-}
+/** Feed subscriptions. */
+export const feedsApi = {
+  list: async (): Promise<FeedStatus[]> => (await send('feeds/list', {})).feeds,
+  add: async (url: string): Promise<FeedStatus> => (await send('feeds/add', { url })).feed,
+  importFeeds: (feeds: FeedSource[]): Promise<FeedImportSummary> => send('feeds/import', { feeds }),
+  remove: async (id: string): Promise<boolean> => (await send('feeds/remove', { id })).removed,
+  poll: async (id: string): Promise<boolean> => (await send('feeds/poll', { id })).started,
+  setInterval: async (id: string, minutes: number): Promise<FeedStatus> => (await send('feeds/setInterval', { id, minutes })).feed,
+  /** Asks for host access to feeds' sites; must be called before the click handler's first await (the browser wants a user gesture). */
+  requestAccess: (origins: string[]): Promise<boolean> => getBrowser().permissions.request({ origins }),
+};
+
+export type FeedsApi = typeof feedsApi;
+
+const captureAccess = () => ({ origins: captureOrigins(getBrowser().runtime.getManifest()) });
+
+/**
+ * Auto-capture and retention: settings are read from storage and written by the
+ * background; host access is asked for and given back here, because permissions.request
+ * needs the reader's click.
+ */
+export const captureRetentionApi = {
+  readCapture: (): Promise<CaptureSettings> => readCapture(getBrowser().storage),
+  readStatus: (): Promise<CaptureStatus> => readCaptureStatus(getBrowser().storage),
+  readRetention: (): Promise<RetentionPolicy> => readRetention(getBrowser().storage),
+  /** Whether the extension holds the host access capture needs. */
+  hasAccess: (): Promise<boolean> => getBrowser().permissions.contains(captureAccess()),
+  /** Asks the browser for host access; must be the first await of a click handler. */
+  requestAccess: (): Promise<boolean> => getBrowser().permissions.request(captureAccess()),
+  /** Gives host access back; a build whose access is required (the test build) keeps it. */
+  releaseAccess: async (): Promise<void> => {
+    await getBrowser().permissions.remove(captureAccess()).catch(() => false);
+  },
+  setCapture: (settings: CaptureSettings): Promise<CaptureSettings> => send('capture/set', settings),
+  setRetention: async (policy: RetentionPolicy): Promise<number> => (await send('retention/set', { policy })).removed,
+  previewRetention: (policy: RetentionPolicy): Promise<{ removes: number; eligible: number }> => send('retention/preview', { policy }),
+  originCounts: async (): Promise<Record<string, number>> => (await send('archive/origins', {})).counts,
+  /** Calls `onChange` when a capture or retention setting, the capture status or host access changes; returns the unsubscribe. */
+  watch: (onChange: () => void): (() => void) => {
+    const browser = getBrowser();
+    const stops = [CAPTURE_KEY, CAPTURE_STATUS_KEY, RETENTION_KEY].map((key) => watchSetting(browser.storage, key, onChange));
+    browser.permissions.onRemoved.addListener(onChange);
+    browser.permissions.onAdded.addListener(onChange);
+    return () => {
+      for (const stop of stops) stop();
+      browser.permissions.onRemoved.removeListener(onChange);
+      browser.permissions.onAdded.removeListener(onChange);
+    };
+  },
+};
+
+export type CaptureRetentionApi = typeof captureRetentionApi;

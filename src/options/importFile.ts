@@ -2,6 +2,7 @@ import { isGzip, parseRecordLine } from '../core/records';
 import type { ArticleRecord } from '../core/types';
 import type { ImportSummary, MessageType, Request, Response } from '../shared/messages';
 import { t, tn } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 /**
  * Imports an NDJSON or NDJSON.gz file without freezing the page: the file is streamed
@@ -79,7 +80,7 @@ export async function importFile(file: Blob & { name?: string }, send: Send, opt
     for (;;) {
       if (options.signal?.aborted) return await fail({ ok: false, cancelled: true, reason: t('importCancelled') });
       const { value, done } = await reader.read().catch((e: unknown) => {
-        throw new Error(t(gzip ? 'importUnreadableGzip' : 'importUnreadable', [e instanceof Error ? e.message : String(e)]), { cause: e });
+        throw new Error(t(gzip ? 'importUnreadableGzip' : 'importUnreadable', [errorText(e)]), { cause: e });
       });
       const text = done ? rest : rest + value;
       const lines = text.split('\n');
@@ -116,7 +117,7 @@ export async function importFile(file: Blob & { name?: string }, send: Send, opt
     const summary = await send('archive/importCommit', { importId: staged.importId });
     return { ok: true, records, summary };
   } catch (e) {
-    return fail({ ok: false, reason: e instanceof Error ? e.message : String(e) });
+    return fail({ ok: false, reason: errorText(e) });
   }
 }
 

@@ -24,6 +24,11 @@ const SORTS: readonly ArchiveSort[] = ['saved', 'published', 'outlet', 'title'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX = 500;
 
+/** A search to open with, from `options.html?q=…` (the context menu "Search the archive for …"). */
+export function initialQuery(search: string): string {
+  return (new URLSearchParams(search).get('q') ?? '').slice(0, MAX);
+}
+
 export function parseViewHash(hash: string, fallbackQuery = ''): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const text = (key: string) => (p.get(key) ?? '').slice(0, MAX);

@@ -3,6 +3,7 @@ import { getBrowser } from '../shared/browser';
 import { send } from '../ui/client';
 import type { AnalyzeResponse, Coverage } from '../shared/messages';
 import type { FramingReport } from '../core/framing/types';
+import { errorText } from '../core/errors';
 
 /**
  * The popup's one connector to the background. A popup opened in a tab (tests, or a reader
@@ -25,7 +26,7 @@ export async function analyzeTab(tabId: number | undefined): Promise<AnalyzeResp
   try {
     return await send('tab/analyze', tabId === undefined ? {} : { tabId });
   } catch (e) {
-    return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+    return { status: 'error', message: errorText(e) };
   } finally {
     performance.mark('framelens:answer');
   }

@@ -1,5 +1,5 @@
 /**
- * The archive-growth settings (issue 5) shared by the options page, the popup and the
+ * The auto-capture and retention settings shared by the options page, the popup and the
  * background: auto-capture (off by default, a domain block list) and retention (unlimited
  * by default). Stored in storage.local, each under its own key; only the background writes
  * them (through the messages 'capture/set' and 'retention/set', validated by

@@ -1,6 +1,7 @@
 import { getBrowser } from '../shared/browser';
 import type { Envelope, MessageType, Reply, Request, Response } from '../shared/messages';
 import { t } from '../shared/i18n';
+import { errorText } from '../core/errors';
 
 /**
  * The UI's one connector to the background: sends a typed request and returns the typed
@@ -22,8 +23,4 @@ export async function send<T extends MessageType>(type: T, payload: Request<T>):
 function isReply<T extends MessageType>(value: unknown): value is Reply<T> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   return value.ok === true ? 'data' in value : value.ok === false && 'error' in value && typeof value.error === 'string';
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -4,6 +4,7 @@ import { send } from '../ui/client';
 import { t, tn } from '../shared/i18n';
 import { Shortcut } from '../ui/Shortcut';
 import { ThemeSelect } from '../ui/ThemeSelect';
+import { errorText } from '../core/errors';
 
 type SampleState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; added: number } | { kind: 'error'; message: string };
 
@@ -18,7 +19,7 @@ export function WelcomePage({ browser }: { browser: Browser }) {
     setSample({ kind: 'loading' });
     send('archive/loadSample', {}).then(
       ({ added, updated }) => setSample({ kind: 'done', added: added + updated }),
-      (e: unknown) => setSample({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setSample({ kind: 'error', message: errorText(e) }),
     );
   };
   return (

@@ -1,5 +1,5 @@
 /**
- * Accessibility of the popup and the comparison page in real Chromium (issue 7): axe-core
+ * Accessibility of the popup and the comparison page in real Chromium: axe-core
  * finds no WCAG 2 A/AA violation in light and dark, every control works from the keyboard
  * with a visible focus ring, the popup fits Chrome's 800x600 popup limit and 200% zoom
  * without sideways scrolling, and loading states show instead of blank panes.
@@ -8,29 +8,22 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, currentServiceWorker, launchExtension, openPopupFor, tabIdFor, startFixtureServer, type ExtensionSession, type FixtureServer, type Problems } from './harness';
-
-const CBC = 'cbc-xinjiang-un';
+import { currentServiceWorker, openPopupFor, startSuite, tabIdFor, type ExtensionSession, type FixtureServer, type Problems, type SuiteSession } from './harness';
+import { CBC, compareWithDailyMail, openExtensionPage, scrollsSideways, sendMessage } from './pages';
 
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
 let problems: Problems;
+let suite: SuiteSession;
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
-  const page = await extension.context.newPage();
-  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  // A string, so the bundler's helpers never leak into the page.
-  await page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/loadSample', payload: {} })})`);
+  ({ extension, fixtures, problems } = suite = await startSuite());
+  const page = await openExtensionPage(extension, 'options.html');
+  await sendMessage(page, 'archive/loadSample', {});
   await page.close();
 });
 
-afterAll(async () => {
-  await extension?.close();
-  await fixtures?.close();
-});
+afterAll(() => suite?.close());
 
 /**
  * Runs in the page before its scripts: records the text of every state message as it
@@ -53,10 +46,6 @@ async function axeViolations(page: Page, colorScheme: 'light' | 'dark'): Promise
   return violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
 }
 
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
-
 /** The focused element has a visible outline (theme.css's :focus-visible ring). */
 async function focusRingVisible(page: Page): Promise<boolean> {
   return page.evaluate(() => {
@@ -65,18 +54,6 @@ async function focusRingVisible(page: Page): Promise<boolean> {
     const style = getComputedStyle(el);
     return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
   });
-}
-
-/**
- * Shows the framing differences with the Daily Mail article, the CBC seed's counterpart in the
- * sample archive, whether the matcher ranks it same-story or among the weaker matches.
- */
-async function compareWithDailyMail(popup: Page): Promise<void> {
-  const item = popup.getByTestId('related-item').filter({ hasText: 'China invites EU diplomats' }).first();
-  await item.waitFor({ state: 'attached', timeout: 30_000 });
-  if (!(await item.isVisible())) await popup.getByTestId('weak-matches').locator('summary').click();
-  if ((await item.getAttribute('aria-selected')) !== 'true') await item.click();
-  await popup.getByTestId('terms-self').waitFor({ timeout: 30_000 });
 }
 
 async function openAnalysedPopup(): Promise<{ page: Page; popup: Page }> {

@@ -7,13 +7,12 @@
  * options page and in the popup), and axe in light and dark with the list full.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { collectProblems, launchExtension, openPopupFor, REPO_DIR, startFixtureServer, type ExtensionSession, type FixtureServer, type Problems } from './harness';
+import { openPopupFor, startSuite, type ExtensionSession, type FixtureServer, type Problems, type SuiteSession } from './harness';
+import { SAMPLE_COUNT, sendMessage as sendFrom } from './pages';
 
 const BULK = Number(process.env.ARCHIVE_E2E_RECORDS ?? 20_000);
-const SAMPLE_COUNT = readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8').trim().split('\n').length;
 const TOTAL = BULK + SAMPLE_COUNT;
 const WORDS = ['harbour', 'glacier', 'senate', 'budget', 'orchard', 'tunnel', 'festival'];
 const RARE = 'zebracrossing';
@@ -50,14 +49,11 @@ function poll<T>(fn: () => T | Promise<T>, options: { timeout?: number; interval
   return expect.poll(fn, { timeout: 15_000, ...options });
 }
 
-function sendFrom(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; data?: Record<string, unknown>; error?: string }> {
-  return page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`);
-}
-
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
 let problems: Problems;
 let page: Page;
+let suite: SuiteSession;
 
 const byTestId = (id: string): Locator => page.getByTestId(id);
 const rows = () => byTestId('archive-row');
@@ -66,9 +62,7 @@ const search = (q: string) => byTestId('archive-search').fill(q);
 const rowTitles = async () => (await page.locator('[data-testid="archive-row"] [data-testid="row-title"]').allInnerTexts());
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
+  ({ extension, fixtures, problems } = suite = await startSuite());
   page = await extension.context.newPage();
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
@@ -86,10 +80,7 @@ beforeAll(async () => {
   await vi.waitFor(async () => expect(await listCount()).toBe(`${fmt(TOTAL)} articles`), { timeout: 240_000, interval: 1000 });
 }, 300_000);
 
-afterAll(async () => {
-  await extension?.close();
-  await fixtures?.close();
-});
+afterAll(() => suite?.close());
 
 describe('the archive list at scale', () => {
   it('renders only the rows in view, with the whole count for assistive technology', async () => {

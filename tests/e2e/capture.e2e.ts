@@ -1,5 +1,5 @@
 /**
- * Auto-capture and retention (issue 5) in the built extension (dist-test/) in Chromium:
+ * Auto-capture and retention in the built extension (dist-test/) in Chromium:
  * off by default (visiting pages saves nothing and sends nothing), turned on by clicking
  * the switch (the test build already holds host access to 127.0.0.1, so the browser asks
  * nothing), news fixture pages captured with origin 'captured', a section front and a
@@ -8,17 +8,19 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, launchExtension, openPopupFor, recordRequests, startFixtureServer, type ExtensionSession, type FixtureServer, type Problems } from './harness';
+import { openPopupFor, startSuite, type ExtensionSession, type FixtureServer, type Problems, type SuiteSession } from './harness';
+import { openExtensionPage, sendMessage } from './pages';
 
 let extension: ExtensionSession;
 let server: FixtureServer;
 let problems: Problems;
-let network: ReturnType<typeof recordRequests>;
+let network: SuiteSession['network'];
 let options: Page;
+let suite: SuiteSession;
 
 /** Sends a protocol message from the options page, as its own code would. */
 async function sendFrom<T>(type: string, payload: unknown): Promise<T> {
-  const reply: { ok: boolean; data?: T; error?: string } = await options.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`);
+  const reply = await sendMessage(options, type, payload);
   if (!reply.ok) throw new Error(reply.error);
   return reply.data as T;
 }
@@ -37,19 +39,12 @@ async function visit(slug: string): Promise<Page> {
 const settle = (page: Page) => page.waitForTimeout(2500);
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
-  network = recordRequests(extension.context, extension.extensionId);
-  options = await extension.context.newPage();
-  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  ({ extension, fixtures: server, problems, network } = suite = await startSuite());
+  options = await openExtensionPage(extension, 'options.html');
   await options.getByTestId('capture-settings').waitFor();
 });
 
-afterAll(async () => {
-  await extension?.close();
-  await server?.close();
-});
+afterAll(() => suite?.close());
 
 describe('auto-capture', () => {
   it('is off by default: visiting news pages saves nothing and the extension sends nothing', async () => {

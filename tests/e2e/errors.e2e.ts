@@ -11,48 +11,34 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { malformedFiles } from '../../scripts/make-malformed';
 import {
-  collectProblems, currentServiceWorker, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer, stopServiceWorker,
-  type ExtensionSession, type FixtureServer, type Problems,
+  currentServiceWorker, openPopupFor, REPO_DIR, startFixtureServer, startSuite, stopServiceWorker,
+  type ExtensionSession, type FixtureServer, type Problems, type SuiteSession,
 } from './harness';
-
-const CBC = 'cbc-xinjiang-un';
+import { CBC, openExtensionPage, stateText as popupState } from './pages';
 
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
 /** The hostile corpus's ordinary articles (not in the sample archive). */
 let hostile: FixtureServer;
 let problems: Problems;
-let network: ReturnType<typeof recordRequests>;
+let network: SuiteSession['network'];
+let suite: SuiteSession;
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
+  ({ extension, fixtures, problems, network } = suite = await startSuite());
   hostile = await startFixtureServer(`${REPO_DIR}tests/fixtures/hostile`);
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
-  network = recordRequests(extension.context, extension.extensionId);
 });
 
 afterAll(async () => {
-  await extension?.close();
-  await fixtures?.close();
+  await suite?.close();
   await hostile?.close();
 });
 
-async function stateText(popup: Page): Promise<string> {
-  const state = popup.getByTestId('state-message').first();
-  await expect.poll(async () => (await state.count()) > 0 && !(await state.innerText()).includes('Reading this page'), { timeout: 20_000 }).toBe(true);
-  return state.innerText();
-}
-
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await extension.context.newPage();
-  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
-  return popup;
-}
+const stateText = (popup: Page) => popupState(popup, 20_000);
+const openPopup = (tabId: number) => openExtensionPage(extension, `popup.html?tab=${tabId}`);
 
 async function openOptions(): Promise<Page> {
-  const options = await extension.context.newPage();
-  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const options = await openExtensionPage(extension, 'options.html');
   await options.getByTestId('archive-count').waitFor();
   return options;
 }

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ExtractResult } from '../../src/core/types';
 
+import { collectProblems, recordRequests, type Problems } from './harness-recorders';
+
 export { collectProblems, recordRequests, type Problems, type RecordedRequest } from './harness-recorders';
 
 export const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -266,4 +268,48 @@ export async function openPopupFor(context: BrowserContext, extensionId: string,
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return { page, popup, tabId };
+}
+
+// ---------------------------------------------------------------- one suite's setup
+
+export interface SuiteSession {
+  extension: ExtensionSession;
+  /** The fixture pages (tests/fixtures/pages unless `pagesDir` says otherwise) on 127.0.0.1. */
+  fixtures: FixtureServer;
+  /** Console errors, uncaught errors and dialogs of the extension since launch. */
+  problems: Problems;
+  /** Every network request since launch. */
+  network: ReturnType<typeof recordRequests>;
+  close(): Promise<void>;
+}
+
+export interface SuiteOptions extends LaunchOptions {
+  /** Folder of <slug>/source.html fixture pages (default tests/fixtures/pages). */
+  pagesDir?: string;
+}
+
+/**
+ * What an E2E file starts with: fixture pages served on 127.0.0.1, the built extension
+ * launched, and its problems and requests recorded from the first moment, so no suite can
+ * forget a recorder. `close()` stops the browser, then the server.
+ */
+export async function startSuite(options: SuiteOptions = {}): Promise<SuiteSession> {
+  const { pagesDir, ...launch } = options;
+  const fixtures = await startFixtureServer(pagesDir);
+  let extension: ExtensionSession;
+  try {
+    extension = await launchExtension(launch);
+  } catch (error) {
+    await fixtures.close();
+    throw error;
+  }
+  const problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
+  const network = recordRequests(extension.context, extension.extensionId);
+  return {
+    extension, fixtures, problems, network,
+    close: async () => {
+      await extension.close();
+      await fixtures.close();
+    },
+  };
 }

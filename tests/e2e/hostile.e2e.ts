@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deepNesting5000, inlineData, links10k, nodes100k, nodes250k, visibleText } from '../fixtures/hostile/large';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
-  collectProblems, currentServiceWorker, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer, tabIdFor,
-  type ExtensionSession, type FixtureServer, type Problems,
+  currentServiceWorker, openPopupFor, REPO_DIR, startSuite, tabIdFor,
+  type ExtensionSession, type FixtureServer, type Problems, type SuiteSession,
 } from './harness';
 
 const HTML_AS_TEXT = '<img src=x onerror=alert(1)>';
@@ -26,7 +26,8 @@ let pagesDir: string;
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
 let problems: Problems;
-let network: ReturnType<typeof recordRequests>;
+let network: SuiteSession['network'];
+let suite: SuiteSession;
 
 beforeAll(async () => {
   pagesDir = mkdtempSync(join(tmpdir(), 'framelens-hostile-'));
@@ -35,15 +36,11 @@ beforeAll(async () => {
     mkdirSync(join(pagesDir, page.slug));
     writeFileSync(join(pagesDir, page.slug, 'source.html'), page.html);
   }
-  fixtures = await startFixtureServer(pagesDir);
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
-  network = recordRequests(extension.context, extension.extensionId);
+  ({ extension, fixtures, problems, network } = suite = await startSuite({ pagesDir }));
 }, 120_000);
 
 afterAll(async () => {
-  await extension?.close();
-  await fixtures?.close();
+  await suite?.close();
   if (pagesDir) rmSync(pagesDir, { recursive: true, force: true });
 });
 

@@ -8,17 +8,14 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, launchExtension, REPO_DIR, stopServiceWorker, type ExtensionSession, type Problems } from './harness';
-
-const SAMPLE_COUNT = readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8').trim().split('\n').length;
+import { startSuite, stopServiceWorker, type ExtensionSession, type Problems, type SuiteSession } from './harness';
+import { openExtensionPage, SAMPLE_COUNT, sendMessage as sendFrom } from './pages';
 
 /** Page object: the options page, by data-testid. */
 class OptionsPage {
   constructor(readonly page: Page) {}
   static async open(extension: ExtensionSession): Promise<OptionsPage> {
-    const page = await extension.context.newPage();
-    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
-    return new OptionsPage(page);
+    return new OptionsPage(await openExtensionPage(extension, 'options.html'));
   }
   byTestId(id: string): Locator {
     return this.page.getByTestId(id);
@@ -44,25 +41,17 @@ class OptionsPage {
   }
 }
 
-/** Sends a protocol message from the options page, as its own code would. */
-function sendFrom(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; data?: Record<string, unknown>; error?: string }> {
-  // A string, so the bundler's helpers never leak into the page.
-  return page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`);
-}
-
 let extension: ExtensionSession;
 let problems: Problems;
 let options: OptionsPage;
+let suite: SuiteSession;
 
 beforeAll(async () => {
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
+  ({ extension, problems } = suite = await startSuite());
   options = await OptionsPage.open(extension);
 });
 
-afterAll(async () => {
-  await extension?.close();
-});
+afterAll(() => suite?.close());
 
 describe('the options page', () => {
   it('starts empty and says what to do next', async () => {

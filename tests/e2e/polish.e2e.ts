@@ -1,5 +1,5 @@
 /**
- * What makes Framelens feel finished (issue 7), in real Chromium: the first-run page, the
+ * What makes Framelens feel finished, in real Chromium: the first-run page, the
  * theme setting shared by every page, the toolbar badge, the shortcut shown where the reader
  * looks for it, and the README's light and dark screenshots.
  */
@@ -7,54 +7,28 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, currentServiceWorker, launchExtension, openPopupFor, REPO_DIR, startFixtureServer, tabIdFor, type ExtensionSession, type FixtureServer, type Problems } from './harness';
+import { currentServiceWorker, openPopupFor, REPO_DIR, startSuite, tabIdFor, type ExtensionSession, type FixtureServer, type Problems, type SuiteSession } from './harness';
+import { CBC, compareWithDailyMail, openExtensionPage as openPage, SCREENSHOTS_DIR as SHOTS, scrollsSideways, sendMessage } from './pages';
 
-const CBC = 'cbc-xinjiang-un';
 const SAMPLE = readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { outlet: string; published: string | null; text: string });
-const SHOTS = `${REPO_DIR}docs/screenshots`;
 
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
 let problems: Problems;
+let suite: SuiteSession;
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
+  ({ extension, fixtures, problems } = suite = await startSuite());
 });
 
-afterAll(async () => {
-  await extension?.close();
-  await fixtures?.close();
-});
+afterAll(() => suite?.close());
 
 const pageUrl = (name: string) => `chrome-extension://${extension.extensionId}/${name}`;
 
-async function openExtensionPage(name: string): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(pageUrl(name));
-  return page;
-}
-
-/**
- * Shows the framing differences with the Daily Mail article, the CBC seed's counterpart in the
- * sample archive, whether the matcher ranks it same-story or among the weaker matches.
- */
-async function compareWithDailyMail(popup: Page): Promise<void> {
-  const item = popup.getByTestId('related-item').filter({ hasText: 'China invites EU diplomats' }).first();
-  await item.waitFor({ state: 'attached', timeout: 30_000 });
-  if (!(await item.isVisible())) await popup.getByTestId('weak-matches').locator('summary').click();
-  if ((await item.getAttribute('aria-selected')) !== 'true') await item.click();
-  await popup.getByTestId('terms-self').waitFor({ timeout: 30_000 });
-}
-
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
+const openExtensionPage = (name: string) => openPage(extension, name);
 
 async function archiveCount(page: Page): Promise<number> {
-  const reply = (await page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/stats', payload: {} })})`)) as { data: { count: number } };
-  return reply.data.count;
+  return Number((await sendMessage(page, 'archive/stats', {})).data?.count);
 }
 
 describe('the first-run page', () => {

@@ -5,38 +5,23 @@
  * Save, and the full comparison page. Screenshots for the README come from this run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  collectProblems, currentServiceWorker, launchExtension, openPopupFor, recordRequests, REPO_DIR, startFixtureServer,
-  type ExtensionSession, type FixtureServer, type Problems,
-} from './harness';
+import { currentServiceWorker, openPopupFor, startSuite, type ExtensionSession, type FixtureServer, type Problems, type SuiteSession } from './harness';
+import { CBC, SCREENSHOTS_DIR as SHOTS, stateText } from './pages';
 
-const CBC = 'cbc-xinjiang-un';
 const NOT_ARTICLE = 'section-front-world';
-const SHOTS = `${REPO_DIR}docs/screenshots`;
 
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
 let problems: Problems;
-let network: ReturnType<typeof recordRequests>;
+let network: SuiteSession['network'];
+
+let suite: SuiteSession;
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
-  network = recordRequests(extension.context, extension.extensionId);
+  ({ extension, fixtures, problems, network } = suite = await startSuite());
 });
 
-afterAll(async () => {
-  await extension?.close();
-  await fixtures?.close();
-});
-
-async function stateText(popup: Page): Promise<string> {
-  const state = popup.getByTestId('state-message').first();
-  await expect.poll(async () => (await state.count()) > 0 && !(await state.innerText()).includes('Reading this page'), { timeout: 15_000 }).toBe(true);
-  return state.innerText();
-}
+afterAll(() => suite?.close());
 
 describe('popup states before any archive', () => {
   it('says the archive is empty and what to do next, and still shows the article', async () => {

@@ -8,29 +8,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractResult } from '../../src/core/types';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
-  collectProblems, currentServiceWorker, extractInTab, launchExtension, loadedManifest, manifestIssues, recordRequests, openPopupFor, startFixtureServer, tabIdFor,
-  type ExtensionSession, type FixtureServer, type Problems,
+  currentServiceWorker, extractInTab, loadedManifest, manifestIssues, openPopupFor, startFixtureServer, startSuite, tabIdFor,
+  type ExtensionSession, type FixtureServer, type Problems, type SuiteSession,
 } from './harness';
-
-const ARTICLE = 'cbc-xinjiang-un';
+import { CBC as ARTICLE } from './pages';
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
 let problems: Problems;
-let network: ReturnType<typeof recordRequests>;
+let network: SuiteSession['network'];
+
+let suite: SuiteSession;
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
-  extension = await launchExtension();
-  problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
-  network = recordRequests(extension.context, extension.extensionId);
+  ({ extension, fixtures, problems, network } = suite = await startSuite());
 });
 
-afterAll(async () => {
-  await extension?.close();
-  await fixtures?.close();
-});
+afterAll(() => suite?.close());
 
 describe('the built extension', () => {
   it('loads with its module service worker running', async () => {
@@ -85,7 +80,7 @@ describe('the built extension', () => {
   // Last: it reloads the extension (developer mode), restarting the service worker.
   it('has a manifest Chrome accepts without warnings beyond the cross-browser background key', async () => {
     const issues = await manifestIssues(extension.context, extension.extensionId);
-    // One manifest for both browsers (STYLE.md): Chrome notes and ignores Firefox's background.scripts.
+    // One manifest for both browsers (docs/platform.md): Chrome notes and ignores Firefox's background.scripts.
     expect(issues.filter((issue) => issue.manifestKey !== 'background.scripts')).toEqual([]);
     const worker = await currentServiceWorker(extension.context, extension.extensionId);
     expect(worker.url()).toBe(`chrome-extension://${extension.extensionId}/background.js`);

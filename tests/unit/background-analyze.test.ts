@@ -12,7 +12,7 @@ import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
 import { compareFraming } from '../../src/core/framing';
 import { parseRecords } from '../../src/core/records';
 import { articleFromRecord, type Article, type ArticleRecord } from '../../src/core/types';
-import { makeFakeBrowser, type FakeBrowserOptions } from './background-fake-browser';
+import { makeFakeBrowser, type FakeBrowserOptions } from './support/background-fake-browser';
 
 const sample = parseRecords(readFileSync(new URL('../../public/sample/sample.ndjson', import.meta.url), 'utf8'));
 if (!sample.ok) throw new Error(sample.reason);

@@ -4,7 +4,7 @@ import { createRouter } from '../../src/background/router';
 import type { BackgroundDeps } from '../../src/background/deps';
 import { setBrowser } from '../../src/shared/browser';
 import { send } from '../../src/ui/client';
-import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
+import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './support/background-fake-browser';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 

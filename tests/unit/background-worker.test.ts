@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { articleFromRecord } from '../../src/core/types';
 import { send } from '../../src/ui/client';
-import { makeFakeBrowser } from './background-fake-browser';
+import { makeFakeBrowser } from './support/background-fake-browser';
 
 const SAMPLE = readFileSync(new URL('../../public/sample/sample.ndjson', import.meta.url), 'utf8');
 const cbcRecord = SAMPLE.split('\n').map((l) => (l ? JSON.parse(l) : null)).find((r) => r?.outlet === 'CBC News');
@@ -12,7 +12,7 @@ const PAGE = 'https://www.cbc.ca/news/world/china-xinjiang-un-visit-1.5';
 // The worker module takes its browser from the seam at load: the polyfill module is the fake.
 const fake = vi.hoisted(() => ({ current: null as ReturnType<typeof makeFakeBrowser> | null, extract: (): unknown => undefined }));
 vi.mock('webextension-polyfill', async () => {
-  const { makeFakeBrowser: make } = await import('./background-fake-browser');
+  const { makeFakeBrowser: make } = await import('./support/background-fake-browser');
   fake.current = make({ tabs: [{ id: 5, url: 'https://www.cbc.ca/news/world/china-xinjiang-un-visit-1.5' }], extract: () => fake.extract() });
   return { default: fake.current.browser };
 });

@@ -12,7 +12,7 @@ import { AutoCapture, onHostAccessRemoved, RECENT_MS } from '../../src/backgroun
 import { openArchiveDb } from '../../src/background/db';
 import { articleFromRecord, type Article } from '../../src/core/types';
 import { CAPTURE_KEY, CAPTURE_STATUS_KEY } from '../../src/shared/settings';
-import { makeFakeBrowser, type FakeBrowserOptions } from './background-fake-browser';
+import { makeFakeBrowser, type FakeBrowserOptions } from './support/background-fake-browser';
 
 const URL_A = 'https://news.example.com/a';
 

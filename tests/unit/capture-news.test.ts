@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { captureArticle, declaresNewsInJsonLd, newsDecision } from '../../src/core/extract/news';
-import { fixtureDocument, fixtureSlugs, loadFixture } from './extract-fixtures';
+import { fixtureDocument, fixtureSlugs, loadFixture } from './support/extract-fixtures';
 
 const HOSTILE_DIR = join(import.meta.dirname, '../fixtures/hostile');
 

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { captureSkipReason, checkBlockEntry, hostMatches, isBlocked, isLocalHost, MAX_BLOCKLIST_ENTRIES, namedHosts } from '../../src/core/capture';
-import { blockEntryFor, policyFromForm } from '../../src/options/growthForm';
+import { blockEntryFor, policyFromForm } from '../../src/options/captureRetentionForm';
 import { CaptureSettingsSchema, captureOrigins, DEFAULT_CAPTURE, parseCapture, parseCaptureStatus, parseRetention, RetentionPolicySchema } from '../../src/shared/settings';
 import { validateRequest } from '../../src/shared/schemas';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core/extract';
-import { precisionOf, recallOf, shingleMatch } from '../../src/core/extract/score';
-import { fixtureDocument, fixtureSlugs, fixtureUrl, loadFixture } from './extract-fixtures';
+import { precisionOf, recallOf, shingleMatch } from '../../bench/extraction-metric';
+import { fixtureDocument, fixtureSlugs, fixtureUrl, loadFixture } from './support/extract-fixtures';
 
 const slugs = fixtureSlugs();
 

@@ -14,7 +14,7 @@ import { fetchBounded, FEED_LIMITS, type FetchFn } from '../../src/background/fe
 import { createPageExtractor, type PageExtractor } from '../../src/background/feeds/pageExtractor';
 import { MAX_FIRST_POLL_ITEMS } from '../../src/background/feeds/poll';
 import { FeedService, hostPattern } from '../../src/background/feeds/service';
-import { makeFakeBrowser, type FakeBrowser } from './background-fake-browser';
+import { makeFakeBrowser, type FakeBrowser } from './support/background-fake-browser';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 

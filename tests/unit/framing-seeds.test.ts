@@ -12,7 +12,7 @@ const [dailyMail, cbc] = ['seed:000', 'seed:002'].map((prefix) => articleFromRec
 const report = compareFraming([dailyMail!, cbc!]);
 
 describe('compareFraming on the canonical pair', () => {
-  it('has the fields DESIGN.md promises, each entry naming its article, and survives JSON', () => {
+  it('has the fields docs/DESIGN.md promises, each entry naming its article, and survives JSON', () => {
     const ids = new Set(report.articles.map((a) => a.id));
     for (const a of report.articles) expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'published', 'words']));
     for (const t of report.terms) expect(t).toEqual(expect.objectContaining({ article: expect.any(String), term: expect.any(String), z: expect.any(Number), count: expect.any(Number) }));

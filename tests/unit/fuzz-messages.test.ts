@@ -21,8 +21,8 @@ import { toNdjson } from '../../src/core/records';
 import type { ArticleRecord } from '../../src/core/types';
 import { WRITES, type MessageType } from '../../src/shared/messages';
 import { requestSchemas, validateRequest } from '../../src/shared/schemas';
-import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
-import { offlineFeeds } from './feeds-helpers';
+import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './support/background-fake-browser';
+import { offlineFeeds } from './support/feeds-helpers';
 import { prng } from '../../scripts/prng';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));

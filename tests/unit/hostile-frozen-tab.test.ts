@@ -12,7 +12,7 @@ import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { TermBackgroundStore } from '../../src/background/termBackgroundStore';
-import { makeFakeBrowser } from './background-fake-browser';
+import { makeFakeBrowser } from './support/background-fake-browser';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 

@@ -1,5 +1,5 @@
 /**
- * The hostile page corpus (issue 6) through extractArticle in jsdom: every page is read or
+ * The hostile page corpus through extractArticle in jsdom: every page is read or
  * refused with a reason and a reader's sentence, never an exception (reason 'error' is a
  * caught exception, so a bug); what a page hides, injects or runs never becomes article
  * text; text that looks like markup comes out as the same characters; whatever is read

@@ -1,4 +1,4 @@
-/** Dates, numbers and sizes follow the browser's UI language (issue 7: "formatted for the reader's locale"). */
+/** Dates, numbers and sizes follow the browser's UI language. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src/options/bytes';
 import { installI18n } from '../../src/shared/i18n';

@@ -1,5 +1,5 @@
 /**
- * Words: every user-facing string lives in _locales/en/messages.json (issue 7), so a
+ * Words: every user-facing string lives in _locales/en/messages.json, so a
  * translation is one new file. These checks keep the messages file and the code in step.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Malformed archive files (issue 6) through the options page's own import path
+ * Malformed archive files through the options page's own import path
  * (src/options/importFile.ts: streamed, gzip-aware, staged batches) wired to the real
  * router, handlers and archive on fake IndexedDB. Over 1,000 generated files
  * (scripts/make-malformed.ts, seeded) are each refused whole, with a reason that names
@@ -21,8 +21,8 @@ import { toNdjson } from '../../src/core/records';
 import type { MessageType, Request, Response } from '../../src/shared/messages';
 import { describeImport, importFile, type Send } from '../../src/options/importFile';
 import { malformedFiles, validRecord } from '../../scripts/make-malformed';
-import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
-import { offlineFeeds } from './feeds-helpers';
+import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './support/background-fake-browser';
+import { offlineFeeds } from './support/feeds-helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 

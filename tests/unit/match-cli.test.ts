@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/cli/args';
 import { InputError } from '../../src/cli/inputs';
 import { runMatch } from '../../src/cli/match';
-import { CBC, DAILY_MAIL, FIXTURE, byId, fixtureRecords } from './match-helpers';
+import { CBC, DAILY_MAIL, FIXTURE, byId, fixtureRecords } from './support/match-helpers';
 
 interface Line {
   query: string;

@@ -8,7 +8,7 @@ import { ArticleStore } from '../../src/core/match/store';
 import { PARTS, articleVector, cosines, encodeArticle } from '../../src/core/match/vectors';
 import { Vocabulary } from '../../src/core/match/vocabulary';
 import type { ArticleRecord } from '../../src/core/types';
-import { byId, CBC, fixtureRecords, readRecords } from './match-helpers';
+import { byId, CBC, fixtureRecords, readRecords } from './support/match-helpers';
 
 /** ECB+ topic 23: two climbing deaths on Mount Cook, years apart (see tests/fixtures/match/CREDITS.md). */
 const topic23 = readRecords(new URL('../fixtures/match/ecb-topic23.ndjson', import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/core/types';
 import { MatchIndex, RELATED_THRESHOLD, SAME_STORY_THRESHOLD } from '../../src/core/match';
-import { byId, CBC, DAILY_MAIL, fixtureRecords, readRecords } from './match-helpers';
+import { byId, CBC, DAILY_MAIL, fixtureRecords, readRecords } from './support/match-helpers';
 
 describe('related and same-story decisions', () => {
   const records = fixtureRecords();

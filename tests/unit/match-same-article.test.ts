@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, isSameArticle } from '../../src/core/match';
-import { CBC, DAILY_MAIL, byId, fixtureRecords } from './match-helpers';
+import { CBC, DAILY_MAIL, byId, fixtureRecords } from './support/match-helpers';
 
 describe('isSameArticle', () => {
   const records = fixtureRecords();

@@ -4,7 +4,7 @@ import { termOf, titleOf } from '../../src/core/match/entries';
 import { extractFeatures } from '../../src/core/match/features';
 import { STORED_TERMS, encodeArticle } from '../../src/core/match/vectors';
 import { Vocabulary } from '../../src/core/match/vocabulary';
-import { fixtureRecords } from './match-helpers';
+import { fixtureRecords } from './support/match-helpers';
 
 describe('match vocabulary (typed-array term table)', () => {
   const keys = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `@name ${i}` : i % 3 === 1 ? `#${i}` : `word${i}ž`));

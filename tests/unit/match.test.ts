@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MatchIndex } from '../../src/core/match';
 import type { ArticleRecord } from '../../src/core/types';
-import { CBC, DAILY_MAIL, byId, fixtureRecords } from './match-helpers';
+import { CBC, DAILY_MAIL, byId, fixtureRecords } from './support/match-helpers';
 
 function indexOf(records: ArticleRecord[]): MatchIndex {
   const index = new MatchIndex();

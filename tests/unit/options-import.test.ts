@@ -13,8 +13,8 @@ import type { ArticleRecord } from '../../src/core/types';
 import type { MessageType, Request, Response } from '../../src/shared/messages';
 import { exportArchive } from '../../src/options/exportArchive';
 import { describeImport, importFile, type ImportProgress, type Send } from '../../src/options/importFile';
-import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './background-fake-browser';
-import { offlineFeeds } from './feeds-helpers';
+import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './support/background-fake-browser';
+import { offlineFeeds } from './support/feeds-helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 

@@ -1,5 +1,5 @@
 /**
- * The manifest's promises (issue 6: minimal permissions, host access only as optional, a
+ * The manifest's promises (minimal permissions, host access only as optional, a
  * strict CSP; one manifest for Chrome and Firefox) and the build step that writes it.
  */
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ function cspDirectives(policy: string): Map<string, string[]> {
 describe('manifest.json', () => {
   it('asks for the minimal permissions, host access only as optional', () => {
     expect(source.manifest_version).toBe(3);
-    // contextMenus: the "Compare coverage" entry on pages and selected text (issue 7); it grants no host access.
+    // contextMenus: the "Compare coverage" entry on pages and selected text; it grants no host access.
     // alarms: feed polls on a schedule; offscreen: a DOM for reading feed items in Chrome (Firefox ignores it).
     expect([...(source.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'offscreen', 'scripting', 'storage']);
     expect(source).not.toHaveProperty('host_permissions');
@@ -41,7 +41,7 @@ describe('manifest.json', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    // Feed subscriptions (issue 5) fetch feeds and their articles from the worker; which sites
+    // Feed subscriptions fetch feeds and their articles from the worker; which sites
     // it may read is still decided by the optional host permissions the reader grants.
     expect(directives.get('connect-src')).toEqual(["'self'", 'http:', 'https:']);
     const others = csp.split(';').filter((d) => !d.trim().startsWith('connect-src')).join(';');

@@ -6,6 +6,7 @@ import { canonicalUrlKey } from '../canonicalUrl';
 import type { FeedItemRow } from '../dbSchema';
 import { recordFromArticle, summariseOutcomes, upsertRecords, type UpsertOutcome } from '../upsert';
 import type { PollDeps } from './pollDeps';
+import { errorText } from '../../core/errors';
 
 /**
  * Step 3 of a poll (poll.ts) for one item: fetch the page, read it with the extractor, and
@@ -91,8 +92,4 @@ async function saveItem(deps: PollDeps, item: FeedItemRow, archivedId: string | 
     const { put, removed } = summariseOutcomes(outcomes);
     return { result: null, put, removed };
   });
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,5 +1,6 @@
 import { decodeBody, refusedMediaType, type BodyKind } from '../../core/feeds';
 import { t } from '../../shared/i18n';
+import { errorText } from '../../core/errors';
 
 /**
  * The only network requests Framelens makes, and only for feeds the reader subscribed to:
@@ -97,5 +98,5 @@ function tooLarge(limits: FetchLimits): FetchError {
 function failure(e: unknown, limits: FetchLimits): FetchError {
   const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
   if (name === 'TimeoutError' || name === 'AbortError') return new FetchError(t('errFetchTimeout', [Math.round(limits.timeoutMs / 1000)]));
-  return new FetchError(t('errFetchNetwork', [e instanceof Error ? e.message : String(e)]));
+  return new FetchError(t('errFetchNetwork', [errorText(e)]));
 }

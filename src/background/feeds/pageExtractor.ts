@@ -3,6 +3,7 @@ import { extractArticle } from '../../core/extract/index';
 import type { ExtractResult } from '../../core/types';
 import type { OffscreenExtract } from '../../shared/messages';
 import { t } from '../../shared/i18n';
+import { errorText } from '../../core/errors';
 
 /**
  * Readability needs a DOM. Firefox runs the background as a page (background.scripts), which
@@ -82,7 +83,7 @@ class OffscreenExtractor implements PageExtractor {
     try {
       await this.offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Read the articles of the feeds the reader subscribed to with Readability, which needs a DOM.' });
     } catch (e) {
-      if (!/single offscreen/i.test(e instanceof Error ? e.message : String(e))) throw e;
+      if (!/single offscreen/i.test(errorText(e))) throw e;
     }
   }
 }

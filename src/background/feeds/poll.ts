@@ -1,7 +1,8 @@
 import { parseFeed, type ParsedFeed } from '../../core/feeds';
 import { t, tn } from '../../shared/i18n';
 import type { FeedItemRow, FeedRow } from '../dbSchema';
-import { archiveItem, errorText } from './archiveItem';
+import { errorText } from '../../core/errors';
+import { archiveItem } from './archiveItem';
 import type { PollDeps } from './pollDeps';
 
 /** Articles fetched in one poll at most; the rest stay pending for the next. */

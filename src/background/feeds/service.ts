@@ -7,6 +7,7 @@ import type { FeedRow } from '../dbSchema';
 import { storageError } from '../storageErrors';
 import { feedItemsOf, pollFeed, resumePoll } from './poll';
 import type { PollDeps } from './pollDeps';
+import { errorText } from '../../core/errors';
 
 export const DEFAULT_INTERVAL_MINUTES = 60;
 const ALARM_PREFIX = 'feed:';
@@ -56,7 +57,7 @@ export class FeedService {
         parsed = parseFeed(fetched.text, fetched.url);
       }
     } catch (e) {
-      throw new Error(t('errFeedNotAdded', [url, e instanceof Error ? e.message : String(e)]), { cause: e });
+      throw new Error(t('errFeedNotAdded', [url, errorText(e)]), { cause: e });
     }
     const row = newFeed(url, parsed.title, parsed.siteUrl, intervalMinutes, this.deps.now());
     await this.store([row]);

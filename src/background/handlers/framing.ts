@@ -2,6 +2,7 @@ import { compareFraming } from '../../core/framing';
 import { articleFromRecord, type Article } from '../../core/types';
 import { t } from '../../shared/i18n';
 import type { HandlersFor } from './types';
+import { errorText } from '../../core/errors';
 
 /** The framing report of an article against archived ones. */
 export const framingHandlers: HandlersFor<'framing'> = {
@@ -18,7 +19,7 @@ export const framingHandlers: HandlersFor<'framing'> = {
     try {
       return { report: compareFraming(articles, { background: terms.get() }) };
     } catch (e) {
-      throw new Error(t('errFramingFailed', [e instanceof Error ? e.message : String(e)]), { cause: e });
+      throw new Error(t('errFramingFailed', [errorText(e)]), { cause: e });
     }
   },
 };

@@ -7,6 +7,7 @@
  * is an ExtractResult with a reason and a message a reader understands.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { fnv1aHex } from '../text/hash';
 import { countWords, type Article, type ExtractResult } from '../types';
 import { cleanBlocks, furnitureSkip } from './cleanup';
 import { declaresArticle } from './declared';
@@ -18,6 +19,7 @@ import { markFurniture } from './marks';
 import { readMetadata } from './metadata';
 import { blocksOf, joinBlocks } from './text';
 import { cleanUrl } from './url';
+import { errorText } from '../errors';
 
 export interface ExtractOptions {
   /** Skip the isProbablyReaderable gate (e.g. the reader asked for this page explicitly). Default false. */
@@ -30,19 +32,12 @@ export interface ExtractOptions {
 
 const NOT_ARTICLE = 'No article here: this page does not look like a news article (it may be a front page, a list or a search page). Open a single article and try again.';
 
-/** FNV-1a, for stable ids when the canonical URL cannot be the id. */
-function fnv(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
 /** Record ids are at most 1,024 characters: a longer URL is identified by its hash. */
 const MAX_ID_CHARS = 1024;
 
 function articleId(canonical: string | null, text: string): string {
   if (canonical && canonical.length <= MAX_ID_CHARS) return canonical;
-  return canonical ? `url:${fnv(canonical)}` : `text:${fnv(text)}`;
+  return canonical ? `url:${fnv1aHex(canonical)}` : `text:${fnv1aHex(text)}`;
 }
 
 function pageUrlOf(doc: Document, url: string | undefined): string | null {
@@ -105,6 +100,6 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
   try {
     return extract(doc, url, options);
   } catch (e) {
-    return { ok: false, reason: 'error', message: `This page could not be read as an article (${e instanceof Error ? e.message : String(e)}).` };
+    return { ok: false, reason: 'error', message: `This page could not be read as an article (${errorText(e)}).` };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Whether a page the reader merely visits may be captured automatically (issue 5): stricter
+ * Whether a page the reader merely visits may be captured automatically: stricter
  * than the gate of extractArticle, which reads any page the reader asks for. A page is
  * captured only when both hold:
  *  - Readability's `isProbablyReaderable` says it has a readable body, and

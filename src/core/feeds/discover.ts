@@ -4,7 +4,7 @@
  * autodiscovery spec, https://www.rssboard.org/rss-autodiscovery; Atom and JSON Feed the
  * same way). Read with a scan of the <link> tags, no DOM, so the worker can do it.
  */
-import { decodeEntities } from './entities';
+import { decodeEntities } from './charRefs';
 import { resolveHttpUrl } from './urls';
 
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml']);

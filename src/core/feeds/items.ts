@@ -1,5 +1,5 @@
 import { MAX_ID_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, type FeedItem } from './types';
-import { hashText } from './urls';
+import { fnv1aHex } from '../text/hash';
 import type { XmlElement } from './xml';
 
 /** An item as a format reader found it; the id may be missing until finishItems picks one. */
@@ -17,7 +17,7 @@ export function finishItems(items: RawItem[], maxItems: number): { items: FeedIt
   const seen = new Set<string>();
   const out: FeedItem[] = [];
   for (const item of items) {
-    const id = clipText(item.id || item.url || `hash:${hashText(`${item.title}\n${item.published ?? ''}\n${item.summary}`)}`, MAX_ID_CHARS);
+    const id = clipText(item.id || item.url || `hash:${fnv1aHex(`${item.title}\n${item.published ?? ''}\n${item.summary}`)}`, MAX_ID_CHARS);
     // A feed that repeats an item (it happens) lists it once.
     if (seen.has(id)) continue;
     seen.add(id);

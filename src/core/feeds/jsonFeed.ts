@@ -3,7 +3,7 @@
  * spec; items need an id (a number is accepted, as 1.0 feeds in the wild send one).
  */
 import { parseFeedDate } from './dates';
-import { htmlToText } from './entities';
+import { htmlToText } from './charRefs';
 import { finishItems, type RawItem } from './items';
 import { FeedError, type ParsedFeed } from './types';
 import { resolveHttpUrl } from './urls';

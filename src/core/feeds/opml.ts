@@ -2,7 +2,7 @@
  * OPML subscription lists (http://opml.org/spec2.opml): import reads every outline with an
  * xmlUrl at any depth (folders are outlines too); export writes a valid OPML 2.0 document.
  */
-import { escapeXml } from './entities';
+import { escapeXml } from './charRefs';
 import { clipText } from './items';
 import { resolveHttpUrl } from './urls';
 import { parseXml, XmlError, type XmlElement } from './xml';

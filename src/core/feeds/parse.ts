@@ -7,7 +7,7 @@
  * is not a feed throws a FeedError that says what it is instead.
  */
 import { parseFeedDate } from './dates';
-import { htmlToText } from './entities';
+import { htmlToText } from './charRefs';
 import { parseJsonFeed } from './jsonFeed';
 import { finishItems, textOf } from './items';
 import { DEFAULT_FEED_LIMITS, FeedError, type FeedLimits, type ParsedFeed } from './types';

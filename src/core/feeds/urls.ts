@@ -12,13 +12,6 @@ export function resolveHttpUrl(raw: string | null | undefined, base: string | nu
   }
 }
 
-/** FNV-1a, for an item id when the feed gives neither guid nor link. */
-export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
 /** The match pattern for an address's origin, any port (http://127.0.0.1/* covers every port): what the options page requests and the worker checks. */
 export function hostPattern(url: string): string {
   const u = new URL(url);

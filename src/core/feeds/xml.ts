@@ -10,7 +10,7 @@
  * namespace prefixes to URIs, and saxes refuses the malformed feeds that are common in the
  * wild. Feeds need elements, attributes, text and namespaces only.
  */
-import { decodeEntities } from './entities';
+import { decodeEntities } from './charRefs';
 
 export interface XmlElement {
   /** The local name, without prefix. */

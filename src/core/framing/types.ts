@@ -1,5 +1,5 @@
 /**
- * The framing report of DESIGN.md (`compare --json`). Every entry names the article it
+ * The framing report of docs/DESIGN.md (`compare --json`). Every entry names the article it
  * belongs to by `id`, and wherever possible points at the sentence it comes from, so the
  * UI can show the evidence for each difference.
  */

@@ -1,13 +1,14 @@
+import { VarintReader, varintLength, writeVarint } from '../text/varint';
 import type { ArticleStore } from './store';
 
 /**
  * The inverted index in compressed-sparse-row form: term t's postings are the bytes
  * `bytes[offsets[t] .. offsets[t + 1])`, its slots in ascending order stored as gaps in
- * variable-length bytes (7 bits a byte, the high bit says "more"; the d-gap + varint
- * coding of Witten, Moffat & Bell, "Managing Gigabytes"). Common terms cost about one
- * byte a posting, rare ones two or three, instead of four. Built in two passes over the
- * store; articles added later live in a small unindexed tail that queries scan directly,
- * until the next rebuild folds them in (Lucene's segment merge, with one segment).
+ * varints (src/core/text/varint.ts: the d-gap + varint coding of Witten, Moffat & Bell,
+ * "Managing Gigabytes"). Common terms cost about one byte a posting, rare ones two or
+ * three, instead of four. Built in two passes over the store; articles added later live
+ * in a small unindexed tail that queries scan directly, until the next rebuild folds them
+ * in (Lucene's segment merge, with one segment).
  */
 export class Postings {
   constructor(
@@ -42,15 +43,8 @@ export class Postings {
       const end = start + store.lengths[s]!;
       for (let i = start; i < end; i++) {
         const t = entries[i]! >>> 8;
-        let gap = s - last[t]!;
+        fill[t] = writeVarint(bytes, fill[t]!, s - last[t]!);
         last[t] = s;
-        let at = fill[t]!;
-        while (gap >= 128) {
-          bytes[at++] = (gap & 127) | 128;
-          gap >>>= 7;
-        }
-        bytes[at++] = gap;
-        fill[t] = at;
       }
     }
     return new Postings(offsets, bytes, n);
@@ -71,29 +65,15 @@ export class Postings {
    */
   accumulate(term: number, weight: number, acc: Float64Array, touched: Uint32Array, count: number): number {
     if (term >= this.termCount) return count;
-    const bytes = this.bytes;
-    let at = this.offsets[term]!;
-    const end = this.offsets[term + 1]!;
+    const reader = new VarintReader(this.bytes, this.offsets[term]!, this.offsets[term + 1]!);
     let slot = -1;
-    while (at < end) {
-      let b = bytes[at++]!;
-      let gap = b & 127;
-      let shift = 7;
-      while (b & 128) {
-        b = bytes[at++]!;
-        gap |= (b & 127) << shift;
-        shift += 7;
-      }
-      slot += gap;
+    while (!reader.done) {
+      slot += reader.next();
       if (acc[slot] === 0) touched[count++] = slot;
       acc[slot]! += weight;
     }
     return count;
   }
-}
-
-function varintLength(n: number): number {
-  return n < 128 ? 1 : n < 16384 ? 2 : n < 2097152 ? 3 : 4;
 }
 
 /** Index of the entry for `term` in sorted packed entries, or -1. */

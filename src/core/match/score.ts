@@ -3,30 +3,15 @@ import type { PartValues } from './vectors';
 /**
  * How sub-similarities combine into one score, and the same-story decision.
  *
- * The final score is a weighted mean of the part cosines (parts the query lacks, such as
+ * The score is a weighted mean of the part cosines (parts the query lacks, such as
  * numbers in a text without any, drop out of the mean, so scores stay comparable across
  * queries), times a date factor: Miranda et al. 2018 model the gap between publication
  * times with a Gaussian; here a gap g days gives 1 - λ + 2λ·exp(-g² / 2σ²), between 1 - λ
  * (far apart) and 1 + λ (same day), and exactly 1 when either date is unknown (neutral).
- *
- * The neighbourhood rescoring (feedback.ts: local IDF, contextual similarity, positive and
- * negative feedback)
- * reorders results after that; the same-story decision reads the plain score, which is
- * a similarity of the two articles alone and so can be calibrated once.
- *
- * The weights and the threshold were first tuned on all of ecbplus with the abp distractors
- * at 10k and 38k articles (a random search, then one knob at a time). Since then ecbplus is
- * split by topic (bench/matching-data.ts): changes are chosen on the odd topics only
- * (bench/matching-tune.ts) and the bench reports the even topics as held out. A one-knob
- * sweep on the odd topics alone finds these defaults a local optimum (no knob moves their
- * R@10 by more than 0.003), but they were not picked blind to the even topics, so the
- * held-out figure is honest about later changes, not about the original search.
- * The contextual similarity (context, contextPool, contextK) was added later and chosen on
- * the odd topics alone (bench/matching-tune.ts at 10k: R@10 on them 0.829 → 0.848, and on the
- * held-out even topics 0.873 → 0.881); it applies only when the first result reaches
- * SAME_STORY_THRESHOLD (see feedback.ts).
- * SAME_STORY_THRESHOLD was read off the precision curve of the plain score over the top 10: the lowest score with
- * precision ≥ 0.95 (recall of the story's articles ≈ 0.65).
+ * The neighbourhood rescoring (feedback.ts) reorders results after that; the same-story
+ * decision reads this plain score, a similarity of the two articles alone, so it can be
+ * calibrated once. How the weights and the threshold were chosen, and what was held out:
+ * bench/README.md.
  */
 export interface ScoreWeights {
   title: number;

@@ -1,6 +1,6 @@
 import type { Browser } from 'webextension-polyfill';
-import type { Archive } from '../../src/background/archive';
-import { FeedService } from '../../src/background/feeds/service';
+import type { Archive } from '../../../src/background/archive';
+import { FeedService } from '../../../src/background/feeds/service';
 
 /** A feed service that may reach no host and no network: for tests that are not about feeds. */
 export function offlineFeeds(archive: Archive, browser: Browser): FeedService {

@@ -1,17 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorText } from '../core/errors';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_RETENTION, type RetentionPolicy } from '../core/retention';
 import { CaptureSettings, type CaptureState } from './CaptureSettings';
-import { browserGrowthApi, type GrowthApi } from './growthApi';
+import { captureRetentionApi, type CaptureRetentionApi } from './connector';
 import { RetentionSettings } from './RetentionSettings';
 import { DEFAULT_CAPTURE } from '../shared/settings';
 
 /**
- * How the archive grows by itself (issue 5): auto-capture and retention. Follows the
+ * How the archive fills and empties itself: auto-capture and retention. Follows the
  * stored settings, the capture status and host access as they change (the background, the
  * browser's own extension settings, another options tab).
  */
-export function GrowthSettings({ api: given, onArchiveChange }: { api?: GrowthApi; onArchiveChange?: () => void }) {
-  const api = useMemo(() => given ?? browserGrowthApi(), [given]);
+export function CaptureAndRetention({ api = captureRetentionApi, onArchiveChange }: { api?: CaptureRetentionApi; onArchiveChange?: () => void }) {
   const [capture, setCapture] = useState<CaptureState>({ settings: DEFAULT_CAPTURE, access: false, status: {}, captured: null });
   const [retention, setRetention] = useState<RetentionPolicy | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export function GrowthSettings({ api: given, onArchiveChange }: { api?: GrowthAp
         setRetention(policy);
         setLoadError(null);
       } catch (e) {
-        if (live) setLoadError(e instanceof Error ? e.message : String(e));
+        if (live) setLoadError(errorText(e));
       }
     };
     void load();

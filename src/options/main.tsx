@@ -3,8 +3,8 @@ import '../ui/theme.css';
 import './options.css';
 import { getBrowser } from '../shared/browser';
 import { startPage } from '../ui/page';
-import { initialQuery } from './connector';
 import { OptionsApp } from './OptionsApp';
+import { initialQuery } from './viewState';
 
 const root = document.getElementById('app');
 if (root) {

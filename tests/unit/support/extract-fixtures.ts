@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 
-export const PAGES_DIR = join(import.meta.dirname, '../fixtures/pages');
+export const PAGES_DIR = join(import.meta.dirname, '../../fixtures/pages');
 
 /** What a fixture asserts. Every field but `ok` is optional; absent fields are not checked. */
 export interface FixtureExpectation {

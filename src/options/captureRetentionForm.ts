@@ -2,7 +2,7 @@ import { checkBlockEntry, MAX_BLOCKLIST_ENTRIES } from '../core/capture';
 import { MAX_RETENTION_COUNT, MAX_RETENTION_DAYS, type RetentionPolicy } from '../core/retention';
 import { formatNumber, t } from '../shared/i18n';
 
-/** What the options page's growth forms (auto-capture block list, retention) accept, with the reader's sentence for what they refuse. */
+/** What the options page's capture and retention forms (the auto-capture block list, the retention policy) accept, with the reader's sentence for what they refuse. */
 
 /** What the reader typed into the block list field, as a domain to add or a sentence saying why not. */
 export function blockEntryFor(input: string, blocklist: readonly string[]): { ok: true; domain: string } | { ok: false; message: string } {

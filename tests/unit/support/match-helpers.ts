@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ArticleRecord } from '../../src/core/types';
+import type { ArticleRecord } from '../../../src/core/types';
 
 /** Path of the matching fixture records (see tests/fixtures/match/CREDITS.md). */
-export const FIXTURE = fileURLToPath(new URL('../fixtures/match/records.ndjson', import.meta.url));
+export const FIXTURE = fileURLToPath(new URL('../../fixtures/match/records.ndjson', import.meta.url));
 
 export function fixtureRecords(): ArticleRecord[] {
   return readRecords(FIXTURE);
