@@ -74,7 +74,9 @@ export async function runPopup(): Promise<void> {
       const file = join(work, `${records.length}.ndjson`);
       writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
       const profile = mkdtempSync(join(work, 'profile-'));
-      const extension = await launchExtension({ userDataDir: profile });
+      // FRAMELENS_BENCH_EXTENSION_DIR: a copy of dist-test/ to measure while dist-test/ is rebuilt.
+      const extensionDir = process.env.FRAMELENS_BENCH_EXTENSION_DIR;
+      const extension = await launchExtension({ userDataDir: profile, ...(extensionDir ? { extensionDir } : {}) });
       try {
         rows.push(await measure(extension, fixtures, label, records.length, file, profile));
       } finally {
