@@ -54,7 +54,7 @@ async function initialize(): Promise<BackgroundDeps> {
   const matches = MatchIndexStore.start(archive, keepAlive);
   let catalog: Promise<CatalogStore> | null = null;
   const openCatalog = () => {
-    catalog ??= CatalogStore.open(archive, keepAlive, () => matches.caughtUp()).catch((e: unknown) => {
+    catalog ??= CatalogStore.open(archive, keepAlive, () => matches.caughtUp().catch(() => undefined)).catch((e: unknown) => {
       catalog = null;
       throw e;
     });
