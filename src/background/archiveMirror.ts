@@ -23,8 +23,8 @@ export interface MirrorOptions {
   measureSuffix: string;
   persistDelayMs: number;
   keepAlive: () => unknown;
-  /** Resolves when the mirror that goes first has caught up: this one indexes after it. */
-  after?: () => Promise<void>;
+  /** Resolves when the mirror that goes first has caught up (`urgent`: someone awaits this one): this one indexes after it. */
+  after?: (urgent: boolean) => Promise<void>;
 }
 
 /**
@@ -45,6 +45,8 @@ export abstract class ArchiveMirror {
   /** Records queued and not yet applied, and how many were queued since the queue was last empty. */
   private queued = 0;
   private burst = 0;
+  /** Callers awaiting the catch-up itself: the drain does not step aside for foreground work then. */
+  private waiters = 0;
 
   protected constructor(protected readonly archive: Archive, private readonly options: MirrorOptions) {
     this.persistLater = new Debounced(options.persistDelayMs, () => this.persist(), `${options.label} snapshot not saved; it will catch up from the change log.`);
@@ -71,10 +73,15 @@ export abstract class ArchiveMirror {
     return this.draining ? { indexed: this.burst - this.queued, total: this.burst } : null;
   }
 
-  /** Resolves when every committed write is in the mirror. */
-  async caughtUp(): Promise<void> {
-    await this.restored;
-    while (this.draining) await this.draining;
+  /** Resolves when every committed write is in the mirror; `urgent` (default): the caller waits for it, so indexing does not step aside. */
+  async caughtUp(urgent = true): Promise<void> {
+    if (urgent) this.waiters++;
+    try {
+      await this.restored;
+      while (this.draining) await this.draining;
+    } finally {
+      if (urgent) this.waiters--;
+    }
   }
 
   /** Writes the snapshot if the mirror has caught up and the archive has not changed since. */
@@ -138,13 +145,13 @@ export abstract class ArchiveMirror {
 
   private async drain(): Promise<void> {
     const start = performance.now();
-    const slicer = new Slicer(this.options.keepAlive);
+    const slicer = new Slicer(this.options.keepAlive, () => this.waiters > 0);
     const after = this.options.after;
     // Yields between slices, and lets the mirror that goes first catch up before going on.
     const pause = async () => {
-      if ((await slicer.maybeYield()) && after) await after();
+      if ((await slicer.maybeYield()) && after) await after(this.waiters > 0);
     };
-    if (after) await after();
+    if (after) await after(this.waiters > 0);
     let changed = 0;
     const apply = (record: ArticleRecord, savedAt: number) => {
       this.put(record, savedAt);

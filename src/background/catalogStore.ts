@@ -16,11 +16,11 @@ const PERSIST_DELAY_MS = 3000;
 export class CatalogStore extends ArchiveMirror {
   private catalog = new ArchiveCatalog();
 
-  private constructor(archive: Archive, keepAlive: () => unknown, after?: () => Promise<void>) {
+  private constructor(archive: Archive, keepAlive: () => unknown, after?: (urgent: boolean) => Promise<void>) {
     super(archive, { key: 'catalog', label: 'catalog', measureSuffix: '-catalog', persistDelayMs: PERSIST_DELAY_MS, keepAlive, ...(after ? { after } : {}) });
   }
 
-  static async open(archive: Archive, keepAlive: () => unknown = () => undefined, after?: () => Promise<void>): Promise<CatalogStore> {
+  static async open(archive: Archive, keepAlive: () => unknown = () => undefined, after?: (urgent: boolean) => Promise<void>): Promise<CatalogStore> {
     const store = new CatalogStore(archive, keepAlive, after);
     await store.restored;
     return store;

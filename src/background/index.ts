@@ -8,7 +8,7 @@ import type { BackgroundDeps } from './deps';
 import { handlers } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
 import { CatalogStore } from './catalogStore';
-import { measure } from './mirror';
+import { inForeground, measure } from './mirror';
 import { createRouter } from './router';
 import { TermBackgroundStore } from './termBackgroundStore';
 import { discardStaleImports } from './stagedImport';
@@ -54,7 +54,7 @@ async function initialize(): Promise<BackgroundDeps> {
   const matches = MatchIndexStore.start(archive, keepAlive);
   let catalog: Promise<CatalogStore> | null = null;
   const openCatalog = () => {
-    catalog ??= CatalogStore.open(archive, keepAlive, () => matches.caughtUp().catch(() => undefined)).catch((e: unknown) => {
+    catalog ??= CatalogStore.open(archive, keepAlive, (urgent) => matches.caughtUp(urgent).catch(() => undefined)).catch((e: unknown) => {
       catalog = null;
       throw e;
     });
@@ -84,7 +84,8 @@ async function ensureRetentionAlarm(): Promise<void> {
 
 const route = createRouter(handlers, ready, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+// Indexing steps aside while a message is answered (a popup during a large import).
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => inForeground(() => route(message, sender)));
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // Runs the schema migrations now rather than on the first click, and clears imports a

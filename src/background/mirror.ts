@@ -13,13 +13,50 @@ const SLICE_MS = 20;
 const KEEP_ALIVE_MS = 20_000;
 /** Records read per transaction while rebuilding. */
 const REBUILD_PAGE = 500;
+/** Longest a slice waits for a message's answer to go out before it runs anyway. */
+const FOREGROUND_PAUSE_MS = 500;
 
-/** Yields to the event loop every SLICE_MS of work and keeps the worker alive on long runs. */
+let foregroundCount = 0;
+let foregroundEnded: { promise: Promise<void>; resolve: () => void } | null = null;
+
+/**
+ * Runs a message's handling as foreground work: indexing steps aside between its slices
+ * until the answer is out (someone is waiting for it; a popup during a large import).
+ */
+export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
+  foregroundCount++;
+  try {
+    return await work();
+  } finally {
+    if (--foregroundCount === 0 && foregroundEnded) {
+      foregroundEnded.resolve();
+      foregroundEnded = null;
+    }
+  }
+}
+
+/** Resolves when no foreground work runs, or after `maxMs`. */
+function foregroundDone(maxMs: number): Promise<void> {
+  if (foregroundCount === 0) return Promise.resolve();
+  if (!foregroundEnded) {
+    let resolve = () => undefined as void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    foregroundEnded = { promise, resolve };
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((r) => (timer = setTimeout(r, maxMs)));
+  return Promise.race([foregroundEnded.promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Yields to the event loop every SLICE_MS of work, waits while foreground work runs
+ * (unless `urgent`: someone awaits this very work), and keeps the worker alive on long runs.
+ */
 export class Slicer {
   private sliceStart = Date.now();
   private lastKeepAlive = Date.now();
 
-  constructor(private readonly keepAlive: () => unknown) {}
+  constructor(private readonly keepAlive: () => unknown, private readonly urgent: () => boolean = () => false) {}
 
   /** True when it yielded. */
   async maybeYield(): Promise<boolean> {
@@ -30,6 +67,7 @@ export class Slicer {
       this.keepAlive();
     }
     await yieldToOtherWork();
+    if (!this.urgent()) await foregroundDone(FOREGROUND_PAUSE_MS);
     this.sliceStart = Date.now();
     return true;
   }

@@ -5,6 +5,7 @@ import { CatalogStore } from '../../src/background/catalogStore';
 import { CHANGE_LOG_ROWS, changesSince, snapshotWritten } from '../../src/background/changeLog';
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
+import { inForeground } from '../../src/background/mirror';
 import type { ArticleRecord } from '../../src/core/types';
 
 let n = 0;
@@ -55,5 +56,24 @@ describe('the mirrors', () => {
     await catalog.caughtUp();
     expect(catalog.list({}).total).toBe(400);
     expect(matches.size).toBe(400);
+  });
+
+  it('step aside while a message is answered, unless the message awaits the catch-up itself', async () => {
+    const archive = await fresh();
+    const matches = await MatchIndexStore.open(archive);
+    await archive.importRecords(Array.from({ length: 1500 }, (_, i) => rec(i)));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const indexed = () => matches.progress()?.indexed ?? 1500;
+    await inForeground(async () => {
+      await sleep(60);
+      const paused = indexed();
+      await sleep(200);
+      expect(indexed()).toBe(paused);
+      expect(paused).toBeLessThan(1500);
+    });
+    // A search behind a small catch-up waits for it, and indexing goes on meanwhile.
+    await inForeground(() => matches.caughtUp());
+    expect(matches.progress()).toBeNull();
+    expect(matches.size).toBe(1500);
   });
 });
