@@ -17,7 +17,7 @@
  * The popup is a page of its own (`popup.html?tab=`): a headless browser cannot click the
  * toolbar. `--quick` measures the peer and 10k only; FRAMELENS_POPUP_SIZES=10000,38000 picks sizes.
  */
-import { readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRecords } from '../src/cli/inputs';
@@ -72,7 +72,9 @@ export async function runPopup(): Promise<void> {
     const archives: [string, ArticleRecord[]][] = [['sample archive (peer)', sample], ...sizes.map((n): [string, ArticleRecord[]] => [`${Math.round(n / 1000)}k archive`, archiveOf(pool, n)])];
     for (const [label, records] of archives) {
       const file = join(work, `${records.length}.ndjson`);
-      writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      // Written a thousand lines at a time: 100k records are more than one string can hold.
+      writeFileSync(file, '');
+      for (let i = 0; i < records.length; i += 1000) appendFileSync(file, records.slice(i, i + 1000).map((r) => `${JSON.stringify(r)}\n`).join(''));
       const profile = mkdtempSync(join(work, 'profile-'));
       // FRAMELENS_BENCH_EXTENSION_DIR: a copy of dist-test/ to measure while dist-test/ is rebuilt.
       const extensionDir = process.env.FRAMELENS_BENCH_EXTENSION_DIR;
