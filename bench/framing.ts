@@ -1,14 +1,15 @@
 /**
  * Framing benchmark: (a) quote span F1 and speaker accuracy on the hand-labelled quotes in
  * tests/fixtures/quotes (rules in its README), against a naive "quote marks + nearest name"
- * peer; (b) naming-variant recall on NewsWCL50's concepts; (c) compareFraming time.
- * `npm run bench -- framing`.
+ * peer; (b) naming recall and precision on NewsWCL50's concepts and on the hand-labelled
+ * naming items in tests/fixtures/naming; (c) compareFraming time. `npm run bench -- framing`
+ * (`-- framing --verbose` lists each false naming finding).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareFraming } from '../src/core/framing';
+import { compareFraming, type NamingEntry } from '../src/core/framing';
 import { prepareArticle } from '../src/core/framing/prepare';
 import { articleQuotes, personName, speakerCanonicalizer } from '../src/core/framing/voices';
 import { parseRecords } from '../src/core/records';
@@ -136,6 +137,7 @@ function quoteBenchmark(file: string, label: string): void {
 interface Concept {
   id: string;
   type: string;
+  name: string;
   event: string;
   mentions: { doc: string; outlet: string; text: string }[];
 }
@@ -152,56 +154,162 @@ function mentionCovered(mention: string, variant: string): boolean {
 
 const flat = (s: string) => s.toLowerCase().replace(/[`'’"]/g, '').replace(/[\s\-‐]+/g, ' ').trim();
 
+interface LabelledItem {
+  id: number;
+  event: string;
+  split: 'tune' | 'heldout';
+  a: { article: string; form: string };
+  b: { article: string; form: string };
+  label: string;
+  real: boolean;
+}
+
+/** A form as the labelled set compares it: lower case, spaces collapsed. */
+const itemForm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const pairKey = (x: string, y: string) => [itemForm(x), itemForm(y)].sort().join('\u0000');
+
+/** Cross-article pairs of different forms in one naming concept. */
+function conceptPairs(n: NamingEntry): [NamingEntry['variants'][number], NamingEntry['variants'][number]][] {
+  const out: [NamingEntry['variants'][number], NamingEntry['variants'][number]][] = [];
+  n.variants.forEach((v1, i) => n.variants.slice(i + 1).forEach((v2) => v1.article !== v2.article && itemForm(v1.form) !== itemForm(v2.form) && out.push([v1, v2])));
+  return out;
+}
+
+const ratio = (a: number, b: number) => `${(a / Math.max(1, b)).toFixed(3)} (${a}/${b})`;
+
 /**
- * Naming recall. A concept is eligible when outlets name it with different words: at least
- * two distinct surface forms (lower-cased) used by two different outlets. It is recalled
- * when one of our naming groups for its event's five articles holds two variants from
- * different articles, with different forms, each equal to a mention of the concept by that
- * article's outlet or a whole-word part of one holding at least half its content words.
+ * Naming, on NewsWCL50's ten events (five outlets each) and the seed pair:
+ * - recall on the concept annotations: a concept is eligible when outlets name it with
+ *   different words (two distinct lower-cased forms used by two different outlets); it is
+ *   recalled when one naming group holds two variants from different articles, with different
+ *   forms, each equal to a mention of the concept by that article's outlet or a whole-word part
+ *   of one holding at least half its content words;
+ * - precision on the annotations: a found concept is judged when two of its forms from
+ *   different articles are annotated mentions (covered as above) of that event, and right when
+ *   one annotated concept covers all its annotated forms;
+ * - precision and recall on the hand-labelled items (tests/fixtures/naming, rules in its README).
  */
 function namingBenchmark(): void {
+  const items = (JSON.parse(readFileSync(join(fixtures, 'naming/items.json'), 'utf8')) as { items: LabelledItem[] }).items;
+  const seeds = readRecords(join(fixtures, 'seeds/seeds.ndjson')).map(articleFromRecord);
   const recordsPath = dataset('newswcl50.ndjson');
   const conceptsPath = dataset('newswcl50-concepts.json');
-  if (!recordsPath || !conceptsPath) return;
-  const records = readRecords(recordsPath).map(articleFromRecord);
-  const concepts = JSON.parse(readFileSync(conceptsPath, 'utf8')) as Concept[];
+  const records = recordsPath ? readRecords(recordsPath).map(articleFromRecord) : [];
+  const concepts = conceptsPath ? (JSON.parse(readFileSync(conceptsPath, 'utf8')) as Concept[]) : [];
   const events = [...new Set(records.map((r) => r.story ?? ''))].sort();
   const byType = new Map<string, { eligible: number; recalled: number }>();
+  const annotated = { judged: 0, right: 0 };
+  const labelled = new Map<string, { judged: number; right: number; real: number; found: number; wrong: Map<string, number> }>();
+  const falseFindings: string[] = [];
+  const count = { concepts: 0, stories: 0 };
   let times: number[] = [];
-  for (const ev of events) {
-    const arts = records.filter((r) => r.story === ev).sort((a, b) => a.id.localeCompare(b.id));
+  const runs: { event: string; arts: Article[] }[] = [...events.map((ev) => ({ event: ev, arts: records.filter((r) => r.story === ev).sort((a, b) => a.id.localeCompare(b.id)) })), { event: 'seed', arts: seeds }];
+  for (const { event: ev, arts } of runs) {
     const t0 = performance.now();
     const report = compareFraming(arts);
-    times.push(performance.now() - t0);
+    if (ev !== 'seed') times.push(performance.now() - t0);
+    count.stories++;
+    count.concepts += report.naming.length;
     const outletOf = new Map(arts.map((a) => [a.id, a.outlet]));
-    for (const c of concepts.filter((x) => x.event === ev)) {
+    // Hand-labelled items of this event, by their pair of forms.
+    const itemsHere = new Map(items.filter((x) => x.event === ev).map((x) => [pairKey(x.a.form, x.b.form), x]));
+    const split = itemsHere.values().next().value?.split;
+    if (split) {
+      const s = labelled.get(split) ?? { judged: 0, right: 0, real: 0, found: 0, wrong: new Map() };
+      labelled.set(split, s);
+      const foundPairs = new Set(report.naming.flatMap((n) => conceptPairs(n).map(([x, y]) => pairKey(x.form, y.form))));
+      for (const it of itemsHere.values()) {
+        if (!it.real) continue;
+        s.real++;
+        if (foundPairs.has(pairKey(it.a.form, it.b.form))) s.found++;
+      }
+      for (const n of report.naming) {
+        const judged = conceptPairs(n).map(([x, y]) => itemsHere.get(pairKey(x.form, y.form))).filter((x): x is LabelledItem => !!x);
+        if (!judged.length) continue;
+        s.judged++;
+        const bad = judged.filter((x) => !x.real);
+        if (!bad.length) s.right++;
+        else {
+          s.wrong.set(bad[0]!.label, (s.wrong.get(bad[0]!.label) ?? 0) + 1);
+          falseFindings.push(`${ev} ${n.kind}: ${n.concept} (${bad[0]!.a.form} / ${bad[0]!.b.form}: ${bad[0]!.label})`);
+        }
+      }
+    }
+    if (ev === 'seed') continue;
+    const conceptsHere = concepts.filter((x) => x.event === ev);
+    const formsOf = (c: Concept) => {
       const forms = new Map<string, Set<string>>();
       for (const m of c.mentions) {
         if (!forms.has(m.outlet)) forms.set(m.outlet, new Set());
         forms.get(m.outlet)!.add(flat(m.text));
       }
+      return forms;
+    };
+    const formsHere = conceptsHere.map(formsOf);
+    // The annotated concepts a variant is a mention of: those whose mention by that outlet it
+    // equals, else those it is a whole-word part of. A catch-all child ("USA\\USA-I", other
+    // individuals of the USA) also counts as its parent ("USA"): the annotators filed the same
+    // person under either from one article to the next.
+    const byName = new Map(conceptsHere.map((c) => [c.name, c.id]));
+    const annotatedAs = (v: NamingEntry['variants'][number]) => {
+      const mentions = (k: number) => [...(formsHere[k]!.get(outletOf.get(v.article) ?? '') ?? [])];
+      let hits = conceptsHere.filter((_, k) => mentions(k).includes(flat(v.form)));
+      if (!hits.length) hits = conceptsHere.filter((_, k) => mentions(k).some((m) => mentionCovered(m, flat(v.form))));
+      const ids = new Set(hits.map((c) => c.id));
+      for (const c of hits) {
+        const parent = /^(.*)\\[^\\]*-(I|Misc)$/.exec(c.name)?.[1];
+        if (parent && byName.has(parent)) ids.add(byName.get(parent)!);
+      }
+      return ids;
+    };
+    for (const n of report.naming) {
+      const covering = n.variants.map((v) => ({ v, ids: annotatedAs(v) })).filter((x) => x.ids.size > 0);
+      const judged = covering.some((x) => covering.some((y) => x.v.article !== y.v.article && flat(x.v.form) !== flat(y.v.form)));
+      if (!judged) continue;
+      annotated.judged++;
+      const common = [...covering[0]!.ids].filter((id) => covering.every((x) => x.ids.has(id)));
+      if (common.length) annotated.right++;
+      else falseFindings.push(`${ev} ${n.kind}: ${n.concept} (NewsWCL50: ${covering.map((x) => `${x.v.form} → ${[...x.ids].join('|')}`).join('; ')})`.slice(0, 900));
+    }
+    conceptsHere.forEach((c, k) => {
+      const forms = formsHere[k]!;
       const outlets = [...forms.keys()];
       const eligible = outlets.some((o1) => outlets.some((o2) => o1 !== o2 && [...forms.get(o1)!].some((f1) => [...forms.get(o2)!].some((f2) => f1 !== f2))));
-      if (!eligible) continue;
+      if (!eligible) return;
       const covers = (variant: string, outlet: string | undefined) => [...(forms.get(outlet ?? '') ?? [])].some((m) => mentionCovered(m, variant));
       const recalled = report.naming.some((n) =>
         n.variants.some((v1) => n.variants.some((v2) => v1.article !== v2.article && flat(v1.form) !== flat(v2.form) && covers(flat(v1.form), outletOf.get(v1.article)) && covers(flat(v2.form), outletOf.get(v2.article)))),
       );
-      const key = c.type === 'PROPERTY' ? 'PROPERTY' : 'entity';
-      const s = byType.get(key) ?? { eligible: 0, recalled: 0 };
-      s.eligible++;
-      if (recalled) s.recalled++;
-      byType.set(key, s);
-    }
+      const keys = c.type === 'PROPERTY' ? ['PROPERTY'] : ['entity', /^(ACTOR|ACTOR-I|COUNTRY|GROUP)$/.test(c.type) ? 'named' : 'event'];
+      for (const key of keys) {
+        const s = byType.get(key) ?? { eligible: 0, recalled: 0 };
+        s.eligible++;
+        if (recalled) s.recalled++;
+        byType.set(key, s);
+      }
+    });
   }
-  const e = byType.get('entity') ?? { eligible: 0, recalled: 0 };
-  const p = byType.get('PROPERTY') ?? { eligible: 0, recalled: 0 };
-  console.log(`  naming: NewsWCL50, 10 events × 5 outlets; a concept counts when two outlets use different words for it;`);
-  console.log(`    recalled = one naming group holds two different forms, from different articles, each a mention by that outlet (or a whole-word part holding ≥ half its content words)`);
-  console.log(`  naming recall, entity concepts (actors, countries, groups, events, actions, objects, misc): ${(e.recalled / Math.max(1, e.eligible)).toFixed(3)} (${e.recalled}/${e.eligible})   target ≥ 0.6`);
-  console.log(`  naming recall, PROPERTY concepts (evaluative descriptions): ${(p.recalled / Math.max(1, p.eligible)).toFixed(3)} (${p.recalled}/${p.eligible})`);
+  console.log(`  naming: ${count.concepts} concepts in ${count.stories} reports (NewsWCL50's ${events.length} events × 5 outlets, and the seed pair)`);
+  if (records.length) {
+    const e = byType.get('entity') ?? { eligible: 0, recalled: 0 };
+    const p = byType.get('PROPERTY') ?? { eligible: 0, recalled: 0 };
+    console.log(`    NewsWCL50 recall: a concept counts when two outlets use different words for it; recalled = one naming group holds two different forms, from different articles, each a mention by that outlet (or a whole-word part holding ≥ half its content words)`);
+    console.log(`  naming recall, entity concepts (actors, countries, groups, events, actions, objects, misc): ${ratio(e.recalled, e.eligible)}   target ≥ 0.6`);
+    const named = byType.get('named') ?? { eligible: 0, recalled: 0 };
+    const event = byType.get('event') ?? { eligible: 0, recalled: 0 };
+    console.log(`    of which actors, countries and groups ${ratio(named.recalled, named.eligible)}; events, actions, objects and misc ${ratio(event.recalled, event.eligible)}`);
+    console.log(`  naming recall, PROPERTY concepts (evaluative descriptions): ${ratio(p.recalled, p.eligible)}`);
+    console.log(`  naming precision, NewsWCL50 annotations (found concepts with two annotated forms from different articles; right = one annotated concept holds them all): ${ratio(annotated.right, annotated.judged)}   target ≥ 0.85`);
+  }
+  for (const split of ['tune', 'heldout'] as const) {
+    const s = labelled.get(split);
+    if (!s) continue;
+    const wrong = [...s.wrong].map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+    console.log(`  naming precision, hand-labelled ${split === 'tune' ? 'tuning half (events 0 2 4 6 8 + seeds)' : 'held-out half (events 1 3 5 7 9)'}: ${ratio(s.right, s.judged)}   recall of its real pairs ${ratio(s.found, s.real)}   wrong concepts by label: ${wrong}   target ≥ 0.85`);
+  }
+  if (process.argv.includes('--verbose')) for (const f of falseFindings) console.log(`    false: ${f}`);
   times = times.sort((a, b) => a - b);
-  console.log(`  compareFraming on 5 articles: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (first includes warm-up)`);
+  if (times.length) console.log(`  compareFraming on 5 articles: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (first includes warm-up)`);
 }
 
 function speedBenchmark(): void {

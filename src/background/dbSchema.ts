@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TermBackground } from '../core/framing';
+import type { TermPrior } from '../core/framing';
 import type { ArticleRecord } from '../core/types';
 
 /**
@@ -50,7 +50,7 @@ export type MetaRow =
   /** The change counter each mirror's stored snapshot is at: the change log is kept from the oldest. */
   | { key: 'snapshotsAt'; at: Partial<Record<MirrorKey, number>> }
   /** Word and phrase counts over a sample of the archive (termBackgroundStore.ts), and the sample's ids. */
-  | { key: 'termBackground'; sample: string[]; background: TermBackground };
+  | { key: 'termBackground'; sample: string[]; background: TermPrior };
 
 /** The meta rows holding a mirror's snapshot. */
 export type MirrorKey = 'matchIndex' | 'catalog';

@@ -1,4 +1,4 @@
-import { updateTermBackground, type TermBackground } from '../core/framing';
+import { updateTermPrior, type TermPrior } from '../core/framing';
 import { fnv1a } from '../core/text/hash';
 import type { Archive, ArchiveChange } from './archive';
 
@@ -8,7 +8,7 @@ export const SAMPLE_SIZE = 1000;
 const REFRESH_DELAY_MS = 10_000;
 /** Records counted per step; the worker answers other messages between steps. */
 const STEP = 50;
-/** Phrases seen fewer times in the sample are dropped (words are always kept), as buildTermBackground's minCount. */
+/** Phrases seen fewer times in the sample are dropped (words are always kept), as buildTermPrior's minCount. */
 const MIN_PHRASE_COUNT = 2;
 
 /**
@@ -25,7 +25,7 @@ export class TermBackgroundStore {
   private refreshing: Promise<void> | null = null;
 
   private loading: Promise<void> | null = null;
-  private background: TermBackground | null = null;
+  private background: TermPrior | null = null;
   private sample: ReadonlySet<string> = new Set();
 
   private constructor(private readonly archive: Archive) {}
@@ -49,7 +49,7 @@ export class TermBackgroundStore {
   }
 
   /** The current background, if one has been counted and read (`load`). */
-  get(): TermBackground | undefined {
+  get(): TermPrior | undefined {
     return this.background ?? undefined;
   }
 
@@ -98,11 +98,11 @@ export class TermBackgroundStore {
     const ids = (await this.archive.db.getAllKeys('articles')).map((id) => ({ id, hash: hashId(id) }));
     ids.sort((a, b) => a.hash - b.hash || (a.id < b.id ? -1 : 1));
     const sample = ids.slice(0, SAMPLE_SIZE).map((x) => x.id);
-    const background: TermBackground = { counts: {}, total: 0, docs: 0 };
+    const background: TermPrior = { counts: {}, total: 0, docs: 0 };
     for (let i = 0; i < sample.length; i += STEP) {
       const tx = this.archive.db.transaction('articles');
       const rows = await Promise.all(sample.slice(i, i + STEP).map((id) => tx.store.get(id)));
-      for (const row of rows) if (row) updateTermBackground(background, row.record);
+      for (const row of rows) if (row) updateTermPrior(background, row.record);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     for (const [k, n] of Object.entries(background.counts)) {

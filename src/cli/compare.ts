@@ -64,7 +64,8 @@ export function renderReport(r: FramingReport): string {
 
   section('Voices: who is quoted, how much, with which verbs');
   for (const v of r.voices) {
-    const role = v.role ? `, ${clip(v.role, 50)}` : '';
+    // The description stays apart from the name ("Donald Trump — who placed second in …").
+    const role = v.role ? ` — ${clip(v.role, 50)}` : '';
     out.push(`  ${tag(v.article)} ${v.speaker}${role}: ${v.quotes} quote(s) (${v.direct ?? 0} direct, ${v.indirect ?? 0} indirect), ${v.words} quoted words; verbs: ${v.verbs.join(', ') || '—'}${v.loadedVerbs?.length ? ` (loaded: ${v.loadedVerbs.join(', ')})` : ''}${v.only ? '  ◆ only here' : ''}`);
     const direct = (v.items ?? []).filter((i) => i.kind === 'direct').sort((a, b) => b.text.length - a.text.length);
     const q = direct[0] ?? v.items?.[0];

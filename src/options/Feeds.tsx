@@ -8,6 +8,7 @@ import { feedsOpml, hostOfPattern, opmlFileName, originsOf, readOpmlFile } from 
 import './feeds.css';
 import { FeedsTable } from './FeedsTable';
 import { OpmlPreview } from './OpmlPreview';
+import { StarterDirectory } from '../ui/StarterDirectory';
 import { useTask, type Notice } from './useTask';
 
 /** While a poll runs, the list is refreshed this often. */
@@ -138,6 +139,7 @@ export function Feeds({ api = feedsApi }: { api?: FeedsApi }) {
         </label>
         <button type="button" data-testid="opml-export" disabled={busy || !feeds?.length} onClick={exportOpml}>{t('opmlExportButton')}</button>
       </form>
+      <StarterDirectory subscribedFeeds={feeds?.map((f) => f.url) ?? []} onSubscribed={() => void refresh()} />
       {preview && <OpmlPreview fileName={preview.fileName} list={preview.list} busy={busy} onSubscribe={subscribeAll} onCancel={() => setPreview(null)} />}
       <div class="status" role="status" aria-live="polite">
         {notice && <p class="notice" data-testid="feeds-notice">{notice}</p>}

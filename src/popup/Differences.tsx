@@ -23,6 +23,7 @@ export function Differences(props: { report: FramingReport; selfId: string; self
               </li>
             ))}
           </ul>
+          {s.namingMore > 0 && <p class="muted">{tn('moreNamingInComparison', s.namingMore)}</p>}
         </Section>
       )}
       <Section title={t('distinctiveWords')}>

@@ -8,6 +8,8 @@ import { t, type MessageKey } from '../shared/i18n';
 export interface PairSummary {
   terms: { self: TermEntry[]; other: TermEntry[] };
   naming: { concept: string; self: string[]; other: string[] }[];
+  /** Naming differences beyond the strongest few, left to the full comparison. */
+  namingMore: number;
   voices: { self: VoiceEntry[]; other: VoiceEntry[] };
   only: { self: string[]; other: string[] };
   tone: { self: ToneEntry | null; other: ToneEntry | null };
@@ -23,7 +25,7 @@ export interface SummaryLimits {
   frames: number;
 }
 
-const DEFAULT_LIMITS: SummaryLimits = { terms: 8, naming: 4, voices: 4, only: 3, frames: 2 };
+const DEFAULT_LIMITS: SummaryLimits = { terms: 8, naming: 3, voices: 4, only: 3, frames: 2 };
 
 export function summarizePair(report: FramingReport, selfId: string, otherId: string, limits: SummaryLimits = DEFAULT_LIMITS): PairSummary {
   const topTerms = (id: string) =>
@@ -44,9 +46,11 @@ export function summarizePair(report: FramingReport, selfId: string, otherId: st
       .sort((a, b) => b.score - a.score)
       .slice(0, limits.frames);
   const hedges = (id: string) => (report.hedging ?? []).filter((h) => h.article === id && h.kind !== 'attribution').length;
+  const naming = namingPairs(report.naming, selfId, otherId);
   return {
     terms: { self: topTerms(selfId), other: topTerms(otherId) },
-    naming: namingPairs(report.naming, selfId, otherId).slice(0, limits.naming),
+    naming: naming.slice(0, limits.naming),
+    namingMore: Math.max(0, naming.length - limits.naming),
     voices: { self: voices(selfId), other: voices(otherId) },
     only: { self: only(selfId), other: only(otherId) },
     tone: {
@@ -58,10 +62,11 @@ export function summarizePair(report: FramingReport, selfId: string, otherId: st
   };
 }
 
-/** Naming concepts where the two articles use different forms (one form per side at least). */
+/** Naming concepts where the two articles use different forms (one form per side at least), strongest first. */
 function namingPairs(naming: NamingEntry[], selfId: string, otherId: string): PairSummary['naming'] {
   const out: PairSummary['naming'] = [];
-  for (const entry of naming) {
+  const ranked = naming.map((n, i) => ({ n, i })).sort((a, b) => (b.n.strength ?? 0) - (a.n.strength ?? 0) || a.i - b.i);
+  for (const { n: entry } of ranked) {
     const formsOf = (id: string) => [...new Set(entry.variants.filter((v) => v.article === id).map((v) => v.form))];
     const self = formsOf(selfId);
     const other = formsOf(otherId);

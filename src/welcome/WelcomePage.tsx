@@ -3,6 +3,7 @@ import type { Browser } from '../shared/browser';
 import { send } from '../ui/client';
 import { t, tn } from '../shared/i18n';
 import { Shortcut } from '../ui/Shortcut';
+import { StarterDirectory } from '../ui/StarterDirectory';
 import { ThemeSelect } from '../ui/ThemeSelect';
 import { errorText } from '../core/errors';
 
@@ -45,6 +46,12 @@ export function WelcomePage({ browser }: { browser: Browser }) {
           {sample.kind === 'done' && tn('welcomeSampleDone', sample.added)}
           {sample.kind === 'error' && sample.message}
         </p>
+      </section>
+
+      <section aria-labelledby="follow-heading">
+        <h2 id="follow-heading">{t('welcomeFeedsHeading')}</h2>
+        <p>{t('welcomeFeedsText')}</p>
+        <StarterDirectory />
       </section>
 
       <section aria-labelledby="use-heading">

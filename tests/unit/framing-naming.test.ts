@@ -50,11 +50,19 @@ describe('references, labels and swaps', () => {
     expect(place?.variants.map((v) => `${v.article}:${v.form}`)).toEqual(expect.arrayContaining(['a:Pyongyang', 'b:North Korea']));
   });
 
-  it('finds a one-word swap between aligned sentences', () => {
+  it('finds a swap between aligned sentences when one side is a loaded word', () => {
     const s = compareFraming([
-      article('a', 'The minister visited the flooded villages on Tuesday morning with aid.'),
-      article('b', 'The minister toured the flooded villages on Tuesday morning with aid.'),
+      article('a', 'The ageing strongman visited the flooded villages on Tuesday morning with aid.'),
+      article('b', 'The ageing leader visited the flooded villages on Tuesday morning with aid.'),
     ]);
-    expect(s.naming.find((n) => n.kind === 'alignment')?.concept).toBe('visited / toured');
+    expect(s.naming.find((n) => n.kind === 'alignment')?.concept).toBe('strongman / leader');
+  });
+
+  it('does not show two plain synonyms or one word inflected as a swap', () => {
+    const s = compareFraming([
+      article('a', 'The minister visited the flooded villages on Tuesday morning with aid. Engineers test the dam near the border town.'),
+      article('b', 'The minister toured the flooded villages on Tuesday morning with aid. Engineers testing the dam near the border town.'),
+    ]);
+    expect(s.naming.filter((n) => n.kind === 'alignment')).toEqual([]);
   });
 });

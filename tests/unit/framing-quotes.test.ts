@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/core/text';
 import { compareFraming } from '../../src/core/framing';
-import { findQuoteSpans } from '../../src/core/framing/quote-marks';
+import { findQuoteSpans } from '../../src/core/framing/quoteMarks';
 import { extractQuotes } from '../../src/core/framing/quotes';
 import { articleFromRecord } from '../../src/core/types';
 

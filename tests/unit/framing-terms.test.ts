@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermBackground, compareFraming, updateTermBackground } from '../../src/core/framing';
+import { buildTermPrior, compareFraming, updateTermPrior } from '../../src/core/framing';
 import { logOddsZ } from '../../src/core/framing/logodds';
 import { articleFromRecord } from '../../src/core/types';
 
@@ -54,14 +54,14 @@ describe('distinctive terms', () => {
   });
 
   it('uses an archive background as the prior when given', () => {
-    const background = buildTermBackground([{ text: 'The regime and the government. Protesters and riots.' }, { title: 'Government', text: 'The government spoke.' }]);
+    const background = buildTermPrior([{ text: 'The regime and the government. Protesters and riots.' }, { title: 'Government', text: 'The government spoke.' }]);
     expect(background.docs).toBe(2);
     expect(background.counts['govern']).toBe(3);
     expect(background.total).toBeGreaterThan(0);
-    const added = updateTermBackground(structuredClone(background), { text: 'The government again.' });
+    const added = updateTermPrior(structuredClone(background), { text: 'The government again.' });
     expect(added.counts['govern']).toBe(4);
     expect(added.docs).toBe(3);
-    expect(updateTermBackground(added, { text: 'The government again.' }, -1)).toEqual(background);
+    expect(updateTermPrior(added, { text: 'The government again.' }, -1)).toEqual(background);
     const withArchive = compareFraming([a, b], { background });
     expect(withArchive.terms.filter((t) => t.article === 'a').map((t) => t.term)).toContain('regime');
   });

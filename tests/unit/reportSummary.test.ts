@@ -48,6 +48,14 @@ describe('summarizePair', () => {
   it('keeps naming concepts where the sides differ, not case-only variants or one-sided ones', () => {
     expect(s.naming).toEqual([{ concept: 'Uyghur', self: ['Uighur'], other: ['Uyghur'] }]);
   });
+  it('shows the strongest few naming differences and counts the rest for the full comparison', () => {
+    const concept = (name: string, strength: number) => ({ concept: name, strength, variants: [{ article: 'a', form: `${name} here`, count: 1 }, { article: 'b', form: `${name} there`, count: 1 }] });
+    const many = { ...report, naming: [concept('weak', 0.1), concept('strong', 0.9), concept('middle', 0.5), concept('fair', 0.4), concept('faint', 0.2)] };
+    const m = summarizePair(many, 'a', 'b');
+    expect(m.naming.map((n) => n.concept)).toEqual(['strong', 'middle', 'fair']);
+    expect(m.namingMore).toBe(2);
+    expect(s.namingMore).toBe(0);
+  });
   it('orders voices: only-here first, then by quoted words', () => {
     expect(s.voices.other.map((v) => v.speaker)).toEqual(['Xu Guixiang', 'Zhao Lijian']);
   });

@@ -6,3 +6,4 @@ export { buildOpml, parseOpml, OpmlError, MAX_OPML_FEEDS, type OpmlFeed, type Op
 export { decodeBody, refusedMediaType, type BodyKind } from './decode';
 export { hostPattern, resolveHttpUrl } from './urls';
 export * from './types';
+export * from './directory';

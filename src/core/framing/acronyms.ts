@@ -52,12 +52,15 @@ export function acronymVariants(prepared: PreparedArticle[]): NamingEntry[] {
     const differ = [...shorts.keys()].some((a) => [...fulls.keys()].some((b) => a !== b && !shorts.has(b)) || !fulls.has(a));
     if (!differ) continue;
     const variants: NamingEntry['variants'] = [];
+    const fullForms = [...fulls.values()].map((f) => f.form);
     prepared.forEach((p, i) => {
       for (const m of [fulls, shorts]) {
         const f = m.get(i);
-        if (f) variants.push({ article: p.id, form: f.form, count: f.count, sentences: [...f.sentences].sort((a, b) => a - b) });
+        // "North Korean" beside "North Korea" is the adjective of the same name, not another form of it.
+        if (f && !(m === fulls && fullForms.some((g) => g !== f.form && f.form.startsWith(g)))) variants.push({ article: p.id, form: f.form, count: f.count, sentences: [...f.sentences].sort((a, b) => a - b) });
       }
     });
+    if (new Set(variants.map((v) => v.form)).size < 2) continue;
     const name = [...fulls.values()][0]!.form;
     out.push({ concept: `${name} (${key})`, kind: 'reference', variants });
   }

@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from './lexicon/speech-verbs';
+import { SPEECH_VERBS } from './lexicon/speechVerbs';
 
 /**
  * Who said it: regular patterns of news attribution, after Pareti's attribution relations
@@ -45,7 +45,9 @@ const VERB = String.raw`(?<verb>${[...SPEECH_VERBS].sort((a, b) => b.length - a.
 /** `, Wang told reporters` / ` he added` right after a quote. */
 const AFTER_SUBJECT_VERB = new RegExp(String.raw`^\s*[,—–:\-]?\s*${SPEAKER}${APPOS}${BETWEEN}\s+${VERB}\b`);
 /** `, said Mr. Kim` / `, said a spokesman for the ministry`. */
-const AFTER_VERB_SUBJECT = new RegExp(String.raw`^\s*[,—–\-]?\s*${VERB}\s+${SPEAKER}${APPOS}(?=\s*(?:[,.;:!?]|$|(?:in|on|at|during|after|to|while|who|when)\b))`);
+// A description closing the sentence: `, said Donald Trump, who placed second in a poll.`
+const CLOSING_DESC = String.raw`(?:,\s+(?<tail>(?:who|an?|the)\s[^,"“”«»]{2,120}?)(?=[.;!?]\s|[.;!?]?$))`;
+const AFTER_VERB_SUBJECT = new RegExp(String.raw`^\s*[,—–\-]?\s*${VERB}\s+${SPEAKER}(?:${CLOSING_DESC}|${APPOS})(?=\s*(?:[,.;:!?]|$|(?:in|on|at|during|after|to|while|who|when)\b))`);
 const AFTER_ACCORDING = new RegExp(String.raw`^\s*[,—–\-]?\s*according\s+to\s+${SPEAKER}${APPOS}`);
 /** `X said …` anywhere before a quote or clause (the last one wins). */
 const SUBJECT_VERB = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER}${APPOS}${BETWEEN},?\s+${VERB}\b`, 'g');
@@ -57,16 +59,24 @@ const ACCORDING = new RegExp(String.raw`\b[Aa]ccording\s+to\s+${SPEAKER}${APPOS}
 
 // Capitalised words that start sentences or name things that do not speak.
 const NOT_SPEAKERS = new Set(
-  `The This That These Those But And Or So Yet In At On As If When While After Before Since During Meanwhile However Also Still Then There Here It Its We I You Our My Your A An Some Many Most Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Today Yesterday Last Next Earlier Later Asked Speaking Both Such Other Their His Her Now Even Instead Indeed Although Though Because Despite`.split(' '),
+  `Ironically Perhaps Apparently Notably The This That These Those But And Or So Yet In At On As If When While After Before Since During Meanwhile However Also Still Then There Here It Its We I You Our My Your A An Some Many Most Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Today Yesterday Last Next Earlier Later Asked Speaking Both Such Other Their His Her Now Even Instead Indeed Although Though Because Despite`.split(' '),
 );
 
 export function cleanSpeaker(raw: string): string | null {
   const words = raw.trim().split(/\s+/);
   while (words.length && NOT_SPEAKERS.has(words[0]!)) words.shift();
   if (!words.length) return null;
-  const s = words.join(' ').replace(/[,.;:]+$/, '');
+  let s = words.join(' ').replace(/[,.;:]+$/, '');
   if (/^(it|this|that|there)$/i.test(s)) return null;
-  return s;
+  // A pronoun with a contraction ("I’ll", "He’s") is a clause, not someone named.
+  if (/^(i|we|you|he|she|they|it|there)['’](ll|m|s|re|ve|d)$/i.test(s)) return null;
+  // "a statement from Judiciary Chairman Bob Goodlatte": the one who issued it speaks.
+  s = s.replace(/^(?:(?:the|a|an)\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by)\s+/i, '');
+  // A time phrase is no part of who spoke ("Trump administration on Tuesday …", "president at times").
+  s = s.replace(/\s+(?:on|at|during|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|times|the time)\b.*$/, '');
+  // "Trump's" alone is Trump.
+  if (!s.includes(' ')) s = s.replace(/['’]s$/, '');
+  return s || null;
 }
 
 export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attribution | null {
@@ -75,7 +85,7 @@ export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attrib
   if (!speaker) return null;
   const start = (m.index ?? 0) + offset;
   const verb = (g.verb ?? 'according to').toLowerCase().replace(/^told\s.*$/, 'told');
-  return { speaker, role: g.role?.trim() || null, verb, start, end: start + m[0].length };
+  return { speaker, role: (g.role ?? g.tail)?.trim() || null, verb, start, end: start + m[0].length };
 }
 
 // A cheap test run first: most sentences have no reporting verb, and the full patterns are

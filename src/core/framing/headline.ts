@@ -1,5 +1,5 @@
 import { isStopword, stem, tokenize } from '../text';
-import { SPEECH_VERBS } from './lexicon/speech-verbs';
+import { SPEECH_VERBS } from './lexicon/speechVerbs';
 import type { HeadlineEntry } from './types';
 import { usableSentences, type PreparedArticle } from './prepare';
 

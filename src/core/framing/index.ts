@@ -4,15 +4,16 @@
  * page. Pure and synchronous: it runs in the service worker at every popup open.
  */
 import type { Article } from '../types';
-import type { TermBackground } from './background';
+import type { TermPrior } from './prior';
 import { coverage } from './coverage';
 import { contestedLabels } from './labels';
-import { spellingVariants } from './spelling-variants';
+import { spellingVariants } from './spellingVariants';
 import { alignedSwaps } from './swaps';
 import { frames } from './frames';
 import { headline } from './headline';
 import { hedging } from './hedging';
 import { prepareArticle } from './prepare';
+import { rankNaming } from './rank';
 import { acronymVariants } from './acronyms';
 import { placeVariants } from './places';
 import { referenceVariants } from './references';
@@ -21,13 +22,13 @@ import { tone } from './tone';
 import type { FramingReport } from './types';
 import { articleQuotes, voices } from './voices';
 
-export type { TermBackground } from './background';
-export { buildTermBackground, updateTermBackground } from './background';
+export type { TermPrior } from './prior';
+export { buildTermPrior, updateTermPrior } from './prior';
 export type * from './types';
 
 export interface CompareOptions {
   /** Archive-wide counts for the terms' Dirichlet prior (else the compared articles). */
-  background?: TermBackground;
+  background?: TermPrior;
 }
 
 export function compareFraming(input: Article[], options: CompareOptions = {}): FramingReport {
@@ -44,14 +45,17 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   const alias = (s: string) => spelling.alias.get(s) ?? s;
   const cov = coverage(prepared, alias);
   const places = placeVariants(prepared);
-  const placeForms = new Set(places.flatMap((n) => n.variants.map((v) => v.form.replace(/\./g, '').toLowerCase())));
+  const plain = (form: string) => form.replace(/\./g, '').toLowerCase().replace(/^the\s+/, '');
+  const placeForms = new Set(places.flatMap((n) => n.variants.map((v) => plain(v.form))));
   // An acronym pair the places lexicon already shows (EU / European Union) is not repeated.
-  const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(v.form.replace(/\./g, '').toLowerCase())));
+  const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(plain(v.form))));
   const quotes = prepared.map(articleQuotes);
+  // A swap whose words another entry already shows ("dictator" / "leader" as a label) is not repeated.
+  const found = [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov)];
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words })),
     terms: distinctiveTerms(prepared, options.background),
-    naming: [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared), ...alignedSwaps(prepared, cov)],
+    naming: rankNaming([...found, ...alignedSwaps(prepared, cov).filter((sw) => !found.some((n) => sw.variants.every((v) => n.variants.some((x) => x.form.toLowerCase() === v.form.toLowerCase()))))]),
     voices: voices(prepared, quotes),
     coverage: cov,
     tone: prepared.map(tone),

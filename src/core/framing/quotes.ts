@@ -2,7 +2,7 @@ import type { Sentence } from '../text';
 import { attributionAfter, attributionBefore, attributionTail, type Attribution } from './attribution';
 import { indirectQuote } from './indirect';
 import { Antecedents } from './antecedents';
-import { findQuoteSpans, type QuoteSpan } from './quote-marks';
+import { findQuoteSpans, type QuoteSpan } from './quoteMarks';
 
 /** A quote found in an article, with its (resolved) speaker. */
 export interface Quote {

@@ -1,7 +1,7 @@
 import type { NamingEntry } from './types';
 import { isStopword } from '../text';
 import { usableSentences, type PreparedArticle } from './prepare';
-import { APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_NAMES, ROLE_IN, ROLE_MENTION, ROLE_SET, ROLE_TITLES, TITLE_OF } from './reference-words';
+import { ROLE_MODIFIER, ADJECTIVE_NAMES, APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_DESCRIPTION_START, NOT_NAMES, PLACE_LAST, ROLE_IN, ROLE_MENTION, ROLE_SET, ROLE_TITLES, TITLE_OF } from './referenceWords';
 import { splitTitle } from './voices';
 
 /**
@@ -56,6 +56,8 @@ function referents(prepared: PreparedArticle[]): Referent[] {
     const key = flatten(name).toLowerCase().split(' ').filter((w, i, all) => i === 0 || i === all.length - 1 || w.replace('.', '').length > 1).join(' ');
     if (byFlat.has(key)) continue;
     const words = name.split(' ');
+    // Places and buildings ("Trump Tower") and runs of party adjectives are not people.
+    if (PLACE_LAST.has(words[words.length - 1]!) || words.every((w) => ADJECTIVE_NAMES.has(w))) continue;
     const flat = flatten(name).split(' ');
     const parts = [words[0]!, words[words.length - 1]!, flat[0]!, flat[flat.length - 1]!].filter((w) => /^\p{Lu}/u.test(w));
     const r = { name, parts: new Set(parts) };
@@ -66,6 +68,25 @@ function referents(prepared: PreparedArticle[]): Referent[] {
 }
 
 type Forms = Map<string, { count: number; sentences: Set<number> }>;
+
+/**
+ * A description of one person, as written beside the name: no clause ("who", "said",
+ * "if …"), no sentence break, no other person's name inside ("his campaign chairman Paul
+ * Manafort and …"), not cut off after an honorific ("lawyer for Mr").
+ */
+function isDescription(desc: string, r: Referent, all: Referent[]): boolean {
+  if (/\b(said|says|told|who|which|that|alleges|alleged)\b/.test(desc) || /[.!?]\s|\n/.test(desc) || NOT_DESCRIPTION_START.test(desc)) return false;
+  if (/\b(Mr|Mrs|Ms|Dr)\.?$/.test(desc) || /\b(Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u.test(desc)) return false;
+  const words = ` ${flatten(desc).replace(/['’]s\b/g, '')} `;
+  // The role noun heads the description: "his discussions with his personal lawyer" is about discussions.
+  const role = ROLE_IN.exec(desc);
+  if (role && /\b(with|of|for|about|to|from|by|on|in|at)\b/.test(desc.slice(0, role.index))) return false;
+  // The name again inside its own description ("former campaign chairman Paul Manafort"), or
+  // another person described in it ("fired FBI Director James Comey"); an organisation it
+  // belongs to is fine ("director of the National Economic Council").
+  if ([...r.parts].some((w) => words.includes(` ${w} `))) return false;
+  return !all.some((o) => o !== r && new RegExp(`${ROLE_IN.source}\\s+${flatten(o.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(flatten(desc)));
+}
 
 /** The forms one article uses for each referent, counted, in one pass over its tokens. */
 function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
@@ -98,6 +119,8 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
         a -= 2;
         while (a > 0 && /^\p{Lu}/u.test(toks[a - 1]!.text) && adjacent(a - 1, a) && !HONORIFIC.test(toks[a - 1]!.text) && !NOT_NAMES.has(toks[a - 1]!.text) && !isStopword(toks[a - 1]!.lower)) a--;
       }
+      // A sentence-opening participle is no title ("Hosting President Emmanuel Macron").
+      if (a === 0 && a < k && /^\p{Lu}\p{Ll}+ing$/u.test(toks[0]!.text)) a = 1;
       const run = text.slice(toks[a]!.start, toks[b]!.end);
       const { name, title } = splitTitle(run);
       const nameWords = flatten(name).split(' ');
@@ -124,13 +147,16 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
         }
         for (const m of [APPOSITIVE_AFTER.exec(text.slice(toks[b]!.end, toks[b]!.end + 90)), APPOSITIVE_BEFORE.exec(text.slice(Math.max(0, toks[a]!.start - 90), toks[a]!.start))]) {
           const desc = m?.[1]?.trim();
-          if (desc && /^\p{Ll}|^\p{Lu}\p{Ll}+['’]s\s/u.test(desc) && ROLE_IN.test(desc) && !/\b(said|says|told|who|which|that)\b/.test(desc)) add(ri, desc, si);
+          if (desc && /^\p{Ll}|^\p{Lu}\p{Ll}+['’]s\s/u.test(desc) && ROLE_IN.test(desc) && isDescription(desc, r, all)) add(ri, desc, si);
         }
         // A description right before the name: up to three capitalised modifiers and a role noun.
         const d = a - 1;
         if (d >= 0 && ROLE_SET.has(toks[d]!.lower) && adjacent(d, a)) {
           let s0 = d;
-          while (s0 > 0 && s0 > d - 4 && /^(\p{Lu}|[\p{Ll}]+-)/u.test(toks[s0 - 1]!.text) && adjacent(s0 - 1, s0) && !/^(The|A|An)$/.test(toks[s0 - 1]!.text)) s0--;
+          // Dotted initials are one word ("F.B.I. director"), so they are taken whole.
+          const joins = (x: number) => adjacent(x, x + 1) || (/^\p{Lu}$/u.test(toks[x]!.text) && text.slice(toks[x]!.end, toks[x + 1]!.start) === '.');
+          while (s0 > 0 && s0 > d - 4 && (/^(\p{Lu}|[\p{Ll}]+-)/u.test(toks[s0 - 1]!.text) || ROLE_MODIFIER.test(toks[s0 - 1]!.text)) && joins(s0 - 1) && !/^(The|A|An)$/.test(toks[s0 - 1]!.text)) s0--;
+          while (s0 > 0 && /^\p{Lu}$/u.test(toks[s0 - 1]!.text) && text.slice(toks[s0 - 1]!.end, toks[s0]!.start) === '.') s0--;
           // A lone generic role ("chief", "director") says little; an evaluative one says a lot.
           if (s0 < d || EVALUATIVE.has(toks[d]!.lower)) add(ri, text.slice(toks[s0]!.start, toks[d]!.end), si);
         }
@@ -143,7 +169,7 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
 
 /**
  * "the president" for the person the articles title "President": counted (as a bare form)
- * for the referent with that title that the article mentions most.
+ * for the one referent with that title that the article mentions.
  */
 function addRoleMentions(prepared: PreparedArticle[], all: Referent[], forms: Forms[][]): void {
   const titled = all.map((_, ri) => {
@@ -156,11 +182,11 @@ function addRoleMentions(prepared: PreparedArticle[], all: Referent[], forms: Fo
     for (const si of usableSentences(p)) {
       for (const m of p.sentences[si]!.text.matchAll(ROLE_MENTION)) {
         const role = m[1]!;
-        let best = -1;
-        all.forEach((_, ri) => {
-          if (titled[ri]!.has(role) && mentions(ri) > 0 && (best < 0 || mentions(ri) > mentions(best))) best = ri;
-        });
-        if (best < 0) continue;
+        // Only when one person the article mentions has that title: with President Moon and
+        // President Trump both in the text, "the president" could be either.
+        const holders = all.map((_, ri) => ri).filter((ri) => titled[ri]!.has(role) && mentions(ri) > 0);
+        if (holders.length !== 1) continue;
+        const best = holders[0]!;
         const f = forms[i]![best]!.get(`${BARE}the ${role}`) ?? { count: 0, sentences: new Set<number>() };
         f.count++;
         f.sentences.add(si);

@@ -8,6 +8,8 @@ export interface Form {
   sentences: number[];
   /** Longer capitalised sequences this word is part of ("Charles Michel" for "Michel"). */
   names: Set<string>;
+  /** Uses inside such a longer sequence. */
+  inNames: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export function capitalisedForms(p: PreparedArticle): Map<string, Form> {
   const out = new Map<string, Form>();
   const add = (form: string, si: number) => {
     let f = out.get(form);
-    if (!f) out.set(form, (f = { form, count: 0, sentences: [], names: new Set() }));
+    if (!f) out.set(form, (f = { form, count: 0, sentences: [], names: new Set(), inNames: 0 }));
     f.count++;
     if (!f.sentences.includes(si)) f.sentences.push(si);
   };
@@ -56,14 +58,22 @@ export function capitalisedForms(p: PreparedArticle): Map<string, Form> {
       if (run.length >= 2) {
         const name = text.slice(toks[run[0]!]!.start, toks[run[run.length - 1]!]!.end);
         add(name, si);
-        for (const k of run) out.get(toks[k]!.text)?.names.add(name);
+        for (const k of run) {
+          const w = out.get(toks[k]!.text);
+          if (w) {
+            w.names.add(name);
+            w.inNames++;
+          }
+        }
       }
       run = [];
     };
     toks.forEach((t, k) => {
       const cap = /^\p{Lu}\p{Ll}/u.test(t.text) && t.text.length >= 3;
       if (!cap) return flush();
-      if (k > 0) add(t.text, si);
+      // After an opening quote, a colon or a dash a word is capitalised as a sentence start ("Well, …").
+      const opener = k === 0 || /["“‘:—–(]\s*$/.test(text.slice(toks[k - 1]!.end, t.start));
+      if (!opener) add(t.text, si);
       const joined = run.length > 0 && /^[ \t]+$/.test(text.slice(toks[k - 1]!.end, t.start));
       if (!joined) flush();
       run.push(k);
@@ -87,8 +97,13 @@ export function sameName(a: string, b: string): boolean {
   const x = singular(a).toLowerCase();
   const y = singular(b).toLowerCase();
   if (x === y) return false;
-  const flat = (s: string) => s.replace(/[\s\-‐'’.]/g, '');
+  const flat = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s\-‐'’.]/g, '');
   if (flat(x) === flat(y)) return true;
+  // Names that differ only in their last letter are different names (Dave / Davi, George /
+  // Georgia, Maria / Mario); transliterations differ inside (Muammar / Moammar, Kiev / Kyiv).
+  let prefix = 0;
+  while (prefix < Math.min(x.length, y.length) && x[prefix] === y[prefix]) prefix++;
+  if (prefix >= Math.min(x.length, y.length) - 1) return false;
   if (x.includes(' ') !== y.includes(' ')) return false;
   if (x.startsWith(y) || y.startsWith(x)) return false;
   if (x.length < 4 || y.length < 4) return false;

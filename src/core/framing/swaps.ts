@@ -1,12 +1,24 @@
-import { isStopword } from '../text';
+import { isStopword, tokenize } from '../text';
+import { lemma, sameWord } from './inflection';
+import { LOADED_LABELS } from './labels';
+import { DATE_WORDS, EVALUATIVE } from './referenceWords';
 import type { CoverageEntry, NamingEntry } from './types';
 import type { PreparedArticle } from './prepare';
+
+/** A form holding a loaded label of the lexicon or an evaluative description ("dictator", "tycoon"). */
+function loaded(form: string): boolean {
+  const words = tokenize(form).map((t) => lemma(t.lower));
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) if (LOADED_LABELS.has(words.slice(i, j).join(' '))) return true;
+  return words.some((w) => EVALUATIVE.has(w));
+}
 
 /**
  * Aligned sentences that say the same thing with a different word or short phrase in one
  * slot ("Trump's visit to Britain" / "Trump's trip to the U.K."): the differing segments
  * between shared words of the two sentences' longest common subsequence, both sides at
- * most three words with a content word, framed by shared words on both sides.
+ * most three words with a content word, framed by shared words on both sides. Reported only
+ * when one side is a loaded word (dictator / leader) and the two are not one word inflected
+ * (test / testing): two plain synonyms (top / senior) are style, not framing.
  */
 export function alignedSwaps(prepared: PreparedArticle[], coverage: CoverageEntry[]): NamingEntry[] {
   const out = new Map<string, NamingEntry>();
@@ -22,7 +34,8 @@ export function alignedSwaps(prepared: PreparedArticle[], coverage: CoverageEntr
         const dx = tx.slice(x0, x1);
         const dy = ty.slice(y0, y1);
         if (!dx.length || !dy.length || dx.length > 3 || dy.length > 3) continue;
-        if ([...dx, ...dy].some((t) => /\d/.test(t.text))) continue;
+        // Numbers and dates are facts, not word choice ("fence Sunday" / "wall").
+        if ([...dx, ...dy].some((t) => /\d/.test(t.text) || DATE_WORDS.has(t.text))) continue;
         // Like for like: both end in a content word, both names or both common words, no
         // punctuation inside, and a content word among the shared words around the slot.
         if (isStopword(dx[dx.length - 1]!.lower) || isStopword(dy[dy.length - 1]!.lower) || isStopword(dx[0]!.lower) !== isStopword(dy[0]!.lower)) continue;
@@ -32,7 +45,7 @@ export function alignedSwaps(prepared: PreparedArticle[], coverage: CoverageEntr
         if (/[,;:()"“”]/.test(fx + fy)) continue;
         const around = [tx[x0 - 1], tx[x1]].filter((t) => t !== undefined && !isStopword(t.lower));
         if (!around.length) continue;
-        if (fx.toLowerCase() === fy.toLowerCase()) continue;
+        if (fx.toLowerCase() === fy.toLowerCase() || sameWord(fx, fy) || loaded(fx) === loaded(fy)) continue;
         const key = [fx, fy].map((f) => f.toLowerCase()).sort().join('|');
         const entry = out.get(key) ?? { concept: `${fx} / ${fy}`, kind: 'alignment' as const, variants: [] };
         for (const [art, form, si] of [[p.id, fx, a.index], [q.id, fy, a.other.index]] as const) {
@@ -48,7 +61,10 @@ export function alignedSwaps(prepared: PreparedArticle[], coverage: CoverageEntr
       }
     }
   });
-  return [...out.values()];
+  return [...out.values()].map((e) => {
+    const evidence = e.variants.reduce((a, v) => a + Math.log2(1 + v.count), 0);
+    return { ...e, strength: Math.round((100 * evidence) / (evidence + 3)) / 100 };
+  });
 }
 
 /** Alignment score from which two sentences are taken to report the same thing. */

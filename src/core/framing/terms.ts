@@ -1,5 +1,5 @@
 import type { TermEntry } from './types';
-import type { TermBackground } from './background';
+import type { TermPrior } from './prior';
 import { logOddsZ } from './logodds';
 import { articleGrams, type Gram } from './ngrams';
 import { usableSentences, type PreparedArticle } from './prepare';
@@ -49,7 +49,7 @@ function mostFrequent(m: Map<string, number>): string {
  * else the pooled articles; its total weight α_0 equals the number of words compared, so
  * the prior counts as much as the evidence.
  */
-export function distinctiveTerms(prepared: PreparedArticle[], background?: TermBackground): TermEntry[] {
+export function distinctiveTerms(prepared: PreparedArticle[], background?: TermPrior): TermEntry[] {
   const stats = prepared.map((p) => gather(articleGrams(p, usableSentences(p))));
   const pooled = new Map<string, number>();
   let pooledTotal = 0;

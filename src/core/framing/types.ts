@@ -30,7 +30,21 @@ export interface NamingEntry {
   kind?: 'spelling' | 'label' | 'alignment' | 'reference';
   /** Where the contested label comes from (lexicon source), when curated. */
   source?: string;
-  variants: { article: string; form: string; count: number; sentences?: number[]; /** Which of the lexicon's labels (kind "label"). */ label?: number }[];
+  /**
+   * 0..1, how strong the evidence is (uses in each article, a loaded label or a descriptor
+   * only one side uses): the section is sorted by it, and the popup shows the strongest few.
+   */
+  strength?: number;
+  variants: {
+    article: string;
+    form: string;
+    count: number;
+    sentences?: number[];
+    /** Which of the lexicon's labels (kind "label"). */
+    label?: number;
+    /** A form only some articles use that says something: an honorific, a judging descriptor (kind "reference"). */
+    noteworthy?: boolean;
+  }[];
 }
 
 /** A quoted person in one article. */

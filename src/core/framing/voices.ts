@@ -1,5 +1,5 @@
 import { stem, tokenize } from '../text';
-import { isLoadedVerb } from './lexicon/speech-verbs';
+import { isLoadedVerb } from './lexicon/speechVerbs';
 import type { PreparedArticle } from './prepare';
 import { extractQuotes, type Quote, type ScareQuote } from './quotes';
 import type { VoiceEntry } from './types';
@@ -18,7 +18,8 @@ function isName(speaker: string): boolean {
   return speaker.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)$/.test(w));
 }
 
-const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || /^[A-Z][A-Z.]+$/.test(w);
+// An abbreviation ("UN", "U.S.") is a title word; a middle initial ("T." in "Michael T. Flynn") is part of the name.
+const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || (/^[A-Z][A-Z.]+$/.test(w) && /[A-Z][^A-Z]*[A-Z]/.test(w));
 
 /** A title, role or nationality word ("President", "Minister", "UN"), not a name. */
 export const isTitleWord = isTitle;
@@ -119,7 +120,8 @@ function titledName(description: string, text: string): string | null {
   if (!m || !text) return null;
   const counts = new Map<string, number>();
   const role = m[1]!.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\s+/g, '\\s+');
-  const re = new RegExp(`\\b${role}\\s+((?:\\p{Lu}[\\p{L}'’-]+(?:\\s|$)){1,3})`, 'gu');
+  // The name may end at punctuation ("President Donald Trump, including …").
+  const re = new RegExp(`\\b${role}\\s+((?:\\p{Lu}[\\p{L}'’-]+(?:\\s|$|(?=[,.;:!?)]))){1,3})`, 'gu');
   for (const x of text.matchAll(re)) {
     const name = x[1]!.trim();
     if (/^\p{Lu}/u.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -170,6 +172,30 @@ export function voices(prepared: PreparedArticle[], quotes: ArticleQuotes[]): Vo
     }
     entries.push(...bySpeaker.values());
   });
+  // A surname alone ("Trump") is the one full name that ends with it ("Donald Trump"), in
+  // whichever article the full name appears: one person across outlets.
+  const full = [...new Set(entries.map((e) => e.speaker).filter((x) => /^\p{Lu}\S*( \p{Lu}\S*)+$/u.test(x)))];
+  for (const e of entries) {
+    if (e.speaker.includes(' ') || !/^\p{Lu}\p{Ll}+$/u.test(e.speaker)) continue;
+    const owners = full.filter((f) => f.endsWith(` ${e.speaker}`));
+    if (owners.length === 1) e.speaker = owners[0]!;
+  }
+  for (let k = entries.length - 1; k >= 0; k--) {
+    const e = entries[k]!;
+    const same = entries.findIndex((o) => o !== e && o.index === e.index && o.speaker === e.speaker);
+    if (same < 0 || same > k) continue;
+    const o = entries[same]!;
+    o.quotes += e.quotes;
+    o.words += e.words;
+    o.direct! += e.direct!;
+    o.indirect! += e.indirect!;
+    o.role ??= e.role;
+    for (const v of e.verbs) if (!o.verbs.includes(v)) o.verbs.push(v);
+    for (const v of e.loadedVerbs!) if (!o.loadedVerbs!.includes(v)) o.loadedVerbs!.push(v);
+    o.sentences = [...new Set([...o.sentences!, ...e.sentences!])].sort((a, b) => a - b);
+    o.items!.push(...e.items!);
+    entries.splice(k, 1);
+  }
   for (const e of entries) e.only = !entries.some((o) => o.index !== e.index && o.speaker === e.speaker);
   entries.sort((a, b) => a.index - b.index || b.words - a.words || b.quotes - a.quotes);
   return entries.map(({ index: _index, ...e }) => e);

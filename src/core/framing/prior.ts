@@ -2,11 +2,12 @@ import { stem, tokenize } from '../text';
 import { textGramKeys } from './ngrams';
 
 /**
- * Archive-wide counts of words and phrases (stem keys, as in the terms section): the
- * background of the informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, §3.5).
+ * The word-count prior: archive-wide counts of words and phrases (stem keys, as in the
+ * terms section), the background of the informative Dirichlet prior (Monroe, Colaresi &
+ * Quinn 2008, §3.5).
  * Plain data, so the background worker can cache it beside the archive.
  */
-export interface TermBackground {
+export interface TermPrior {
   counts: Record<string, number>;
   /** Sum of all counts. */
   total: number;
@@ -18,7 +19,7 @@ export interface TermBackground {
  * Counts the words and phrases of archived articles. Phrases seen once in the whole
  * archive are dropped when `minCount` > 1 to keep the table small for large archives.
  */
-export function buildTermBackground(records: Iterable<{ title?: string; text: string }>, options: { minCount?: number } = {}): TermBackground {
+export function buildTermPrior(records: Iterable<{ title?: string; text: string }>, options: { minCount?: number } = {}): TermPrior {
   const counts = new Map<string, number>();
   let docs = 0;
   for (const r of records) {
@@ -46,16 +47,16 @@ function recordKeys(r: { title?: string; text: string }): string[] {
 }
 
 /**
- * Adds (sign 1) or removes (sign -1) one archived record, so the archive's background can
- * follow saves and deletes without a rebuild. Mutates and returns `background`.
+ * Adds (sign 1) or removes (sign -1) one archived record, so the archive's prior can
+ * follow saves and deletes without a rebuild. Mutates and returns `prior`.
  */
-export function updateTermBackground(background: TermBackground, record: { title?: string; text: string }, sign: 1 | -1 = 1): TermBackground {
+export function updateTermPrior(prior: TermPrior, record: { title?: string; text: string }, sign: 1 | -1 = 1): TermPrior {
   for (const k of recordKeys(record)) {
-    const n = (background.counts[k] ?? 0) + sign;
-    if (n > 0) background.counts[k] = n;
-    else delete background.counts[k];
-    background.total += sign;
+    const n = (prior.counts[k] ?? 0) + sign;
+    if (n > 0) prior.counts[k] = n;
+    else delete prior.counts[k];
+    prior.total += sign;
   }
-  background.docs += sign;
-  return background;
+  prior.docs += sign;
+  return prior;
 }
