@@ -101,7 +101,9 @@ async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeRe
  */
 export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, article: Article): Promise<Coverage> {
   const { archive } = deps;
+  const looking = performance.now();
   const archivedRow = await archive.findStoredByUrl(article.url);
+  measure('framelens:lookup', looking);
   const archivedCopy = archivedRow?.record ?? null;
   const exclude = new Set([article.id]);
   if (archivedCopy) exclude.add(archivedCopy.id);

@@ -5,6 +5,7 @@ import type { ArchiveFilter, ArchivePage, ListQuery, RelatedItem } from '../shar
 import type { Archive } from './archive';
 import type { CatalogStore } from './catalogStore';
 import type { MatchIndexStore } from './matchIndexStore';
+import { measure } from './mirror';
 import { t } from '../shared/i18n';
 
 /**
@@ -61,7 +62,9 @@ export async function relatedItems(
 ): Promise<{ items: RelatedItem[]; records: ArticleRecord[]; sameArticle: boolean }> {
   // A few more than shown: copies of the article found by text are dropped below.
   const hits: MatchResult[] = await deps.matches.search(article, top + 5, exclude);
+  const reading = performance.now();
   const found = await deps.archive.getMany(hits.map((h) => h.id));
+  measure('framelens:records', reading);
   const items: RelatedItem[] = [];
   const records: ArticleRecord[] = [];
   let sameArticle = false;
