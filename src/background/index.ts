@@ -84,8 +84,17 @@ async function ensureRetentionAlarm(): Promise<void> {
 
 const route = createRouter(handlers, ready, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
 
-// Indexing steps aside while a message is answered (a popup during a large import).
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => inForeground(() => route(message, sender)));
+/**
+ * The popup's messages: a reader waits for their answer, so indexing steps aside while they
+ * are answered. Not the options page's: it asks every few seconds during a large import
+ * (counting 100k rows takes seconds), and indexing would hardly run.
+ */
+const CLICK_PATH = new Set(['tab/analyze', 'tab/related']);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const type = typeof message === 'object' && message !== null && 'type' in message ? message.type : null;
+  return CLICK_PATH.has(String(type)) ? inForeground(() => route(message, sender)) : route(message, sender);
+});
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // Runs the schema migrations now rather than on the first click, and clears imports a

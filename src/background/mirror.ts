@@ -20,8 +20,8 @@ let foregroundCount = 0;
 let foregroundEnded: { promise: Promise<void>; resolve: () => void } | null = null;
 
 /**
- * Runs a message's handling as foreground work: indexing steps aside between its slices
- * until the answer is out (someone is waiting for it; a popup during a large import).
+ * Runs an answer a reader waits for (the popup's) as foreground work: indexing steps aside
+ * between its slices until the answer is out (a popup during a large import).
  */
 export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
   foregroundCount++;
