@@ -1,7 +1,7 @@
 import type { Article, ArticleRecord } from '../core/types';
 import type { FramingReport } from '../core/framing/types';
 import type { RetentionPolicy } from '../core/retention';
-import type { AnalyzeResponse, ArchiveFacets, ArchiveFilter, ArchivePage, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery, RelatedItem } from './payloads';
+import type { AnalyzeResponse, ArchiveFacets, Coverage, ArchiveFilter, ArchivePage, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery, RelatedItem } from './payloads';
 import type { CaptureSettings } from './settings';
 import type { DiscoverPlanResponse, DiscoverService, DiscoverStatus } from './discoverMessages';
 import type { DiscoverySettings } from './discoverySettings';
@@ -19,6 +19,8 @@ export type * from './payloads';
 export interface Protocol {
   /** Read the article in a tab (the active one, or `tabId` when the popup runs in a tab) and match it against the archive; the framing report comes from 'framing/compare', so the list shows first. */
   'tab/analyze': { req: { tabId?: number }; res: AnalyzeResponse };
+  /** The related coverage of an article already read (the popup asks again while new articles are being indexed). */
+  'tab/related': { req: { article: Article }; res: Coverage };
   /** Save an article to the archive (one record per canonical URL: saving twice updates). */
   'archive/save': { req: { article: Article }; res: { id: string; created: boolean } };
   /** One archived record by id. */
@@ -96,6 +98,7 @@ export interface Protocol {
  */
 export const WRITES: { readonly [T in MessageType]: boolean } = {
   'tab/analyze': false,
+  'tab/related': false,
   'archive/save': true,
   'archive/get': false,
   'archive/list': false,

@@ -35,7 +35,7 @@ async function setup(archived: ArticleRecord[], browser: FakeBrowserOptions) {
   await terms.refresh();
   const fake = makeFakeBrowser(browser);
   return { archive, matches, terms, fake, analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches }, tabId),
-    compare: async (article: Article, ids: string[]) => framingHandlers['framing/compare']({ article, ids }, { browser: fake.browser, archive, matches, catalog: await CatalogStore.open(archive), terms, feeds: createFeedService(fake.browser, archive), readSample: async () => '' }) };
+    compare: async (article: Article, ids: string[]) => framingHandlers['framing/compare']({ article, ids }, { browser: fake.browser, archive, matches, catalog: () => CatalogStore.open(archive), terms, feeds: createFeedService(fake.browser, archive), readSample: async () => '' }) };
 }
 
 const others = records.filter((r) => r.outlet !== 'CBC News');

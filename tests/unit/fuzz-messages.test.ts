@@ -92,6 +92,7 @@ class Fuzzer {
   payload(type: MessageType, ids: string[]): Record<string, unknown> {
     const valid: Record<MessageType, Record<string, unknown>> = {
       'tab/analyze': { tabId: 7 },
+      'tab/related': { article: article(`read-${this.int(1e6)}`) },
       'archive/save': { article: article(`new-${this.int(1e6)}`) },
       'archive/get': { id: this.pick(ids) },
       'archive/list': { query: 'body', limit: 10 },
@@ -167,7 +168,7 @@ beforeAll(async () => {
   const terms = await TermBackgroundStore.open(archive);
   const catalog = await CatalogStore.open(archive);
   const fake = makeFakeBrowser({ tabs: [{ id: 7, url: 'https://news.example/a' }], extract: () => ({ ok: false, reason: 'not-article', message: 'No article here.' }) });
-  const deps = { browser: fake.browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, fake.browser), readSample: async () => toNdjson([record('sample-1')]) };
+  const deps = { browser: fake.browser, archive, matches, catalog: async () => catalog, terms, feeds: offlineFeeds(archive, fake.browser), readSample: async () => toNdjson([record('sample-1')]) };
   route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   await archive.importRecords(['a', 'b', 'c'].map(record));
   ids = ['a', 'b', 'c'];
