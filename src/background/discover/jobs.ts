@@ -68,6 +68,11 @@ export class DiscoveryJobs {
 
   constructor(private readonly deps: DiscoveryJobDeps) {}
 
+  /** The word frequencies a search's query is built with: the consent screen must show the same query. */
+  context(): Promise<readonly ArticleRecord[]> {
+    return this.deps.context().catch(() => []);
+  }
+
   start(article: Article): string {
     const key = canonicalUrlKey(article.url) ?? article.id;
     for (const job of this.jobs.values()) if (job.key === key && !job.done) return job.id;
@@ -140,7 +145,7 @@ export class DiscoveryJobs {
         max: settings.maxPages,
         signal: job.controller.signal,
         lastRequestAt: this.lastRequestAt,
-        context: await this.deps.context().catch(() => []),
+        context: await this.context(),
         onEvent: (e) => {
           job.chain = job.chain.then(() => this.onEvent(job, e));
         },

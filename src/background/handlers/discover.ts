@@ -6,9 +6,11 @@ import type { HandlersFor } from './types';
 
 /** Finding coverage online: what a search would send, its setting, and the searches (the work is in ../discover/). */
 export const discoverHandlers: HandlersFor<'discover'> = {
-  'discover/plan': async ({ article }, { browser }) => {
-    const settings = await readDiscovery(browser.storage);
-    const plan = planDiscovery(article, { providers: settings.providers, endpoints: settings.endpoints, max: settings.maxPages }, new Date());
+  'discover/plan': async ({ article }, deps) => {
+    const settings = await readDiscovery(deps.browser.storage);
+    // The same inputs as the search itself (DiscoveryJobs), so the screen shows exactly what is sent.
+    const context = await discoveryJobs(deps).context();
+    const plan = planDiscovery(article, { providers: settings.providers, endpoints: settings.endpoints, max: settings.maxPages, context }, new Date());
     return { plan, settings, maxQueries: MAX_QUERIES };
   },
   'discover/services': async () => ({ services: PROVIDER_NAMES.map((name) => ({ name, label: PROVIDERS[name].label, defaultEndpoint: PROVIDERS[name].defaultEndpoint })) }),
