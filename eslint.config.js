@@ -23,7 +23,22 @@ const codeFromStrings = [
   { selector: "CallExpression[callee.name='Function']", message: 'No code from strings (CSP forbids it too).' },
 ];
 
-const CORE_GLOBALS = ['chrome', 'browser', 'window', 'document', 'indexedDB', 'fetch', 'localStorage', 'sessionStorage', 'navigator', 'location', 'XMLHttpRequest', 'WebSocket', 'caches', 'importScripts'].map((name) => ({
+const CORE_GLOBALS = [
+  'chrome',
+  'browser',
+  'window',
+  'document',
+  'indexedDB',
+  'fetch',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'XMLHttpRequest',
+  'WebSocket',
+  'caches',
+  'importScripts',
+].map((name) => ({
   name,
   message: 'src/core is pure TypeScript: it runs in the service worker, Node tests and the CLI. Take what you need as a parameter.',
 }));
@@ -45,15 +60,18 @@ function importBoundary(folder, allowedSiblings, extraPatterns = []) {
     files: [`src/${folder}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
     ignores: TEST_FILES,
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: `^(\\.\\./){${depth}}(?!(${allowed})(/|$))`,
-            message: `src/${folder} may import only from ${allowedSiblings.length ? allowedSiblings.map((s) => `src/${s}`).join(', ') : 'itself'} (runtime contexts talk through messages).`,
-          },
-          ...extraPatterns,
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./){${depth}}(?!(${allowed})(/|$))`,
+              message: `src/${folder} may import only from ${allowedSiblings.length ? allowedSiblings.map((s) => `src/${s}`).join(', ') : 'itself'} (runtime contexts talk through messages).`,
+            },
+            ...extraPatterns,
+          ],
+        },
+      ],
     },
   }));
 }
@@ -99,7 +117,9 @@ export default defineConfig(
     ignores: TEST_FILES,
     rules: {
       'no-restricted-globals': ['error', ...CORE_GLOBALS],
-      'no-restricted-properties': ['error', ...htmlSinkProperties,
+      'no-restricted-properties': [
+        'error',
+        ...htmlSinkProperties,
         { object: 'globalThis', property: 'chrome', message: CORE_GLOBALS[0].message },
         { object: 'globalThis', property: 'browser', message: CORE_GLOBALS[0].message },
       ],
@@ -122,7 +142,11 @@ export default defineConfig(
     files: ['src/background/**/*.{ts,tsx}'],
     ignores: TEST_FILES,
     rules: {
-      'no-restricted-syntax': ['error', ...codeFromStrings, { selector: 'ImportExpression', message: 'Service workers cannot use import(): import statically.' }],
+      'no-restricted-syntax': [
+        'error',
+        ...codeFromStrings,
+        { selector: 'ImportExpression', message: 'Service workers cannot use import(): import statically.' },
+      ],
     },
   },
 );

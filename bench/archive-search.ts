@@ -105,9 +105,14 @@ export async function run(): Promise<void> {
   snapshot.terms.length = 0;
   cloned.terms.length = 0;
   const after = await usedMemory(gc);
-  console.log(`  build ${ms(build)} (${((build / records.length) * 1000).toFixed(0)} µs a record); ${termCount} terms, postings ${(postingBytes / 1e6).toFixed(1)} MB; snapshot structured clone ${ms(cloneTime)}, restore ${ms(restore)}`);
+  console.log(
+    `  build ${ms(build)} (${((build / records.length) * 1000).toFixed(0)} µs a record); ${termCount} terms, postings ${(postingBytes / 1e6).toFixed(1)} MB; snapshot structured clone ${ms(cloneTime)}, restore ${ms(restore)}`,
+  );
   // Two catalogs are alive here (built and restored); each is half of the growth.
-  if (before !== null && after !== null) console.log(`  catalog memory about ${((after - before) / 2e6).toFixed(0)} MB each (heap + typed arrays after gc, titles and ids shared with the records)`);
+  if (before !== null && after !== null)
+    console.log(
+      `  catalog memory about ${((after - before) / 2e6).toFixed(0)} MB each (heap + typed arrays after gc, titles and ids shared with the records)`,
+    );
   else console.log('  catalog memory: not measured (no gc in this runtime)');
 
   const qs = queries(abp, SEARCH_RUNS, 20261122);
@@ -128,15 +133,22 @@ export async function run(): Promise<void> {
     sorted.push(performance.now() - t0);
   }
   const filters: number[] = [];
-  const outlets = restored.outletCounts().slice(0, 5).map((o) => o.name);
+  const outlets = restored
+    .outletCounts()
+    .slice(0, 5)
+    .map((o) => o.name);
   for (let i = 0; i < 10; i++) {
     t0 = performance.now();
     restored.list({ query: qs[i], outlets, from: '2017-01-01', to: '2018-12-31', limit: 100 });
     filters.push(performance.now() - t0);
   }
   const p50 = percentile(times, 50);
-  console.log(`  search (${qs.length} queries, ${Math.round(totalHits / qs.length)} matches on average): p50 ${ms(p50)}, p95 ${ms(percentile(times, 95))}; first search ${ms(first)}`);
-  console.log(`  same query, another page in another order: p50 ${ms(percentile(sorted, 50))}; with 5 outlets and a date range: p50 ${ms(percentile(filters, 50))}`);
+  console.log(
+    `  search (${qs.length} queries, ${Math.round(totalHits / qs.length)} matches on average): p50 ${ms(p50)}, p95 ${ms(percentile(times, 95))}; first search ${ms(first)}`,
+  );
+  console.log(
+    `  same query, another page in another order: p50 ${ms(percentile(sorted, 50))}; with 5 outlets and a date range: p50 ${ms(percentile(filters, 50))}`,
+  );
 
   const scans: number[] = [];
   for (const q of qs.slice(0, SCAN_RUNS)) {

@@ -16,8 +16,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ArticleRecord } from '../src/core/types';
 import {
-  CHROMIUM_PATH, launchExtension, REPO_DIR, startFixtureServer, stopServiceWorker, tabIdFor,
-  type ExtensionSession, type FixtureServer,
+  CHROMIUM_PATH,
+  launchExtension,
+  REPO_DIR,
+  startFixtureServer,
+  stopServiceWorker,
+  tabIdFor,
+  type ExtensionSession,
+  type FixtureServer,
 } from '../tests/e2e/harness';
 import { dataset } from './datasets';
 
@@ -48,19 +54,24 @@ export async function runImport(): Promise<void> {
     const usage = Number(after.usageBytes ?? 0) - Number(before.usageBytes ?? 0);
     const disk = diskBytes(profile) - beforeDisk;
     console.log(`  ${abpPath}: ${count} articles imported through the options page's file input`);
-    console.log(table(['step', 'value'], [
-      ['read + validate + stage', seconds(run.staged)],
-      ['commit (one transaction)', seconds(run.done - run.staged)],
-      ['file chosen to "imported"', seconds(run.done)],
-      ['import done to popup answering (index caught up)', seconds(answered)],
-      ['progress bar updates seen', String(run.progressUpdates)],
-      ['longest options-page stall during import', `${run.stall.toFixed(0)} ms`],
-      ['storage used (navigator.storage.estimate)', megabytes(usage)],
-      ['IndexedDB on disk (profile folder)', megabytes(disk)],
-      ['per article (estimate / disk)', `${(usage / count / 1024).toFixed(1)} KB / ${(disk / count / 1024).toFixed(1)} KB`],
-      ['popup after a worker stop (index restored)', `${cold.toFixed(0)} ms`],
-      ['popup warm', `${warm.toFixed(0)} ms`],
-    ]));
+    console.log(
+      table(
+        ['step', 'value'],
+        [
+          ['read + validate + stage', seconds(run.staged)],
+          ['commit (one transaction)', seconds(run.done - run.staged)],
+          ['file chosen to "imported"', seconds(run.done)],
+          ['import done to popup answering (index caught up)', seconds(answered)],
+          ['progress bar updates seen', String(run.progressUpdates)],
+          ['longest options-page stall during import', `${run.stall.toFixed(0)} ms`],
+          ['storage used (navigator.storage.estimate)', megabytes(usage)],
+          ['IndexedDB on disk (profile folder)', megabytes(disk)],
+          ['per article (estimate / disk)', `${(usage / count / 1024).toFixed(1)} KB / ${(disk / count / 1024).toFixed(1)} KB`],
+          ['popup after a worker stop (index restored)', `${cold.toFixed(0)} ms`],
+          ['popup warm', `${warm.toFixed(0)} ms`],
+        ],
+      ),
+    );
   } finally {
     await extension.close();
     await fixtures.close();
@@ -100,11 +111,11 @@ export async function importThroughFileInput(options: Page, path: string): Promi
   await options.getByTestId('import-file').setInputFiles(path);
   let staged = 0;
   for (;;) {
-    const state = await options.evaluate(`(() => {
+    const state = (await options.evaluate(`(() => {
       const bar = document.querySelector('[data-testid="import-status"] progress');
       const status = document.querySelector('[data-testid="import-status"]');
       return { bar: bar ? bar.value + '/' + bar.max : null, text: status ? status.textContent : '' };
-    })()`) as { bar: string | null; text: string };
+    })()`)) as { bar: string | null; text: string };
     if (state.bar) progress.add(state.bar);
     if (state.bar && /sav/i.test(state.text) && !staged) staged = performance.now() - started;
     if (!state.bar && progress.size > 0 && state.text.trim()) {
@@ -112,7 +123,8 @@ export async function importThroughFileInput(options: Page, path: string): Promi
       const stall = (await options.evaluate('clearInterval(globalThis.__probe), globalThis.__stall')) as number;
       return { staged: staged || done, done, progressUpdates: progress.size, stall, result: state.text.trim().slice(0, 200) };
     }
-    if (!state.bar && !progress.size && state.text.trim() && performance.now() - started > 5000) throw new Error(`the import did not start: ${state.text.trim().slice(0, 300)}`);
+    if (!state.bar && !progress.size && state.text.trim() && performance.now() - started > 5000)
+      throw new Error(`the import did not start: ${state.text.trim().slice(0, 300)}`);
     if (performance.now() - started > 30 * 60_000) throw new Error('the import did not finish in 30 minutes');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -139,7 +151,10 @@ export function prepare(): boolean {
 }
 
 export function sampleRecords(): ArticleRecord[] {
-  return readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ArticleRecord);
+  return readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ArticleRecord);
 }
 
 /**
@@ -173,11 +188,17 @@ export async function clickToResult(extension: ExtensionSession, fixtures: Fixtu
 
 async function tabIdFromPage(page: Page, extensionId: string, url: string): Promise<number> {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  return (await page.evaluate(`chrome.tabs.query({}).then((tabs) => Math.max(...tabs.filter((t) => t.url === ${JSON.stringify(url)}).map((t) => t.id)))`)) as number;
+  return (await page.evaluate(
+    `chrome.tabs.query({}).then((tabs) => Math.max(...tabs.filter((t) => t.url === ${JSON.stringify(url)}).map((t) => t.id)))`,
+  )) as number;
 }
 
 export async function sendFrom(page: Page, type: string, payload: unknown): Promise<Record<string, unknown>> {
-  const reply = (await page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`)) as { ok: boolean; data?: Record<string, unknown>; error?: string };
+  const reply = (await page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`)) as {
+    ok: boolean;
+    data?: Record<string, unknown>;
+    error?: string;
+  };
   if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
   return reply.data ?? {};
 }
@@ -230,12 +251,13 @@ export async function workerHeap(extension: ExtensionSession): Promise<{ used: n
       if (message.id !== undefined) replies.get(message.id)?.(message.result ?? {});
     });
     let id = 0;
-    const call = (method: string) => new Promise<Record<string, number>>((resolve, reject) => {
-      const mine = ++id;
-      replies.set(mine, resolve);
-      setTimeout(() => reject(new Error(`${method}: no answer`)), 30_000);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method }) });
-    });
+    const call = (method: string) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const mine = ++id;
+        replies.set(mine, resolve);
+        setTimeout(() => reject(new Error(`${method}: no answer`)), 30_000);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method }) });
+      });
     await call('HeapProfiler.collectGarbage');
     const usage = await call('Runtime.getHeapUsage');
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);

@@ -78,17 +78,40 @@ export async function run(): Promise<void> {
   const targets = [...read(seedPath).map((r) => ({ ...r, story: `seed:${r.story ?? 'x'}` })), ...read(wclPath)];
   const years = new Set(targets.map((r) => r.published?.slice(0, 4)).filter(Boolean));
   const abp = abpPath ? read(abpPath).filter((r) => r.published && years.has(r.published.slice(0, 4))) : [];
-  if (!abpPath) console.log('  abp.ndjson.gz is missing: the index holds the events without distractors, so recall is easier than it should be');
+  if (!abpPath)
+    console.log('  abp.ndjson.gz is missing: the index holds the events without distractors, so recall is easier than it should be');
   const context = read(fileURLToPath(new URL('../public/sample/sample.ndjson', import.meta.url)));
   // The events' own weeks in the distractor set hold other outlets' (unlabelled) reports of
   // the same events: with them, a report found is not always one the labels count.
-  const eventDays = targets.map((r) => r.published).filter((d): d is string => !!d).map((d) => Date.parse(d));
+  const eventDays = targets
+    .map((r) => r.published)
+    .filter((d): d is string => !!d)
+    .map((d) => Date.parse(d));
   const farFromEvents = (r: ArticleRecord) => eventDays.every((d) => Math.abs(Date.parse(r.published!) - d) > 7 * 86_400_000);
-  await runSetting('distractors: ABP articles of the same years outside the events\' weeks', targets, abp.filter(farFromEvents), context, years);
-  if (abp.length) await runSetting('stress: all ABP articles of the same years (the events\' weeks hold unlabelled same-event reports by other outlets)', targets, abp, context, years);
+  await runSetting(
+    "distractors: ABP articles of the same years outside the events' weeks",
+    targets,
+    abp.filter(farFromEvents),
+    context,
+    years,
+  );
+  if (abp.length)
+    await runSetting(
+      "stress: all ABP articles of the same years (the events' weeks hold unlabelled same-event reports by other outlets)",
+      targets,
+      abp,
+      context,
+      years,
+    );
 }
 
-async function runSetting(name: string, targets: ArticleRecord[], distractors: ArticleRecord[], context: ArticleRecord[], years: Set<string | undefined>): Promise<void> {
+async function runSetting(
+  name: string,
+  targets: ArticleRecord[],
+  distractors: ArticleRecord[],
+  context: ArticleRecord[],
+  years: Set<string | undefined>,
+): Promise<void> {
   console.log(`\n### ${name}`);
 
   // The index saw an undated report when its story's other reports appeared.
@@ -98,7 +121,18 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
   const docOf = new Map<string, number>();
   for (const r of targets) {
     const seen = r.published ?? storyDate.get(r.story!) ?? '2018-04-20';
-    docOf.set(r.id, standin.add({ title: r.title || r.text.split(/(?<=[.!?])\s/)[0]!.slice(0, 150), text: r.text, outlet: r.outlet, domain: domainOf(r), seen: `${seen}T12:00:00Z`, published: r.published, tag: r.id }));
+    docOf.set(
+      r.id,
+      standin.add({
+        title: r.title || r.text.split(/(?<=[.!?])\s/)[0]!.slice(0, 150),
+        text: r.text,
+        outlet: r.outlet,
+        domain: domainOf(r),
+        seen: `${seen}T12:00:00Z`,
+        published: r.published,
+        tag: r.id,
+      }),
+    );
   }
   // Misbehaving pages on the same stories: other "outlets" repeating a report's text.
   const stories = [...new Set(targets.map((r) => r.story!))];
@@ -106,12 +140,23 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
     const base = targets.find((r) => r.story === story)!;
     for (let k = 0; k < 2; k++) {
       const page = MISBEHAVING[(i * 2 + k) % MISBEHAVING.length]!;
-      standin.add({ title: base.title || base.text.slice(0, 100), text: base.text, outlet: `Misbehaving ${page}`, domain: `${page}.example`, seen: `${base.published ?? storyDate.get(story) ?? '2018-04-20'}T13:00:00Z`, page, tag: 'bad' });
+      standin.add({
+        title: base.title || base.text.slice(0, 100),
+        text: base.text,
+        outlet: `Misbehaving ${page}`,
+        domain: `${page}.example`,
+        seen: `${base.published ?? storyDate.get(story) ?? '2018-04-20'}T13:00:00Z`,
+        page,
+        tag: 'bad',
+      });
     }
   });
-  for (const r of distractors) standin.add({ title: r.title, text: r.text, outlet: r.outlet, domain: domainOf(r), seen: `${r.published}T12:00:00Z`, tag: r.id });
+  for (const r of distractors)
+    standin.add({ title: r.title, text: r.text, outlet: r.outlet, domain: domainOf(r), seen: `${r.published}T12:00:00Z`, tag: r.id });
   await standin.start();
-  console.log(`  index: ${targets.length} event reports (${stories.length} stories), ${distractors.length} distractors from ${[...years].sort().join(', ')}, ${stories.length * 2} misbehaving pages; context: the bundled sample (${context.length})`);
+  console.log(
+    `  index: ${targets.length} event reports (${stories.length} stories), ${distractors.length} distractors from ${[...years].sort().join(', ')}, ${stories.length * 2} misbehaving pages; context: the bundled sample (${context.length})`,
+  );
 
   const byId = new Map(targets.map((r) => [r.id, r]));
   const rows: Row[] = [];
@@ -143,12 +188,23 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
       const readDocs = new Map(result.found.map((f) => [standin.docOf(f.link.url), f.sameStory]));
       const story = (d: number | null | undefined) => (d == null ? undefined : byId.get(standin.doc(d)?.tag ?? '')?.story);
       if (process.env.BENCH_VERBOSE) {
-        const matched = new Set(asked.flatMap((u) => {
-          const p = new URL(u).searchParams;
-          return p.has('query') ? standin.search(p.get('query')!, Date.parse(p.get('startdatetime')!.replace(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/, '$1-$2-$3T$4:$5:$6Z')), Date.parse(p.get('enddatetime')!.replace(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/, '$1-$2-$3T$4:$5:$6Z')), 75) : standin.search(p.get('q')!, null, null, 50);
-        }));
+        const matched = new Set(
+          asked.flatMap((u) => {
+            const p = new URL(u).searchParams;
+            return p.has('query')
+              ? standin.search(
+                  p.get('query')!,
+                  Date.parse(p.get('startdatetime')!.replace(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/, '$1-$2-$3T$4:$5:$6Z')),
+                  Date.parse(p.get('enddatetime')!.replace(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/, '$1-$2-$3T$4:$5:$6Z')),
+                  75,
+                )
+              : standin.search(p.get('q')!, null, null, 50);
+          }),
+        );
         const missed = relevant.filter((d) => !readDocs.has(d));
-        console.log(`  ${r.id} [${r.outlet}] ${asked.map((u) => new URL(u).searchParams.get('query') ?? new URL(u).searchParams.get('q')).join(' | ')}\n     read ${relevant.length - missed.length}/${relevant.length}; missed: ${missed.map((d) => `${standin.doc(d)!.outlet}${matched.has(d) ? ' (returned)' : ''}`).join(', ')}; failures ${result.failed.map((f) => f.reason).join(',')}`);
+        console.log(
+          `  ${r.id} [${r.outlet}] ${asked.map((u) => new URL(u).searchParams.get('query') ?? new URL(u).searchParams.get('q')).join(' | ')}\n     read ${relevant.length - missed.length}/${relevant.length}; missed: ${missed.map((d) => `${standin.doc(d)!.outlet}${matched.has(d) ? ' (returned)' : ''}`).join(', ')}; failures ${result.failed.map((f) => f.reason).join(',')}`,
+        );
       }
       rows.push({
         lostToFailures: result.failed.filter((f) => relevant.includes(standin.docOf(f.link.url) ?? -1)).length,
@@ -163,7 +219,13 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
         first,
         all,
         waited,
-        falseSame: result.found.filter((f) => f.sameStory && standin.doc(standin.docOf(f.link.url) ?? -1)?.tag !== 'bad' && !standin.doc(standin.docOf(f.link.url) ?? -1)?.tag?.startsWith('abp:') && story(standin.docOf(f.link.url)) !== r.story).length,
+        falseSame: result.found.filter(
+          (f) =>
+            f.sameStory &&
+            standin.doc(standin.docOf(f.link.url) ?? -1)?.tag !== 'bad' &&
+            !standin.doc(standin.docOf(f.link.url) ?? -1)?.tag?.startsWith('abp:') &&
+            story(standin.docOf(f.link.url)) !== r.story,
+        ).length,
       });
     }
   } finally {
@@ -171,8 +233,14 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
   }
   const lost = rows.reduce((n, x) => n + x.lostToFailures, 0);
   if (lost) console.log(`  ${lost} labelled reports were fetched but failed (see BENCH_VERBOSE=1)`);
-  console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('  | articles | other outlets\' reports | recall (read) | recall (read, same story) | peer: headline query, top 8 | queries / article (max) | fetches / article (max) | labelled other events judged same story / article | unlabelled distractors judged same story / article | click to first found p50 | all read p50 (+ GDELT waits) |');
+  console.log(
+    `  load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    "  | articles | other outlets' reports | recall (read) | recall (read, same story) | peer: headline query, top 8 | queries / article (max) | fetches / article (max) | labelled other events judged same story / article | unlabelled distractors judged same story / article | click to first found p50 | all read p50 (+ GDELT waits) |",
+  );
   console.log('  | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const group of ['tuned', 'held-out', 'all'] as const) {
     const rs = rows.filter((x) => group === 'all' || x.group === group);
@@ -181,14 +249,21 @@ async function runSetting(name: string, targets: ArticleRecord[], distractors: A
     const avg = (k: keyof Row) => (rs.reduce((s, x) => s + (x[k] as number), 0) / rs.length).toFixed(2);
     const max = (k: keyof Row) => Math.max(...rs.map((x) => x[k] as number));
     const firsts = rs.map((x) => x.first).filter((x): x is number => x !== null);
-    console.log(`  | ${group} (${rs.length}) | ${rel} | ${pct('read')} | ${pct('same')} | ${pct('peer')} | ${avg('queries')} (${max('queries')}) | ${avg('fetches')} (${max('fetches')}) | ${avg('falseSame')} | ${avg('extraSame')} | ${median(firsts).toFixed(0)} ms | ${median(rs.map((x) => x.all)).toFixed(0)} ms (+${(median(rs.map((x) => x.waited)) / 1000).toFixed(0)} s) |`);
+    console.log(
+      `  | ${group} (${rs.length}) | ${rel} | ${pct('read')} | ${pct('same')} | ${pct('peer')} | ${avg('queries')} (${max('queries')}) | ${avg('fetches')} (${max('fetches')}) | ${avg('falseSame')} | ${avg('extraSame')} | ${median(firsts).toFixed(0)} ms | ${median(rs.map((x) => x.all)).toFixed(0)} ms (+${(median(rs.map((x) => x.waited)) / 1000).toFixed(0)} s) |`,
+    );
   }
 }
 
 /** The peer: the headline's words (3+ letters, no stop words) all required, the first 8 results. */
 function peerHits(standin: GdeltStandin, r: ArticleRecord, day: string, relevant: number[]): number {
-  const words = (r.title || r.text.split(/(?<=[.!?])\s/)[0]!).split(/[^\p{L}]+/u).filter((w) => w.length >= 3 && !STOPWORDS.has(w.toLowerCase()));
+  const words = (r.title || r.text.split(/(?<=[.!?])\s/)[0]!)
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length >= 3 && !STOPWORDS.has(w.toLowerCase()));
   const t = Date.parse(`${day}T12:00:00Z`);
-  const hits = standin.search(words.join(' '), t - 3 * 86_400_000, t + 4 * 86_400_000, 9).filter((d) => standin.doc(d)?.outlet !== r.outlet).slice(0, 8);
+  const hits = standin
+    .search(words.join(' '), t - 3 * 86_400_000, t + 4 * 86_400_000, 9)
+    .filter((d) => standin.doc(d)?.outlet !== r.outlet)
+    .slice(0, 8);
   return relevant.filter((d) => hits.includes(d)).length;
 }

@@ -91,7 +91,8 @@ function measurePage(id: string, html: string, url: string, truth: string, round
     }
   }
   return {
-    id, url,
+    id,
+    url,
     framelens: shingleMatch(truth, fl.text),
     readability: shingleMatch(truth, rd),
     framelensMs: median(fTimes),
@@ -137,20 +138,31 @@ export async function run(): Promise<void> {
   console.log('\n  | extractor | precision | recall | F1 | time (sum of per-page medians) |');
   console.log('  | --- | ---: | ---: | ---: | ---: |');
   console.log(`  | Readability.js alone | ${fmt(rd.precision)} | ${fmt(rd.recall)} | ${fmt(rd.f1)} | ${rdMs.toFixed(0)} ms (1.00x) |`);
-  console.log(`  | Framelens extractArticle | ${fmt(fl.precision)} | ${fmt(fl.recall)} | ${fmt(fl.f1)} | ${flMs.toFixed(0)} ms (${(flMs / rdMs).toFixed(2)}x) |`);
+  console.log(
+    `  | Framelens extractArticle | ${fmt(fl.precision)} | ${fmt(fl.recall)} | ${fmt(fl.f1)} | ${flMs.toFixed(0)} ms (${(flMs / rdMs).toFixed(2)}x) |`,
+  );
   const failures = results.filter((r) => r.failure);
-  console.log(`\n  Framelens refused ${failures.length} of ${results.length} pages${failures.length ? ': ' + failures.map((r) => `${r.id.slice(0, 8)} (${r.failure!.split(':')[0]})`).join(', ') : ''}.`);
+  console.log(
+    `\n  Framelens refused ${failures.length} of ${results.length} pages${failures.length ? ': ' + failures.map((r) => `${r.id.slice(0, 8)} (${r.failure!.split(':')[0]})`).join(', ') : ''}.`,
+  );
   console.log(`  Targets: F1 >= 0.970, precision >= 0.960, recall >= 0.970, time <= 1.20x Readability alone.`);
 
   if (verbose) {
     const worst = [...results].sort((a, b) => f1(a.framelens) - f1(b.framelens)).slice(0, 20);
     console.log('\n  Worst pages for Framelens (F1; P/R; Readability alone F1):');
     for (const r of worst) {
-      console.log(`  ${r.id.slice(0, 12)} F1 ${fmt(f1(r.framelens))} P ${fmt(precisionOf(r.framelens))} R ${fmt(recallOf(r.framelens))} | R.js ${fmt(f1(r.readability))} P ${fmt(precisionOf(r.readability))} R ${fmt(recallOf(r.readability))}  ${r.url}`);
+      console.log(
+        `  ${r.id.slice(0, 12)} F1 ${fmt(f1(r.framelens))} P ${fmt(precisionOf(r.framelens))} R ${fmt(recallOf(r.framelens))} | R.js ${fmt(f1(r.readability))} P ${fmt(precisionOf(r.readability))} R ${fmt(recallOf(r.readability))}  ${r.url}`,
+      );
     }
-    const lost = results.filter((r) => f1(r.framelens) < f1(r.readability) - 0.01).sort((a, b) => (f1(a.framelens) - f1(a.readability)) - (f1(b.framelens) - f1(b.readability)));
+    const lost = results
+      .filter((r) => f1(r.framelens) < f1(r.readability) - 0.01)
+      .sort((a, b) => f1(a.framelens) - f1(a.readability) - (f1(b.framelens) - f1(b.readability)));
     console.log(`\n  Pages where Framelens is worse than Readability alone: ${lost.length}`);
-    for (const r of lost) console.log(`  ${r.id.slice(0, 12)} ${fmt(f1(r.framelens))} vs ${fmt(f1(r.readability))}  P ${fmt(precisionOf(r.framelens))} vs ${fmt(precisionOf(r.readability))}  R ${fmt(recallOf(r.framelens))} vs ${fmt(recallOf(r.readability))}`);
+    for (const r of lost)
+      console.log(
+        `  ${r.id.slice(0, 12)} ${fmt(f1(r.framelens))} vs ${fmt(f1(r.readability))}  P ${fmt(precisionOf(r.framelens))} vs ${fmt(precisionOf(r.readability))}  R ${fmt(recallOf(r.framelens))} vs ${fmt(recallOf(r.readability))}`,
+      );
     if (onlyPage && results[0]) console.log(`\n--- Framelens text ---\n${results[0].framelensText}`);
   }
 }

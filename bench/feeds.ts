@@ -15,7 +15,9 @@ function paragraph(i: number): string {
 }
 
 function rssFeed(items: number, paragraphs: number): string {
-  const body = Array.from({ length: items }, (_, i) => `<item>
+  const body = Array.from(
+    { length: items },
+    (_, i) => `<item>
   <title><![CDATA[Story number ${i}: talks resume after overnight break]]></title>
   <link>https://news.example.org/world/story-${i}</link>
   <guid isPermaLink="false">https://news.example.org/?p=${i}</guid>
@@ -23,18 +25,22 @@ function rssFeed(items: number, paragraphs: number): string {
   <pubDate>Sun, 22 Nov 2026 ${String(i % 24).padStart(2, '0')}:00:00 +0000</pubDate>
   <description><![CDATA[Summary of story ${i}, with <b>markup</b> to strip.]]></description>
   <content:encoded><![CDATA[${Array.from({ length: paragraphs }, (_, p) => paragraph(p)).join('\n')}]]></content:encoded>
-</item>`).join('\n');
+</item>`,
+  ).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Bench</title><link>https://news.example.org/</link>${body}</channel></rss>`;
 }
 
 function atomFeed(items: number, paragraphs: number): string {
-  const body = Array.from({ length: items }, (_, i) => `<entry>
+  const body = Array.from(
+    { length: items },
+    (_, i) => `<entry>
   <title type="html">Story &lt;em&gt;${i}&lt;/em&gt;</title>
   <link rel="alternate" type="text/html" href="/world/story-${i}"/>
   <id>tag:news.example.org,2026:${i}</id>
   <updated>2026-11-22T${String(i % 24).padStart(2, '0')}:00:00Z</updated>
   <summary type="html">${Array.from({ length: paragraphs }, (_, p) => paragraph(p).replace(/&/g, '&amp;').replace(/</g, '&lt;')).join(' ')}</summary>
-</entry>`).join('\n');
+</entry>`,
+  ).join('\n');
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.example.org/"><title>Bench</title>${body}</feed>`;
 }
 
@@ -67,7 +73,11 @@ function time(fn: () => unknown, runs: number): number {
 }
 
 export async function run(): Promise<void> {
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const cases: [string, string, number][] = [
     ['RSS 2.0, 200 items with content:encoded', rssFeed(200, 8), 20],
     ['Atom 1.0, 200 entries with html summaries', atomFeed(200, 8), 20],
@@ -82,6 +92,8 @@ export async function run(): Promise<void> {
     const peer = time(() => peerParse(xml), runs);
     const items = parseFeed(xml, 'https://news.example.org/feed', { maxChars: 6_000_000 }).items.length;
     if (items !== 200 || peerParse(xml) !== 200) throw new Error(`${name}: expected 200 items, got ${items}`);
-    console.log(`| ${name} | ${(xml.length / 1e6).toFixed(2)} MB | ${ours.toFixed(1)} ms | ${peer.toFixed(1)} ms | ${(peer / ours).toFixed(1)}x faster |`);
+    console.log(
+      `| ${name} | ${(xml.length / 1e6).toFixed(2)} MB | ${ours.toFixed(1)} ms | ${peer.toFixed(1)} ms | ${(peer / ours).toFixed(1)}x faster |`,
+    );
   }
 }

@@ -100,7 +100,15 @@ function score(docs: { gold: (Span & { speakers: string[] })[]; predicted: Span[
   }
   const p = matched / Math.max(1, predicted);
   const r = matched / Math.max(1, gold);
-  return { predicted, gold, matched, precision: p, recall: r, f1: (2 * p * r) / Math.max(1e-9, p + r), speaker: speakerRight / Math.max(1, matched) };
+  return {
+    predicted,
+    gold,
+    matched,
+    precision: p,
+    recall: r,
+    f1: (2 * p * r) / Math.max(1e-9, p + r),
+    speaker: speakerRight / Math.max(1, matched),
+  };
 }
 
 /** The peer: every pair of double quote marks, credited to the nearest capitalised name. */
@@ -129,8 +137,12 @@ function quoteBenchmark(file: string, label: string): void {
   const b = score(peer);
   const f = (x: number) => x.toFixed(3);
   console.log(`  quotes, ${label}: ${a.gold} hand-labelled direct quotes in ${docs.length} documents (tests/fixtures/quotes/${file})`);
-  console.log(`  framelens  quote span P ${f(a.precision)} R ${f(a.recall)} F1 ${f(a.f1)}  speaker accuracy ${f(a.speaker)} (${a.matched} matched of ${a.predicted} predicted)`);
-  console.log(`  naive peer quote span P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}  speaker accuracy ${f(b.speaker)} (double marks + nearest capitalised name)`);
+  console.log(
+    `  framelens  quote span P ${f(a.precision)} R ${f(a.recall)} F1 ${f(a.f1)}  speaker accuracy ${f(a.speaker)} (${a.matched} matched of ${a.predicted} predicted)`,
+  );
+  console.log(
+    `  naive peer quote span P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}  speaker accuracy ${f(b.speaker)} (double marks + nearest capitalised name)`,
+  );
   console.log(`  ratio F1 ${f(a.f1 / b.f1)}×, speaker ${f(a.speaker / Math.max(1e-9, b.speaker))}×   targets: F1 ≥ 0.85, speaker ≥ 0.9`);
 }
 
@@ -152,7 +164,12 @@ function mentionCovered(mention: string, variant: string): boolean {
   return content(variant) * 2 >= content(mention);
 }
 
-const flat = (s: string) => s.toLowerCase().replace(/[`'’"]/g, '').replace(/[\s\-‐]+/g, ' ').trim();
+const flat = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[`'’"]/g, '')
+    .replace(/[\s\-‐]+/g, ' ')
+    .trim();
 
 interface LabelledItem {
   id: number;
@@ -171,7 +188,9 @@ const pairKey = (x: string, y: string) => [itemForm(x), itemForm(y)].sort().join
 /** Cross-article pairs of different forms in one naming concept. */
 function conceptPairs(n: NamingEntry): [NamingEntry['variants'][number], NamingEntry['variants'][number]][] {
   const out: [NamingEntry['variants'][number], NamingEntry['variants'][number]][] = [];
-  n.variants.forEach((v1, i) => n.variants.slice(i + 1).forEach((v2) => v1.article !== v2.article && itemForm(v1.form) !== itemForm(v2.form) && out.push([v1, v2])));
+  n.variants.forEach((v1, i) =>
+    n.variants.slice(i + 1).forEach((v2) => v1.article !== v2.article && itemForm(v1.form) !== itemForm(v2.form) && out.push([v1, v2])),
+  );
   return out;
 }
 
@@ -204,7 +223,10 @@ function namingBenchmark(): void {
   const misses: string[] = [];
   const count = { concepts: 0, stories: 0 };
   let times: number[] = [];
-  const runs: { event: string; arts: Article[] }[] = [...events.map((ev) => ({ event: ev, arts: records.filter((r) => r.story === ev).sort((a, b) => a.id.localeCompare(b.id)) })), { event: 'seed', arts: seeds }];
+  const runs: { event: string; arts: Article[] }[] = [
+    ...events.map((ev) => ({ event: ev, arts: records.filter((r) => r.story === ev).sort((a, b) => a.id.localeCompare(b.id)) })),
+    { event: 'seed', arts: seeds },
+  ];
   for (const { event: ev, arts } of runs) {
     const t0 = performance.now();
     const report = compareFraming(arts);
@@ -225,7 +247,9 @@ function namingBenchmark(): void {
         if (foundPairs.has(pairKey(it.a.form, it.b.form))) s.found++;
       }
       for (const n of report.naming) {
-        const judged = conceptPairs(n).map(([x, y]) => itemsHere.get(pairKey(x.form, y.form))).filter((x): x is LabelledItem => !!x);
+        const judged = conceptPairs(n)
+          .map(([x, y]) => itemsHere.get(pairKey(x.form, y.form)))
+          .filter((x): x is LabelledItem => !!x);
         if (!judged.length) continue;
         s.judged++;
         const bad = judged.filter((x) => !x.real);
@@ -270,19 +294,42 @@ function namingBenchmark(): void {
       annotated.judged++;
       const common = [...covering[0]!.ids].filter((id) => covering.every((x) => x.ids.has(id)));
       if (common.length) annotated.right++;
-      else falseFindings.push(`${ev} ${n.kind}: ${n.concept} (NewsWCL50: ${covering.map((x) => `${x.v.form} → ${[...x.ids].join('|')}`).join('; ')})`.slice(0, 900));
+      else
+        falseFindings.push(
+          `${ev} ${n.kind}: ${n.concept} (NewsWCL50: ${covering.map((x) => `${x.v.form} → ${[...x.ids].join('|')}`).join('; ')})`.slice(
+            0,
+            900,
+          ),
+        );
     }
     conceptsHere.forEach((c, k) => {
       const forms = formsHere[k]!;
       const outlets = [...forms.keys()];
-      const eligible = outlets.some((o1) => outlets.some((o2) => o1 !== o2 && [...forms.get(o1)!].some((f1) => [...forms.get(o2)!].some((f2) => f1 !== f2))));
-      if (!eligible) return;
-      const covers = (variant: string, outlet: string | undefined) => [...(forms.get(outlet ?? '') ?? [])].some((m) => mentionCovered(m, variant));
-      const recalled = report.naming.some((n) =>
-        n.variants.some((v1) => n.variants.some((v2) => v1.article !== v2.article && flat(v1.form) !== flat(v2.form) && covers(flat(v1.form), outletOf.get(v1.article)) && covers(flat(v2.form), outletOf.get(v2.article)))),
+      const eligible = outlets.some((o1) =>
+        outlets.some((o2) => o1 !== o2 && [...forms.get(o1)!].some((f1) => [...forms.get(o2)!].some((f2) => f1 !== f2))),
       );
-      const keys = c.type === 'PROPERTY' ? ['PROPERTY'] : ['entity', /^(ACTOR|ACTOR-I|COUNTRY|GROUP)$/.test(c.type) ? 'named' : 'event', Number(ev) % 2 ? 'heldout' : 'tune'];
-      if (!recalled && c.type !== 'PROPERTY') misses.push(`${ev} ${c.type} ${c.name}: ${[...forms].map(([o, f]) => `${o}: ${[...f].slice(0, 6).join(' | ')}`).join('; ')}`.slice(0, 600));
+      if (!eligible) return;
+      const covers = (variant: string, outlet: string | undefined) =>
+        [...(forms.get(outlet ?? '') ?? [])].some((m) => mentionCovered(m, variant));
+      const recalled = report.naming.some((n) =>
+        n.variants.some((v1) =>
+          n.variants.some(
+            (v2) =>
+              v1.article !== v2.article &&
+              flat(v1.form) !== flat(v2.form) &&
+              covers(flat(v1.form), outletOf.get(v1.article)) &&
+              covers(flat(v2.form), outletOf.get(v2.article)),
+          ),
+        ),
+      );
+      const keys =
+        c.type === 'PROPERTY'
+          ? ['PROPERTY']
+          : ['entity', /^(ACTOR|ACTOR-I|COUNTRY|GROUP)$/.test(c.type) ? 'named' : 'event', Number(ev) % 2 ? 'heldout' : 'tune'];
+      if (!recalled && c.type !== 'PROPERTY')
+        misses.push(
+          `${ev} ${c.type} ${c.name}: ${[...forms].map(([o, f]) => `${o}: ${[...f].slice(0, 6).join(' | ')}`).join('; ')}`.slice(0, 600),
+        );
       for (const key of keys) {
         const s = byType.get(key) ?? { eligible: 0, recalled: 0 };
         s.eligible++;
@@ -291,31 +338,48 @@ function namingBenchmark(): void {
       }
     });
   }
-  console.log(`  naming: ${count.concepts} concepts in ${count.stories} reports (NewsWCL50's ${events.length} events × 5 outlets, and the seed pair)`);
+  console.log(
+    `  naming: ${count.concepts} concepts in ${count.stories} reports (NewsWCL50's ${events.length} events × 5 outlets, and the seed pair)`,
+  );
   if (records.length) {
     const e = byType.get('entity') ?? { eligible: 0, recalled: 0 };
     const p = byType.get('PROPERTY') ?? { eligible: 0, recalled: 0 };
-    console.log(`    NewsWCL50 recall: a concept counts when two outlets use different words for it; recalled = one naming group holds two different forms, from different articles, each a mention by that outlet (or a whole-word part holding ≥ half its content words)`);
-    console.log(`  naming recall, entity concepts (actors, countries, groups, events, actions, objects, misc): ${ratio(e.recalled, e.eligible)}   target ≥ 0.6`);
+    console.log(
+      `    NewsWCL50 recall: a concept counts when two outlets use different words for it; recalled = one naming group holds two different forms, from different articles, each a mention by that outlet (or a whole-word part holding ≥ half its content words)`,
+    );
+    console.log(
+      `  naming recall, entity concepts (actors, countries, groups, events, actions, objects, misc): ${ratio(e.recalled, e.eligible)}   target ≥ 0.6`,
+    );
     const named = byType.get('named') ?? { eligible: 0, recalled: 0 };
     const event = byType.get('event') ?? { eligible: 0, recalled: 0 };
-    console.log(`    of which actors, countries and groups ${ratio(named.recalled, named.eligible)}; events, actions, objects and misc ${ratio(event.recalled, event.eligible)}`);
+    console.log(
+      `    of which actors, countries and groups ${ratio(named.recalled, named.eligible)}; events, actions, objects and misc ${ratio(event.recalled, event.eligible)}`,
+    );
     const tune = byType.get('tune') ?? { eligible: 0, recalled: 0 };
     const held = byType.get('heldout') ?? { eligible: 0, recalled: 0 };
-    console.log(`    tuning events (0 2 4 6 8) ${ratio(tune.recalled, tune.eligible)}; held-out events (1 3 5 7 9) ${ratio(held.recalled, held.eligible)}`);
+    console.log(
+      `    tuning events (0 2 4 6 8) ${ratio(tune.recalled, tune.eligible)}; held-out events (1 3 5 7 9) ${ratio(held.recalled, held.eligible)}`,
+    );
     console.log(`  naming recall, PROPERTY concepts (evaluative descriptions): ${ratio(p.recalled, p.eligible)}`);
-    console.log(`  naming precision, NewsWCL50 annotations (found concepts with two annotated forms from different articles; right = one annotated concept holds them all): ${ratio(annotated.right, annotated.judged)}   target ≥ 0.85`);
+    console.log(
+      `  naming precision, NewsWCL50 annotations (found concepts with two annotated forms from different articles; right = one annotated concept holds them all): ${ratio(annotated.right, annotated.judged)}   target ≥ 0.85`,
+    );
   }
   for (const split of ['tune', 'heldout'] as const) {
     const s = labelled.get(split);
     if (!s) continue;
     const wrong = [...s.wrong].map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-    console.log(`  naming precision, hand-labelled ${split === 'tune' ? 'tuning half (events 0 2 4 6 8 + seeds)' : 'held-out half (events 1 3 5 7 9)'}: ${ratio(s.right, s.judged)}   recall of its real pairs ${ratio(s.found, s.real)}   wrong concepts by label: ${wrong}   target ≥ 0.85`);
+    console.log(
+      `  naming precision, hand-labelled ${split === 'tune' ? 'tuning half (events 0 2 4 6 8 + seeds)' : 'held-out half (events 1 3 5 7 9)'}: ${ratio(s.right, s.judged)}   recall of its real pairs ${ratio(s.found, s.real)}   wrong concepts by label: ${wrong}   target ≥ 0.85`,
+    );
   }
   if (process.argv.includes('--verbose')) for (const f of falseFindings) console.log(`    false: ${f}`);
   if (process.argv.includes('--misses')) for (const m of misses) console.log(`    missed: ${m}`);
   times = times.sort((a, b) => a - b);
-  if (times.length) console.log(`  compareFraming on 5 articles: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (first includes warm-up)`);
+  if (times.length)
+    console.log(
+      `  compareFraming on 5 articles: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (first includes warm-up)`,
+    );
 }
 
 function speedBenchmark(): void {
@@ -330,16 +394,27 @@ function speedBenchmark(): void {
     runs.push(performance.now() - t);
   }
   runs.sort((a, b) => a - b);
-  console.log(`  compareFraming on the seed pair (${seeds.map((s) => s.words).join(' + ')} words): first call ${cold.toFixed(1)} ms (cold regex and JIT), then median ${runs[10]!.toFixed(1)} ms, fastest ${runs[0]!.toFixed(1)} ms over 20 runs (machine load: ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `  compareFraming on the seed pair (${seeds.map((s) => s.words).join(' + ')} words): first call ${cold.toFixed(1)} ms (cold regex and JIT), then median ${runs[10]!.toFixed(1)} ms, fastest ${runs[0]!.toFixed(1)} ms over 20 runs (machine load: ${loadavg()[0]!.toFixed(1)})`,
+  );
 }
 
 export async function run(): Promise<void> {
   console.log('  command: npm run bench -- framing');
   speedBenchmark();
   quoteBenchmark('quotes.json', 'development set (the extractor was tuned on it)');
-  quoteBenchmark('heldout.json', 'first held-out set (labelled after development; its two speaker errors were since examined and fixed, so it is seen)');
-  quoteBenchmark('heldout-2.json', 'second held-out set (labelled after that fix; scored 0.722 unseen, its errors since examined and fixed, so it is seen)');
-  quoteBenchmark('heldout-3.json', 'third held-out set (labelled after those fixes; scored 0.667 unseen, its errors since examined and fixed, so it is seen)');
+  quoteBenchmark(
+    'heldout.json',
+    'first held-out set (labelled after development; its two speaker errors were since examined and fixed, so it is seen)',
+  );
+  quoteBenchmark(
+    'heldout-2.json',
+    'second held-out set (labelled after that fix; scored 0.722 unseen, its errors since examined and fixed, so it is seen)',
+  );
+  quoteBenchmark(
+    'heldout-3.json',
+    'third held-out set (labelled after those fixes; scored 0.667 unseen, its errors since examined and fixed, so it is seen)',
+  );
   quoteBenchmark('heldout-4.json', 'fourth held-out set (labelled after that fix, never tuned on)');
   namingBenchmark();
 }

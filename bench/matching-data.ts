@@ -63,7 +63,9 @@ export function devSets(data: MatchingData): DevSet[] {
   const sets: DevSet[] = [{ name: 'ecbplus', queries: data.ecb, ...splitQueries(data.ecb), unjudged: () => undefined }];
   if (data.political.length) {
     const heldOut = (r: ArticleRecord) => r.id.startsWith('newswcl50:') && Number(r.story) >= 5;
-    const judged = JSON.parse(readFileSync(new URL('./data/political-coverage.json', import.meta.url), 'utf8')) as { coverage: Record<string, string> };
+    const judged = JSON.parse(readFileSync(new URL('./data/political-coverage.json', import.meta.url), 'utf8')) as {
+      coverage: Record<string, string>;
+    };
     sets.push({
       name: 'political',
       queries: data.political,
@@ -75,7 +77,6 @@ export function devSets(data: MatchingData): DevSet[] {
   }
   return sets;
 }
-
 
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
@@ -164,7 +165,9 @@ export function boundedQueries(queries: readonly ArticleRecord[], archive: reado
     const tf = new Map<string, number>();
     for (const w of plainWords(rest)) tf.set(w, (tf.get(w) ?? 0) + 1);
     const inLead = new Set(plainWords(`${q.title}\n${lead}`));
-    const scored = [...tf].filter(([w]) => !inLead.has(w)).map(([w, c]) => ({ w, s: (1 + Math.log(c)) * Math.log((n + 1) / ((df.get(w) ?? 0) + 1)) }));
+    const scored = [...tf]
+      .filter(([w]) => !inLead.has(w))
+      .map(([w, c]) => ({ w, s: (1 + Math.log(c)) * Math.log((n + 1) / ((df.get(w) ?? 0) + 1)) }));
     scored.sort((a, b) => b.s - a.s || (a.w < b.w ? -1 : 1));
     const terms = scored.slice(0, BOUNDED_TERMS).map((x) => x.w);
     return { ...q, text: terms.length ? `${lead}\n\n${terms.join(' ')}` : lead };

@@ -47,7 +47,11 @@ export function evaluate(
   counting: Counting = 'groups',
   unjudged: (id: string) => string | undefined = () => undefined,
 ): Quality {
-  let r1 = 0, r5 = 0, r10 = 0, mrr = 0, ceiling = 0;
+  let r1 = 0,
+    r5 = 0,
+    r10 = 0,
+    mrr = 0,
+    ceiling = 0;
   let relevantTotal = 0;
   const flags = { flagged: { all: 0, right: 0 }, related: { all: 0, right: 0 } };
   let counted = 0;

@@ -39,7 +39,6 @@ export class FramelensSystem implements MatchSystem {
   }
 }
 
-
 /**
  * The docs/DESIGN.md baseline: a plain log-TF·IDF cosine over title + body, no stemming,
  * scored exhaustively (every query term's postings), IDF and norms exact at query time.
@@ -137,7 +136,12 @@ export class MiniSearchSystem implements MatchSystem {
   prepare(): void {}
   search(query: ArticleRecord, top: number) {
     const results = this.index.search(`${query.title}\n${query.text}`, { combineWith: 'OR' });
-    return { ids: results.filter((r) => r.id !== query.id).slice(0, top).map((r) => [String(r.id)]) };
+    return {
+      ids: results
+        .filter((r) => r.id !== query.id)
+        .slice(0, top)
+        .map((r) => [String(r.id)]),
+    };
   }
 }
 

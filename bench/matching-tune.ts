@@ -19,7 +19,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_CANDIDATE_OPTIONS, DEFAULT_WEIGHTS, MatchIndex, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, type MatchIndexSnapshot, type MatchTuning } from '../src/core/match';
+import {
+  DEFAULT_CANDIDATE_OPTIONS,
+  DEFAULT_WEIGHTS,
+  MatchIndex,
+  RELATED_THRESHOLD,
+  SAME_STORY_THRESHOLD,
+  type MatchIndexSnapshot,
+  type MatchTuning,
+} from '../src/core/match';
 import type { ArticleRecord } from '../src/core/types';
 import { devSets, loadMatchingData, stages } from './matching-data';
 import { evaluate, percentile, type Quality, type Ranked } from './matching-metrics';
@@ -66,8 +74,17 @@ async function main(): Promise<void> {
   }
   const report = (name: string, answers: ReadonlyMap<string, Ranked>) => {
     for (const set of sets) {
-      const ev = (qs: ArticleRecord[]) => evaluate(qs, qs.map((q) => answers.get(q.id)!), set.queries, 'ids', set.unjudged);
-      console.log(`  ${set.name} ${name}\n    tune ${fmt(ev(set.tune))}\n    held ${fmt(ev(set.heldOut))}\n    all  ${fmt(ev(set.queries))}`);
+      const ev = (qs: ArticleRecord[]) =>
+        evaluate(
+          qs,
+          qs.map((q) => answers.get(q.id)!),
+          set.queries,
+          'ids',
+          set.unjudged,
+        );
+      console.log(
+        `  ${set.name} ${name}\n    tune ${fmt(ev(set.tune))}\n    held ${fmt(ev(set.heldOut))}\n    all  ${fmt(ev(set.queries))}`,
+      );
     }
   };
   console.log('TF-IDF baseline');

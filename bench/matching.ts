@@ -115,14 +115,23 @@ function printRow(r: Row): void {
 }
 
 function printRatios(rows: Row[]): void {
-  console.log('\nRatios, Framelens against each peer at the same archive size on the same development and query set (R@10 and MRR ids only: ours / peer; speed: peer time / ours, >1 = we are faster):');
+  console.log(
+    '\nRatios, Framelens against each peer at the same archive size on the same development and query set (R@10 and MRR ids only: ours / peer; speed: peer time / ours, >1 = we are faster):',
+  );
   for (const ours of rows.filter((r) => r.system === 'Framelens')) {
-    for (const peer of rows.filter((r) => r.stage === ours.stage && r.set === ours.set && r.queries === ours.queries && r.system !== 'Framelens')) {
-      const held = ours.heldOut && peer.heldOut ? `, held-out R@10 ×${(ours.heldOut.recall10 / peer.heldOut.recall10).toFixed(3)} MRR ×${(ours.heldOut.mrr / peer.heldOut.mrr).toFixed(3)}` : '';
+    for (const peer of rows.filter(
+      (r) => r.stage === ours.stage && r.set === ours.set && r.queries === ours.queries && r.system !== 'Framelens',
+    )) {
+      const held =
+        ours.heldOut && peer.heldOut
+          ? `, held-out R@10 ×${(ours.heldOut.recall10 / peer.heldOut.recall10).toFixed(3)} MRR ×${(ours.heldOut.mrr / peer.heldOut.mrr).toFixed(3)}`
+          : '';
       console.log(
         `  ${ours.stage}, ${ours.set}, ${ours.queries} queries, vs ${peer.system}: R@10 ×${(ours.quality.recall10 / peer.quality.recall10).toFixed(3)}, MRR ×${(ours.quality.mrr / peer.quality.mrr).toFixed(3)}${held}, ` +
           `query p50 ${(peer.p50 / ours.p50).toFixed(1)}× faster, p95 ${(peer.p95 / ours.p95).toFixed(1)}×, build ${(peer.buildMs / ours.buildMs).toFixed(2)}×` +
-          (peer.bytesPerArticle && ours.bytesPerArticle ? `, memory ${(peer.bytesPerArticle / ours.bytesPerArticle).toFixed(2)}× less` : ''),
+          (peer.bytesPerArticle && ours.bytesPerArticle
+            ? `, memory ${(peer.bytesPerArticle / ours.bytesPerArticle).toFixed(2)}× less`
+            : ''),
       );
     }
   }
@@ -139,7 +148,12 @@ interface SetPlan {
  * own so that, once it returns, nothing keeps the system alive: the next system's memory
  * baseline must not include this one.
  */
-async function measure(entry: (typeof SYSTEMS)[string], plan: readonly Stage[], gc: (() => void) | null, setPlans: readonly SetPlan[]): Promise<Row[]> {
+async function measure(
+  entry: (typeof SYSTEMS)[string],
+  plan: readonly Stage[],
+  gc: (() => void) | null,
+  setPlans: readonly SetPlan[],
+): Promise<Row[]> {
   const rows: Row[] = [];
   const base = await usedMemory(gc);
   const system = entry.make();
@@ -165,7 +179,13 @@ async function measure(entry: (typeof SYSTEMS)[string], plan: readonly Stage[], 
         const byId = new Map(qs.map((q, i) => [q.id, answers[i]!]));
         const part = (subsetOf: ArticleRecord[]) => {
           const own = subsetOf.filter((q) => byId.has(q.id));
-          return evaluate(own, own.map((q) => byId.get(q.id)!), dev.queries, 'ids', dev.unjudged);
+          return evaluate(
+            own,
+            own.map((q) => byId.get(q.id)!),
+            dev.queries,
+            'ids',
+            dev.unjudged,
+          );
         };
         const row: Row = {
           ...common,
@@ -195,21 +215,39 @@ export async function run(): Promise<void> {
   const plan = stages(data, quick ? [10_000] : [10_000, Infinity, 100_000]);
   const setPlans: SetPlan[] = devSets(data).map((dev) => {
     const boundedAll = boundedQueries(dev.queries, plan[0]!.added);
-    const subset = new Set(shuffled(dev.queries, 4).slice(0, BOUNDED_QUERIES).map((q) => q.id));
-    const sets: [QuerySet, readonly ArticleRecord[]][] = [['article', dev.queries], ['bounded', boundedAll.filter((q) => subset.has(q.id))]];
+    const subset = new Set(
+      shuffled(dev.queries, 4)
+        .slice(0, BOUNDED_QUERIES)
+        .map((q) => q.id),
+    );
+    const sets: [QuerySet, readonly ArticleRecord[]][] = [
+      ['article', dev.queries],
+      ['bounded', boundedAll.filter((q) => subset.has(q.id))],
+    ];
     if (subset.size < dev.queries.length) sets.push(['bounded, all', boundedAll]);
     return { dev, sets };
   });
   const gc = findGc();
-  const described = setPlans.map(({ dev, sets }) => `${dev.name}: ${sets.map(([name, qs]) => `${qs.length} ${name}`).join(', ')} (tuned on ${dev.tune.length}, held out ${dev.heldOut.length})`);
+  const described = setPlans.map(
+    ({ dev, sets }) =>
+      `${dev.name}: ${sets.map(([name, qs]) => `${qs.length} ${name}`).join(', ')} (tuned on ${dev.tune.length}, held out ${dev.heldOut.length})`,
+  );
   console.log(
     `queries: ${described.join('; ')}; archive sizes: ${plan.map((s) => s.size).join(', ')}; data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
-      `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores (timings are only comparable within one run); ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores (timings are only comparable within one run); ` +
       `memory: ${gc ? 'heap + typed arrays after full GC' + ((globalThis as { gc?: unknown }).gc ? '' : ' (gc obtained via v8.setFlagsFromString, node was not run with --expose-gc)') : 'unavailable (no gc in this runtime)'}`,
   );
-  console.log('\nR@k and MRR count ids only, as the CLI lists results; "with duplicates" counts a result\'s collapsed near-duplicates as found at its rank.');
-  console.log('\n| system | archive | set | queries | R@1 | R@5 | R@10 | MRR | with duplicates R@1 / R@10 / MRR | held-out R@10 / MRR | tuned-on R@10 / MRR | same-story P / R | related P / R | p50 ms | p95 ms | build s | bytes/article | restore ms |');
-  console.log('| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '\nR@k and MRR count ids only, as the CLI lists results; "with duplicates" counts a result\'s collapsed near-duplicates as found at its rank.',
+  );
+  console.log(
+    '\n| system | archive | set | queries | R@1 | R@5 | R@10 | MRR | with duplicates R@1 / R@10 / MRR | held-out R@10 / MRR | tuned-on R@10 / MRR | same-story P / R | related P / R | p50 ms | p95 ms | build s | bytes/article | restore ms |',
+  );
+  console.log(
+    '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   const rows: Row[] = [];
   for (const key of wanted) {
     const entry = SYSTEMS[key];
@@ -224,6 +262,10 @@ export async function run(): Promise<void> {
     if (ceiling !== undefined) console.log(`\nRecall@10 ceiling on ${dev.name} (stories larger than 11 articles): ${ceiling.toFixed(3)}.`);
   }
   printRatios(rows);
-  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`\nmatching benchmark done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

@@ -24,8 +24,19 @@ import { readRecords } from '../src/cli/inputs';
 import type { ArticleRecord } from '../src/core/types';
 import { currentServiceWorker, launchExtension, startFixtureServer, stopServiceWorker, type ExtensionSession } from '../tests/e2e/harness';
 import {
-  clickToResult, importThroughFileInput, median, megabytes, openOptions, percentile, prepare, sampleRecords, seconds, table, workerHeap,
-  type FileImport, type Split,
+  clickToResult,
+  importThroughFileInput,
+  median,
+  megabytes,
+  openOptions,
+  percentile,
+  prepare,
+  sampleRecords,
+  seconds,
+  table,
+  workerHeap,
+  type FileImport,
+  type Split,
 } from './browser';
 import { dataset } from './datasets';
 
@@ -60,21 +71,36 @@ export async function runPopup(): Promise<void> {
   const abpPath = dataset('abp.ndjson.gz');
   if (!ecbPath || !abpPath) return;
   const quick = process.argv.includes('--quick');
-  const sizes = (process.env.FRAMELENS_POPUP_SIZES ?? (quick ? '10000' : '10000,38000,100000')).split(',').map(Number).filter((n) => n > 0);
+  const sizes = (process.env.FRAMELENS_POPUP_SIZES ?? (quick ? '10000' : '10000,38000,100000'))
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const sample = sampleRecords();
   // One record per id: the sample archive holds some ECB+ articles itself, and a file with a repeated id is refused whole.
   const pool = [...new Map([...sample, ...readRecords(ecbPath), ...readRecords(abpPath)].map((r) => [r.id, r])).values()];
   const fixtures = await startFixtureServer();
   const work = mkdtempSync(join(tmpdir(), 'framelens-popup-'));
-  console.log(`  popup.html for the CBC seed page after importing a file through the options page; ${WARM_RUNS} warm runs, ${WAKE_RUNS} wake-ups in a row (worker stopped, popup ${WAKE_PAUSE_MS} ms later, ${READING_MS / 1000} s between a popup and the next stop)`);
+  console.log(
+    `  popup.html for the CBC seed page after importing a file through the options page; ${WARM_RUNS} warm runs, ${WAKE_RUNS} wake-ups in a row (worker stopped, popup ${WAKE_PAUSE_MS} ms later, ${READING_MS / 1000} s between a popup and the next stop)`,
+  );
   const rows: Row[] = [];
   try {
-    const archives: [string, ArticleRecord[]][] = [['sample archive (peer)', sample], ...sizes.map((n): [string, ArticleRecord[]] => [`${Math.round(n / 1000)}k archive`, archiveOf(pool, n)])];
+    const archives: [string, ArticleRecord[]][] = [
+      ['sample archive (peer)', sample],
+      ...sizes.map((n): [string, ArticleRecord[]] => [`${Math.round(n / 1000)}k archive`, archiveOf(pool, n)]),
+    ];
     for (const [label, records] of archives) {
       const file = join(work, `${records.length}.ndjson`);
       // Written a thousand lines at a time: 100k records are more than one string can hold.
       writeFileSync(file, '');
-      for (let i = 0; i < records.length; i += 1000) appendFileSync(file, records.slice(i, i + 1000).map((r) => `${JSON.stringify(r)}\n`).join(''));
+      for (let i = 0; i < records.length; i += 1000)
+        appendFileSync(
+          file,
+          records
+            .slice(i, i + 1000)
+            .map((r) => `${JSON.stringify(r)}\n`)
+            .join(''),
+        );
       const profile = mkdtempSync(join(work, 'profile-'));
       // FRAMELENS_BENCH_EXTENSION_DIR: a copy of dist-test/ to measure while dist-test/ is rebuilt.
       const extensionDir = process.env.FRAMELENS_BENCH_EXTENSION_DIR;
@@ -94,20 +120,33 @@ export async function runPopup(): Promise<void> {
   printPopup(rows);
 }
 
-async function measure(extension: ExtensionSession, fixtures: Awaited<ReturnType<typeof startFixtureServer>>, label: string, count: number, path: string, profile: string): Promise<Row> {
+async function measure(
+  extension: ExtensionSession,
+  fixtures: Awaited<ReturnType<typeof startFixtureServer>>,
+  label: string,
+  count: number,
+  path: string,
+  profile: string,
+): Promise<Row> {
   const log = (what: string) => console.log(`  ${label}: ${what}`);
   const options = await openOptions(extension);
   const file = await importThroughFileInput(options, path);
   const importedAt = await workerNow(extension);
   log(`imported in ${seconds(file.done)}`);
   const first = await clickToResult(extension, fixtures, 10 * 60_000);
-  const firstMeasures = (await readWorkerMeasures(extension)).filter(([name]) => ['framelens:read', 'framelens:lookup', 'framelens:match', 'framelens:records'].includes(name));
-  log(`first popup after the import ${first.total.toFixed(0)} ms (asked at ${first.ask.toFixed(0)} ms, answer at ${first.answer.toFixed(0)} ms; in the worker: ${firstMeasures.map(([n, ms]) => `${n.replace('framelens:', '')} ${ms.toFixed(0)} ms`).join(', ')})`);
+  const firstMeasures = (await readWorkerMeasures(extension)).filter(([name]) =>
+    ['framelens:read', 'framelens:lookup', 'framelens:match', 'framelens:records'].includes(name),
+  );
+  log(
+    `first popup after the import ${first.total.toFixed(0)} ms (asked at ${first.ask.toFixed(0)} ms, answer at ${first.answer.toFixed(0)} ms; in the worker: ${firstMeasures.map(([n, ms]) => `${n.replace('framelens:', '')} ${ms.toFixed(0)} ms`).join(', ')})`,
+  );
   // Let indexing and the snapshots finish as they would while the reader reads on.
   await indexed(extension, importedAt);
   await settle(extension, fixtures);
   const catchUp = Object.fromEntries((await readWorkerMeasures(extension)).filter(([name]) => name.startsWith('framelens:catch-up')));
-  log(`indexing caught up: match index ${seconds(catchUp['framelens:catch-up'] ?? NaN)}, catalog (after it) ${seconds(catchUp['framelens:catch-up-catalog'] ?? NaN)}`);
+  log(
+    `indexing caught up: match index ${seconds(catchUp['framelens:catch-up'] ?? NaN)}, catalog (after it) ${seconds(catchUp['framelens:catch-up-catalog'] ?? NaN)}`,
+  );
   const heapWarm = (await workerHeap(extension))?.used ?? null;
   await options.close();
   const warm: Split[] = [];
@@ -141,7 +180,9 @@ async function workerNow(extension: ExtensionSession): Promise<number> {
 async function indexed(extension: ExtensionSession, since: number): Promise<void> {
   for (;;) {
     const worker = await currentServiceWorker(extension.context, extension.extensionId);
-    const ends = await worker.evaluate(() => performance.getEntriesByName('framelens:catch-up-catalog').map((e) => e.startTime + e.duration));
+    const ends = await worker.evaluate(() =>
+      performance.getEntriesByName('framelens:catch-up-catalog').map((e) => e.startTime + e.duration),
+    );
     if (ends.some((end) => end >= since)) return;
     await sleep(500);
   }
@@ -174,7 +215,12 @@ function archiveOf(pool: ArticleRecord[], n: number): ArticleRecord[] {
 /** The `framelens:*` measures of the running worker (names the background gives its steps). */
 async function readWorkerMeasures(extension: ExtensionSession): Promise<[string, number][]> {
   const worker = await currentServiceWorker(extension.context, extension.extensionId);
-  return (await worker.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('framelens:')).map((m) => [m.name, m.duration]))) as [string, number][];
+  return (await worker.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('framelens:'))
+      .map((m) => [m.name, m.duration]),
+  )) as [string, number][];
 }
 
 /**
@@ -216,19 +262,46 @@ function printPopup(rows: Row[]): void {
   const [peer] = rows;
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   const totals = (splits: Split[]) => splits.map((s) => s.total);
-  console.log(table(['archive', 'articles', 'file import', 'first popup after import', 'warm p50 / p95', 'worker stopped p50 / p95', 'wake-ups', 'warm / stopped vs peer', 'renderer RSS (warm / woken)', 'worker JS heap (catalog loaded / woken)', 'catch-up (match / catalog)'], rows.map((r) => [
-    r.label, String(r.count), seconds(r.file.done), ms(r.first.total),
-    `${ms(median(totals(r.warm)))} / ${ms(percentile(totals(r.warm), 0.95))}`,
-    `${ms(median(totals(r.wake)))} / ${ms(percentile(totals(r.wake), 0.95))}`,
-    totals(r.wake).map((t) => t.toFixed(0)).join(' '),
-    peer ? `${(median(totals(r.warm)) / median(totals(peer.warm))).toFixed(2)}x / ${(median(totals(r.wake)) / median(totals(peer.wake))).toFixed(2)}x` : '',
-    `${r.rssWarm === null ? '?' : megabytes(r.rssWarm)} / ${r.rssWoken === null ? '?' : megabytes(r.rssWoken)}`,
-    `${r.heapWarm === null ? '?' : megabytes(r.heapWarm)} / ${r.heapWoken === null ? '?' : megabytes(r.heapWoken)}`,
-    `${r.catchUp['framelens:catch-up'] === undefined ? '-' : seconds(r.catchUp['framelens:catch-up'])} / ${r.catchUp['framelens:catch-up-catalog'] === undefined ? '-' : seconds(r.catchUp['framelens:catch-up-catalog'])}`,
-  ])));
+  console.log(
+    table(
+      [
+        'archive',
+        'articles',
+        'file import',
+        'first popup after import',
+        'warm p50 / p95',
+        'worker stopped p50 / p95',
+        'wake-ups',
+        'warm / stopped vs peer',
+        'renderer RSS (warm / woken)',
+        'worker JS heap (catalog loaded / woken)',
+        'catch-up (match / catalog)',
+      ],
+      rows.map((r) => [
+        r.label,
+        String(r.count),
+        seconds(r.file.done),
+        ms(r.first.total),
+        `${ms(median(totals(r.warm)))} / ${ms(percentile(totals(r.warm), 0.95))}`,
+        `${ms(median(totals(r.wake)))} / ${ms(percentile(totals(r.wake), 0.95))}`,
+        totals(r.wake)
+          .map((t) => t.toFixed(0))
+          .join(' '),
+        peer
+          ? `${(median(totals(r.warm)) / median(totals(peer.warm))).toFixed(2)}x / ${(median(totals(r.wake)) / median(totals(peer.wake))).toFixed(2)}x`
+          : '',
+        `${r.rssWarm === null ? '?' : megabytes(r.rssWarm)} / ${r.rssWoken === null ? '?' : megabytes(r.rssWoken)}`,
+        `${r.heapWarm === null ? '?' : megabytes(r.heapWarm)} / ${r.heapWoken === null ? '?' : megabytes(r.heapWoken)}`,
+        `${r.catchUp['framelens:catch-up'] === undefined ? '-' : seconds(r.catchUp['framelens:catch-up'])} / ${r.catchUp['framelens:catch-up-catalog'] === undefined ? '-' : seconds(r.catchUp['framelens:catch-up-catalog'])}`,
+      ]),
+    ),
+  );
   console.log('  where the time goes (medians): page (navigation → request) + background (request → answer) + render (answer → first row)');
   for (const r of rows) {
-    for (const [kind, splits] of [['warm', r.warm], ['worker stopped', r.wake]] as const) {
+    for (const [kind, splits] of [
+      ['warm', r.warm],
+      ['worker stopped', r.wake],
+    ] as const) {
       const page = median(splits.map((x) => x.ask));
       const background = median(splits.map((x) => x.answer - x.ask));
       const render = median(splits.map((x) => x.total - x.answer));

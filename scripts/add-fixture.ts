@@ -58,14 +58,27 @@ const floor2 = (x: number): number => Math.max(0, Math.floor((x - 0.02) * 100) /
 function fromDataset(prefix: string): { html: string; url: string; expected: Omit<FixtureExpectation, 'ok'> } {
   const dir = datasetsDir();
   if (!dir || !existsSync(join(dir, 'extraction'))) fail('../shared/datasets/extraction not found (set FRAMELENS_DATASETS)');
-  const truth = JSON.parse(readFileSync(join(dir, 'extraction', 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
-  const ids = readdirSync(join(dir, 'extraction', 'html')).map((f) => f.replace(/\.html\.gz$/, '')).filter((id) => id.startsWith(prefix));
+  const truth = JSON.parse(readFileSync(join(dir, 'extraction', 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
+  const ids = readdirSync(join(dir, 'extraction', 'html'))
+    .map((f) => f.replace(/\.html\.gz$/, ''))
+    .filter((id) => id.startsWith(prefix));
   if (ids.length !== 1) fail(`--dataset ${prefix}: ${ids.length} pages match`);
   const id = ids[0]!;
   const t = truth[id];
   if (!t) fail(`${id} has no ground truth`);
   const html = gunzipSync(readFileSync(join(dir, 'extraction', 'html', `${id}.html.gz`))).toString('utf8');
-  return { html, url: t.url, expected: { source: `scrapinghub/article-extraction-benchmark ${id} (MIT; page © its publisher)`, pageUrl: t.url, groundTruth: t.articleBody } };
+  return {
+    html,
+    url: t.url,
+    expected: {
+      source: `scrapinghub/article-extraction-benchmark ${id} (MIT; page © its publisher)`,
+      pageUrl: t.url,
+      groundTruth: t.articleBody,
+    },
+  };
 }
 
 function main(): void {
@@ -89,7 +102,8 @@ function main(): void {
   const before = extractText(html, url);
   const after = extractText(slimmed, url);
   if (JSON.stringify(before) !== JSON.stringify(after)) fail('the slimmed page does not extract like the original; store it by hand');
-  if (Buffer.byteLength(slimmed) > MAX_FIXTURE_BYTES) fail(`the page is ${Buffer.byteLength(slimmed)} bytes after slimming (limit ${MAX_FIXTURE_BYTES})`);
+  if (Buffer.byteLength(slimmed) > MAX_FIXTURE_BYTES)
+    fail(`the page is ${Buffer.byteLength(slimmed)} bytes after slimming (limit ${MAX_FIXTURE_BYTES})`);
 
   const out: FixtureExpectation = { ok: after.ok, ...expected };
   if (!after.ok) out.reason = after.reason;
@@ -109,7 +123,9 @@ function main(): void {
   mkdirSync(target, { recursive: true });
   writeFileSync(join(target, 'source.html'), slimmed);
   writeFileSync(join(target, 'expected.json'), JSON.stringify(out, null, 2) + '\n');
-  console.log(`wrote ${target} (${Buffer.byteLength(slimmed)} bytes); review expected.json, add textExcludes for the furniture this page tests`);
+  console.log(
+    `wrote ${target} (${Buffer.byteLength(slimmed)} bytes); review expected.json, add textExcludes for the furniture this page tests`,
+  );
 }
 
 main();

@@ -35,7 +35,9 @@ export function checkServiceWorkerImports(chunks: Rolldown.OutputChunk[]): void 
     if (seen.has(chunk.fileName)) continue;
     seen.add(chunk.fileName);
     if (chunk.dynamicImports.length > 0) {
-      throw new Error(`background.js loads ${chunk.fileName}, which uses import() (${chunk.dynamicImports.join(', ')}): service workers cannot import dynamically.`);
+      throw new Error(
+        `background.js loads ${chunk.fileName}, which uses import() (${chunk.dynamicImports.join(', ')}): service workers cannot import dynamically.`,
+      );
     }
     for (const dep of chunk.imports) {
       const next = byName.get(dep);

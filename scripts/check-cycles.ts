@@ -118,7 +118,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const graph = importGraph(join(repo, 'src'), repo);
   const cycles = findCycles(graph, new Set(ALLOWED_EDGES.keys()));
   if (cycles.length) {
-    console.error(`Import cycles under src/ (type imports count; break each by moving what both sides need into a leaf module):\n${cycles.map((c) => `  ${c.join(' -> ')}`).join('\n')}`);
+    console.error(
+      `Import cycles under src/ (type imports count; break each by moving what both sides need into a leaf module):\n${cycles.map((c) => `  ${c.join(' -> ')}`).join('\n')}`,
+    );
     process.exit(1);
   }
   console.log(`No import cycles among ${graph.size} modules under src/.`);

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   try {
     for (const size of ICON_SIZES) {
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-      await page.setContent(`<style>html,body{margin:0;background:transparent}img{display:block}</style><img width="${size}" height="${size}" alt="">`);
+      await page.setContent(
+        `<style>html,body{margin:0;background:transparent}img{display:block}</style><img width="${size}" height="${size}" alt="">`,
+      );
       await page.locator('img').evaluate(async (img: HTMLImageElement, url: string) => {
         img.src = url;
         await img.decode();

@@ -22,9 +22,14 @@ export interface MalformedFile {
   reason: RegExp;
 }
 
-
 export const validRecord = (id: string, extra: Record<string, unknown> = {}) => ({
-  id, url: `https://malformed.example/${encodeURIComponent(id)}`, title: `Headline ${id}`, outlet: 'Malformed Times', published: '2023-11-02', text: `First paragraph of ${id}.\n\nSecond paragraph.`, ...extra,
+  id,
+  url: `https://malformed.example/${encodeURIComponent(id)}`,
+  title: `Headline ${id}`,
+  outlet: 'Malformed Times',
+  published: '2023-11-02',
+  text: `First paragraph of ${id}.\n\nSecond paragraph.`,
+  ...extra,
 });
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -43,24 +48,62 @@ type LineDefect = { defect: string; line: (good: Record<string, unknown>) => str
 /** One bad line, replacing a good record: what it is and what the refusal must say. */
 const LINE_DEFECTS: LineDefect[] = [
   ...(['id', 'url', 'title', 'outlet', 'published', 'text'] as const).map((field): LineDefect => ({
-    defect: `${field} missing`, line: (g) => JSON.stringify({ ...g, [field]: undefined }), reason: new RegExp(`${field}`),
+    defect: `${field} missing`,
+    line: (g) => JSON.stringify({ ...g, [field]: undefined }),
+    reason: new RegExp(`${field}`),
   })),
-  ...([['id', 42], ['id', null], ['url', 7], ['title', null], ['title', ['a']], ['outlet', {}], ['published', 20231102], ['text', { body: 'x' }], ['text', true], ['story', 5], ['lang', ['en']]] as const).map(([field, value]): LineDefect => ({
-    defect: `${field} is ${JSON.stringify(value)}`, line: (g) => JSON.stringify({ ...g, [field]: value }), reason: new RegExp(field),
+  ...(
+    [
+      ['id', 42],
+      ['id', null],
+      ['url', 7],
+      ['title', null],
+      ['title', ['a']],
+      ['outlet', {}],
+      ['published', 20231102],
+      ['text', { body: 'x' }],
+      ['text', true],
+      ['story', 5],
+      ['lang', ['en']],
+    ] as const
+  ).map(([field, value]): LineDefect => ({
+    defect: `${field} is ${JSON.stringify(value)}`,
+    line: (g) => JSON.stringify({ ...g, [field]: value }),
+    reason: new RegExp(field),
   })),
   { defect: 'published is not a date', line: (g) => JSON.stringify({ ...g, published: 'last Tuesday' }), reason: /published/ },
   { defect: 'published has month 13', line: (g) => JSON.stringify({ ...g, published: '2024-13-01' }), reason: /published/ },
   { defect: 'published has day 00', line: (g) => JSON.stringify({ ...g, published: '2024-05-00' }), reason: /published/ },
   { defect: 'id is blank', line: (g) => JSON.stringify({ ...g, id: '   ' }), reason: /id is empty/ },
   { defect: 'id of 5,000 characters', line: (g) => JSON.stringify({ ...g, id: 'i'.repeat(5000) }), reason: /id is longer/ },
-  { defect: 'url of 10,000 characters', line: (g) => JSON.stringify({ ...g, url: `https://e.example/${'u'.repeat(10_000)}` }), reason: /url is longer/ },
+  {
+    defect: 'url of 10,000 characters',
+    line: (g) => JSON.stringify({ ...g, url: `https://e.example/${'u'.repeat(10_000)}` }),
+    reason: /url is longer/,
+  },
   { defect: 'title of 3,000 characters', line: (g) => JSON.stringify({ ...g, title: 't'.repeat(3000) }), reason: /title is longer/ },
-  { defect: 'outlet of 100,000 characters', line: (g) => JSON.stringify({ ...g, outlet: 'o'.repeat(100_000) }), reason: /outlet is longer/ },
+  {
+    defect: 'outlet of 100,000 characters',
+    line: (g) => JSON.stringify({ ...g, outlet: 'o'.repeat(100_000) }),
+    reason: /outlet is longer/,
+  },
   { defect: 'lang of 100 characters', line: (g) => JSON.stringify({ ...g, lang: 'l'.repeat(100) }), reason: /lang/ },
-  { defect: '__proto__ key', line: (g) => `{"__proto__": {"polluted": true}, ${JSON.stringify(g).slice(1)}`, reason: /forbidden key "__proto__"/ },
-  { defect: 'constructor key', line: (g) => `{"constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(g).slice(1)}`, reason: /forbidden key "constructor"/ },
+  {
+    defect: '__proto__ key',
+    line: (g) => `{"__proto__": {"polluted": true}, ${JSON.stringify(g).slice(1)}`,
+    reason: /forbidden key "__proto__"/,
+  },
+  {
+    defect: 'constructor key',
+    line: (g) => `{"constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(g).slice(1)}`,
+    reason: /forbidden key "constructor"/,
+  },
   { defect: 'prototype key', line: (g) => `{"prototype": {}, ${JSON.stringify(g).slice(1)}`, reason: /forbidden key "prototype"/ },
-  { defect: '__proto__ nested in an extra field', line: (g) => `{"extra": {"deep": {"__proto__": {"polluted": true}}}, ${JSON.stringify(g).slice(1)}`, reason: /forbidden key "__proto__"/ },
+  {
+    defect: '__proto__ nested in an extra field',
+    line: (g) => `{"extra": {"deep": {"__proto__": {"polluted": true}}}, ${JSON.stringify(g).slice(1)}`,
+    reason: /forbidden key "__proto__"/,
+  },
   { defect: 'an array', line: () => '[1, 2, 3]', reason: /not a JSON object/ },
   { defect: 'a string', line: () => '"just a string"', reason: /not a JSON object/ },
   { defect: 'a number', line: () => '42', reason: /not a JSON object/ },
@@ -89,7 +132,9 @@ export function malformedFiles({ count, seed }: GenerateOptions): MalformedFile[
   const int = (n: number) => Math.floor(random() * n);
   const files: MalformedFile[] = [];
   for (let i = 0; files.length < count; i++) {
-    const records = Array.from({ length: 1 + int(40) }, (_, r) => validRecord(`f${i}-r${r}`, random() < 0.2 ? { lean: 'center', topic: r } : {}));
+    const records = Array.from({ length: 1 + int(40) }, (_, r) =>
+      validRecord(`f${i}-r${r}`, random() < 0.2 ? { lean: 'center', topic: r } : {}),
+    );
     const lines = records.map((r) => JSON.stringify(r));
     const gzip = random() < 0.3;
     const eol = random() < 0.3 ? '\r\n' : '\n';
@@ -121,8 +166,29 @@ function invalidUtf8(name: string, lines: string[], eol: string, int: (n: number
   const at = int(lines.length);
   const line = lines[at]!;
   const cut = line.indexOf('First paragraph');
-  const bytes = concat(utf8(lines.slice(0, at).map((l) => l + eol).join('')), utf8(line.slice(0, cut)), new Uint8Array(bad), utf8(line.slice(cut)), utf8(lines.slice(at + 1).map((l) => eol + l).join('')));
-  return { name: gzip ? `${name}.gz` : name, bytes: gzip ? gzipSync(bytes) : bytes, defect: `invalid UTF-8 bytes ${bad.map((b) => b.toString(16)).join(' ')} on line ${at + 1}`, reason: /UTF-8/ };
+  const bytes = concat(
+    utf8(
+      lines
+        .slice(0, at)
+        .map((l) => l + eol)
+        .join(''),
+    ),
+    utf8(line.slice(0, cut)),
+    new Uint8Array(bad),
+    utf8(line.slice(cut)),
+    utf8(
+      lines
+        .slice(at + 1)
+        .map((l) => eol + l)
+        .join(''),
+    ),
+  );
+  return {
+    name: gzip ? `${name}.gz` : name,
+    bytes: gzip ? gzipSync(bytes) : bytes,
+    defect: `invalid UTF-8 bytes ${bad.map((b) => b.toString(16)).join(' ')} on line ${at + 1}`,
+    reason: /UTF-8/,
+  };
 }
 
 /** A gzip file cut short, or with bytes flipped in its compressed body or its checksum. */
@@ -132,7 +198,12 @@ function brokenGzip(i: number, text: string, int: (n: number) => number): Malfor
   const name = `broken-${i}.ndjson.gz`;
   if (how === 0) {
     const keep = 2 + int(gz.length - 10);
-    return { name, bytes: gz.slice(0, keep), defect: `gzip cut at ${keep} of ${gz.length} bytes`, reason: /gzip|no records|invalid JSON|UTF-8/ };
+    return {
+      name,
+      bytes: gz.slice(0, keep),
+      defect: `gzip cut at ${keep} of ${gz.length} bytes`,
+      reason: /gzip|no records|invalid JSON|UTF-8/,
+    };
   }
   const bytes = gz.slice();
   if (how === 1) {
@@ -150,16 +221,56 @@ function fileLevelCases(): MalformedFile[] {
   return [
     { name: 'empty.ndjson', bytes: new Uint8Array(), defect: 'an empty file', reason: /no records/ },
     { name: 'blank.ndjson', bytes: utf8('\n\r\n   \n\t\n'), defect: 'only blank lines', reason: /no records/ },
-    { name: 'gzip-header.ndjson.gz', bytes: new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), defect: 'a gzip header and nothing else', reason: /gzip|no records/ },
+    {
+      name: 'gzip-header.ndjson.gz',
+      bytes: new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]),
+      defect: 'a gzip header and nothing else',
+      reason: /gzip|no records/,
+    },
     { name: 'gzip-magic.ndjson.gz', bytes: new Uint8Array([0x1f, 0x8b]), defect: 'the gzip magic number alone', reason: /gzip|no records/ },
-    { name: 'utf16.ndjson', bytes: concat(new Uint8Array([0xff, 0xfe]), ...Array.from(good, (c) => new Uint8Array([c.charCodeAt(0), 0]))), defect: 'UTF-16 text', reason: /UTF-8|invalid JSON/ },
+    {
+      name: 'utf16.ndjson',
+      bytes: concat(new Uint8Array([0xff, 0xfe]), ...Array.from(good, (c) => new Uint8Array([c.charCodeAt(0), 0]))),
+      defect: 'UTF-16 text',
+      reason: /UTF-8|invalid JSON/,
+    },
     { name: 'nul.ndjson', bytes: new Uint8Array(4096), defect: '4 kB of NUL bytes', reason: /invalid JSON/, line: 1 },
     { name: 'one-long-line.ndjson', bytes: utf8('x'.repeat(5_000_000)), defect: 'one 5 MB line of junk', reason: /invalid JSON/, line: 1 },
-    { name: 'text-too-long.ndjson', bytes: utf8(JSON.stringify(validRecord('big', { text: 'w '.repeat(1_100_000) }))), defect: 'a 2.2 MB text field', reason: /text is longer/, line: 1 },
-    { name: 'json-array.ndjson', bytes: utf8(`[${good},${good}]`), defect: 'a JSON array of records, not NDJSON', reason: /not a JSON object/, line: 1 },
-    { name: 'pretty.ndjson', bytes: utf8(JSON.stringify(validRecord('p'), null, 2)), defect: 'pretty-printed JSON over several lines', reason: /invalid JSON/, line: 1 },
-    { name: 'zip.ndjson', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0]), defect: 'a zip file', reason: /invalid JSON/, line: 1 },
-    { name: 'trailing-garbage.ndjson', bytes: utf8(`${good}\n${JSON.stringify(validRecord('ok2'))}\n}{`), defect: 'garbage after the last record', reason: /invalid JSON/, line: 3 },
+    {
+      name: 'text-too-long.ndjson',
+      bytes: utf8(JSON.stringify(validRecord('big', { text: 'w '.repeat(1_100_000) }))),
+      defect: 'a 2.2 MB text field',
+      reason: /text is longer/,
+      line: 1,
+    },
+    {
+      name: 'json-array.ndjson',
+      bytes: utf8(`[${good},${good}]`),
+      defect: 'a JSON array of records, not NDJSON',
+      reason: /not a JSON object/,
+      line: 1,
+    },
+    {
+      name: 'pretty.ndjson',
+      bytes: utf8(JSON.stringify(validRecord('p'), null, 2)),
+      defect: 'pretty-printed JSON over several lines',
+      reason: /invalid JSON/,
+      line: 1,
+    },
+    {
+      name: 'zip.ndjson',
+      bytes: new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0]),
+      defect: 'a zip file',
+      reason: /invalid JSON/,
+      line: 1,
+    },
+    {
+      name: 'trailing-garbage.ndjson',
+      bytes: utf8(`${good}\n${JSON.stringify(validRecord('ok2'))}\n}{`),
+      defect: 'garbage after the last record',
+      reason: /invalid JSON/,
+      line: 3,
+    },
   ];
 }
 
@@ -172,7 +283,14 @@ function main(args: string[]): void {
   mkdirSync(dir, { recursive: true });
   const files = malformedFiles({ count: Number(count), seed: Number(seed) });
   for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
-  writeFileSync(join(dir, 'index.json'), JSON.stringify(files.map(({ name, defect, line, reason }) => ({ name, defect, line, reason: reason.source })), null, 1));
+  writeFileSync(
+    join(dir, 'index.json'),
+    JSON.stringify(
+      files.map(({ name, defect, line, reason }) => ({ name, defect, line, reason: reason.source })),
+      null,
+      1,
+    ),
+  );
   console.log(`Wrote ${files.length} malformed files to ${dir}`);
 }
 

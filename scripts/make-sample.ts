@@ -40,7 +40,10 @@ const SEED_STORY = /xinjiang|uighur|uyghur/i;
 type Raw = Record<string, unknown> & { id: string; text: string };
 
 function readLines(path: string): Raw[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Raw);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Raw);
 }
 
 /** FNV-1a: a fixed, seedless order for the filler choice. */
@@ -53,7 +56,12 @@ function ecbSubset(): Raw[] {
     const event = String(r.story);
     byEvent.set(event, [...(byEvent.get(event) ?? []), r]);
   }
-  return [...byEvent.keys()].sort().flatMap((event) => byEvent.get(event)!.sort((a, b) => a.id.localeCompare(b.id)).slice(0, ECB_PER_EVENT));
+  return [...byEvent.keys()].sort().flatMap((event) =>
+    byEvent
+      .get(event)!
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .slice(0, ECB_PER_EVENT),
+  );
 }
 
 async function abpFiller(): Promise<Raw[]> {
@@ -62,7 +70,8 @@ async function abpFiller(): Promise<Raw[]> {
   for await (const line of lines) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as Raw;
-    if (!r.published || !r.outlet || r.text.length < 1500 || r.text.length > 6000 || SEED_STORY.test(`${String(r.title)} ${r.text}`)) continue;
+    if (!r.published || !r.outlet || r.text.length < 1500 || r.text.length > 6000 || SEED_STORY.test(`${String(r.title)} ${r.text}`))
+      continue;
     pool.push(r);
   }
   return pool.sort((a, b) => hash(a.id) - hash(b.id) || a.id.localeCompare(b.id)).slice(0, ABP_COUNT);
@@ -86,4 +95,8 @@ const ndjson = toNdjson(records);
 const bytes = Buffer.byteLength(ndjson);
 if (bytes > MAX_BYTES) throw new Error(`The sample is ${bytes} bytes, over the ${MAX_BYTES} budget.`);
 writeFileSync(OUT, ndjson);
-console.log(`${OUT}: ${records.length} records, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(parts).map(([k, v]) => `${k} ${v.length}`).join(', ')})`);
+console.log(
+  `${OUT}: ${records.length} records, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(parts)
+    .map(([k, v]) => `${k} ${v.length}`)
+    .join(', ')})`,
+);

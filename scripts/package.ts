@@ -18,13 +18,17 @@ export const ARTIFACTS_DIR = `${ROOT_DIR}web-ext-artifacts`;
 
 /** The packages' file names for a version ("0.1.0" -> framelens-0.1.0-chrome.zip, ...-firefox.zip). */
 export function artifactNames(version: string): { chrome: string; firefox: string } {
-  if (!/^\d+(\.\d+){0,3}$/.test(version)) throw new Error(`Version ${JSON.stringify(version)} is not an extension version (1 to 4 dot-separated integers).`);
+  if (!/^\d+(\.\d+){0,3}$/.test(version))
+    throw new Error(`Version ${JSON.stringify(version)} is not an extension version (1 to 4 dot-separated integers).`);
   return { chrome: `framelens-${version}-chrome.zip`, firefox: `framelens-${version}-firefox.zip` };
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 /**
@@ -52,8 +56,11 @@ export async function packageExtension(): Promise<{ chrome: string; firefox: str
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const chrome = join(ARTIFACTS_DIR, names.chrome);
   await writeFile(chrome, await zipDirectory(distDir));
-  const webExt = spawnSync(join(ROOT_DIR, 'node_modules', '.bin', 'web-ext'),
-    ['build', '--source-dir', distDir, '--artifacts-dir', ARTIFACTS_DIR, '--filename', names.firefox, '--overwrite-dest'], { stdio: 'inherit' });
+  const webExt = spawnSync(
+    join(ROOT_DIR, 'node_modules', '.bin', 'web-ext'),
+    ['build', '--source-dir', distDir, '--artifacts-dir', ARTIFACTS_DIR, '--filename', names.firefox, '--overwrite-dest'],
+    { stdio: 'inherit' },
+  );
   if (webExt.status !== 0) throw new Error(`web-ext build failed (exit ${webExt.status ?? webExt.signal ?? 'unknown'}).`);
   return { chrome, firefox: join(ARTIFACTS_DIR, names.firefox) };
 }

@@ -64,7 +64,9 @@ async function loadSampleArchive(context: BrowserContext, extensionId: string): 
     );
     console.log(`Sample archive loaded: ${(await count.textContent())?.trim()}`);
   } catch (error) {
-    console.warn(`Could not load the sample archive from the options page (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Use its "Load sample archive" button by hand.`);
+    console.warn(
+      `Could not load the sample archive from the options page (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Use its "Load sample archive" button by hand.`,
+    );
   }
 }
 
@@ -73,11 +75,15 @@ async function main(): Promise<void> {
   await buildExtension({ outDir: USER_BUILD, test: false });
   console.log(`Built ${USER_BUILD}`);
   if (!hasDisplay()) {
-    console.error(`No display: $DISPLAY is not set and xvfb-run is not installed, so no browser window can be shown here.\n${howToLoadByHand()}`);
+    console.error(
+      `No display: $DISPLAY is not set and xvfb-run is not installed, so no browser window can be shown here.\n${howToLoadByHand()}`,
+    );
     process.exit(1);
   }
   if (!existsSync(CHROMIUM_PATH)) {
-    console.error(`No Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).\n${howToLoadByHand()}`);
+    console.error(
+      `No Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).\n${howToLoadByHand()}`,
+    );
     process.exit(1);
   }
 
@@ -108,13 +114,15 @@ async function main(): Promise<void> {
   // The persistent context opens with one blank tab; drop it so the article is in front.
   for (const page of context.pages()) if (page.url() === 'about:blank' && context.pages().length > 1) await page.close();
   await article?.bringToFront();
-  console.log([
-    '',
-    'Framelens is loaded. Demo articles are served at',
-    ...DEMO_PAGES.map((slug) => `  ${fixtures.url(slug)}`),
-    'Click the Framelens icon in the toolbar (pin it from the puzzle-piece menu) or press Alt+Shift+F',
-    'on an article to see related coverage and how the outlets frame it. Close the browser to stop.',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'Framelens is loaded. Demo articles are served at',
+      ...DEMO_PAGES.map((slug) => `  ${fixtures.url(slug)}`),
+      'Click the Framelens icon in the toolbar (pin it from the puzzle-piece menu) or press Alt+Shift+F',
+      'on an article to see related coverage and how the outlets frame it. Close the browser to stop.',
+    ].join('\n'),
+  );
 
   await new Promise<void>((resolve) => context.once('close', () => resolve()));
   await fixtures.close();

@@ -39,7 +39,10 @@ const ExtractResultSchema = v.variant('ok', [
  */
 export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): Promise<AnalyzeResponse> {
   const { browser } = deps;
-  const tab = tabId === undefined ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0] : await browser.tabs.get(tabId).catch(() => undefined);
+  const tab =
+    tabId === undefined
+      ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]
+      : await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab?.id) return { status: 'error', message: t('errTabClosed') };
   const fileAccess = tab.url?.startsWith('file:') ? await browser.extension.isAllowedFileSchemeAccess() : true;
   const forbidden = forbiddenReason(tab.url, fileAccess);
@@ -59,7 +62,11 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
   try {
     const answered = await withinTime(read(), deps.readTimeoutMs ?? READ_TIMEOUT_MS);
     measure('framelens:read', reading);
-    if (!answered.inTime) return { status: 'error', message: 'This page is not responding, so Framelens cannot read it. Wait until it responds or reload it, then try again.' };
+    if (!answered.inTime)
+      return {
+        status: 'error',
+        message: 'This page is not responding, so Framelens cannot read it. Wait until it responds or reload it, then try again.',
+      };
     answer = answered.value;
   } catch (e) {
     const message = errorText(e);

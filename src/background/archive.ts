@@ -35,7 +35,10 @@ export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(change: ArchiveChange) => void>();
 
-  constructor(readonly db: ArchiveDb, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly db: ArchiveDb,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   onChange(listener: (change: ArchiveChange) => void): () => void {
     this.listeners.add(listener);
@@ -61,7 +64,8 @@ export class Archive {
     return this.write(['articles', 'meta'], async (tx) => {
       const outcomes: UpsertOutcome[] = [];
       const now = this.now();
-      for (let i = 0; i < records.length; i += UPSERT_BATCH) outcomes.push(...(await upsertRecords(tx, records.slice(i, i + UPSERT_BATCH), origin, now)));
+      for (let i = 0; i < records.length; i += UPSERT_BATCH)
+        outcomes.push(...(await upsertRecords(tx, records.slice(i, i + UPSERT_BATCH), origin, now)));
       return summariseOutcomes(outcomes);
     });
   }
@@ -150,7 +154,10 @@ export class Archive {
    * failure aborts the transaction, so nothing of it lands (a full quota included), and is
    * reported as a readable error. Writes are queued so they commit in call order.
    */
-  write<T>(stores: WriteStores, body: (tx: ArticlesTx) => Promise<{ result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] }>): Promise<T> {
+  write<T>(
+    stores: WriteStores,
+    body: (tx: ArticlesTx) => Promise<{ result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] }>,
+  ): Promise<T> {
     const run = async (): Promise<T> => {
       const tx = this.db.transaction([...new Set<WriteStores[number]>([...stores, 'meta', 'changeLog'])], 'readwrite') as ArticlesTx;
       let out: { result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] };
@@ -158,7 +165,12 @@ export class Archive {
       try {
         out = await body(tx);
         counter = await bumpChangeCounter(tx);
-        await logChange(tx, counter, out.put.map((r) => r.id), out.removed);
+        await logChange(
+          tx,
+          counter,
+          out.put.map((r) => r.id),
+          out.removed,
+        );
         await tx.done;
       } catch (e) {
         try {

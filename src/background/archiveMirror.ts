@@ -48,8 +48,15 @@ export abstract class ArchiveMirror {
   /** Callers awaiting the catch-up itself: the drain does not step aside for foreground work then. */
   private waiters = 0;
 
-  protected constructor(protected readonly archive: Archive, private readonly options: MirrorOptions) {
-    this.persistLater = new Debounced(options.persistDelayMs, () => this.persist(), `${options.label} snapshot not saved; it will catch up from the change log.`);
+  protected constructor(
+    protected readonly archive: Archive,
+    private readonly options: MirrorOptions,
+  ) {
+    this.persistLater = new Debounced(
+      options.persistDelayMs,
+      () => this.persist(),
+      `${options.label} snapshot not saved; it will catch up from the change log.`,
+    );
     // Runs after the subclass's constructor (runExclusive starts work on a later turn).
     this.restored = archive.runExclusive(() => this.load());
   }
@@ -164,7 +171,10 @@ export abstract class ArchiveMirror {
         await forEachArchived(this.archive, pause, (row) => apply(row.record, row.savedAt));
         // The rebuild read every row, those of changes still queued included: what is left
         // is what those changes add.
-        this.queued = this.queue.reduce((n, w) => n + (w.kind === 'change' ? w.change.put.length : w.kind === 'catchUp' ? w.put.length : w.records), 0);
+        this.queued = this.queue.reduce(
+          (n, w) => n + (w.kind === 'change' ? w.change.put.length : w.kind === 'catchUp' ? w.put.length : w.records),
+          0,
+        );
       } else if (work.kind === 'catchUp') {
         for (const id of work.removed) this.drop(id);
         changed += work.removed.length;

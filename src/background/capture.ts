@@ -28,8 +28,7 @@ export const RECENT_MS = 10 * 60_000;
 const MAX_RECENT = 500;
 
 export type CaptureOutcome =
-  | 'off' | 'private' | 'skipped' | 'recent' | 'unscriptable' | 'no-answer' | 'not-news' | 'no-article'
-  | 'captured' | 'updated' | 'failed';
+  'off' | 'private' | 'skipped' | 'recent' | 'unscriptable' | 'no-answer' | 'not-news' | 'no-article' | 'captured' | 'updated' | 'failed';
 
 const CaptureAnswerSchema = v.variant('ok', [
   v.object({ ok: v.literal(true), article: ArticleSchema }),
@@ -67,8 +66,12 @@ export class AutoCapture {
     if (tab.incognito) return 'private';
     const tabId = tab.id;
     if (tabId === undefined || tabId < 0) return 'skipped';
-    const granted = await this.browser.permissions.getAll().then((p) => p.origins ?? [], () => []);
-    if (forbiddenReason(tab.url, false) || captureSkipReason(tab.url, { blocklist: settings.blocklist, grantedHosts: namedHosts(granted) })) return 'skipped';
+    const granted = await this.browser.permissions.getAll().then(
+      (p) => p.origins ?? [],
+      () => [],
+    );
+    if (forbiddenReason(tab.url, false) || captureSkipReason(tab.url, { blocklist: settings.blocklist, grantedHosts: namedHosts(granted) }))
+      return 'skipped';
     const key = pageKey(tab.url ?? '');
     const now = this.now();
     const seen = this.recent.get(key);

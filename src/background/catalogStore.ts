@@ -1,4 +1,11 @@
-import { ArchiveCatalog, type CatalogFilter, type CatalogInput, type CatalogPage, type CatalogQuery, type CatalogSnapshot } from '../core/search/catalog';
+import {
+  ArchiveCatalog,
+  type CatalogFilter,
+  type CatalogInput,
+  type CatalogPage,
+  type CatalogQuery,
+  type CatalogSnapshot,
+} from '../core/search/catalog';
 import { countWords, type ArticleRecord } from '../core/types';
 import type { Archive } from './archive';
 import { ArchiveMirror } from './archiveMirror';
@@ -17,10 +24,21 @@ export class CatalogStore extends ArchiveMirror {
   private catalog = new ArchiveCatalog();
 
   private constructor(archive: Archive, keepAlive: () => unknown, after?: (urgent: boolean) => Promise<void>) {
-    super(archive, { key: 'catalog', label: 'catalog', measureSuffix: '-catalog', persistDelayMs: PERSIST_DELAY_MS, keepAlive, ...(after ? { after } : {}) });
+    super(archive, {
+      key: 'catalog',
+      label: 'catalog',
+      measureSuffix: '-catalog',
+      persistDelayMs: PERSIST_DELAY_MS,
+      keepAlive,
+      ...(after ? { after } : {}),
+    });
   }
 
-  static async open(archive: Archive, keepAlive: () => unknown = () => undefined, after?: (urgent: boolean) => Promise<void>): Promise<CatalogStore> {
+  static async open(
+    archive: Archive,
+    keepAlive: () => unknown = () => undefined,
+    after?: (urgent: boolean) => Promise<void>,
+  ): Promise<CatalogStore> {
     const store = new CatalogStore(archive, keepAlive, after);
     await store.restored;
     return store;
@@ -67,5 +85,15 @@ export class CatalogStore extends ArchiveMirror {
 }
 
 function input(record: ArticleRecord, savedAt: number): CatalogInput {
-  return { id: record.id, url: record.url, title: record.title, outlet: record.outlet, published: record.published, story: record.story ?? null, words: countWords(record.text), savedAt, text: record.text };
+  return {
+    id: record.id,
+    url: record.url,
+    title: record.title,
+    outlet: record.outlet,
+    published: record.published,
+    story: record.story ?? null,
+    words: countWords(record.text),
+    savedAt,
+    text: record.text,
+  };
 }

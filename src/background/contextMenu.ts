@@ -17,9 +17,16 @@ export function createCompareMenu(browser: Browser): void {
   const menus = browser.contextMenus as MenusApi;
   if (!menus) return;
   // Created on install and update only (menus persist); removeAll first so an update does not duplicate it.
-  void menus.removeAll().then(() => {
-    menus.create({ id: COMPARE_MENU_ID, title: browser.i18n.getMessage('contextCompareCoverage') || 'Compare coverage', contexts: ['page', 'selection'] });
-  }).catch((e: unknown) => console.warn('Framelens: context menu not created', e));
+  void menus
+    .removeAll()
+    .then(() => {
+      menus.create({
+        id: COMPARE_MENU_ID,
+        title: browser.i18n.getMessage('contextCompareCoverage') || 'Compare coverage',
+        contexts: ['page', 'selection'],
+      });
+    })
+    .catch((e: unknown) => console.warn('Framelens: context menu not created', e));
 }
 
 /** The options page searching the archive for the selected text, or null when nothing usable was selected. */

@@ -55,7 +55,11 @@ export function forbiddenReason(url: string | undefined, fileAccessAllowed: bool
  * (the URL was not known beforehand, e.g. without the tabs permission); null otherwise.
  */
 export function forbiddenFromError(message: string): string | null {
-  if (/cannot be scripted|chrome:\/\/|edge:\/\/|about:|extensions gallery|restricted|Missing host permission|Cannot access contents|Cannot access a chrome|file:\/\//i.test(message)) {
+  if (
+    /cannot be scripted|chrome:\/\/|edge:\/\/|about:|extensions gallery|restricted|Missing host permission|Cannot access contents|Cannot access a chrome|file:\/\//i.test(
+      message,
+    )
+  ) {
     return t('forbiddenByBrowser', [message]);
   }
   return null;

@@ -75,11 +75,15 @@ async function initialize(): Promise<BackgroundDeps> {
 
 // Collecting articles by themselves: auto-capture of visited news pages (opt-in) and retention.
 const capture = new AutoCapture(browser, ready);
-const retention = new RetentionRunner(() => readRetention(browser.storage), async () => (await ready()).archive);
+const retention = new RetentionRunner(
+  () => readRetention(browser.storage),
+  async () => (await ready()).archive,
+);
 
 /** The retention alarm exists once per profile; creating it again only resets its period. */
 async function ensureRetentionAlarm(): Promise<void> {
-  if (!(await browser.alarms.get(RETENTION_ALARM))) await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES });
+  if (!(await browser.alarms.get(RETENTION_ALARM)))
+    await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES });
 }
 
 const route = createRouter(handlers, ready, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
@@ -99,11 +103,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // Runs the schema migrations now rather than on the first click, and clears imports a
   // previous version left half-staged.
-  void ready().then((deps) => discardStaleImports(deps.archive)).catch((e: unknown) => console.error(e));
+  void ready()
+    .then((deps) => discardStaleImports(deps.archive))
+    .catch((e: unknown) => console.error(e));
   createCompareMenu(browser);
   void ensureRetentionAlarm().catch((e: unknown) => console.error(e));
   // A first-run page says what Framelens does and offers the sample archive.
-  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') }).catch((e: unknown) => console.error(e));
+  if (reason === 'install')
+    void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') }).catch((e: unknown) => console.error(e));
 });
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
@@ -122,7 +129,9 @@ browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm().catch((e
 
 // A feed's poll is due (feed subscriptions).
 browser.alarms.onAlarm.addListener((alarm) => {
-  void ready().then((deps) => deps.feeds.onAlarm(alarm.name)).catch((e: unknown) => console.error(e));
+  void ready()
+    .then((deps) => deps.feeds.onAlarm(alarm.name))
+    .catch((e: unknown) => console.error(e));
 });
 
 void ready().catch((e: unknown) => console.error(e));

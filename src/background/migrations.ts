@@ -42,7 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    note: '2026-11-22: feed subscriptions: feeds (by id; unique url) and feedItems (by [feedId, itemId]; state index [feedId, state]) holding each feed\'s poll state. Never droppable: it creates the stores.',
+    note: "2026-11-22: feed subscriptions: feeds (by id; unique url) and feedItems (by [feedId, itemId]; state index [feedId, state]) holding each feed's poll state. Never droppable: it creates the stores.",
     up(db) {
       const feeds = db.createObjectStore('feeds', { keyPath: 'id' });
       feeds.createIndex('url', 'url', { unique: true });
@@ -52,7 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    note: '2026-12-04: changeLog (by counter): the ids each write put and removed, written in the write\'s own transaction, so a mirror (match index, catalog) whose snapshot is behind reads only what changed since. Droppable with the mirrors\' catch-up (they would rebuild).',
+    note: "2026-12-04: changeLog (by counter): the ids each write put and removed, written in the write's own transaction, so a mirror (match index, catalog) whose snapshot is behind reads only what changed since. Droppable with the mirrors' catch-up (they would rebuild).",
     up(db) {
       db.createObjectStore('changeLog', { keyPath: 'counter' });
     },

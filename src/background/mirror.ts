@@ -56,7 +56,10 @@ export class Slicer {
   private sliceStart = Date.now();
   private lastKeepAlive = Date.now();
 
-  constructor(private readonly keepAlive: () => unknown, private readonly urgent: () => boolean = () => false) {}
+  constructor(
+    private readonly keepAlive: () => unknown,
+    private readonly urgent: () => boolean = () => false,
+  ) {}
 
   /** True when it yielded. */
   async maybeYield(): Promise<boolean> {
@@ -89,7 +92,12 @@ export function yieldToOtherWork(): Promise<void> {
 }
 
 /** Calls `each` for the archived rows of `ids` (absent ones skipped), one read transaction a page, `pause` after each. */
-export async function forEachOf(archive: Archive, ids: readonly string[], pause: () => Promise<unknown>, each: (row: StoredArticle) => void): Promise<void> {
+export async function forEachOf(
+  archive: Archive,
+  ids: readonly string[],
+  pause: () => Promise<unknown>,
+  each: (row: StoredArticle) => void,
+): Promise<void> {
   for (let i = 0; i < ids.length; i += REBUILD_PAGE) {
     const tx = archive.db.transaction('articles');
     const rows = await Promise.all(ids.slice(i, i + REBUILD_PAGE).map((id) => tx.store.get(id)));
@@ -131,7 +139,11 @@ export async function forEachArchived(archive: Archive, pause: () => Promise<unk
 export class Debounced {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly delayMs: number, private readonly task: () => Promise<unknown>, private readonly what: string) {}
+  constructor(
+    private readonly delayMs: number,
+    private readonly task: () => Promise<unknown>,
+    private readonly what: string,
+  ) {}
 
   schedule(): void {
     this.cancel();

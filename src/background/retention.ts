@@ -1,4 +1,11 @@
-import { isRetentionEligible, pickOldest, retentionCutoff, retentionExcess, type RetentionCandidate, type RetentionPolicy } from '../core/retention';
+import {
+  isRetentionEligible,
+  pickOldest,
+  retentionCutoff,
+  retentionExcess,
+  type RetentionCandidate,
+  type RetentionPolicy,
+} from '../core/retention';
 import type { Archive } from './archive';
 import type { ArchiveDb } from './dbSchema';
 import type { ArticlesTx } from './upsert';
@@ -12,9 +19,12 @@ import type { ArticlesTx } from './upsert';
  */
 export const RETENTION_BATCH = 500;
 
-type OriginIndex = ReturnType<ReturnType<ArticlesTx['objectStore']>['index']> | ReturnType<ReturnType<ReturnType<ArchiveDb['transaction']>['objectStore']>['index']>;
+type OriginIndex =
+  | ReturnType<ReturnType<ArticlesTx['objectStore']>['index']>
+  | ReturnType<ReturnType<ReturnType<ArchiveDb['transaction']>['objectStore']>['index']>;
 
-const originRange = (origin: string, before = Infinity) => IDBKeyRange.bound([origin, -Infinity], [origin, before], false, before !== Infinity);
+const originRange = (origin: string, before = Infinity) =>
+  IDBKeyRange.bound([origin, -Infinity], [origin, before], false, before !== Infinity);
 
 /** How many records each origin holds, from the index keys alone. */
 async function countByOrigin(index: OriginIndex): Promise<Record<string, number>> {
@@ -54,13 +64,23 @@ export async function originCounts(archive: Archive): Promise<Record<string, num
 }
 
 /** What applying `policy` now would remove, and how many records it applies to. */
-export async function previewRetention(archive: Archive, policy: RetentionPolicy, now: number): Promise<{ removes: number; eligible: number }> {
+export async function previewRetention(
+  archive: Archive,
+  policy: RetentionPolicy,
+  now: number,
+): Promise<{ removes: number; eligible: number }> {
   const { removes, eligible } = await retentionState(archive.db.transaction('articles').store.index('originSavedAt'), policy, now);
   return { removes, eligible };
 }
 
 /** The oldest eligible records past the policy, at most `limit`, read from the index keys. */
-async function oldestPast(index: OriginIndex, state: RetentionState, policy: RetentionPolicy, now: number, limit: number): Promise<RetentionCandidate[]> {
+async function oldestPast(
+  index: OriginIndex,
+  state: RetentionState,
+  policy: RetentionPolicy,
+  now: number,
+  limit: number,
+): Promise<RetentionCandidate[]> {
   const before = policy.mode === 'days' ? retentionCutoff(policy.days, now) : Infinity;
   const candidates: RetentionCandidate[] = [];
   for (const origin of Object.keys(state.counts).filter(isRetentionEligible)) {

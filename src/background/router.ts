@@ -35,7 +35,12 @@ export function createRouter(handlers: Handlers, ready: () => Promise<Background
   };
 }
 
-async function dispatch<T extends MessageType>(handlers: Handlers, ready: () => Promise<BackgroundDeps>, type: T, payload: unknown): Promise<Reply<T>> {
+async function dispatch<T extends MessageType>(
+  handlers: Handlers,
+  ready: () => Promise<BackgroundDeps>,
+  type: T,
+  payload: unknown,
+): Promise<Reply<T>> {
   const checked = validateRequest(type, payload);
   if (!checked.ok) return { ok: false, error: t('errInvalidRequest', [type, checked.reason]) };
   try {

@@ -37,7 +37,13 @@ export class TermBackgroundStore {
    */
   static start(archive: Archive): TermBackgroundStore {
     const store = new TermBackgroundStore(archive);
-    archive.onChange((change) => void store.load().then(() => store.changed(change)).catch((e: unknown) => console.warn('Framelens: term background not read.', e)));
+    archive.onChange(
+      (change) =>
+        void store
+          .load()
+          .then(() => store.changed(change))
+          .catch((e: unknown) => console.warn('Framelens: term background not read.', e)),
+    );
     return store;
   }
 
@@ -74,7 +80,9 @@ export class TermBackgroundStore {
   }
 
   private changed(change: ArchiveChange): void {
-    const touched = change.removed.some((id) => this.sample.has(id)) || change.put.some((r) => this.sample.has(r.id) || this.sample.size < SAMPLE_SIZE || hashId(r.id) < this.sampleCeiling());
+    const touched =
+      change.removed.some((id) => this.sample.has(id)) ||
+      change.put.some((r) => this.sample.has(r.id) || this.sample.size < SAMPLE_SIZE || hashId(r.id) < this.sampleCeiling());
     if (touched) this.schedule(REFRESH_DELAY_MS);
   }
 
@@ -90,7 +98,9 @@ export class TermBackgroundStore {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.refresh().catch((e: unknown) => console.warn('Framelens: term background not counted; framing uses the compared articles alone.', e));
+      void this.refresh().catch((e: unknown) =>
+        console.warn('Framelens: term background not counted; framing uses the compared articles alone.', e),
+      );
     }, delay);
   }
 

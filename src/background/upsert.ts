@@ -25,7 +25,12 @@ export interface UpsertOutcome {
  * different record holding the same URL is merged away. Later records of the batch see
  * what earlier ones did. Runs inside the caller's transaction and awaits only its requests.
  */
-export async function upsertRecords(tx: ArticlesTx, records: readonly ArticleRecord[], origin: RecordOrigin, now: number): Promise<UpsertOutcome[]> {
+export async function upsertRecords(
+  tx: ArticlesTx,
+  records: readonly ArticleRecord[],
+  origin: RecordOrigin,
+  now: number,
+): Promise<UpsertOutcome[]> {
   const store = tx.objectStore('articles');
   const urlIndex = store.index('url');
   const keys = records.map((r) => canonicalUrlKey(r.url));
@@ -115,7 +120,12 @@ export async function bumpChangeCounter(tx: ArticlesTx): Promise<number> {
 }
 
 /** Counts and the final state per id (later outcomes win), so `put` and `removed` never share an id. */
-export function summariseOutcomes(outcomes: UpsertOutcome[]): { result: ImportSummary; put: ArticleRecord[]; savedAt: number[]; removed: string[] } {
+export function summariseOutcomes(outcomes: UpsertOutcome[]): {
+  result: ImportSummary;
+  put: ArticleRecord[];
+  savedAt: number[];
+  removed: string[];
+} {
   let added = 0;
   const last = new Map<string, UpsertOutcome | null>();
   for (const o of outcomes) {

@@ -44,7 +44,8 @@ export function renderReport(r: FramingReport): string {
   };
 
   out.push(`Framing report for ${r.articles.length} articles (indicative: differences, not verdicts)`);
-  for (const a of r.articles) out.push(`  ${tag(a.id)} ${a.outlet || a.id}: "${clip(a.title, 70)}" (${a.published ?? 'no date'}, ${a.words} words)`);
+  for (const a of r.articles)
+    out.push(`  ${tag(a.id)} ${a.outlet || a.id}: "${clip(a.title, 70)}" (${a.published ?? 'no date'}, ${a.words} words)`);
 
   section('Distinctive words and phrases (log-odds z with informative Dirichlet prior; count)');
   for (const a of r.articles) {
@@ -66,7 +67,9 @@ export function renderReport(r: FramingReport): string {
   for (const v of r.voices) {
     // The description stays apart from the name ("Donald Trump — who placed second in …").
     const role = v.role ? ` — ${clip(v.role, 50)}` : '';
-    out.push(`  ${tag(v.article)} ${v.speaker}${role}: ${v.quotes} quote(s) (${v.direct ?? 0} direct, ${v.indirect ?? 0} indirect), ${v.words} quoted words; verbs: ${v.verbs.join(', ') || '—'}${v.loadedVerbs?.length ? ` (loaded: ${v.loadedVerbs.join(', ')})` : ''}${v.only ? '  ◆ only here' : ''}`);
+    out.push(
+      `  ${tag(v.article)} ${v.speaker}${role}: ${v.quotes} quote(s) (${v.direct ?? 0} direct, ${v.indirect ?? 0} indirect), ${v.words} quoted words; verbs: ${v.verbs.join(', ') || '—'}${v.loadedVerbs?.length ? ` (loaded: ${v.loadedVerbs.join(', ')})` : ''}${v.only ? '  ◆ only here' : ''}`,
+    );
     const direct = (v.items ?? []).filter((i) => i.kind === 'direct').sort((a, b) => b.text.length - a.text.length);
     const q = direct[0] ?? v.items?.[0];
     if (q) out.push(`        s${q.sentence}: ${q.kind === 'direct' ? `“${clip(q.text, WIDTH - 20)}”` : clip(q.text, WIDTH - 20)}`);
@@ -104,7 +107,9 @@ export function renderReport(r: FramingReport): string {
   section('Tone (lexicon-based, indicative only)');
   for (const t of r.tone) {
     const ents = (t.entities ?? []).map((e) => `${e.entity} ${e.score >= 0 ? '+' : ''}${e.score.toFixed(2)} (${e.mentions})`).join(', ');
-    out.push(`  ${tag(t.article)} ${t.score >= 0 ? '+' : ''}${t.score.toFixed(3)} (${t.positive} positive, ${t.negative} negative words)${ents ? `; toward: ${ents}` : ''}`);
+    out.push(
+      `  ${tag(t.article)} ${t.score >= 0 ? '+' : ''}${t.score.toFixed(3)} (${t.positive} positive, ${t.negative} negative words)${ents ? `; toward: ${ents}` : ''}`,
+    );
     if (t.words?.length) out.push(`        words: ${clip(t.words.join(', '))}`);
   }
 

@@ -24,7 +24,8 @@ function contextRecords(path: string | true | undefined): ArticleRecord[] {
 
 function provider(value: string | true | undefined, name: string): ProviderName | undefined {
   if (value === undefined) return undefined;
-  if (value === true || !(value in PROVIDERS)) throw new UsageError(`--${name}: "${String(value)}" is not one of ${Object.keys(PROVIDERS).join(', ')}`);
+  if (value === true || !(value in PROVIDERS))
+    throw new UsageError(`--${name}: "${String(value)}" is not one of ${Object.keys(PROVIDERS).join(', ')}`);
   return value as ProviderName;
 }
 
@@ -70,9 +71,11 @@ export async function runDiscover(args: string[]): Promise<void> {
     throw new UsageError(`--endpoint: "${String(endpoint)}" is not an http(s) URL`);
   }
   const max = options.max === undefined ? 8 : Number(options.max);
-  if (!Number.isInteger(max) || max < 1 || max > 20) throw new UsageError(`--max: "${String(options.max)}" is not a whole number from 1 to 20`);
+  if (!Number.isInteger(max) || max < 1 || max > 20)
+    throw new UsageError(`--max: "${String(options.max)}" is not a whole number from 1 to 20`);
   const timeout = options.timeout === undefined ? NODE_IO_LIMITS.timeoutMs : Number(options.timeout);
-  if (!Number.isInteger(timeout) || timeout < 1) throw new UsageError(`--timeout: "${String(options.timeout)}" is not a positive number of milliseconds`);
+  if (!Number.isInteger(timeout) || timeout < 1)
+    throw new UsageError(`--timeout: "${String(options.timeout)}" is not a positive number of milliseconds`);
   const now = options.now === undefined ? null : new Date(String(options.now));
   if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${String(options.now)}" is not a date`);
 
@@ -86,7 +89,10 @@ export async function runDiscover(args: string[]): Promise<void> {
   const providers: ProviderName[] = fallback === 'none' || fallback === primary ? [primary] : [primary, fallback];
   // --endpoint replaces the primary provider's base address, --fallback-endpoint the fallback's.
   const fallbackEndpoint = options['fallback-endpoint'];
-  if (fallbackEndpoint !== undefined && (typeof fallbackEndpoint !== 'string' || !/^https?:\/\//i.test(fallbackEndpoint) || !URL.canParse(fallbackEndpoint))) {
+  if (
+    fallbackEndpoint !== undefined &&
+    (typeof fallbackEndpoint !== 'string' || !/^https?:\/\//i.test(fallbackEndpoint) || !URL.canParse(fallbackEndpoint))
+  ) {
     throw new UsageError(`--fallback-endpoint: "${String(fallbackEndpoint)}" is not an http(s) URL`);
   }
   const endpoints: Partial<Record<ProviderName, string>> = {};
@@ -106,7 +112,9 @@ export async function runDiscover(args: string[]): Promise<void> {
     });
     for (const f of result.found) {
       const { byline: _b, words: _w, sources: _s, modified: _m, ...record } = f.article;
-      process.stdout.write(`${recordLine({ ...record, score: Math.round(f.score * 1000) / 1000, sameStory: f.sameStory } as typeof record)}\n`);
+      process.stdout.write(
+        `${recordLine({ ...record, score: Math.round(f.score * 1000) / 1000, sameStory: f.sameStory } as typeof record)}\n`,
+      );
     }
   } finally {
     process.off('SIGINT', stop);

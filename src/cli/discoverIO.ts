@@ -15,7 +15,10 @@ export interface NodeIOLimits {
 
 export const NODE_IO_LIMITS: NodeIOLimits = { timeoutMs: 15_000, maxBytes: 5_000_000 };
 
-const ACCEPT = { api: 'application/json, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5', page: 'text/html, application/xhtml+xml;q=0.9' };
+const ACCEPT = {
+  api: 'application/json, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+  page: 'text/html, application/xhtml+xml;q=0.9',
+};
 
 async function readLimited(res: Response, maxBytes: number): Promise<Uint8Array | null> {
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
@@ -46,7 +49,14 @@ export async function boundedFetch(url: string, kind: 'api' | 'page', limits: No
   const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
   const mb = Math.round(limits.maxBytes / 1_000_000);
   try {
-    const res = await fetch(url, { credentials: 'omit', redirect: 'follow', referrerPolicy: 'no-referrer', cache: 'no-store', headers: { accept: ACCEPT[kind] }, signal });
+    const res = await fetch(url, {
+      credentials: 'omit',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+      cache: 'no-store',
+      headers: { accept: ACCEPT[kind] },
+      signal,
+    });
     const finalUrl = res.url || url;
     const cancel = (): void => void res.body?.cancel().catch(() => undefined);
     if (!/^https?:/i.test(finalUrl)) {
@@ -72,7 +82,8 @@ export async function boundedFetch(url: string, kind: 'api' | 'page', limits: No
     return { ok: true, status: res.status, contentType: type, body: decodeBody(bytes, type), url: finalUrl };
   } catch (e) {
     const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
-    if (timeout.aborted || name === 'TimeoutError') return { ok: false, reason: 'timed-out', detail: `No answer within ${Math.round(limits.timeoutMs / 1000)} s` };
+    if (timeout.aborted || name === 'TimeoutError')
+      return { ok: false, reason: 'timed-out', detail: `No answer within ${Math.round(limits.timeoutMs / 1000)} s` };
     if (outer?.aborted) return { ok: false, reason: 'network', detail: 'Cancelled' };
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
     return { ok: false, reason: 'network', detail: `${e instanceof Error ? e.message : String(e)}${cause}` };

@@ -15,7 +15,8 @@ export function runMatch(args: string[]): void {
   if (positional.length) throw new UsageError(`match takes no positional arguments (got "${positional[0]}")`);
   const archivePath = options.archive;
   const queriesPath = options.queries;
-  if (typeof archivePath !== 'string' || typeof queriesPath !== 'string') throw new UsageError('match needs --archive FILE and --queries FILE');
+  if (typeof archivePath !== 'string' || typeof queriesPath !== 'string')
+    throw new UsageError('match needs --archive FILE and --queries FILE');
   const top = options.top === undefined ? 10 : Number(options.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top: "${String(options.top)}" is not a positive whole number`);
 

@@ -12,13 +12,23 @@ interface SentenceView {
 }
 
 /** One article's text, paragraph by paragraph, with the evidence layers the reader turned on. */
-export function ArticleColumn(props: { article: ReportArticle; side: number; sentences: SentenceView[]; evidence: ArticleEvidence; layers: Set<string> }) {
+export function ArticleColumn(props: {
+  article: ReportArticle;
+  side: number;
+  sentences: SentenceView[];
+  evidence: ArticleEvidence;
+  layers: Set<string>;
+}) {
   const { article, evidence, layers } = props;
   const marks = evidence.marks.filter((m) => layers.has(m.kind));
   const paragraphs = new Map<number, SentenceView[]>();
   for (const s of props.sentences) paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
   return (
-    <article class={`article-col col-${props.side % 2 === 0 ? 'a' : 'b'}`} aria-label={t('articleColumnLabel', [article.outlet || t('unknownOutlet'), article.title || t('untitled')])} data-testid="compare-article">
+    <article
+      class={`article-col col-${props.side % 2 === 0 ? 'a' : 'b'}`}
+      aria-label={t('articleColumnLabel', [article.outlet || t('unknownOutlet'), article.title || t('untitled')])}
+      data-testid="compare-article"
+    >
       <header>
         <div class="outlet">{article.outlet || t('unknownOutlet')}</div>
         <h2>{article.title || t('untitled')}</h2>
@@ -41,7 +51,11 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
                 tabIndex={-1}
                 class={`sentence${only ? ' only' : ''}${speakers ? ' quoted' : ''}`}
                 data-testid={only ? 'only-sentence' : undefined}
-                title={[only ? t('layerOnly') : '', speakers ? t('quotesSpeakers', [formatList(speakers, 'conjunction')]) : ''].filter(Boolean).join(' · ') || undefined}
+                title={
+                  [only ? t('layerOnly') : '', speakers ? t('quotesSpeakers', [formatList(speakers, 'conjunction')]) : '']
+                    .filter(Boolean)
+                    .join(' · ') || undefined
+                }
               >
                 {speakers && <span class="speaker-tag">{formatList(speakers)}</span>}
                 {highlight(s.text, marks).map((seg, i) =>
@@ -61,4 +75,3 @@ export function ArticleColumn(props: { article: ReportArticle; side: number; sen
     </article>
   );
 }
-

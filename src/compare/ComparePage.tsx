@@ -35,12 +35,23 @@ export function ComparePage({ search, storage }: { search: string; storage: Brow
     setLayers(next);
   };
 
-  if (error) return <main class="compare"><h1 class="visually-hidden">{t('compareHeading')}</h1><p role="alert" class="state-error" data-testid="error">{error}</p></main>;
+  if (error)
+    return (
+      <main class="compare">
+        <h1 class="visually-hidden">{t('compareHeading')}</h1>
+        <p role="alert" class="state-error" data-testid="error">
+          {error}
+        </p>
+      </main>
+    );
   if (!report || !evidence) {
     return (
       <main class="compare" aria-busy="true">
         <h1 class="visually-hidden">{t('compareHeading')}</h1>
-        <p role="status" class="loading" data-testid="compare-loading"><span class="spinner" aria-hidden="true" />{t('comparingArticles')}</p>
+        <p role="status" class="loading" data-testid="compare-loading">
+          <span class="spinner" aria-hidden="true" />
+          {t('comparingArticles')}
+        </p>
       </main>
     );
   }
@@ -50,7 +61,9 @@ export function ComparePage({ search, storage }: { search: string; storage: Brow
       <header class="compare-head">
         <h1>{t('compareHeading')}</h1>
         <p class="muted">
-          {report.articles.map((a) => t('articleSummary', [a.outlet || t('unknownOutlet'), formatDate(a.published), tn('wordCount', a.words)])).join(' · ')}
+          {report.articles
+            .map((a) => t('articleSummary', [a.outlet || t('unknownOutlet'), formatDate(a.published), tn('wordCount', a.words)]))
+            .join(' · ')}
         </p>
         <div class="toolbar" role="group" aria-label={t('showInText')}>
           {LAYERS.map((l) => (

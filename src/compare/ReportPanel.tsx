@@ -18,15 +18,31 @@ export function ReportPanel({ report }: { report: FramingReport }) {
   return (
     <aside class="report" aria-label={t('framingReport')} data-testid="report-panel">
       <Section title={t('namesAndLabels')} testid="report-naming">
-        {report.naming.length === 0 ? <Empty /> : (
+        {report.naming.length === 0 ? (
+          <Empty />
+        ) : (
           <table>
-            <thead><tr><th scope="col">{t('referent')}</th>{ids.map((id) => <th scope="col" key={id}>{outlet(id)}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('referent')}</th>
+                {ids.map((id) => (
+                  <th scope="col" key={id}>
+                    {outlet(id)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {report.naming.map((n) => (
                 <tr key={n.concept}>
-                  <th scope="row">{n.concept}{n.kind === 'label' && <span class="muted"> {t('contestedLabel')}</span>}</th>
+                  <th scope="row">
+                    {n.concept}
+                    {n.kind === 'label' && <span class="muted"> {t('contestedLabel')}</span>}
+                  </th>
                   {ids.map((id) => (
-                    <td key={id}>{formatList(n.variants.filter((v) => v.article === id).map((v) => t('termWithCount', [v.form, v.count]))) || '—'}</td>
+                    <td key={id}>
+                      {formatList(n.variants.filter((v) => v.article === id).map((v) => t('termWithCount', [v.form, v.count]))) || '—'}
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -40,7 +56,9 @@ export function ReportPanel({ report }: { report: FramingReport }) {
           return (
             <div key={id} class="per-article">
               <h4>{outlet(id)}</h4>
-              {voices.length === 0 ? <Empty text={t('noQuotes')} /> : (
+              {voices.length === 0 ? (
+                <Empty text={t('noQuotes')} />
+              ) : (
                 <ul>
                   {voices.map((v) => (
                     <li key={v.speaker}>
@@ -49,7 +67,10 @@ export function ReportPanel({ report }: { report: FramingReport }) {
                       </JumpButton>
                       {v.role && <span class="muted">{t('roleSuffix', [v.role])}</span>}
                       {v.only && <span class="badge">{t('onlyHere')}</span>}
-                      <div class="muted">{formatList([tn('quoteCount', v.quotes), tn('quotedWordCount', v.words)])}{v.verbs.length > 0 && ` · ${formatList(v.verbs)}`}</div>
+                      <div class="muted">
+                        {formatList([tn('quoteCount', v.quotes), tn('quotedWordCount', v.words)])}
+                        {v.verbs.length > 0 && ` · ${formatList(v.verbs)}`}
+                      </div>
                     </li>
                   ))}
                 </ul>
@@ -64,11 +85,17 @@ export function ReportPanel({ report }: { report: FramingReport }) {
             <h4>{t('onlyCount', [outlet(c.article), c.only.length])}</h4>
             <ul>
               {c.only.slice(0, 12).map((s) => (
-                <li key={s.index}><JumpButton article={c.article} index={s.index}>{s.text}</JumpButton></li>
+                <li key={s.index}>
+                  <JumpButton article={c.article} index={s.index}>
+                    {s.text}
+                  </JumpButton>
+                </li>
               ))}
             </ul>
             {(c.quantities ?? []).map((q) => (
-              <p key={q.index} class="quantity">{t('sameQuantity', [q.text, outlet(q.other.article), q.other.text])}</p>
+              <p key={q.index} class="quantity">
+                {t('sameQuantity', [q.text, outlet(q.other.article), q.other.text])}
+              </p>
             ))}
           </div>
         ))}
@@ -77,9 +104,15 @@ export function ReportPanel({ report }: { report: FramingReport }) {
         {ids.map((id) => (
           <div key={id} class="per-article">
             <h4>{outlet(id)}</h4>
-            {report.terms.filter((term) => term.article === id && term.z > 0).sort((a, b) => b.z - a.z).slice(0, 15).map((term) => (
-              <span class="chip" key={term.term} title={t('termNote', [formatZ(term.z), term.count])}>{t('termWithCount', [term.term, term.count])}</span>
-            ))}
+            {report.terms
+              .filter((term) => term.article === id && term.z > 0)
+              .sort((a, b) => b.z - a.z)
+              .slice(0, 15)
+              .map((term) => (
+                <span class="chip" key={term.term} title={t('termNote', [formatZ(term.z), term.count])}>
+                  {t('termWithCount', [term.term, term.count])}
+                </span>
+              ))}
           </div>
         ))}
       </Section>
@@ -90,9 +123,15 @@ export function ReportPanel({ report }: { report: FramingReport }) {
             return (
               <div key={id} class="per-article">
                 <h4>{outlet(id)}</h4>
-                {items.length === 0 ? <Empty /> : items.slice(0, 12).map((h, i) => (
-                  <JumpButton key={i} article={id} index={h.sentence}><span class="chip">{t('hedgeItem', [hedgeKindName(h.kind), h.text])}</span></JumpButton>
-                ))}
+                {items.length === 0 ? (
+                  <Empty />
+                ) : (
+                  items.slice(0, 12).map((h, i) => (
+                    <JumpButton key={i} article={id} index={h.sentence}>
+                      <span class="chip">{t('hedgeItem', [hedgeKindName(h.kind), h.text])}</span>
+                    </JumpButton>
+                  ))
+                )}
               </div>
             );
           })}
@@ -101,12 +140,17 @@ export function ReportPanel({ report }: { report: FramingReport }) {
       <Section title={t('toneAndFramesLong')} testid="report-tone">
         {ids.map((id) => {
           const tone = report.tone.find((t) => t.article === id);
-          const frames = report.frames.filter((f) => f.article === id && f.score > 0).sort((a, b) => b.score - a.score).slice(0, 4);
+          const frames = report.frames
+            .filter((f) => f.article === id && f.score > 0)
+            .sort((a, b) => b.score - a.score)
+            .slice(0, 4);
           return (
             <div key={id} class="per-article">
               <h4>{outlet(id)}</h4>
               {tone && <div>{t('toneDetail', [toneWord(tone.score), tone.positive, tone.negative])}</div>}
-              {frames.map((f) => <div key={f.frame}>{t('frameWithCues', [frameName(f.frame), formatList(f.cues.slice(0, 6))])}</div>)}
+              {frames.map((f) => (
+                <div key={f.frame}>{t('frameWithCues', [frameName(f.frame), formatList(f.cues.slice(0, 6))])}</div>
+              ))}
             </div>
           );
         })}

@@ -21,18 +21,32 @@ export function evidenceByArticle(report: FramingReport, termsPerArticle = 12): 
   const get = (id: string) => out.get(id);
 
   for (const id of out.keys()) {
-    const terms = report.terms.filter((t) => t.article === id && t.z > 0).sort((x, y) => y.z - x.z).slice(0, termsPerArticle);
+    const terms = report.terms
+      .filter((t) => t.article === id && t.z > 0)
+      .sort((x, y) => y.z - x.z)
+      .slice(0, termsPerArticle);
     for (const term of terms) get(id)?.marks.push({ phrase: term.term, kind: 'term', note: t('termNote', [formatZ(term.z), term.count]) });
   }
   for (const n of report.naming) {
     const forms = [...new Set(n.variants.map((v) => v.form))];
     if (forms.length < 2) continue;
     for (const v of n.variants) {
-      get(v.article)?.marks.push({ phrase: v.form, kind: 'naming', note: t('namingNote', [n.concept, formatList(forms.filter((f) => f !== v.form), 'conjunction')]) });
+      get(v.article)?.marks.push({
+        phrase: v.form,
+        kind: 'naming',
+        note: t('namingNote', [
+          n.concept,
+          formatList(
+            forms.filter((f) => f !== v.form),
+            'conjunction',
+          ),
+        ]),
+      });
     }
   }
   for (const h of report.hedging ?? []) {
-    if (h.kind === 'hedge' || h.kind === 'scare-quote') get(h.article)?.marks.push({ phrase: h.text, kind: 'hedge', note: hedgeKindName(h.kind) });
+    if (h.kind === 'hedge' || h.kind === 'scare-quote')
+      get(h.article)?.marks.push({ phrase: h.text, kind: 'hedge', note: hedgeKindName(h.kind) });
   }
   for (const c of report.coverage) {
     for (const s of c.only) get(c.article)?.only.set(s.index, t('layerOnly'));
@@ -52,7 +66,10 @@ export function evidenceByArticle(report: FramingReport, termsPerArticle = 12): 
 /** Reads `?tab=<id>&ids=a,b` (or `?self=<archived id>&ids=...`) from the page URL. */
 export function parseCompareQuery(search: string): { tabId?: number; self?: string; ids: string[] } | null {
   const p = new URLSearchParams(search);
-  const ids = (p.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (p.get('ids') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const tab = p.get('tab');
   const self = p.get('self') ?? undefined;
   if (ids.length === 0 || (!self && (tab === null || !/^\d+$/.test(tab)))) return null;

@@ -8,5 +8,7 @@ import { ComparePage } from './ComparePage';
 const root = document.getElementById('app');
 if (root) {
   const browser = getBrowser();
-  void startPage(browser, 'comparePageTitle').finally(() => render(<ComparePage search={location.search} storage={browser.storage} />, root));
+  void startPage(browser, 'comparePageTitle').finally(() =>
+    render(<ComparePage search={location.search} storage={browser.storage} />, root),
+  );
 }

@@ -74,9 +74,7 @@ function unsafeStructure(value: unknown, depth: number): string | null {
   return null;
 }
 
-export type ParseResult =
-  | { ok: true; records: ArticleRecord[] }
-  | { ok: false; line: number; reason: string };
+export type ParseResult = { ok: true; records: ArticleRecord[] } | { ok: false; line: number; reason: string };
 
 /**
  * Parses NDJSON text into records. Blank lines are skipped; the first malformed line

@@ -42,9 +42,7 @@ export interface Article extends ArticleRecord {
 }
 
 /** What extraction answers: an article, or a reason a reader can understand. */
-export type ExtractResult =
-  | { ok: true; article: Article }
-  | { ok: false; reason: ExtractFailure; message: string };
+export type ExtractResult = { ok: true; article: Article } | { ok: false; reason: ExtractFailure; message: string };
 
 export type ExtractFailure = 'not-article' | 'too-large' | 'empty' | 'error';
 

@@ -18,7 +18,8 @@ const SORT_LABELS = { saved: 'sortSaved', published: 'sortPublished', outlet: 's
 export function ArchiveFilters({ view, facets, groups, sameStoryTitle, onChange }: Props) {
   const outlets = facets?.outlets ?? [];
   const picked = new Set(view.outlets);
-  const togglePicked = (name: string, on: boolean) => onChange({ outlets: on ? [...view.outlets, name] : view.outlets.filter((o) => o !== name) });
+  const togglePicked = (name: string, on: boolean) =>
+    onChange({ outlets: on ? [...view.outlets, name] : view.outlets.filter((o) => o !== name) });
   return (
     <div class="filters" role="search" aria-label={t('archiveFiltersLabel')}>
       <input
@@ -36,13 +37,23 @@ export function ArchiveFilters({ view, facets, groups, sameStoryTitle, onChange 
             <legend class="visually-hidden">{t('filterOutlets')}</legend>
             {outlets.length === 0 && <p class="muted">{t('noOutletsYet')}</p>}
             {/* Picked outlets no longer archived stay listed so they can be unpicked. */}
-            {view.outlets.filter((o) => !outlets.some((f) => f.name === o)).map((o) => (
-              <label key={`gone-${o}`}><input type="checkbox" checked onChange={() => togglePicked(o, false)} /> {o || t('outletUnknown')} ({formatNumber(0)})</label>
-            ))}
+            {view.outlets
+              .filter((o) => !outlets.some((f) => f.name === o))
+              .map((o) => (
+                <label key={`gone-${o}`}>
+                  <input type="checkbox" checked onChange={() => togglePicked(o, false)} /> {o || t('outletUnknown')} ({formatNumber(0)})
+                </label>
+              ))}
             {outlets.map((o) => (
               <label key={o.name}>
-                <input type="checkbox" data-testid="outlet-option" data-outlet={o.name} checked={picked.has(o.name)} onChange={(e) => togglePicked(o.name, e.currentTarget.checked)} />
-                {' '}{o.name || t('outletUnknown')} ({formatNumber(o.count)})
+                <input
+                  type="checkbox"
+                  data-testid="outlet-option"
+                  data-outlet={o.name}
+                  checked={picked.has(o.name)}
+                  onChange={(e) => togglePicked(o.name, e.currentTarget.checked)}
+                />{' '}
+                {o.name || t('outletUnknown')} ({formatNumber(o.count)})
               </label>
             ))}
           </fieldset>
@@ -52,16 +63,32 @@ export function ArchiveFilters({ view, facets, groups, sameStoryTitle, onChange 
           <select data-testid="group-filter" value={view.group} onChange={(e) => onChange({ group: e.currentTarget.value })}>
             <option value="">{t('anyGroup')}</option>
             {view.group && !groups.some((g) => g.name === view.group) && <option value={view.group}>{view.group}</option>}
-            {groups.map((g) => <option key={g.name} value={g.name}>{g.name}</option>)}
+            {groups.map((g) => (
+              <option key={g.name} value={g.name}>
+                {g.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('filterFrom')}{' '}
-          <input type="date" data-testid="date-from" value={view.from} max={view.to || undefined} onChange={(e) => onChange({ from: e.currentTarget.value })} />
+          <input
+            type="date"
+            data-testid="date-from"
+            value={view.from}
+            max={view.to || undefined}
+            onChange={(e) => onChange({ from: e.currentTarget.value })}
+          />
         </label>
         <label>
           {t('filterTo')}{' '}
-          <input type="date" data-testid="date-to" value={view.to} min={view.from || undefined} onChange={(e) => onChange({ to: e.currentTarget.value })} />
+          <input
+            type="date"
+            data-testid="date-to"
+            value={view.to}
+            min={view.from || undefined}
+            onChange={(e) => onChange({ to: e.currentTarget.value })}
+          />
         </label>
         {(facets?.stories.length ?? 0) > 0 || view.story ? (
           <label>
@@ -69,27 +96,47 @@ export function ArchiveFilters({ view, facets, groups, sameStoryTitle, onChange 
             <select data-testid="story-filter" value={view.story} onChange={(e) => onChange({ story: e.currentTarget.value })}>
               <option value="">{t('anyStory')}</option>
               {view.story && !facets?.stories.some((s) => s.name === view.story) && <option value={view.story}>{view.story}</option>}
-              {facets?.stories.map((s) => <option key={s.name} value={s.name}>{s.name} ({formatNumber(s.count)})</option>)}
+              {facets?.stories.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name} ({formatNumber(s.count)})
+                </option>
+              ))}
             </select>
           </label>
         ) : null}
         <label>
           {t('sortBy')}{' '}
-          <select data-testid="sort-key" value={view.sort} onChange={(e) => {
-            const sort = e.currentTarget.value as ArchiveSort;
-            onChange({ sort, dir: defaultDir(sort) });
-          }}>
-            {SORTS.map((s) => <option key={s} value={s}>{t(SORT_LABELS[s])}</option>)}
+          <select
+            data-testid="sort-key"
+            value={view.sort}
+            onChange={(e) => {
+              const sort = e.currentTarget.value as ArchiveSort;
+              onChange({ sort, dir: defaultDir(sort) });
+            }}
+          >
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(SORT_LABELS[s])}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" data-testid="sort-dir" aria-label={t(view.dir === 'asc' ? 'sortAscending' : 'sortDescending')} title={t(view.dir === 'asc' ? 'sortAscending' : 'sortDescending')} onClick={() => onChange({ dir: view.dir === 'asc' ? 'desc' : 'asc' })}>
+        <button
+          type="button"
+          data-testid="sort-dir"
+          aria-label={t(view.dir === 'asc' ? 'sortAscending' : 'sortDescending')}
+          title={t(view.dir === 'asc' ? 'sortAscending' : 'sortDescending')}
+          onClick={() => onChange({ dir: view.dir === 'asc' ? 'desc' : 'asc' })}
+        >
           {view.dir === 'asc' ? '▲' : '▼'}
         </button>
       </div>
       {view.sameStoryAs && (
         <p class="same-story-filter" data-testid="same-story-filter">
           {t('sameStoryFilter', [sameStoryTitle ?? view.sameStoryAs])}{' '}
-          <button type="button" class="link" onClick={() => onChange({ sameStoryAs: '' })}>{t('clearFilter')}</button>
+          <button type="button" class="link" onClick={() => onChange({ sameStoryAs: '' })}>
+            {t('clearFilter')}
+          </button>
         </p>
       )}
     </div>

@@ -55,7 +55,15 @@ export function ArchiveGrid(p: Props) {
   const focusWanted = useRef(false);
   const key = JSON.stringify(p.base);
   const { bodyHeight, first, last, pageRows } = viewport(scrollTop, height, p.total);
-  const { rows, rangeIds } = useRowPages({ source: p.source, base: p.base, version: p.version, first, last, onLoaded: p.onLoaded, onError: p.onError });
+  const { rows, rangeIds } = useRowPages({
+    source: p.source,
+    base: p.base,
+    version: p.version,
+    first,
+    last,
+    onLoaded: p.onLoaded,
+    onError: p.onError,
+  });
 
   // A new filter or order starts from the top of the list.
   useEffect(() => {
@@ -97,7 +105,10 @@ export function ArchiveGrid(p: Props) {
     p.onSelection(sel);
   };
   const selectRange = (a: number, b: number) => {
-    rangeIds(a, b).then((ids) => select(setSelected(selectionRef.current, ids, true)), (e: unknown) => p.onError(errorText(e)));
+    rangeIds(a, b).then(
+      (ids) => select(setSelected(selectionRef.current, ids, true)),
+      (e: unknown) => p.onError(errorText(e)),
+    );
   };
   const activate = (index: number) => {
     activeRef.current = index;
@@ -126,7 +137,13 @@ export function ArchiveGrid(p: Props) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const item = rows.get(activeRef.current);
-    const action = gridKeyAction(e, { active: activeRef.current, total: p.total, pageRows, loaded: item !== undefined, inTextField: e.target instanceof HTMLInputElement });
+    const action = gridKeyAction(e, {
+      active: activeRef.current,
+      total: p.total,
+      pageRows,
+      loaded: item !== undefined,
+      inTextField: e.target instanceof HTMLInputElement,
+    });
     if (!action) return;
     e.preventDefault();
     perform(action, item);
@@ -167,50 +184,52 @@ export function ArchiveGrid(p: Props) {
 
   return (
     <>
-    <p id="archive-grid-hint" class="visually-hidden">{t('archiveGridHint')}</p>
-    <div
-      ref={grid}
-      class="grid"
-      role="grid"
-      aria-label={t('archivedArticles')}
-      aria-rowcount={p.total + 1}
-      aria-colcount={COLUMNS.length}
-      aria-multiselectable="true"
-      aria-describedby="archive-grid-hint"
-      data-testid="archive-grid"
-      // The grid keeps a tab stop when the active row has scrolled out of the DOM.
-      tabIndex={active >= first && active < last ? -1 : 0}
-      onFocus={(e) => {
-        if (e.target === grid.current && p.total > 0) move(Math.min(p.total - 1, rowAt(scrollTop)), false);
-      }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      onKeyDown={onKeyDown}
-    >
-      <div role="rowgroup" class="grid-head">
-        <div role="row" aria-rowindex={1} class="grid-row head">
-          {COLUMNS.map((c) => (
-            <div
-              role="columnheader"
-              key={c.className + c.label()}
-              class={c.className}
-              aria-sort={c.key && c.key === p.base.sort ? (p.base.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-            >
-              {c.key ? (
-                <button type="button" class="sort" data-testid={`sort-${c.key}`} onClick={() => p.onSort(c.key!)}>
-                  {c.label()}
-                  {c.key === p.base.sort && <span aria-hidden="true">{p.base.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
-                </button>
-              ) : (
-                <span class="visually-hidden">{c.label()}</span>
-              )}
-            </div>
-          ))}
+      <p id="archive-grid-hint" class="visually-hidden">
+        {t('archiveGridHint')}
+      </p>
+      <div
+        ref={grid}
+        class="grid"
+        role="grid"
+        aria-label={t('archivedArticles')}
+        aria-rowcount={p.total + 1}
+        aria-colcount={COLUMNS.length}
+        aria-multiselectable="true"
+        aria-describedby="archive-grid-hint"
+        data-testid="archive-grid"
+        // The grid keeps a tab stop when the active row has scrolled out of the DOM.
+        tabIndex={active >= first && active < last ? -1 : 0}
+        onFocus={(e) => {
+          if (e.target === grid.current && p.total > 0) move(Math.min(p.total - 1, rowAt(scrollTop)), false);
+        }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onKeyDown={onKeyDown}
+      >
+        <div role="rowgroup" class="grid-head">
+          <div role="row" aria-rowindex={1} class="grid-row head">
+            {COLUMNS.map((c) => (
+              <div
+                role="columnheader"
+                key={c.className + c.label()}
+                class={c.className}
+                aria-sort={c.key && c.key === p.base.sort ? (p.base.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {c.key ? (
+                  <button type="button" class="sort" data-testid={`sort-${c.key}`} onClick={() => p.onSort(c.key!)}>
+                    {c.label()}
+                    {c.key === p.base.sort && <span aria-hidden="true">{p.base.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
+                  </button>
+                ) : (
+                  <span class="visually-hidden">{c.label()}</span>
+                )}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" class="grid-body" style={{ height: `${p.total * ROW_HEIGHT}px` }}>
+          {rendered}
         </div>
       </div>
-      <div role="rowgroup" class="grid-body" style={{ height: `${p.total * ROW_HEIGHT}px` }}>
-        {rendered}
-      </div>
-    </div>
     </>
   );
 }

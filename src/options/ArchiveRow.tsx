@@ -46,16 +46,28 @@ export function ArchiveRow({ index: i, item, selected, active, labels, onClick, 
               }}
             />
           </div>
-          <div role="gridcell" class="c-title" data-testid="row-title">{item.title || t('noHeadline')}</div>
+          <div role="gridcell" class="c-title" data-testid="row-title">
+            {item.title || t('noHeadline')}
+          </div>
           <div role="gridcell" class="c-outlet">
             <span data-testid="row-outlet">{item.outlet || t('outletUnknown')}</span>
-            {labels(item.outlet).map((g) => <span class="chip group-chip" key={g} data-testid="group-label">{g}</span>)}
+            {labels(item.outlet).map((g) => (
+              <span class="chip group-chip" key={g} data-testid="group-label">
+                {g}
+              </span>
+            ))}
           </div>
-          <div role="gridcell" class="c-date" data-testid="row-published">{formatDate(item.published)}</div>
-          <div role="gridcell" class="c-date">{formatDate(new Date(item.savedAt).toISOString())}</div>
+          <div role="gridcell" class="c-date" data-testid="row-published">
+            {formatDate(item.published)}
+          </div>
+          <div role="gridcell" class="c-date">
+            {formatDate(new Date(item.savedAt).toISOString())}
+          </div>
         </>
       ) : (
-        <div role="gridcell" class="c-loading">{t('archiveLoading')}</div>
+        <div role="gridcell" class="c-loading">
+          {t('archiveLoading')}
+        </div>
       )}
     </div>
   );

@@ -40,11 +40,18 @@ export function ArticleView(p: Props) {
     setRelated(null);
     setError(null);
     dialog.current?.scrollTo?.({ top: 0 });
-    p.source.get(p.id).then((r) => {
-      if (!live) return;
-      setRecord(r);
-      if (r) p.source.related(p.id).then((items) => live && setRelated(items), (e: unknown) => live && setError((e as Error).message));
-    }, (e: unknown) => live && setError((e as Error).message));
+    p.source.get(p.id).then(
+      (r) => {
+        if (!live) return;
+        setRecord(r);
+        if (r)
+          p.source.related(p.id).then(
+            (items) => live && setRelated(items),
+            (e: unknown) => live && setError((e as Error).message),
+          );
+      },
+      (e: unknown) => live && setError((e as Error).message),
+    );
     return () => {
       live = false;
     };
@@ -53,18 +60,33 @@ export function ArticleView(p: Props) {
   const paragraphs = record?.text.split(/\n\s*\n/).filter((para) => para.trim()) ?? [];
   const listed = related?.filter((r) => r.related ?? r.sameStory ?? true) ?? [];
   return (
-    <dialog ref={dialog} class="article-view" aria-labelledby="article-view-title" data-testid="article-view" onClose={p.onClose} onCancel={p.onClose}>
+    <dialog
+      ref={dialog}
+      class="article-view"
+      aria-labelledby="article-view-title"
+      data-testid="article-view"
+      onClose={p.onClose}
+      onCancel={p.onClose}
+    >
       <div class="article-view-bar">
-        <button type="button" data-testid="article-close" onClick={() => dialog.current?.close()}>{t('close')}</button>
+        <button type="button" data-testid="article-close" onClick={() => dialog.current?.close()}>
+          {t('close')}
+        </button>
       </div>
       {record === undefined && !error && <p role="status">{t('archiveLoading')}</p>}
       {record === null && <p role="alert">{t('errArticleGone', [p.id])}</p>}
       {record && (
         <article>
-          <h2 id="article-view-title" data-testid="article-view-title">{record.title || t('noHeadline')}</h2>
+          <h2 id="article-view-title" data-testid="article-view-title">
+            {record.title || t('noHeadline')}
+          </h2>
           <p class="meta">
             <span data-testid="article-view-outlet">{record.outlet || t('outletUnknown')}</span>
-            {p.labels(record.outlet).map((g) => <span class="chip group-chip" key={g}>{g}</span>)}
+            {p.labels(record.outlet).map((g) => (
+              <span class="chip group-chip" key={g}>
+                {g}
+              </span>
+            ))}
             {' · '}
             <span>{formatDate(record.published)}</span>
             {record.story && <span> · {t('storyLabel', [record.story])}</span>}
@@ -72,7 +94,9 @@ export function ArticleView(p: Props) {
           {record.url && (
             <p class="url">
               {/^https?:\/\//i.test(record.url) ? (
-                <a href={record.url} target="_blank" rel="noopener noreferrer" data-testid="article-view-url">{record.url}</a>
+                <a href={record.url} target="_blank" rel="noopener noreferrer" data-testid="article-view-url">
+                  {record.url}
+                </a>
               ) : (
                 <span data-testid="article-view-url">{record.url}</span>
               )}
@@ -80,21 +104,39 @@ export function ArticleView(p: Props) {
           )}
           <section class="related-coverage" aria-labelledby="related-coverage-heading">
             <h3 id="related-coverage-heading">{t('relatedInArchive')}</h3>
-            {error && <p class="error" role="alert">{error}</p>}
-            {!related && !error && <p role="status" class="muted">{t('findingRelated')}</p>}
-            {related && listed.length === 0 && <p class="muted" data-testid="no-related">{t('noRelatedInArchive')}</p>}
+            {error && (
+              <p class="error" role="alert">
+                {error}
+              </p>
+            )}
+            {!related && !error && (
+              <p role="status" class="muted">
+                {t('findingRelated')}
+              </p>
+            )}
+            {related && listed.length === 0 && (
+              <p class="muted" data-testid="no-related">
+                {t('noRelatedInArchive')}
+              </p>
+            )}
             {listed.length > 0 && (
               <>
                 <ul class="related-items">
-                  {listed.map((item) => <RelatedRow key={item.id} item={item} self={record.id} {...p} />)}
+                  {listed.map((item) => (
+                    <RelatedRow key={item.id} item={item} self={record.id} {...p} />
+                  ))}
                 </ul>
-                <button type="button" data-testid="show-same-story" onClick={() => p.onSameStory(record.id)}>{t('showStoryInList')}</button>
+                <button type="button" data-testid="show-same-story" onClick={() => p.onSameStory(record.id)}>
+                  {t('showStoryInList')}
+                </button>
               </>
             )}
           </section>
           <h3>{t('articleText')}</h3>
           <div class="article-text" data-testid="article-view-text">
-            {paragraphs.map((para, i) => <p key={i}>{para}</p>)}
+            {paragraphs.map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
           </div>
         </article>
       )}
@@ -110,19 +152,33 @@ function RelatedRow({ item, self, source, labels, onOpen }: Props & { item: Rela
     <li data-testid="article-related">
       <div class="related-top">
         <span class="outlet">{item.outlet || t('outletUnknown')}</span>
-        {labels(item.outlet).map((g) => <span class="chip group-chip" key={g}>{g}</span>)}
+        {labels(item.outlet).map((g) => (
+          <span class="chip group-chip" key={g}>
+            {g}
+          </span>
+        ))}
         <span class="muted">{formatDate(item.published)}</span>
-        <span class="score" title={t('similarityTitle')}>{formatScore(matchSimilarity(item))}</span>
+        <span class="score" title={t('similarityTitle')}>
+          {formatScore(matchSimilarity(item))}
+        </span>
       </div>
-      <button type="button" class="link related-title" data-testid="article-related-open" onClick={() => onOpen(item.id)}>{item.title || t('noHeadline')}</button>
+      <button type="button" class="link related-title" data-testid="article-related-open" onClick={() => onOpen(item.id)}>
+        {item.title || t('noHeadline')}
+      </button>
       <div class="reasons">
         {item.sameStory && <span class="chip same-story">{t('sameStory')}</span>}
-        {why.map((w) => <span class="chip" key={w}>{w}</span>)}
+        {why.map((w) => (
+          <span class="chip" key={w}>
+            {w}
+          </span>
+        ))}
         {numbers && numbers.length > 0 && <span class="chip">{formatList(numbers.slice(0, 2))}</span>}
         {gap && <span class="chip">{gap}</span>}
         {item.duplicates && item.duplicates.length > 0 && <span class="chip">{tn('copies', item.duplicates.length)}</span>}
       </div>
-      <a href={source.compareUrl(self, item.id)} target="_blank" rel="noopener noreferrer" data-testid="article-related-compare">{t('compareFull')}</a>
+      <a href={source.compareUrl(self, item.id)} target="_blank" rel="noopener noreferrer" data-testid="article-related-compare">
+        {t('compareFull')}
+      </a>
     </li>
   );
 }

@@ -11,7 +11,13 @@ import { DEFAULT_CAPTURE } from '../shared/settings';
  * stored settings, the capture status and host access as they change (the background, the
  * browser's own extension settings, another options tab).
  */
-export function CaptureAndRetention({ api = captureRetentionApi, onArchiveChange }: { api?: CaptureRetentionApi; onArchiveChange?: () => void }) {
+export function CaptureAndRetention({
+  api = captureRetentionApi,
+  onArchiveChange,
+}: {
+  api?: CaptureRetentionApi;
+  onArchiveChange?: () => void;
+}) {
   const [capture, setCapture] = useState<CaptureState>({ settings: DEFAULT_CAPTURE, access: false, status: {}, captured: null });
   const [retention, setRetention] = useState<RetentionPolicy | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -23,7 +29,13 @@ export function CaptureAndRetention({ api = captureRetentionApi, onArchiveChange
     let live = true;
     const load = async () => {
       try {
-        const [settings, access, status, counts, policy] = await Promise.all([api.readCapture(), api.hasAccess(), api.readStatus(), api.originCounts(), api.readRetention()]);
+        const [settings, access, status, counts, policy] = await Promise.all([
+          api.readCapture(),
+          api.hasAccess(),
+          api.readStatus(),
+          api.originCounts(),
+          api.readRetention(),
+        ]);
         if (!live) return;
         setCapture({ settings, access, status, captured: counts.captured ?? 0 });
         setRetention(policy);
@@ -45,9 +57,18 @@ export function CaptureAndRetention({ api = captureRetentionApi, onArchiveChange
 
   return (
     <>
-      {loadError && <p class="error" role="alert">{loadError}</p>}
+      {loadError && (
+        <p class="error" role="alert">
+          {loadError}
+        </p>
+      )}
       <CaptureSettings api={api} state={capture} />
-      <RetentionSettings api={api} stored={retention ?? DEFAULT_RETENTION} key={retention === null ? 'loading' : 'loaded'} onApplied={() => archiveChanged.current?.()} />
+      <RetentionSettings
+        api={api}
+        stored={retention ?? DEFAULT_RETENTION}
+        key={retention === null ? 'loading' : 'loaded'}
+        onApplied={() => archiveChanged.current?.()}
+      />
     </>
   );
 }

@@ -34,20 +34,21 @@ export function CaptureSettings({ api, state }: { api: CaptureRetentionApi; stat
     }
   };
 
-  const toggle = (next: boolean) => attempt(async () => {
-    if (next) {
-      // The browser grants host access only during the reader's click: ask before anything else.
-      const granted = await api.requestAccess();
-      if (!granted) {
-        setError(t('capturePermissionDenied'));
-        return;
+  const toggle = (next: boolean) =>
+    attempt(async () => {
+      if (next) {
+        // The browser grants host access only during the reader's click: ask before anything else.
+        const granted = await api.requestAccess();
+        if (!granted) {
+          setError(t('capturePermissionDenied'));
+          return;
+        }
+        await api.setCapture({ ...settings, enabled: true });
+      } else {
+        await api.setCapture({ ...settings, enabled: false });
+        await api.releaseAccess();
       }
-      await api.setCapture({ ...settings, enabled: true });
-    } else {
-      await api.setCapture({ ...settings, enabled: false });
-      await api.releaseAccess();
-    }
-  });
+    });
 
   const add = (e: Event) => {
     e.preventDefault();
@@ -62,21 +63,33 @@ export function CaptureSettings({ api, state }: { api: CaptureRetentionApi; stat
     });
   };
 
-  const unblock = (domain: string) => attempt(async () => {
-    await api.setCapture({ ...settings, blocklist: settings.blocklist.filter((d) => d !== domain) });
-  });
+  const unblock = (domain: string) =>
+    attempt(async () => {
+      await api.setCapture({ ...settings, blocklist: settings.blocklist.filter((d) => d !== domain) });
+    });
 
   return (
     <section class="settings capture-retention" aria-labelledby="capture-heading" data-testid="capture-settings">
       <h2 id="capture-heading">{t('captureHeading')}</h2>
       <label class="toggle">
-        <input type="checkbox" role="switch" checked={on} disabled={busy} data-testid="capture-toggle" onChange={(e) => void toggle(e.currentTarget.checked)} />{' '}
+        <input
+          type="checkbox"
+          role="switch"
+          checked={on}
+          disabled={busy}
+          data-testid="capture-toggle"
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />{' '}
         {t('captureToggle')}
       </label>
       <p class="muted">{t('captureExplain')}</p>
       {settings.enabled && !state.access && <p class="notice">{t('captureNoAccess')}</p>}
       <p data-testid="captured-count">{state.captured === null ? t('counting') : tn('capturedCount', state.captured)}</p>
-      {status.lastCapture && <p class="muted" data-testid="capture-last">{t('captureLast', [status.lastCapture.title || t('untitledArticle'), formatDate(new Date(status.lastCapture.at).toISOString())])}</p>}
+      {status.lastCapture && (
+        <p class="muted" data-testid="capture-last">
+          {t('captureLast', [status.lastCapture.title || t('untitledArticle'), formatDate(new Date(status.lastCapture.at).toISOString())])}
+        </p>
+      )}
       {status.lastError && (
         <p class="error" role="alert" data-testid="capture-error">
           {t('captureLastError', [formatDate(new Date(status.lastError.at).toISOString()), status.lastError.message])}
@@ -87,11 +100,26 @@ export function CaptureSettings({ api, state }: { api: CaptureRetentionApi; stat
       <form class="blocklist-form" onSubmit={add}>
         <label>
           {t('blocklistInputLabel')}{' '}
-          <input type="text" value={entry} placeholder="example.com" maxLength={300} spellcheck={false} autocomplete="off" data-testid="blocklist-input" onInput={(e) => setEntry(e.currentTarget.value)} />
+          <input
+            type="text"
+            value={entry}
+            placeholder="example.com"
+            maxLength={300}
+            spellcheck={false}
+            autocomplete="off"
+            data-testid="blocklist-input"
+            onInput={(e) => setEntry(e.currentTarget.value)}
+          />
         </label>{' '}
-        <button type="submit" disabled={busy} data-testid="blocklist-add">{t('blocklistAdd')}</button>
+        <button type="submit" disabled={busy} data-testid="blocklist-add">
+          {t('blocklistAdd')}
+        </button>
       </form>
-      {error && <p class="error" role="alert" data-testid="capture-settings-error">{error}</p>}
+      {error && (
+        <p class="error" role="alert" data-testid="capture-settings-error">
+          {error}
+        </p>
+      )}
       {settings.blocklist.length === 0 ? (
         <p class="muted">{t('blocklistEmpty')}</p>
       ) : (
@@ -99,7 +127,13 @@ export function CaptureSettings({ api, state }: { api: CaptureRetentionApi; stat
           {settings.blocklist.map((domain) => (
             <li key={domain} data-domain={domain}>
               <span>{domain}</span>{' '}
-              <button type="button" class="link" disabled={busy} aria-label={t('blocklistRemoveLabel', [domain])} onClick={() => void unblock(domain)}>
+              <button
+                type="button"
+                class="link"
+                disabled={busy}
+                aria-label={t('blocklistRemoveLabel', [domain])}
+                onClick={() => void unblock(domain)}
+              >
                 {t('blocklistRemove')}
               </button>
             </li>

@@ -51,7 +51,14 @@ export function DiscoverySection({ api = discoveryApi }: { api?: DiscoveryApi })
     <section class="settings growth" aria-labelledby="discovery-heading" data-testid="discovery-settings">
       <h2 id="discovery-heading">{t('discoverHeading')}</h2>
       <label class="toggle">
-        <input type="checkbox" role="switch" checked={settings.enabled} disabled={busy} data-testid="discovery-toggle" onChange={(e) => toggle(e.currentTarget.checked)} />{' '}
+        <input
+          type="checkbox"
+          role="switch"
+          checked={settings.enabled}
+          disabled={busy}
+          data-testid="discovery-toggle"
+          onChange={(e) => toggle(e.currentTarget.checked)}
+        />{' '}
         {t('discoverToggle')}
       </label>
       <p class="muted">{t('discoverOptionsExplain')}</p>
@@ -99,7 +106,11 @@ export function DiscoverySection({ api = discoveryApi }: { api?: DiscoveryApi })
           }}
         />
       </label>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -70,17 +70,18 @@ export function Feeds({ api = feedsApi }: { api?: FeedsApi }) {
     });
   };
 
-  const chooseOpml = (file: File) => void run(async () => {
-    setPreview(null);
-    try {
-      const read = await readOpmlFile(file);
-      if (!read.ok) throw new Error(t('opmlRefused', [file.name, read.reason]));
-      setPreview({ fileName: file.name, list: read.list });
-      return null;
-    } finally {
-      if (fileInput.current) fileInput.current.value = '';
-    }
-  });
+  const chooseOpml = (file: File) =>
+    void run(async () => {
+      setPreview(null);
+      try {
+        const read = await readOpmlFile(file);
+        if (!read.ok) throw new Error(t('opmlRefused', [file.name, read.reason]));
+        setPreview({ fileName: file.name, list: read.list });
+        return null;
+      } finally {
+        if (fileInput.current) fileInput.current.value = '';
+      }
+    });
 
   const subscribeAll = () => {
     if (!preview) return;
@@ -91,7 +92,9 @@ export function Feeds({ api = feedsApi }: { api?: FeedsApi }) {
       const result = await api.importFeeds(list.feeds);
       setPreview(null);
       const skipped = [...list.skipped.map((s) => `${s.text} (${s.reason})`), ...result.skipped.map((s) => `${s.url} (${s.reason})`)];
-      return skipped.length ? t('opmlImportedSkipped', [result.added, skipped.length, skipped.join('; ')]) : t('opmlImported', [result.added]);
+      return skipped.length
+        ? t('opmlImportedSkipped', [result.added, skipped.length, skipped.join('; ')])
+        : t('opmlImported', [result.added]);
     });
   };
 
@@ -107,16 +110,17 @@ export function Feeds({ api = feedsApi }: { api?: FeedsApi }) {
     });
   };
 
-  const exportOpml = () => void run(async () => {
-    const list = await api.list();
-    const url = URL.createObjectURL(feedsOpml(list, t('opmlTitle')));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = opmlFileName();
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return tn('opmlExported', list.length, [link.download]);
-  });
+  const exportOpml = () =>
+    void run(async () => {
+      const list = await api.list();
+      const url = URL.createObjectURL(feedsOpml(list, t('opmlTitle')));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = opmlFileName();
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return tn('opmlExported', list.length, [link.download]);
+    });
 
   return (
     <section class="feeds" aria-labelledby="feeds-heading" data-testid="feeds">
@@ -125,33 +129,76 @@ export function Feeds({ api = feedsApi }: { api?: FeedsApi }) {
       <form class="toolbar-row" onSubmit={subscribe}>
         <label class="feed-url">
           <span class="visually-hidden">{t('feedUrlLabel')}</span>
-          <input type="text" inputMode="url" spellcheck={false} autoComplete="off" data-testid="feed-url" placeholder={t('feedUrlPlaceholder')} value={address} disabled={busy} required
-            onInput={(e) => setAddress(e.currentTarget.value)} />
+          <input
+            type="text"
+            inputMode="url"
+            spellcheck={false}
+            autoComplete="off"
+            data-testid="feed-url"
+            placeholder={t('feedUrlPlaceholder')}
+            value={address}
+            disabled={busy}
+            required
+            onInput={(e) => setAddress(e.currentTarget.value)}
+          />
         </label>
-        <button type="submit" data-testid="feed-add" disabled={busy}>{t('feedSubscribe')}</button>
+        <button type="submit" data-testid="feed-add" disabled={busy}>
+          {t('feedSubscribe')}
+        </button>
         <label class={`file-button${busy ? ' disabled' : ''}`}>
           {t('opmlImportButton')}
-          <input ref={fileInput} type="file" data-testid="opml-file" accept=".opml,.xml,text/x-opml,text/xml,application/xml" disabled={busy}
+          <input
+            ref={fileInput}
+            type="file"
+            data-testid="opml-file"
+            accept=".opml,.xml,text/x-opml,text/xml,application/xml"
+            disabled={busy}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) chooseOpml(file);
-            }} />
+            }}
+          />
         </label>
-        <button type="button" data-testid="opml-export" disabled={busy || !feeds?.length} onClick={exportOpml}>{t('opmlExportButton')}</button>
+        <button type="button" data-testid="opml-export" disabled={busy || !feeds?.length} onClick={exportOpml}>
+          {t('opmlExportButton')}
+        </button>
       </form>
       <StarterDirectory subscribedFeeds={feeds?.map((f) => f.url) ?? []} onSubscribed={() => void refresh()} />
-      {preview && <OpmlPreview fileName={preview.fileName} list={preview.list} busy={busy} onSubscribe={subscribeAll} onCancel={() => setPreview(null)} />}
+      {preview && (
+        <OpmlPreview
+          fileName={preview.fileName}
+          list={preview.list}
+          busy={busy}
+          onSubscribe={subscribeAll}
+          onCancel={() => setPreview(null)}
+        />
+      )}
       <div class="status" role="status" aria-live="polite">
-        {notice && <p class="notice" data-testid="feeds-notice">{notice}</p>}
-        {error && <p class="error" data-testid="feeds-error" role="alert">{error}</p>}
+        {notice && (
+          <p class="notice" data-testid="feeds-notice">
+            {notice}
+          </p>
+        )}
+        {error && (
+          <p class="error" data-testid="feeds-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
-      {feeds && feeds.length === 0 && <p class="muted" data-testid="feeds-empty">{t('feedsEmpty')}</p>}
+      {feeds && feeds.length === 0 && (
+        <p class="muted" data-testid="feeds-empty">
+          {t('feedsEmpty')}
+        </p>
+      )}
       {feeds && feeds.length > 0 && (
-        <FeedsTable feeds={feeds} busy={busy}
+        <FeedsTable
+          feeds={feeds}
+          busy={busy}
           onInterval={(feed, minutes) => void run(async () => (await api.setInterval(feed.id, minutes), null))}
           onPoll={(feed) => void run(async () => (await api.poll(feed.id), null))}
           onRemove={(feed) => void run(async () => (await api.remove(feed.id), t('feedRemoved', [feed.title || feed.url])))}
-          onAllow={allowArticles} />
+          onAllow={allowArticles}
+        />
       )}
     </section>
   );

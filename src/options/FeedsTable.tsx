@@ -33,7 +33,9 @@ export function FeedsTable({ feeds, busy, onInterval, onPoll, onRemove, onAllow 
           <th scope="col">{t('feedLastPollColumn')}</th>
           <th scope="col">{t('feedItemsColumn')}</th>
           <th scope="col">{t('feedIntervalColumn')}</th>
-          <th scope="col"><span class="visually-hidden">{t('feedActionsColumn')}</span></th>
+          <th scope="col">
+            <span class="visually-hidden">{t('feedActionsColumn')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -45,9 +47,13 @@ export function FeedsTable({ feeds, busy, onInterval, onPoll, onRemove, onAllow 
             </td>
             <td data-testid="feed-status">
               <div>{feed.polling ? t('feedPolling') : feed.lastPollAt === null ? t('feedNeverPolled') : formatTime(feed.lastPollAt)}</div>
-              {feed.lastError
-                ? <div class="error" data-testid="feed-error">{feed.lastError}</div>
-                : feed.lastPollAt !== null && !feed.polling && <div class="notice">{t('feedOk')}</div>}
+              {feed.lastError ? (
+                <div class="error" data-testid="feed-error">
+                  {feed.lastError}
+                </div>
+              ) : (
+                feed.lastPollAt !== null && !feed.polling && <div class="notice">{t('feedOk')}</div>
+              )}
             </td>
             <td data-testid="feed-counts">
               <div>{tn('feedNewLastPoll', feed.lastNew)}</div>
@@ -55,9 +61,20 @@ export function FeedsTable({ feeds, busy, onInterval, onPoll, onRemove, onAllow 
               {feed.pending > 0 && <div class="muted">{tn('feedPending', feed.pending)}</div>}
             </td>
             <td>
-              <select aria-label={t('feedIntervalLabel', [feed.title || feed.url])} data-testid="feed-interval" value={feed.intervalMinutes} disabled={busy}
-                onChange={(e) => onInterval(feed, Number(e.currentTarget.value))}>
-                {[...new Set([...INTERVALS, feed.intervalMinutes])].sort((a, b) => a - b).map((m) => <option key={m} value={m}>{intervalLabel(m)}</option>)}
+              <select
+                aria-label={t('feedIntervalLabel', [feed.title || feed.url])}
+                data-testid="feed-interval"
+                value={feed.intervalMinutes}
+                disabled={busy}
+                onChange={(e) => onInterval(feed, Number(e.currentTarget.value))}
+              >
+                {[...new Set([...INTERVALS, feed.intervalMinutes])]
+                  .sort((a, b) => a - b)
+                  .map((m) => (
+                    <option key={m} value={m}>
+                      {intervalLabel(m)}
+                    </option>
+                  ))}
               </select>
             </td>
             <td class="feed-actions">

@@ -29,7 +29,15 @@ const PENDING_POLL_MS = 1000;
  * delete and an article view; import, export and the sample; outlet groups; feeds;
  * capture and retention; settings. The search, filters, order and open article live in the URL hash.
  */
-export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { api?: ArchiveApi; initialQuery?: string; browser?: SettingsBrowser }) {
+export function OptionsApp({
+  api = defaultApi,
+  initialQuery = '',
+  browser,
+}: {
+  api?: ArchiveApi;
+  initialQuery?: string;
+  browser?: SettingsBrowser;
+}) {
   const { view, setView, query } = useViewState(initialQuery);
   const { groups, save: saveGroups } = useOutletGroups(browser);
   const task = useTask();
@@ -58,17 +66,19 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
   }, [pending, version]);
 
   /** Runs an archive change; the list and counts are asked again when it is done. */
-  const run = (work: () => Promise<Notice | string | null>) => task.run(async () => {
-    const result = await work();
-    setVersion((v) => v + 1);
-    return result;
-  });
+  const run = (work: () => Promise<Notice | string | null>) =>
+    task.run(async () => {
+      const result = await work();
+      setVersion((v) => v + 1);
+      return result;
+    });
 
-  const deleteChosen = () => run(async () => {
-    const deleted = selection.all ? await api.removeMatching(filter, [...selection.ids]) : await api.remove([...selection.ids]);
-    setSelection(NONE);
-    return { kind: 'info', text: tn('deletedCount', deleted) };
-  });
+  const deleteChosen = () =>
+    run(async () => {
+      const deleted = selection.all ? await api.removeMatching(filter, [...selection.ids]) : await api.remove([...selection.ids]);
+      setSelection(NONE);
+      return { kind: 'info', text: tn('deletedCount', deleted) };
+    });
 
   return (
     <main class="options">
@@ -79,7 +89,9 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
       <p class="muted intro">{t('optionsIntro')}</p>
       <ArchiveToolbar api={api} busy={task.busy} run={run} notice={task.notice} error={task.error} />
       <section class="archive" aria-labelledby="archive-heading">
-        <h2 id="archive-heading" class="visually-hidden">{t('archivedArticles')}</h2>
+        <h2 id="archive-heading" class="visually-hidden">
+          {t('archivedArticles')}
+        </h2>
         <ArchiveFilters view={view} facets={facets} groups={groups} sameStoryTitle={sameStoryTitle} onChange={setView} />
         <SelectionBar
           total={total}
@@ -97,7 +109,11 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
           <p class="empty">{t('archiveEmpty')}</p>
         ) : (
           <>
-            {loaded && total === 0 && <p class="empty" data-testid="no-matches">{view.query.trim() ? t('noArticleMatches', [view.query.trim()]) : t('noArticleMatchesFilters')}</p>}
+            {loaded && total === 0 && (
+              <p class="empty" data-testid="no-matches">
+                {view.query.trim() ? t('noArticleMatches', [view.query.trim()]) : t('noArticleMatchesFilters')}
+              </p>
+            )}
             <ArchiveGrid
               source={api}
               base={base}
@@ -106,7 +122,13 @@ export function OptionsApp({ api = defaultApi, initialQuery = '', browser }: { a
               selection={selection}
               onSelection={setSelection}
               onOpen={(id) => setView({ article: id })}
-              onSort={(sort) => setView({ sort, dir: sort === view.sort ? (view.dir === 'asc' ? 'desc' : 'asc') : sort === 'saved' || sort === 'published' ? 'desc' : 'asc' })}
+              onSort={(sort) =>
+                setView({
+                  sort,
+                  dir:
+                    sort === view.sort ? (view.dir === 'asc' ? 'desc' : 'asc') : sort === 'saved' || sort === 'published' ? 'desc' : 'asc',
+                })
+              }
               labels={labels}
               onLoaded={(n, waiting, forKey) => {
                 setTotal(n);

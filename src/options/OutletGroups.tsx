@@ -22,7 +22,13 @@ export function OutletGroups({ groups, onSave }: Props) {
     setSaved(false);
   };
   const save = async () => {
-    const parsed = rows.map((r) => ({ name: r.name, outlets: r.outlets.split('\n').map((o) => o.trim()).filter(Boolean) }));
+    const parsed = rows.map((r) => ({
+      name: r.name,
+      outlets: r.outlets
+        .split('\n')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    }));
     const checked = checkGroups(parsed);
     if (!checked.ok) {
       setError(t('groupsRefused', [checked.reason]));
@@ -46,21 +52,42 @@ export function OutletGroups({ groups, onSave }: Props) {
           <legend class="visually-hidden">{t('groupNumber', [i + 1])}</legend>
           <label>
             {t('groupName')}{' '}
-            <input type="text" data-testid="group-name" value={row.name} maxLength={60} onInput={(e) => edit(rows.map((r, k) => (k === i ? { ...r, name: e.currentTarget.value } : r)))} />
+            <input
+              type="text"
+              data-testid="group-name"
+              value={row.name}
+              maxLength={60}
+              onInput={(e) => edit(rows.map((r, k) => (k === i ? { ...r, name: e.currentTarget.value } : r)))}
+            />
           </label>
           <label class="group-outlets">
             {t('groupOutlets')}
-            <textarea data-testid="group-outlets" rows={3} value={row.outlets} onInput={(e) => edit(rows.map((r, k) => (k === i ? { ...r, outlets: e.currentTarget.value } : r)))} />
+            <textarea
+              data-testid="group-outlets"
+              rows={3}
+              value={row.outlets}
+              onInput={(e) => edit(rows.map((r, k) => (k === i ? { ...r, outlets: e.currentTarget.value } : r)))}
+            />
           </label>
-          <button type="button" data-testid="group-remove" onClick={() => edit(rows.filter((_, k) => k !== i))}>{t('groupRemove')}</button>
+          <button type="button" data-testid="group-remove" onClick={() => edit(rows.filter((_, k) => k !== i))}>
+            {t('groupRemove')}
+          </button>
         </fieldset>
       ))}
       <div class="toolbar-row">
-        <button type="button" data-testid="group-add" onClick={() => edit([...rows, { name: '', outlets: '' }])}>{t('groupAdd')}</button>
-        <button type="button" class="primary" data-testid="groups-save" disabled={draft === null} onClick={() => void save()}>{t('groupsSave')}</button>
+        <button type="button" data-testid="group-add" onClick={() => edit([...rows, { name: '', outlets: '' }])}>
+          {t('groupAdd')}
+        </button>
+        <button type="button" class="primary" data-testid="groups-save" disabled={draft === null} onClick={() => void save()}>
+          {t('groupsSave')}
+        </button>
       </div>
       <div role="status" aria-live="polite">
-        {error && <p class="error" data-testid="groups-error">{error}</p>}
+        {error && (
+          <p class="error" data-testid="groups-error">
+            {error}
+          </p>
+        )}
         {saved && !error && <p class="notice">{tn('groupsSaved', groups.length)}</p>}
       </div>
     </section>

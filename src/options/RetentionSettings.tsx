@@ -16,7 +16,15 @@ function describePolicy(policy: RetentionPolicy): string {
 const PREVIEW_DELAY_MS = 250;
 
 /** Retention: keep everything (default), N days or N articles; shows what a choice would remove before it is applied. */
-export function RetentionSettings({ api, stored, onApplied }: { api: CaptureRetentionApi; stored: RetentionPolicy; onApplied: () => void }) {
+export function RetentionSettings({
+  api,
+  stored,
+  onApplied,
+}: {
+  api: CaptureRetentionApi;
+  stored: RetentionPolicy;
+  onApplied: () => void;
+}) {
   const [mode, setMode] = useState<Mode>(stored.mode);
   const [amount, setAmount] = useState(stored.mode === 'days' ? String(stored.days) : stored.mode === 'count' ? String(stored.count) : '');
   const [preview, setPreview] = useState<{ removes: number } | null>(null);
@@ -31,7 +39,10 @@ export function RetentionSettings({ api, stored, onApplied }: { api: CaptureRete
     if (!form.ok) return;
     let current = true;
     const timer = setTimeout(() => {
-      api.previewRetention(form.policy).then((p) => current && setPreview(p), (e: unknown) => current && setError(errorText(e)));
+      api.previewRetention(form.policy).then(
+        (p) => current && setPreview(p),
+        (e: unknown) => current && setError(errorText(e)),
+      );
     }, PREVIEW_DELAY_MS);
     return () => {
       current = false;
@@ -74,17 +85,44 @@ export function RetentionSettings({ api, stored, onApplied }: { api: CaptureRete
         {mode !== 'unlimited' && (
           <label>
             {t(mode === 'days' ? 'retentionDaysLabel' : 'retentionCountLabel')}{' '}
-            <input type="text" inputMode="numeric" size={8} value={amount} data-testid="retention-amount" onInput={(e) => setAmount(e.currentTarget.value)} />
+            <input
+              type="text"
+              inputMode="numeric"
+              size={8}
+              value={amount}
+              data-testid="retention-amount"
+              onInput={(e) => setAmount(e.currentTarget.value)}
+            />
           </label>
         )}{' '}
-        <button type="submit" disabled={busy || !form.ok} data-testid="retention-apply">{t('retentionApply')}</button>
+        <button type="submit" disabled={busy || !form.ok} data-testid="retention-apply">
+          {t('retentionApply')}
+        </button>
       </form>
       <p role="status" data-testid="retention-preview">
-        {!form.ok ? '' : preview === null ? t('counting') : preview.removes === 0 ? t('retentionPreviewNone') : tn('retentionPreview', preview.removes)}
+        {!form.ok
+          ? ''
+          : preview === null
+            ? t('counting')
+            : preview.removes === 0
+              ? t('retentionPreviewNone')
+              : tn('retentionPreview', preview.removes)}
       </p>
-      {!form.ok && amount.trim() !== '' && <p class="error" role="alert">{form.message}</p>}
-      {notice && <p class="notice" data-testid="retention-notice">{notice}</p>}
-      {error && <p class="error" role="alert">{error}</p>}
+      {!form.ok && amount.trim() !== '' && (
+        <p class="error" role="alert">
+          {form.message}
+        </p>
+      )}
+      {notice && (
+        <p class="notice" data-testid="retention-notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -31,14 +31,32 @@ export function SelectionBar(p: Props) {
     <>
       <div class="list-bar">
         <p class="list-count" role="status" data-testid="list-count">
-          {!p.loaded ? t('archiveLoading') : p.filtered ? tn('matchingCount', total, [formatNumber(p.archiveCount ?? total)]) : tn('listedCount', total)}
-          {p.pending > 0 && <span class="muted" data-testid="indexing"> · {tn('indexingCount', p.pending)}</span>}
+          {!p.loaded
+            ? t('archiveLoading')
+            : p.filtered
+              ? tn('matchingCount', total, [formatNumber(p.archiveCount ?? total)])
+              : tn('listedCount', total)}
+          {p.pending > 0 && (
+            <span class="muted" data-testid="indexing">
+              {' '}
+              · {tn('indexingCount', p.pending)}
+            </span>
+          )}
         </p>
         <div class="selection-actions">
-          <button type="button" data-testid="select-all" disabled={busy || total === 0 || (selection.all && selection.ids.size === 0)} onClick={() => p.onSelection({ all: true, ids: new Set() })}>
+          <button
+            type="button"
+            data-testid="select-all"
+            disabled={busy || total === 0 || (selection.all && selection.ids.size === 0)}
+            onClick={() => p.onSelection({ all: true, ids: new Set() })}
+          >
             {tn('selectAllMatching', total)}
           </button>
-          {chosen > 0 && <button type="button" data-testid="clear-selection" onClick={() => p.onSelection(NONE)}>{t('clearSelection')}</button>}
+          {chosen > 0 && (
+            <button type="button" data-testid="clear-selection" onClick={() => p.onSelection(NONE)}>
+              {t('clearSelection')}
+            </button>
+          )}
           <button type="button" data-testid="delete-selected" disabled={busy || chosen === 0} onClick={() => setConfirming(true)}>
             {chosen ? t('deleteSelectedCount', [chosen]) : t('deleteSelected')}
           </button>
@@ -47,11 +65,21 @@ export function SelectionBar(p: Props) {
       {confirming && chosen > 0 && (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" data-testid="confirm-delete">
           <p id="confirm-text">{tn('confirmDelete', chosen)}</p>
-          <button type="button" class="danger" data-testid="confirm-delete-yes" autoFocus onClick={() => {
-            setConfirming(false);
-            void p.onDelete();
-          }}>{tn('deleteCount', chosen)}</button>
-          <button type="button" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+          <button
+            type="button"
+            class="danger"
+            data-testid="confirm-delete-yes"
+            autoFocus
+            onClick={() => {
+              setConfirming(false);
+              void p.onDelete();
+            }}
+          >
+            {tn('deleteCount', chosen)}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
         </div>
       )}
     </>

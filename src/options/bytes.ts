@@ -12,6 +12,10 @@ export function formatBytes(bytes: number, locale: string = uiLocale()): string 
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   // Whole bytes spelled out ("999 bytes"); larger units abbreviated ("1.5 kB").
   return new Intl.NumberFormat(locale, {
-    style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: digits, minimumFractionDigits: digits,
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
   }).format(value);
 }

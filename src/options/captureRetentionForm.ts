@@ -9,7 +9,15 @@ export function blockEntryFor(input: string, blocklist: readonly string[]): { ok
   const check = checkBlockEntry(input);
   if (!check.ok) {
     const shown = input.trim().slice(0, 100);
-    return { ok: false, message: check.reason === 'empty' ? t('blockEntryEmpty') : check.reason === 'too-broad' ? t('blockEntryTooBroad', [shown]) : t('blockEntryInvalid', [shown]) };
+    return {
+      ok: false,
+      message:
+        check.reason === 'empty'
+          ? t('blockEntryEmpty')
+          : check.reason === 'too-broad'
+            ? t('blockEntryTooBroad', [shown])
+            : t('blockEntryInvalid', [shown]),
+    };
   }
   if (blocklist.includes(check.domain)) return { ok: false, message: t('blockEntryDuplicate', [check.domain]) };
   if (blocklist.length >= MAX_BLOCKLIST_ENTRIES) return { ok: false, message: t('blockListFull', [formatNumber(MAX_BLOCKLIST_ENTRIES)]) };
@@ -17,7 +25,10 @@ export function blockEntryFor(input: string, blocklist: readonly string[]): { ok
 }
 
 /** The policy the form describes, or why the number cannot be one. */
-export function policyFromForm(mode: RetentionPolicy['mode'], amount: string): { ok: true; policy: RetentionPolicy } | { ok: false; message: string } {
+export function policyFromForm(
+  mode: RetentionPolicy['mode'],
+  amount: string,
+): { ok: true; policy: RetentionPolicy } | { ok: false; message: string } {
   if (mode === 'unlimited') return { ok: true, policy: { mode } };
   const max = mode === 'days' ? MAX_RETENTION_DAYS : MAX_RETENTION_COUNT;
   // Digits, optionally grouped by thousands as the reader's locale writes them (1,234 / 1.234 / 1 234).

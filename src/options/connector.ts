@@ -2,7 +2,18 @@ import type { RetentionPolicy } from '../core/retention';
 import { getBrowser } from '../shared/browser';
 import { send } from '../ui/client';
 import type { ArchiveFilter, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery } from '../shared/messages';
-import { captureOrigins, CAPTURE_KEY, CAPTURE_STATUS_KEY, RETENTION_KEY, readCapture, readCaptureStatus, readRetention, watchSetting, type CaptureSettings, type CaptureStatus } from '../shared/settings';
+import {
+  captureOrigins,
+  CAPTURE_KEY,
+  CAPTURE_STATUS_KEY,
+  RETENTION_KEY,
+  readCapture,
+  readCaptureStatus,
+  readRetention,
+  watchSetting,
+  type CaptureSettings,
+  type CaptureStatus,
+} from '../shared/settings';
 import type { DiscoverService } from '../shared/discoverMessages';
 import { DISCOVERY_KEY, parseDiscovery, readDiscovery, type DiscoverySettings } from '../shared/discoverySettings';
 
@@ -21,10 +32,12 @@ export const archiveApi = {
   get: async (id: string) => (await send('archive/get', { id })).record,
   related: async (id: string) => (await send('archive/related', { id })).related,
   remove: async (ids: string[]): Promise<number> => (await send('archive/delete', { ids })).deleted,
-  removeMatching: async (filter: ArchiveFilter, except: string[]): Promise<number> => (await send('archive/deleteMatching', { filter, except })).deleted,
+  removeMatching: async (filter: ArchiveFilter, except: string[]): Promise<number> =>
+    (await send('archive/deleteMatching', { filter, except })).deleted,
   loadSample: (): Promise<ImportSummary> => send('archive/loadSample', {}),
   /** The full comparison page for an archived article against another. */
-  compareUrl: (self: string, other: string): string => getBrowser().runtime.getURL(`compare.html?${new URLSearchParams({ self, ids: other }).toString()}`),
+  compareUrl: (self: string, other: string): string =>
+    getBrowser().runtime.getURL(`compare.html?${new URLSearchParams({ self, ids: other }).toString()}`),
   send,
 };
 
@@ -61,7 +74,9 @@ export const captureRetentionApi = {
   requestAccess: (): Promise<boolean> => getBrowser().permissions.request(captureAccess()),
   /** Gives host access back; a build whose access is required (the test build) keeps it. */
   releaseAccess: async (): Promise<void> => {
-    await getBrowser().permissions.remove(captureAccess()).catch(() => false);
+    await getBrowser()
+      .permissions.remove(captureAccess())
+      .catch(() => false);
   },
   setCapture: (settings: CaptureSettings): Promise<CaptureSettings> => send('capture/set', settings),
   setRetention: async (policy: RetentionPolicy): Promise<number> => (await send('retention/set', { policy })).removed,
@@ -86,7 +101,8 @@ export type CaptureRetentionApi = typeof captureRetentionApi;
 /** Finding coverage online: its setting (written by the background) and the host access it needs, asked in the reader's click. */
 export const discoveryApi = {
   read: (): Promise<DiscoverySettings> => readDiscovery(getBrowser().storage),
-  watch: (onChange: (settings: DiscoverySettings) => void): (() => void) => watchSetting(getBrowser().storage, DISCOVERY_KEY, (value) => onChange(parseDiscovery(value))),
+  watch: (onChange: (settings: DiscoverySettings) => void): (() => void) =>
+    watchSetting(getBrowser().storage, DISCOVERY_KEY, (value) => onChange(parseDiscovery(value))),
   set: (settings: DiscoverySettings): Promise<DiscoverySettings> => send('discover/setSettings', settings),
   services: async (): Promise<DiscoverService[]> => (await send('discover/services', {})).services,
   requestAccess: (): Promise<boolean> => getBrowser().permissions.request(captureAccess()),

@@ -30,7 +30,11 @@ export function hostOfPattern(pattern: string): string {
 
 /** The subscriptions as an OPML 2.0 file. */
 export function feedsOpml(feeds: readonly FeedStatus[], title: string, now = new Date()): Blob {
-  const text = buildOpml(feeds.map((f) => ({ url: f.url, title: f.title, siteUrl: f.siteUrl })), title, now);
+  const text = buildOpml(
+    feeds.map((f) => ({ url: f.url, title: f.title, siteUrl: f.siteUrl })),
+    title,
+    now,
+  );
   return new Blob([text], { type: 'text/x-opml' });
 }
 

@@ -41,7 +41,14 @@ export function gridKeyAction(e: KeyPress, at: GridPosition): GridAction | null 
   if (at.total === 0) return null;
   if (at.inTextField && e.key === ' ') return null;
   const a = at.active;
-  const moves: Record<string, number> = { ArrowDown: a + 1, ArrowUp: a - 1, PageDown: a + at.pageRows, PageUp: a - at.pageRows, Home: 0, End: at.total - 1 };
+  const moves: Record<string, number> = {
+    ArrowDown: a + 1,
+    ArrowUp: a - 1,
+    PageDown: a + at.pageRows,
+    PageUp: a - at.pageRows,
+    Home: 0,
+    End: at.total - 1,
+  };
   const to = moves[e.key];
   if (to !== undefined) return { kind: 'move', to: clampRow(to, at.total), extend: e.shiftKey };
   if (e.key === ' ' && at.loaded) return e.shiftKey ? { kind: 'range' } : { kind: 'toggle' };

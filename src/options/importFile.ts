@@ -25,8 +25,7 @@ export interface ImportProgress {
 }
 
 export type ImportOutcome =
-  | { ok: true; records: number; summary: ImportSummary }
-  | { ok: false; reason: string; line?: number; cancelled?: boolean };
+  { ok: true; records: number; summary: ImportSummary } | { ok: false; reason: string; line?: number; cancelled?: boolean };
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
@@ -64,13 +63,15 @@ export async function importFile(file: Blob & { name?: string }, send: Send, opt
 
   try {
     const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
-    const counted = file.stream().pipeThrough(new TransformStream<Uint8Array, Uint8Array<ArrayBuffer>>({
-      transform(chunk, controller) {
-        bytesRead += chunk.byteLength;
-        // A Blob's stream never hands out shared memory; the cast only narrows the buffer type.
-        controller.enqueue(chunk as Uint8Array<ArrayBuffer>);
-      },
-    }));
+    const counted = file.stream().pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array<ArrayBuffer>>({
+        transform(chunk, controller) {
+          bytesRead += chunk.byteLength;
+          // A Blob's stream never hands out shared memory; the cast only narrows the buffer type.
+          controller.enqueue(chunk as Uint8Array<ArrayBuffer>);
+        },
+      }),
+    );
     const bytes: ReadableStream<Uint8Array<ArrayBuffer>> = gzip ? counted.pipeThrough(new DecompressionStream('gzip')) : counted;
     const reader = bytes.pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
     const seen = new Set<string>();

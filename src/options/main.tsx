@@ -10,5 +10,7 @@ const root = document.getElementById('app');
 if (root) {
   const browser = getBrowser();
   // `?q=` comes from the "Compare coverage" context-menu entry on selected text.
-  void startPage(browser, 'optionsPageTitle').finally(() => render(<OptionsApp initialQuery={initialQuery(location.search)} browser={browser} />, root));
+  void startPage(browser, 'optionsPageTitle').finally(() =>
+    render(<OptionsApp initialQuery={initialQuery(location.search)} browser={browser} />, root),
+  );
 }

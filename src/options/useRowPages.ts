@@ -55,17 +55,20 @@ export function useRowPages(o: Options): { rows: Map<number, ArchiveListItem>; r
     for (const page of pagesFor(o.first, o.last)) {
       if (requested.current.has(page)) continue;
       requested.current.add(page);
-      o.source.list({ ...o.base, offset: page * FETCH_PAGE, limit: FETCH_PAGE }).then((answer) => {
-        if (gen !== generation.current) return;
-        if (page === 0) o.onLoaded(answer.total, answer.pending, key);
-        setRows((old) => {
-          const next = new Map(old);
-          answer.items.forEach((item, i) => next.set(page * FETCH_PAGE + i, item));
-          return next;
-        });
-      }, (e: unknown) => {
-        if (gen === generation.current) o.onError(errorText(e));
-      });
+      o.source.list({ ...o.base, offset: page * FETCH_PAGE, limit: FETCH_PAGE }).then(
+        (answer) => {
+          if (gen !== generation.current) return;
+          if (page === 0) o.onLoaded(answer.total, answer.pending, key);
+          setRows((old) => {
+            const next = new Map(old);
+            answer.items.forEach((item, i) => next.set(page * FETCH_PAGE + i, item));
+            return next;
+          });
+        },
+        (e: unknown) => {
+          if (gen === generation.current) o.onError(errorText(e));
+        },
+      );
     }
   });
 

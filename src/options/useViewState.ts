@@ -11,11 +11,12 @@ export function useViewState(initialQuery: string): { view: ViewState; setView(p
   const [view, setViewState] = useState<ViewState>(() => parseViewHash(location.hash, initialQuery));
   const [query, setQuery] = useState(view.query);
 
-  const setView = (patch: Partial<ViewState>) => setViewState((old) => {
-    const next = { ...old, ...patch };
-    history.replaceState(null, '', viewHash(next) || `${location.pathname}${location.search}`);
-    return next;
-  });
+  const setView = (patch: Partial<ViewState>) =>
+    setViewState((old) => {
+      const next = { ...old, ...patch };
+      history.replaceState(null, '', viewHash(next) || `${location.pathname}${location.search}`);
+      return next;
+    });
   useEffect(() => {
     const onHash = () => setViewState(parseViewHash(location.hash));
     addEventListener('hashchange', onHash);

@@ -18,7 +18,18 @@ export interface ViewState {
   article: string;
 }
 
-export const DEFAULT_VIEW: ViewState = { query: '', outlets: [], group: '', from: '', to: '', story: '', sameStoryAs: '', sort: 'saved', dir: 'desc', article: '' };
+export const DEFAULT_VIEW: ViewState = {
+  query: '',
+  outlets: [],
+  group: '',
+  from: '',
+  to: '',
+  story: '',
+  sameStoryAs: '',
+  sort: 'saved',
+  dir: 'desc',
+  article: '',
+};
 
 const SORTS: readonly ArchiveSort[] = ['saved', 'published', 'outlet', 'title'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,14 +47,18 @@ export function parseViewHash(hash: string, fallbackQuery = ''): ViewState {
   const sort = text('sort') as ArchiveSort;
   return {
     query: p.has('q') ? text('q') : fallbackQuery.slice(0, MAX),
-    outlets: p.getAll('outlet').slice(0, 200).map((o) => o.slice(0, MAX)),
+    outlets: p
+      .getAll('outlet')
+      .slice(0, 200)
+      .map((o) => o.slice(0, MAX)),
     group: text('group'),
     from: day('from'),
     to: day('to'),
     story: text('story'),
     sameStoryAs: text('same'),
     sort: SORTS.includes(sort) ? sort : DEFAULT_VIEW.sort,
-    dir: text('dir') === 'asc' ? 'asc' : text('dir') === 'desc' ? 'desc' : sort && SORTS.includes(sort) ? defaultDir(sort) : DEFAULT_VIEW.dir,
+    dir:
+      text('dir') === 'asc' ? 'asc' : text('dir') === 'desc' ? 'desc' : sort && SORTS.includes(sort) ? defaultDir(sort) : DEFAULT_VIEW.dir,
     article: text('article'),
   };
 }

@@ -59,7 +59,13 @@ export function App({ tabId, analysis }: { tabId: number | undefined; analysis: 
       ) : (
         <StateMessage
           kind={result.status === 'error' ? 'error' : 'info'}
-          title={t(result.status === 'forbidden' ? 'stateForbiddenTitle' : result.status === 'no-article' ? 'stateNoArticleTitle' : 'stateErrorTitle')}
+          title={t(
+            result.status === 'forbidden'
+              ? 'stateForbiddenTitle'
+              : result.status === 'no-article'
+                ? 'stateNoArticleTitle'
+                : 'stateErrorTitle',
+          )}
           detail={result.message}
         />
       )}
@@ -111,15 +117,25 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   const searching = discovery.state.phase === 'running';
   const save = () => {
     setSaveError(null);
-    saveArticle(article).then(() => {
-      setSaved(true);
-      setCapturedAt(undefined);
-    }, (e: unknown) => setSaveError((e as Error).message));
+    saveArticle(article).then(
+      () => {
+        setSaved(true);
+        setCapturedAt(undefined);
+      },
+      (e: unknown) => setSaveError((e as Error).message),
+    );
   };
 
   return (
     <>
-      <ArticleHeader article={article} saved={saved} onSave={save} saveError={saveError} capturedAt={capturedAt} groups={labels(article.outlet)} />
+      <ArticleHeader
+        article={article}
+        saved={saved}
+        onSave={save}
+        saveError={saveError}
+        capturedAt={capturedAt}
+        groups={labels(article.outlet)}
+      />
       {result.indexing && (
         <p class="indexing" role="status" data-testid="indexing">
           <span class="spinner" aria-hidden="true" />
@@ -139,13 +155,11 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
       ) : (
         <>
           {strong.length === 0 && !searching && (
-            <StateMessage
-              kind="info"
-              title={t('noRelatedTitle')}
-              detail={tn('noRelatedDetail', result.archiveSize)}
-            />
+            <StateMessage kind="info" title={t('noRelatedTitle')} detail={tn('noRelatedDetail', result.archiveSize)} />
           )}
-          {related.length > 0 && <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} labels={labels} found={foundIds} />}
+          {related.length > 0 && (
+            <RelatedList items={strong} weak={weak} selected={selected?.id ?? null} onSelect={choose} labels={labels} found={foundIds} />
+          )}
           {selected && (
             <section class="differences" aria-live="polite">
               <div class="section-head">

@@ -3,14 +3,25 @@ import { formatDate } from '../ui/format';
 import { t, tn } from '../shared/i18n';
 
 /** The article Framelens read on this page, and the Save button. */
-export function ArticleHeader(props: { article: Article; saved: boolean; onSave: () => void; saveError: string | null; capturedAt?: number | undefined; groups?: string[] }) {
+export function ArticleHeader(props: {
+  article: Article;
+  saved: boolean;
+  onSave: () => void;
+  saveError: string | null;
+  capturedAt?: number | undefined;
+  groups?: string[];
+}) {
   const { article } = props;
   return (
     <section class="article" aria-label={t('thisArticle')}>
       <h1 data-testid="article-title">{article.title || t('untitledArticle')}</h1>
       <p class="meta">
         <span data-testid="article-outlet">{article.outlet}</span>
-        {props.groups?.map((g) => <span class="chip group" key={g} data-testid="group-label">{g}</span>)}
+        {props.groups?.map((g) => (
+          <span class="chip group" key={g} data-testid="group-label">
+            {g}
+          </span>
+        ))}
         {' · '}
         <span data-testid="article-date">{formatDate(article.published)}</span>
         {' · '}

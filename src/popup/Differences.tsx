@@ -30,8 +30,20 @@ export function Differences(props: { report: FramingReport; selfId: string; self
         <Columns
           a={a}
           b={b}
-          left={<Chips testid="terms-self" items={s.terms.self.map((term) => t('termWithCount', [term.term, term.count]))} empty={t('noneStandOut')} />}
-          right={<Chips testid="terms-other" items={s.terms.other.map((term) => t('termWithCount', [term.term, term.count]))} empty={t('noneStandOut')} />}
+          left={
+            <Chips
+              testid="terms-self"
+              items={s.terms.self.map((term) => t('termWithCount', [term.term, term.count]))}
+              empty={t('noneStandOut')}
+            />
+          }
+          right={
+            <Chips
+              testid="terms-other"
+              items={s.terms.other.map((term) => t('termWithCount', [term.term, term.count]))}
+              empty={t('noneStandOut')}
+            />
+          }
         />
       </Section>
       <Section title={t('whoIsQuoted')}>
@@ -76,7 +88,15 @@ function Columns(props: { a: string; b: string; left: ComponentChildren; right: 
 function Chips(props: { items: string[]; empty: string; testid: string }) {
   return (
     <div data-testid={props.testid}>
-      {props.items.length === 0 ? <span class="muted">{props.empty}</span> : props.items.map((t) => <span class="chip" key={t}>{t}</span>)}
+      {props.items.length === 0 ? (
+        <span class="muted">{props.empty}</span>
+      ) : (
+        props.items.map((t) => (
+          <span class="chip" key={t}>
+            {t}
+          </span>
+        ))
+      )}
     </div>
   );
 }

@@ -28,7 +28,9 @@ export function Discover({ discovery, prominent }: { discovery: Discovery; promi
   const busy = state.phase === 'running' || state.phase === 'planning';
   return (
     <section class="discover" aria-labelledby="discover-heading" data-testid="discover">
-      <h2 id="discover-heading" class={prominent ? '' : 'visually-hidden'}>{t('discoverHeading')}</h2>
+      <h2 id="discover-heading" class={prominent ? '' : 'visually-hidden'}>
+        {t('discoverHeading')}
+      </h2>
       {state.phase === 'consent' && state.plan ? (
         <Consent plan={state.plan} onAccept={discovery.accept} onDecline={discovery.decline} />
       ) : (
@@ -67,7 +69,9 @@ function Consent({ plan, onAccept, onDecline }: { plan: DiscoverPlanResponse; on
   const later = p.steps.slice(1);
   return (
     <div class="consent" data-testid="discover-consent">
-      <h3 ref={heading} tabIndex={-1}>{t('discoverConsentTitle')}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {t('discoverConsentTitle')}
+      </h3>
       <p>{t('discoverConsentSends', [p.label, p.host])}</p>
       <p class="query" data-testid="discover-query">
         <code>{p.query}</code>
@@ -106,17 +110,25 @@ function Progress({ discovery }: { discovery: Discovery }) {
   else if (state.phase === 'running') {
     line = state.reading
       ? t('discoverReading', [state.reading.index, state.reading.total, state.reading.outlet])
-      : state.query ? t('discoverSearching', [state.query.label, state.query.host]) : t('discoverStarting');
+      : state.query
+        ? t('discoverSearching', [state.query.label, state.query.host])
+        : t('discoverStarting');
   } else if (state.summary) {
     const same = state.found.filter((f) => f.sameStory).length;
-    line = state.summary.cancelled ? t('discoverCancelled', [state.found.length]) : state.found.length === 0 ? t('discoverNothing') : tn('discoverSummary', state.found.length, [same]);
+    line = state.summary.cancelled
+      ? t('discoverCancelled', [state.found.length])
+      : state.found.length === 0
+        ? t('discoverNothing')
+        : tn('discoverSummary', state.found.length, [same]);
   }
   return (
     <>
       <p class="progress-line" role="status" aria-live="polite" data-testid="discover-progress">
         {line}
       </p>
-      {state.phase === 'running' && state.reading && <progress max={state.reading.total} value={state.reading.index - 1} aria-label={t('discoverProgressLabel')} />}
+      {state.phase === 'running' && state.reading && (
+        <progress max={state.reading.total} value={state.reading.index - 1} aria-label={t('discoverProgressLabel')} />
+      )}
     </>
   );
 }
@@ -137,7 +149,12 @@ function Results({ discovery }: { discovery: Discovery }) {
                 {state.kept.includes(f.id) ? (
                   <span class="muted">{t('discoverKept')}</span>
                 ) : (
-                  <button type="button" class="link" aria-label={t('discoverKeepLabel', [f.title || f.outlet])} onClick={() => discovery.keep(f.id)}>
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('discoverKeepLabel', [f.title || f.outlet])}
+                    onClick={() => discovery.keep(f.id)}
+                  >
                     {t('discoverKeep')}
                   </button>
                 )}
@@ -166,4 +183,3 @@ function Results({ discovery }: { discovery: Discovery }) {
     </>
   );
 }
-

@@ -6,20 +6,43 @@ import { nextOptionIndex } from './listboxKeys';
 import { incompleteLabel } from '../ui/incomplete';
 
 /** Related coverage, best first, each with why it matched. */
-export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; labels?: (outlet: string) => string[]; found?: ReadonlySet<string> }) {
+export function RelatedList(props: {
+  items: RelatedItem[];
+  weak: RelatedItem[];
+  selected: string | null;
+  onSelect: (item: RelatedItem) => void;
+  labels?: (outlet: string) => string[];
+  found?: ReadonlySet<string>;
+}) {
   return (
     <section class="related" aria-labelledby={props.items.length > 0 ? 'related-heading' : undefined}>
       {props.items.length > 0 && <h2 id="related-heading">{t('relatedCoverage', [props.items.length])}</h2>}
-      <p class="hint muted" id="related-hint">{t('relatedListHint')}</p>
+      <p class="hint muted" id="related-hint">
+        {t('relatedListHint')}
+      </p>
       {props.items.length > 0 && (
         <>
-          <Options items={props.items} selected={props.selected} onSelect={props.onSelect} label={t('chooseToCompare')} labels={props.labels} found={props.found} />
+          <Options
+            items={props.items}
+            selected={props.selected}
+            onSelect={props.onSelect}
+            label={t('chooseToCompare')}
+            labels={props.labels}
+            found={props.found}
+          />
         </>
       )}
       {props.weak.length > 0 && (
         <details class="weak" data-testid="weak-matches">
           <summary>{tn('weakerMatches', props.weak.length)}</summary>
-          <Options items={props.weak} selected={props.selected} onSelect={props.onSelect} label={t('weakerMatchesLabel')} labels={props.labels} found={props.found} />
+          <Options
+            items={props.weak}
+            selected={props.selected}
+            onSelect={props.onSelect}
+            label={t('weakerMatchesLabel')}
+            labels={props.labels}
+            found={props.found}
+          />
         </details>
       )}
     </section>
@@ -32,7 +55,14 @@ export function RelatedList(props: { items: RelatedItem[]; weak: RelatedItem[]; 
  * not follow focus, because each selection runs a framing comparison.
  * https://www.w3.org/WAI/ARIA/apg/patterns/listbox/
  */
-function Options(props: { items: RelatedItem[]; selected: string | null; onSelect: (item: RelatedItem) => void; label: string; labels?: (outlet: string) => string[]; found?: ReadonlySet<string> | undefined }) {
+function Options(props: {
+  items: RelatedItem[];
+  selected: string | null;
+  onSelect: (item: RelatedItem) => void;
+  label: string;
+  labels?: (outlet: string) => string[];
+  found?: ReadonlySet<string> | undefined;
+}) {
   const selectedIndex = props.items.findIndex((i) => i.id === props.selected);
   const [active, setActive] = useState(Math.max(0, selectedIndex));
   const list = useRef<HTMLUListElement>(null);
@@ -71,7 +101,11 @@ function Options(props: { items: RelatedItem[]; selected: string | null; onSelec
         >
           <div class="related-top">
             <span class="outlet">{item.outlet || t('unknownOutlet')}</span>
-            {props.labels?.(item.outlet).map((g) => <span class="chip group" key={g} data-testid="group-label">{g}</span>)}
+            {props.labels?.(item.outlet).map((g) => (
+              <span class="chip group" key={g} data-testid="group-label">
+                {g}
+              </span>
+            ))}
             <span class="muted">{formatDate(item.published)}</span>
             <span class="score" data-testid="related-score" title={t('similarityTitle')}>
               {formatScore(matchSimilarity(item))}

@@ -26,18 +26,37 @@ export interface DiscoverState {
   kept: string[];
 }
 
-const INITIAL: DiscoverState = { phase: 'idle', plan: null, error: null, query: null, reading: null, found: [], failed: [], providerErrors: [], summary: null, kept: [] };
+const INITIAL: DiscoverState = {
+  phase: 'idle',
+  plan: null,
+  error: null,
+  query: null,
+  reading: null,
+  found: [],
+  failed: [],
+  providerErrors: [],
+  summary: null,
+  kept: [],
+};
 
 function apply(state: DiscoverState, u: DiscoverUpdate): DiscoverState {
   switch (u.kind) {
-    case 'query': return { ...state, query: u };
-    case 'provider-error': return { ...state, providerErrors: [...state.providerErrors, u] };
-    case 'links': return state;
-    case 'reading': return { ...state, reading: u };
-    case 'found': return { ...state, found: [...state.found, u] };
-    case 'failed': return { ...state, failed: [...state.failed, u] };
-    case 'done': return { ...state, summary: u, reading: null };
-    case 'error': return { ...state, error: u.message };
+    case 'query':
+      return { ...state, query: u };
+    case 'provider-error':
+      return { ...state, providerErrors: [...state.providerErrors, u] };
+    case 'links':
+      return state;
+    case 'reading':
+      return { ...state, reading: u };
+    case 'found':
+      return { ...state, found: [...state.found, u] };
+    case 'failed':
+      return { ...state, failed: [...state.failed, u] };
+    case 'done':
+      return { ...state, summary: u, reading: null };
+    case 'error':
+      return { ...state, error: u.message };
   }
 }
 
@@ -70,7 +89,11 @@ export interface Discovery {
  * The popup's side of a search for coverage online: consent, host access, then the job's
  * updates as they come (long-polled), with the related list refreshed as articles arrive.
  */
-export function useDiscovery(article: Article, onRelated: (related: RelatedItem[]) => void, api: DiscoverApi = browserDiscoverApi()): Discovery {
+export function useDiscovery(
+  article: Article,
+  onRelated: (related: RelatedItem[]) => void,
+  api: DiscoverApi = browserDiscoverApi(),
+): Discovery {
   const [state, setState] = useState<DiscoverState>(INITIAL);
   const settings = useRef<DiscoverySettings | null>(null);
   const job = useRef<string | null>(null);
@@ -108,14 +131,16 @@ export function useDiscovery(article: Article, onRelated: (related: RelatedItem[
    */
   const launch = (asked: Promise<boolean>, started: Promise<string>) => {
     setState((s) => ({ ...INITIAL, kept: s.kept, plan: s.plan, phase: 'running' }));
-    void Promise.all([asked, started]).then(async ([granted, jobId]) => {
-      if (!granted) {
-        await api.cancel(jobId).catch(() => false);
-        if (alive.current) setState((s) => ({ ...s, phase: 'denied' }));
-        return;
-      }
-      await follow(jobId);
-    }).catch(fail);
+    void Promise.all([asked, started])
+      .then(async ([granted, jobId]) => {
+        if (!granted) {
+          await api.cancel(jobId).catch(() => false);
+          if (alive.current) setState((s) => ({ ...s, phase: 'denied' }));
+          return;
+        }
+        await follow(jobId);
+      })
+      .catch(fail);
   };
 
   return {
@@ -133,10 +158,13 @@ export function useDiscovery(article: Article, onRelated: (related: RelatedItem[
       if (!plan) return;
       // The browser grants host access only during the reader's click: asked before anything else.
       const asked = api.requestAccess();
-      launch(asked, api.setSettings({ ...plan.settings, enabled: true }).then((stored) => {
-        settings.current = stored;
-        return api.start(article);
-      }));
+      launch(
+        asked,
+        api.setSettings({ ...plan.settings, enabled: true }).then((stored) => {
+          settings.current = stored;
+          return api.start(article);
+        }),
+      );
     },
     decline: () => setState((s) => ({ ...s, phase: 'idle' })),
     cancel: () => {

@@ -58,7 +58,10 @@ export function tn(base: PluralKey, count: number, more: Substitution[] = []): s
   const form = `${base}_${new Intl.PluralRules(locale).select(count)}`;
   const key = (form in english ? form : `${base}_other`) as MessageKey;
   const subs = [count, ...more];
-  const viaApi = api?.getMessage(form, subs.map((s) => (typeof s === 'number' ? formatNumber(s) : s)));
+  const viaApi = api?.getMessage(
+    form,
+    subs.map((s) => (typeof s === 'number' ? formatNumber(s) : s)),
+  );
   return viaApi || t(key, subs);
 }
 

@@ -1,7 +1,20 @@
 import type { Article, ArticleRecord } from '../core/types';
 import type { FramingReport } from '../core/framing/types';
 import type { RetentionPolicy } from '../core/retention';
-import type { AnalyzeResponse, ArchiveFacets, Coverage, ArchiveFilter, ArchivePage, ArchiveStats, FeedImportSummary, FeedSource, FeedStatus, ImportSummary, ListQuery, RelatedItem } from './payloads';
+import type {
+  AnalyzeResponse,
+  ArchiveFacets,
+  Coverage,
+  ArchiveFilter,
+  ArchivePage,
+  ArchiveStats,
+  FeedImportSummary,
+  FeedSource,
+  FeedStatus,
+  ImportSummary,
+  ListQuery,
+  RelatedItem,
+} from './payloads';
 import type { CaptureSettings } from './settings';
 import type { DiscoverPlanResponse, DiscoverService, DiscoverStatus } from './discoverMessages';
 import type { DiscoverySettings } from './discoverySettings';

@@ -123,6 +123,4 @@ export interface Coverage {
   indexing?: IndexingProgress;
 }
 
-export type AnalyzeResponse =
-  | ({ status: 'ok' } & Coverage)
-  | { status: 'forbidden' | 'no-article' | 'error'; message: string };
+export type AnalyzeResponse = ({ status: 'ok' } & Coverage) | { status: 'forbidden' | 'no-article' | 'error'; message: string };

@@ -34,7 +34,10 @@ function importable<T extends object>() {
 }
 
 /** An interchange record; extra fields (dataset labels such as `lean`, `topic`) are kept. */
-export const ArticleRecordSchema: v.GenericSchema<unknown, ArticleRecord> = v.pipe(RecordSchema, importable<v.InferOutput<typeof RecordSchema>>());
+export const ArticleRecordSchema: v.GenericSchema<unknown, ArticleRecord> = v.pipe(
+  RecordSchema,
+  importable<v.InferOutput<typeof RecordSchema>>(),
+);
 
 const ArticleFields = v.looseObject({
   ...RecordSchema.entries,
@@ -42,7 +45,16 @@ const ArticleFields = v.looseObject({
   lang: nullableText(35),
   words: v.pipe(v.number(), v.integer(), v.minValue(0)),
   modified: v.optional(nullableText(64)),
-  sources: v.optional(v.partial(v.object(Object.fromEntries(SOURCE_FIELDS.map((f) => [f, v.picklist(METADATA_SOURCES)])) as Record<(typeof SOURCE_FIELDS)[number], v.PicklistSchema<typeof METADATA_SOURCES, undefined>>))),
+  sources: v.optional(
+    v.partial(
+      v.object(
+        Object.fromEntries(SOURCE_FIELDS.map((f) => [f, v.picklist(METADATA_SOURCES)])) as Record<
+          (typeof SOURCE_FIELDS)[number],
+          v.PicklistSchema<typeof METADATA_SOURCES, undefined>
+        >,
+      ),
+    ),
+  ),
 });
 /** An extracted article: the record plus byline, language, word count and metadata origins. */
 export const ArticleSchema: v.GenericSchema<unknown, Article> = v.pipe(ArticleFields, importable<v.InferOutput<typeof ArticleFields>>());
@@ -55,7 +67,11 @@ const pollInterval = v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(
 const records = v.pipe(v.array(ArticleRecordSchema), v.maxLength(MAX_BATCH_RECORDS, `at most ${MAX_BATCH_RECORDS} records per message`));
 const ids = v.pipe(v.array(id), v.maxLength(MAX_IDS, `at most ${MAX_IDS} ids per message`));
 
-const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'), v.check(isCalendarDate, 'not a real calendar date'));
+const day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'),
+  v.check(isCalendarDate, 'not a real calendar date'),
+);
 const outletName = v.pipe(v.string(), v.maxLength(500));
 const filterFields = {
   query: v.optional(v.pipe(v.string(), v.maxLength(500))),
@@ -96,7 +112,10 @@ export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Requ
   'archive/loadSample': empty,
   'archive/stats': empty,
   'archive/origins': empty,
-  'framing/compare': v.strictObject({ article: v.optional(ArticleSchema), ids: v.pipe(v.array(id), v.minLength(1, 'no article ids'), v.maxLength(20, 'at most 20 articles')) }),
+  'framing/compare': v.strictObject({
+    article: v.optional(ArticleSchema),
+    ids: v.pipe(v.array(id), v.minLength(1, 'no article ids'), v.maxLength(20, 'at most 20 articles')),
+  }),
   'capture/set': CaptureSettingsSchema,
   'retention/set': v.strictObject({ policy: RetentionPolicySchema }),
   'retention/preview': v.strictObject({ policy: RetentionPolicySchema }),
@@ -110,7 +129,16 @@ export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Requ
   'feeds/list': empty,
   'feeds/add': v.strictObject({ url: feedUrl, intervalMinutes: v.optional(pollInterval) }),
   'feeds/import': v.strictObject({
-    feeds: v.pipe(v.array(v.strictObject({ url: feedUrl, title: v.pipe(v.string(), v.maxLength(500)), siteUrl: v.nullable(v.pipe(v.string(), v.maxLength(4096))) })), v.maxLength(1000, 'at most 1000 feeds')),
+    feeds: v.pipe(
+      v.array(
+        v.strictObject({
+          url: feedUrl,
+          title: v.pipe(v.string(), v.maxLength(500)),
+          siteUrl: v.nullable(v.pipe(v.string(), v.maxLength(4096))),
+        }),
+      ),
+      v.maxLength(1000, 'at most 1000 feeds'),
+    ),
   }),
   'feeds/remove': v.strictObject({ id }),
   'feeds/poll': v.strictObject({ id }),
@@ -126,7 +154,10 @@ export const OffscreenExtractSchema = v.strictObject({
 });
 
 /** Validates a payload; the first issue as a readable sentence ("article.title: Invalid type…"). */
-export function validateRequest<T extends MessageType>(type: T, payload: unknown): { ok: true; value: Request<T> } | { ok: false; reason: string } {
+export function validateRequest<T extends MessageType>(
+  type: T,
+  payload: unknown,
+): { ok: true; value: Request<T> } | { ok: false; reason: string } {
   const schema = requestSchemas[type] as v.GenericSchema<unknown, Request<T>>;
   const result = v.safeParse(schema, payload);
   if (result.success) return { ok: true, value: result.output };

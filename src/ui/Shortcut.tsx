@@ -10,12 +10,21 @@ export function Shortcut(props: { commands: CommandsApi; openTab: (url: string) 
   }, [props.commands]);
   return (
     <p class="shortcut" data-testid="shortcut">
-      {shortcut === undefined ? t('shortcutLoading') : shortcut ? (
+      {shortcut === undefined ? (
+        t('shortcutLoading')
+      ) : shortcut ? (
         <>
           {t('shortcutIs')} <kbd data-testid="shortcut-keys">{shortcut}</kbd>
         </>
-      ) : t('shortcutNone')}{' '}
-      <button type="button" class="link" data-testid="change-shortcut" onClick={() => void openShortcutSettings(props.commands, props.openTab)}>
+      ) : (
+        t('shortcutNone')
+      )}{' '}
+      <button
+        type="button"
+        class="link"
+        data-testid="change-shortcut"
+        onClick={() => void openShortcutSettings(props.commands, props.openTab)}
+      >
         {t('shortcutChange')}
       </button>
     </p>

@@ -1,18 +1,32 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import {
-  directoryNames, groupDirectory, isSubscribed, parseDirectory, resolveHttpUrl, searchDirectory, subscriptionPlan,
-  type Directory, type DirectoryGrouping, type DirectoryOutlet, type OutletKind,
+  directoryNames,
+  groupDirectory,
+  isSubscribed,
+  parseDirectory,
+  resolveHttpUrl,
+  searchDirectory,
+  subscriptionPlan,
+  type Directory,
+  type DirectoryGrouping,
+  type DirectoryOutlet,
+  type OutletKind,
 } from '../core/feeds';
 import { errorText } from '../core/errors';
 import { getBrowser } from '../shared/browser';
 import { formatList, t, tn, uiLocale, type MessageKey } from '../shared/i18n';
 import { directoryApi, type DirectoryApi, type HostPermissionRequest } from './directoryConnector';
 import { withDirectoryGroups } from './directoryGroups';
+import { DirectoryOutletItem } from './DirectoryOutletItem';
 import './directory.css';
 
 const KIND_LABEL: Record<OutletKind, MessageKey> = {
-  wire: 'directoryKindWire', public: 'directoryKindPublic', state: 'directoryKindState',
-  commercial: 'directoryKindCommercial', nonprofit: 'directoryKindNonprofit', cooperative: 'directoryKindCooperative',
+  wire: 'directoryKindWire',
+  public: 'directoryKindPublic',
+  state: 'directoryKindState',
+  commercial: 'directoryKindCommercial',
+  nonprofit: 'directoryKindNonprofit',
+  cooperative: 'directoryKindCooperative',
 };
 
 interface Props {
@@ -61,7 +75,10 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
     if (loading.current) return;
     loading.current = true;
     // A file that fails the check is said like one that cannot be read.
-    api.load().then(parseDirectory).then(setDirectory, (e: unknown) => setLoadError(errorText(e)));
+    api
+      .load()
+      .then(parseDirectory)
+      .then(setDirectory, (e: unknown) => setLoadError(errorText(e)));
     refreshOwn();
   };
 
@@ -71,14 +88,15 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
   const groups = useMemo(() => groupDirectory(shown, by, names, locale), [shown, by, names, locale]);
   const chosen = outlets.filter((o) => selected.has(o.id) && !isSubscribed(o, followed));
 
-  const toggle = (ids: string[], on: boolean) => setSelected((old) => {
-    const next = new Set(old);
-    for (const id of ids) {
-      if (on) next.add(id);
-      else next.delete(id);
-    }
-    return next;
-  });
+  const toggle = (ids: string[], on: boolean) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
 
   const subscribe = () => {
     if (chosen.length === 0) return;
@@ -102,7 +120,8 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
           result.skipped.push(...part.skipped);
         }
         const lines = [tn('directorySubscribed', picked.length, [result.added])];
-        if (result.skipped.length) lines.push(tn('directorySkipped', result.skipped.length, [result.skipped.map((s) => `${s.url} (${s.reason})`).join('; ')]));
+        if (result.skipped.length)
+          lines.push(tn('directorySkipped', result.skipped.length, [result.skipped.map((s) => `${s.url} (${s.reason})`).join('; ')]));
         try {
           const merged = withDirectoryGroups(await api.readGroups(), picked, names.country);
           await api.saveGroups(merged.groups);
@@ -112,7 +131,10 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
           lines.push(t('directoryGroupsFailed', [errorText(e)]));
         }
         setStatus({ kind: 'notice', text: lines.join(' ') });
-        toggle(picked.map((o) => o.id), false);
+        toggle(
+          picked.map((o) => o.id),
+          false,
+        );
         refreshOwn();
         onSubscribed?.();
       } catch (e) {
@@ -123,36 +145,62 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
     })();
   };
 
-  const meta = (o: DirectoryOutlet) => [
-    new URL(o.site).hostname.replace(/^www\./, ''),
-    by === 'country' ? names.language(o.language) : names.country(o.country),
-    t(KIND_LABEL[o.kind]),
-    ...(o.state && o.kind !== 'state' ? [t('directoryStateRun')] : []),
-  ].join(' · ');
+  const meta = (o: DirectoryOutlet) =>
+    [
+      new URL(o.site).hostname.replace(/^www\./, ''),
+      by === 'country' ? names.language(o.language) : names.country(o.country),
+      t(KIND_LABEL[o.kind]),
+      ...(o.state && o.kind !== 'state' ? [t('directoryStateRun')] : []),
+    ].join(' · ');
 
   return (
     <details class="directory" data-testid="directory" onToggle={(e) => e.currentTarget.open && load()}>
       <summary data-testid="directory-open">{t('directoryHeading')}</summary>
       <div class="directory-body">
         <p class="muted">{t('directoryIntro')}</p>
-        {!directory && !loadError && <p class="muted"><span class="spinner" aria-hidden="true" />{t('directoryLoading')}</p>}
-        {loadError && <p class="error" role="alert" data-testid="directory-error">{loadError}</p>}
+        {!directory && !loadError && (
+          <p class="muted">
+            <span class="spinner" aria-hidden="true" />
+            {t('directoryLoading')}
+          </p>
+        )}
+        {loadError && (
+          <p class="error" role="alert" data-testid="directory-error">
+            {loadError}
+          </p>
+        )}
         {directory && (
           <>
             {directory.skipped.length > 0 && (
               <p class="muted" data-testid="directory-skipped">
-                {tn('directoryEntriesSkipped', directory.skipped.length, [directory.skipped.slice(0, 5).map((e) => `${e.id ?? `#${e.index + 1}`} (${e.reason})`).join('; ')])}
+                {tn('directoryEntriesSkipped', directory.skipped.length, [
+                  directory.skipped
+                    .slice(0, 5)
+                    .map((e) => `${e.id ?? `#${e.index + 1}`} (${e.reason})`)
+                    .join('; '),
+                ])}
               </p>
             )}
             <div class="directory-row directory-tools">
               <label class="directory-search">
                 <span>{t('directorySearchLabel')}</span>
-                <input type="search" data-testid="directory-search" value={query} placeholder={t('directorySearchPlaceholder')} autoComplete="off" spellcheck={false}
-                  onInput={(e) => setQuery(e.currentTarget.value)} />
+                <input
+                  type="search"
+                  data-testid="directory-search"
+                  value={query}
+                  placeholder={t('directorySearchPlaceholder')}
+                  autoComplete="off"
+                  spellcheck={false}
+                  onInput={(e) => setQuery(e.currentTarget.value)}
+                />
               </label>
               <label>
                 <span>{t('directoryGroupBy')}</span>{' '}
-                <select data-testid="directory-group-by" value={by} onChange={(e) => setBy(e.currentTarget.value === 'language' ? 'language' : 'country')}>
+                <select
+                  data-testid="directory-group-by"
+                  value={by}
+                  onChange={(e) => setBy(e.currentTarget.value === 'language' ? 'language' : 'country')}
+                >
                   <option value="country">{t('directoryByCountry')}</option>
                   <option value="language">{t('directoryByLanguage')}</option>
                 </select>
@@ -161,7 +209,11 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
             <p class="muted directory-count" role="status" data-testid="directory-count">
               {tn('directoryShowing', shown.length, [outlets.length])}
             </p>
-            {shown.length === 0 && <p class="muted" data-testid="directory-no-match">{t('directoryNoMatch', [query.trim().slice(0, 100)])}</p>}
+            {shown.length === 0 && (
+              <p class="muted" data-testid="directory-no-match">
+                {t('directoryNoMatch', [query.trim().slice(0, 100)])}
+              </p>
+            )}
             <div class="directory-list" hidden={shown.length === 0}>
               {groups.map((g) => {
                 const open = g.outlets.filter((o) => !isSubscribed(o, followed)).map((o) => o.id);
@@ -170,43 +222,63 @@ export function StarterDirectory({ permissions = getBrowser().permissions, api =
                   <fieldset key={`${by}:${g.key}`} class="directory-group" data-testid="directory-group" data-key={g.key}>
                     <legend>
                       <label>
-                        <input type="checkbox" data-testid="directory-group-check" checked={open.length > 0 && ticked === open.length} indeterminate={ticked > 0 && ticked < open.length}
-                          disabled={busy || open.length === 0} onChange={(e) => toggle(open, e.currentTarget.checked)} />
-                        {' '}{g.label} <span class="muted">{tn('directoryGroupCount', g.outlets.length)}</span>
+                        <input
+                          type="checkbox"
+                          data-testid="directory-group-check"
+                          checked={open.length > 0 && ticked === open.length}
+                          indeterminate={ticked > 0 && ticked < open.length}
+                          disabled={busy || open.length === 0}
+                          onChange={(e) => toggle(open, e.currentTarget.checked)}
+                        />{' '}
+                        {g.label} <span class="muted">{tn('directoryGroupCount', g.outlets.length)}</span>
                       </label>
                     </legend>
                     <ul>
-                      {g.outlets.map((o) => {
-                        const followedNow = isSubscribed(o, followed);
-                        return (
-                          <li key={o.id} data-testid="directory-outlet" data-id={o.id}>
-                            <label>
-                              <input type="checkbox" checked={followedNow || selected.has(o.id)} disabled={busy || followedNow}
-                                onChange={(e) => toggle([o.id], e.currentTarget.checked)} />
-                              {' '}<bdi class="directory-name">{o.name}</bdi>
-                            </label>
-                            {' '}<span class="muted directory-meta">{meta(o)}</span>
-                            {followedNow && <span class="chip" data-testid="directory-followed">{t('directoryFollowed')}</span>}
-                            {o.note && <span class="muted directory-note">{o.note}</span>}
-                          </li>
-                        );
-                      })}
+                      {g.outlets.map((o) => (
+                        <DirectoryOutletItem
+                          key={o.id}
+                          outlet={o}
+                          meta={meta(o)}
+                          followed={isSubscribed(o, followed)}
+                          selected={selected.has(o.id)}
+                          busy={busy}
+                          onToggle={(on) => toggle([o.id], on)}
+                        />
+                      ))}
                     </ul>
                   </fieldset>
                 );
               })}
             </div>
             <div class="directory-row">
-              <button type="button" class="primary" data-testid="directory-subscribe" disabled={busy || chosen.length === 0} onClick={subscribe}>
+              <button
+                type="button"
+                class="primary"
+                data-testid="directory-subscribe"
+                disabled={busy || chosen.length === 0}
+                onClick={subscribe}
+              >
                 {tn('directorySubscribeN', chosen.length)}
               </button>
-              {chosen.length > 0 && <button type="button" disabled={busy} onClick={() => setSelected(new Set())}>{t('directoryClear')}</button>}
+              {chosen.length > 0 && (
+                <button type="button" disabled={busy} onClick={() => setSelected(new Set())}>
+                  {t('directoryClear')}
+                </button>
+              )}
             </div>
           </>
         )}
         <div role="status" aria-live="polite">
-          {status?.kind === 'notice' && <p class="notice" data-testid="directory-notice">{status.text}</p>}
-          {status?.kind === 'error' && <p class="error" role="alert" data-testid="directory-refused">{status.text}</p>}
+          {status?.kind === 'notice' && (
+            <p class="notice" data-testid="directory-notice">
+              {status.text}
+            </p>
+          )}
+          {status?.kind === 'error' && (
+            <p class="error" role="alert" data-testid="directory-refused">
+              {status.text}
+            </p>
+          )}
         </div>
       </div>
     </details>

@@ -14,7 +14,11 @@ export interface DirectoryGroupsResult {
  * match articles: by the outlet's names and site, without case. An existing group of that
  * name is extended, never replaced; the reader's other groups stay as they are.
  */
-export function withDirectoryGroups(groups: readonly OutletGroup[], outlets: readonly DirectoryOutlet[], countryName: (code: string) => string): DirectoryGroupsResult {
+export function withDirectoryGroups(
+  groups: readonly OutletGroup[],
+  outlets: readonly DirectoryOutlet[],
+  countryName: (code: string) => string,
+): DirectoryGroupsResult {
   const next = groups.map((g) => ({ name: g.name, outlets: [...g.outlets] }));
   const touched = new Set<string>();
   const left: string[] = [];

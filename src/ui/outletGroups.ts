@@ -17,7 +17,12 @@ export const MAX_GROUP_OUTLETS = 1000;
 export const MAX_GROUP_NAME = 60;
 
 const GroupSchema = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'a group needs a name'), v.maxLength(MAX_GROUP_NAME, `a group name has at most ${MAX_GROUP_NAME} characters`)),
+  name: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'a group needs a name'),
+    v.maxLength(MAX_GROUP_NAME, `a group name has at most ${MAX_GROUP_NAME} characters`),
+  ),
   outlets: v.pipe(
     v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500))),
     v.minLength(1, 'a group needs at least one outlet'),

@@ -38,8 +38,7 @@ export function summarizePair(report: FramingReport, selfId: string, otherId: st
       .filter((v) => v.article === id)
       .sort((a, b) => Number(b.only ?? false) - Number(a.only ?? false) || b.words - a.words || b.quotes - a.quotes)
       .slice(0, limits.voices);
-  const only = (id: string) =>
-    (report.coverage.find((c) => c.article === id)?.only ?? []).slice(0, limits.only).map((s) => s.text);
+  const only = (id: string) => (report.coverage.find((c) => c.article === id)?.only ?? []).slice(0, limits.only).map((s) => s.text);
   const frames = (id: string) =>
     report.frames
       .filter((f) => f.article === id && f.score > 0)

@@ -32,17 +32,30 @@ export function WelcomePage({ browser }: { browser: Browser }) {
       <ol class="pitch" data-testid="welcome-pitch">
         <li>{t('welcomeLineFinds')}</li>
         <li>{t('welcomeLineShows')}</li>
-        <li><strong>{t('welcomeLinePrivate')}</strong></li>
+        <li>
+          <strong>{t('welcomeLinePrivate')}</strong>
+        </li>
       </ol>
 
       <section aria-labelledby="sample-heading">
         <h2 id="sample-heading">{t('welcomeSampleHeading')}</h2>
         <p>{t('welcomeSampleText')}</p>
-        <button type="button" class="primary" data-testid="welcome-load-sample" disabled={sample.kind === 'loading' || sample.kind === 'done'} onClick={loadSample}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="welcome-load-sample"
+          disabled={sample.kind === 'loading' || sample.kind === 'done'}
+          onClick={loadSample}
+        >
           {t('loadSampleArchive')}
         </button>
         <p role="status" data-testid="welcome-status" class={sample.kind === 'error' ? 'error' : 'muted'}>
-          {sample.kind === 'loading' && <><span class="spinner" aria-hidden="true" />{t('welcomeSampleLoading')}</>}
+          {sample.kind === 'loading' && (
+            <>
+              <span class="spinner" aria-hidden="true" />
+              {t('welcomeSampleLoading')}
+            </>
+          )}
           {sample.kind === 'done' && tn('welcomeSampleDone', sample.added)}
           {sample.kind === 'error' && sample.message}
         </p>

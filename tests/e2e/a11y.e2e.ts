@@ -8,7 +8,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentServiceWorker, openPopupFor, startSuite, tabIdFor, type ExtensionSession, type FixtureServer, type Problems, type SuiteSession } from './harness';
+import {
+  currentServiceWorker,
+  openPopupFor,
+  startSuite,
+  tabIdFor,
+  type ExtensionSession,
+  type FixtureServer,
+  type Problems,
+  type SuiteSession,
+} from './harness';
 import { CBC, compareWithDailyMail, openExtensionPage, scrollsSideways, sendMessage } from './pages';
 
 let extension: ExtensionSession;
@@ -43,7 +52,13 @@ const RECORD_STATES = `
 async function axeViolations(page: Page, colorScheme: 'light' | 'dark'): Promise<string[]> {
   await page.emulateMedia({ colorScheme });
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+  return violations.map(
+    (v) =>
+      `${colorScheme}: ${v.id} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')})`,
+  );
 }
 
 /** The focused element has a visible outline (theme.css's :focus-visible ring). */

@@ -59,7 +59,7 @@ const byTestId = (id: string): Locator => page.getByTestId(id);
 const rows = () => byTestId('archive-row');
 const listCount = () => byTestId('list-count').innerText();
 const search = (q: string) => byTestId('archive-search').fill(q);
-const rowTitles = async () => (await page.locator('[data-testid="archive-row"] [data-testid="row-title"]').allInnerTexts());
+const rowTitles = async () => await page.locator('[data-testid="archive-row"] [data-testid="row-title"]').allInnerTexts();
 
 beforeAll(async () => {
   ({ extension, fixtures, problems } = suite = await startSuite());
@@ -129,7 +129,9 @@ describe('the archive list at scale', () => {
     await search('zebracr');
     await poll(listCount).toBe(`${rare} of ${fmt(TOTAL)} articles match`);
     await search(`${RARE} glacier`);
-    await poll(listCount).toBe(`${count((r) => r.title.includes(RARE) && (r.title + r.text).includes('glacier'))} of ${fmt(TOTAL)} articles match`);
+    await poll(listCount).toBe(
+      `${count((r) => r.title.includes(RARE) && (r.title + r.text).includes('glacier'))} of ${fmt(TOTAL)} articles match`,
+    );
     await search('no-such-word-qqq');
     await poll(() => byTestId('no-matches').innerText()).toContain('No article matches');
     await search('');
@@ -148,10 +150,14 @@ describe('the archive list at scale', () => {
     const inRange = (r: Bulk) => r.outlet === 'Outlet 03' && r.published >= '2023-03-01' && r.published <= '2023-04-15';
     await poll(listCount).toBe(`${fmt(count(inRange))} of ${fmt(TOTAL)} articles match`);
     await search('harbour');
-    await poll(listCount).toBe(`${fmt(count((r) => inRange(r) && (r.title + r.text).includes('harbour')))} of ${fmt(TOTAL)} articles match`);
+    await poll(listCount).toBe(
+      `${fmt(count((r) => inRange(r) && (r.title + r.text).includes('harbour')))} of ${fmt(TOTAL)} articles match`,
+    );
     // The filters live in the URL hash: a reload keeps them.
     await page.reload();
-    await poll(listCount).toBe(`${fmt(count((r) => inRange(r) && (r.title + r.text).includes('harbour')))} of ${fmt(TOTAL)} articles match`);
+    await poll(listCount).toBe(
+      `${fmt(count((r) => inRange(r) && (r.title + r.text).includes('harbour')))} of ${fmt(TOTAL)} articles match`,
+    );
     expect(await byTestId('archive-search').inputValue()).toBe('harbour');
     expect(await byTestId('date-from').inputValue()).toBe('2023-03-01');
     await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
@@ -190,9 +196,14 @@ describe('the archive list at scale', () => {
     await poll(() => rows().count()).toBeGreaterThan(6);
     const ids = await rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     await rows().nth(0).getByTestId('row-select').click();
-    await rows().nth(3).getByTestId('row-select').click({ modifiers: ['Shift'] });
+    await rows()
+      .nth(3)
+      .getByTestId('row-select')
+      .click({ modifiers: ['Shift'] });
     await poll(() => byTestId('delete-selected').innerText()).toBe('Delete selected (4)');
-    await rows().nth(5).click({ modifiers: ['Control'] });
+    await rows()
+      .nth(5)
+      .click({ modifiers: ['Control'] });
     await poll(() => byTestId('delete-selected').innerText()).toBe('Delete selected (5)');
     await byTestId('delete-selected').click();
     expect(await byTestId('confirm-delete').innerText()).toContain('Delete 5 articles from the archive?');
@@ -282,12 +293,14 @@ describe('outlet groups', () => {
     await poll(() => dailyMail.getByTestId('group-label').innerText()).toBe('UK press');
     await search('');
     await byTestId('group-filter').selectOption('UK press');
-    await poll(async () => new Set(await page.locator('[data-testid="row-outlet"]').allInnerTexts())).toEqual(new Set(['Daily Mail', 'The Guardian']));
+    await poll(async () => new Set(await page.locator('[data-testid="row-outlet"]').allInnerTexts())).toEqual(
+      new Set(['Daily Mail', 'The Guardian']),
+    );
     await page.reload();
     expect(await byTestId('group-filter').inputValue()).toBe('UK press');
   });
 
-  it('shows the group beside the outlet in the popup\'s related coverage', async () => {
+  it("shows the group beside the outlet in the popup's related coverage", async () => {
     const { page: article, popup } = await openPopupFor(extension.context, extension.extensionId, fixtures.url('cbc-xinjiang-un'));
     const item = popup.getByTestId('related-item').filter({ hasText: 'Daily Mail' }).first();
     await poll(() => item.getByTestId('group-label').innerText(), { timeout: 20_000 }).toBe('UK press');

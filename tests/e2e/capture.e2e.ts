@@ -62,7 +62,9 @@ describe('auto-capture', () => {
     const page = await visit('cbc-xinjiang-un');
     await expect.poll(captured, { timeout: 15_000 }).toBe(1);
     expect(await origins()).toEqual({ captured: 1 });
-    await expect.poll(() => options.getByTestId('captured-count').innerText()).toContain('1 article in the archive was captured automatically');
+    await expect
+      .poll(() => options.getByTestId('captured-count').innerText())
+      .toContain('1 article in the archive was captured automatically');
     await expect.poll(() => options.getByTestId('capture-last').innerText()).toContain('Xinjiang');
     await page.close();
   });
@@ -121,7 +123,9 @@ describe('auto-capture', () => {
     });
     const page = await visit('bench-8b194530');
     try {
-      await expect.poll(() => options.getByTestId('capture-error').innerText(), { timeout: 15_000 }).toMatch(/The last capture failed .*no more storage for Framelens.*nothing was saved/);
+      await expect
+        .poll(() => options.getByTestId('capture-error').innerText(), { timeout: 15_000 })
+        .toMatch(/The last capture failed .*no more storage for Framelens.*nothing was saved/);
     } finally {
       await extension.serviceWorker.evaluate(() => (globalThis as { restorePut?: () => void }).restorePut?.());
     }
@@ -164,7 +168,11 @@ describe('retention', () => {
   });
 
   it('has its alarm, so records also age out while the archive does not change', async () => {
-    const alarm = await extension.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome.alarms.get('framelens-retention'));
+    const alarm = await extension.serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } }
+      ).chrome.alarms.get('framelens-retention'),
+    );
     expect(alarm?.periodInMinutes).toBe(60);
   });
 

@@ -21,7 +21,11 @@ import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-
 
 const WAIT = { timeout: 30_000 };
 
-interface Entry { id: string; site: string; feeds: string[] }
+interface Entry {
+  id: string;
+  site: string;
+  feeds: string[];
+}
 
 let suite: SuiteSession;
 let server: ReturnType<typeof createServer>;
@@ -32,8 +36,10 @@ let page: Page;
 const requests: string[] = [];
 const feeds = new Map<string, () => string>();
 
-const rss = (title: string, links: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${title}</title><link>/</link>\n${
-  links.map((link, i) => `<item><title>Item ${i}</title><link>${link}</link><pubDate>Tue, 15 Sep 2020 1${i}:00:00 GMT</pubDate></item>`).join('\n')}\n</channel></rss>`;
+const rss = (title: string, links: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${title}</title><link>/</link>\n${links
+    .map((link, i) => `<item><title>Item ${i}</title><link>${link}</link><pubDate>Tue, 15 Sep 2020 1${i}:00:00 GMT</pubDate></item>`)
+    .join('\n')}\n</channel></rss>`;
 
 beforeAll(async () => {
   // The feeds; their items are fixture pages on the suite's page server.
@@ -80,7 +86,15 @@ const outletRow = (id: string) => page.locator(`[data-testid="directory-outlet"]
 
 async function openDirectory(): Promise<void> {
   if (!(await byTestId('directory').evaluate((d) => (d as HTMLDetailsElement).open))) await byTestId('directory-open').click();
-  await expect.poll(() => byTestId('directory-count').innerText().catch(() => ''), WAIT).toMatch(/^Showing \d+ of \d+ outlets$/);
+  await expect
+    .poll(
+      () =>
+        byTestId('directory-count')
+          .innerText()
+          .catch(() => ''),
+      WAIT,
+    )
+    .toMatch(/^Showing \d+ of \d+ outlets$/);
 }
 
 async function search(text: string): Promise<void> {
@@ -99,14 +113,20 @@ describe('the starter directory in the options page', () => {
     const total = Number(/of (\d+) outlets/.exec(await byTestId('directory-count').innerText())?.[1]);
     expect(total).toBeGreaterThanOrEqual(150);
     expect(await byTestId('directory-group').count()).toBeGreaterThanOrEqual(30);
-    expect(await byTestId('directory-skipped').innerText()).toBe('1 directory entry was left out: damaged (feeds.0 is not an http or https address).');
+    expect(await byTestId('directory-skipped').innerText()).toBe(
+      '1 directory entry was left out: damaged (feeds.0 is not an http or https address).',
+    );
     await search('PAGINA');
     await expect.poll(() => byTestId('directory-outlet').allInnerTexts()).toEqual([expect.stringContaining('Página/12')]);
     await search('no such outlet');
-    await expect.poll(() => byTestId('directory-no-match').innerText()).toBe('No outlet matches “no such outlet”. Try a name, a site, a country or a language.');
+    await expect
+      .poll(() => byTestId('directory-no-match').innerText())
+      .toBe('No outlet matches “no such outlet”. Try a name, a site, a country or a language.');
     await byTestId('directory-group-by').selectOption('language');
     await search('');
-    await expect.poll(() => page.locator('[data-testid="directory-group"][data-key="ja"] legend').innerText()).toMatch(/Japanese \(\d+ outlets\)/);
+    await expect
+      .poll(() => page.locator('[data-testid="directory-group"][data-key="ja"] legend').innerText())
+      .toMatch(/Japanese \(\d+ outlets\)/);
     expect(await page.locator('[data-testid="directory-group"][data-key="pt"]').innerText()).toMatch(/Folha de S\.Paulo[\s\S]*PÚBLICO/);
     await byTestId('directory-group-by').selectOption('country');
     expect(requests).toEqual([]);
@@ -119,15 +139,20 @@ describe('the starter directory in the options page', () => {
     await expect.poll(() => byTestId('directory-subscribe').innerText()).toBe('Subscribe to 1 outlet');
     // The reader says no to the browser's prompt.
     await page.evaluate(() => {
-      (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome.permissions.request = (_p: unknown, done?: (ok: boolean) => void) => {
+      (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome.permissions.request = (
+        _p: unknown,
+        done?: (ok: boolean) => void,
+      ) => {
         done?.(false);
         return Promise.resolve(false);
       };
     });
     await byTestId('directory-subscribe').click();
-    await expect.poll(() => byTestId('directory-refused').innerText(), WAIT).toBe(
-      'Access was refused, so nothing was subscribed. Following 1 outlet needs permission to read 127.0.0.1: its feeds and the articles they link to.',
-    );
+    await expect
+      .poll(() => byTestId('directory-refused').innerText(), WAIT)
+      .toBe(
+        'Access was refused, so nothing was subscribed. Following 1 outlet needs permission to read 127.0.0.1: its feeds and the articles they link to.',
+      );
     expect(await byTestId('feeds-empty').isVisible()).toBe(true);
     expect(suite.network.fromExtension()).toEqual([]);
   });
@@ -145,17 +170,33 @@ describe('the starter directory in the options page', () => {
     await outletRow('daily-mail').getByRole('checkbox').check();
     await expect.poll(() => byTestId('directory-subscribe').innerText()).toBe('Subscribe to 2 outlets');
     await byTestId('directory-subscribe').click();
-    await expect.poll(() => byTestId('directory-notice').innerText(), WAIT).toMatch(/^Subscribed to 2 outlets \(new feeds: 2\)\. .* The outlet groups Canada & United Kingdom list them\.$/);
+    await expect
+      .poll(() => byTestId('directory-notice').innerText(), WAIT)
+      .toMatch(/^Subscribed to 2 outlets \(new feeds: 2\)\. .* The outlet groups Canada & United Kingdom list them\.$/);
 
     for (const path of ['/cbc.xml', '/mail.xml']) {
       const row = page.locator(`[data-testid="feed-row"][data-url="${origin}${path}"]`);
-      await expect.poll(() => row.getByTestId('feed-status').innerText().catch(() => ''), WAIT).toMatch(/OK/);
+      await expect
+        .poll(
+          () =>
+            row
+              .getByTestId('feed-status')
+              .innerText()
+              .catch(() => ''),
+          WAIT,
+        )
+        .toMatch(/OK/);
       await expect.poll(() => row.getByTestId('feed-counts').innerText(), WAIT).toMatch(/1 in the feed, 1 archived/);
     }
     // Only the chosen outlets' feeds and the articles they list were fetched.
-    expect(new Set(suite.network.fromExtension().map((r) => r.url))).toEqual(new Set([
-      `${origin}/cbc.xml`, `${origin}/mail.xml`, suite.fixtures.url('cbc-xinjiang-un'), suite.fixtures.url('dailymail-xinjiang-eu'),
-    ]));
+    expect(new Set(suite.network.fromExtension().map((r) => r.url))).toEqual(
+      new Set([
+        `${origin}/cbc.xml`,
+        `${origin}/mail.xml`,
+        suite.fixtures.url('cbc-xinjiang-un'),
+        suite.fixtures.url('dailymail-xinjiang-eu'),
+      ]),
+    );
     // Followed now: ticked and marked, not offered again.
     await search('');
     await expect.poll(() => outletRow('cbc').getByTestId('directory-followed').innerText()).toBe('Following');
@@ -167,7 +208,10 @@ describe('the starter directory in the options page', () => {
     expect(groups['United Kingdom']?.split('\n')).toEqual(['Daily Mail', 'Mail Online', 'MailOnline', '127.0.0.1']);
     // The archived articles name their outlets as the groups do: each row carries its country.
     await page.reload();
-    const row = (outlet: string) => page.locator('[data-testid="archive-row"]').filter({ has: page.locator('[data-testid="row-outlet"]', { hasText: new RegExp(`^${outlet}$`) }) });
+    const row = (outlet: string) =>
+      page
+        .locator('[data-testid="archive-row"]')
+        .filter({ has: page.locator('[data-testid="row-outlet"]', { hasText: new RegExp(`^${outlet}$`) }) });
     await expect.poll(() => row('CBC News').getByTestId('group-label').allInnerTexts(), WAIT).toEqual(['Canada']);
     await expect.poll(() => row('Daily Mail').getByTestId('group-label').allInnerTexts(), WAIT).toEqual(['United Kingdom']);
   });
@@ -190,7 +234,9 @@ describe('the starter directory on the welcome page', () => {
     await welcome.goto(`chrome-extension://${suite.extension.extensionId}/welcome.html`);
     await welcome.getByTestId('directory-open').click();
     await welcome.getByTestId('directory-search').fill('canada');
-    await expect.poll(() => welcome.locator('[data-testid="directory-outlet"][data-id="cbc"] [data-testid="directory-followed"]').count(), WAIT).toBe(1);
+    await expect
+      .poll(() => welcome.locator('[data-testid="directory-outlet"][data-id="cbc"] [data-testid="directory-followed"]').count(), WAIT)
+      .toBe(1);
     expect(await welcome.locator('[data-testid="directory-outlet"][data-id="radio-canada"] input').isDisabled()).toBe(false);
     const { violations } = await new AxeBuilder({ page: welcome }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
@@ -212,13 +258,21 @@ describe('the same build in Firefox ESR', () => {
 
   it('reads the directory from the extension, searches it without accents and groups it', async () => {
     const welcome = await firefox.openExtensionPage('welcome.html');
-    const read = (testId: string) => firefox.evaluate<string[]>(welcome, `[...document.querySelectorAll('[data-testid="${testId}"]')].map((e) => e.innerText.trim())`);
+    const read = (testId: string) =>
+      firefox.evaluate<string[]>(welcome, `[...document.querySelectorAll('[data-testid="${testId}"]')].map((e) => e.innerText.trim())`);
     // The page renders after its messages and theme are read.
-    await expect.poll(() => firefox.evaluate<boolean>(welcome, `Boolean(document.querySelector('[data-testid="directory-open"]'))`), WAIT).toBe(true);
+    await expect
+      .poll(() => firefox.evaluate<boolean>(welcome, `Boolean(document.querySelector('[data-testid="directory-open"]'))`), WAIT)
+      .toBe(true);
     await firefox.evaluate(welcome, `document.querySelector('[data-testid="directory-open"]').click(), true`);
     await expect.poll(async () => (await read('directory-count'))[0] ?? '', WAIT).toMatch(/^Showing \d+ of \d+ outlets$/);
-    await firefox.evaluate(welcome, `(() => { const box = document.querySelector('[data-testid="directory-search"]'); box.value = 'suddeutsche'; box.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
-    await expect.poll(async () => (await read('directory-outlet')).join('|'), WAIT).toMatch(/^Süddeutsche Zeitung sueddeutsche\.de · German · commercial$/);
+    await firefox.evaluate(
+      welcome,
+      `(() => { const box = document.querySelector('[data-testid="directory-search"]'); box.value = 'suddeutsche'; box.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`,
+    );
+    await expect
+      .poll(async () => (await read('directory-outlet')).join('|'), WAIT)
+      .toMatch(/^Süddeutsche Zeitung sueddeutsche\.de · German · commercial$/);
     expect(await read('directory-group')).toEqual([expect.stringMatching(/^Germany \(1 outlet\)/)]);
     expect(await firefox.pageErrors(welcome)).toEqual([]);
   });

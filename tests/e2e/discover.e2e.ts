@@ -15,8 +15,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
-  currentServiceWorker, FIXTURE_PAGES_DIR, openPopupFor, REPO_DIR, startFixtureServer, startSuite, stopServiceWorker,
-  type FixtureServer, type SuiteSession,
+  currentServiceWorker,
+  FIXTURE_PAGES_DIR,
+  openPopupFor,
+  REPO_DIR,
+  startFixtureServer,
+  startSuite,
+  stopServiceWorker,
+  type FixtureServer,
+  type SuiteSession,
 } from './harness';
 import { CBC, openExtensionPage, SCREENSHOTS_DIR } from './pages';
 
@@ -56,11 +63,12 @@ async function serve(handler: (path: string, res: import('node:http').ServerResp
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      for (const res of held) res.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of held) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -85,7 +93,11 @@ async function startOutlets(): Promise<StandIn> {
 /** The GDELT DOC 2.0 article list (mode=artlist&format=json) answering every query with the outlets' pages; Bing News RSS finds nothing. */
 async function startProvider(outlets: string): Promise<Provider> {
   const results: Provider['results'] = [
-    { path: '/dailymail-xinjiang-eu/', title: 'China invites EU diplomats to see the real situation in Xinjiang', domain: 'dailymail.co.uk' },
+    {
+      path: '/dailymail-xinjiang-eu/',
+      title: 'China invites EU diplomats to see the real situation in Xinjiang',
+      domain: 'dailymail.co.uk',
+    },
     { path: '/paywalled/', title: 'Beijing says UN may visit Xinjiang but rejects inquiry', domain: 'ledger.example' },
     { path: '/incomplete/', title: 'China open to UN visit to Xinjiang, rejects "presumption of guilt"', domain: 'courier.example' },
     { path: '/bench-624fcd90/', title: 'Hong Kong chaos: China deploys troops', domain: 'express.co.uk' },
@@ -99,9 +111,21 @@ async function startProvider(outlets: string): Promise<Provider> {
       // Seen at the end of the asked window, as GDELT lists only articles inside it.
       const end = new URL(path, 'http://x').searchParams.get('enddatetime') ?? '20210310101500';
       const seendate = `${end.slice(0, 8)}T${end.slice(8, 14)}Z`;
-      const articles = results.map((r) => ({ url: `${outlets}${r.path}`, url_mobile: '', title: r.title, seendate, socialimage: '', domain: r.domain, language: 'English', sourcecountry: 'United Kingdom' }));
+      const articles = results.map((r) => ({
+        url: `${outlets}${r.path}`,
+        url_mobile: '',
+        title: r.title,
+        seendate,
+        socialimage: '',
+        domain: r.domain,
+        language: 'English',
+        sourcecountry: 'United Kingdom',
+      }));
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ articles }));
-    } else if (path.startsWith('/news/search?')) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Bing</title></channel></rss>');
+    } else if (path.startsWith('/news/search?'))
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end('<?xml version="1.0"?><rss version="2.0"><channel><title>Bing</title></channel></rss>');
     else res.writeHead(404).end();
   });
   return { ...server, results };
@@ -123,7 +147,9 @@ const originOf = (url: string) => new URL(url).origin;
 async function storeSettings(suite: SuiteSession, settings: ReturnType<typeof settingsFor>): Promise<void> {
   const worker = await currentServiceWorker(suite.extension.context, suite.extension.extensionId);
   await worker.evaluate(async (value) => {
-    await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ discoverySettings: value });
+    await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+      discoverySettings: value,
+    });
   }, settings);
 }
 
@@ -133,7 +159,15 @@ async function axeViolations(page: Page): Promise<string[]> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    out.push(...violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`));
+    out.push(
+      ...violations.map(
+        (v) =>
+          `${colorScheme}: ${v.id} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')})`,
+      ),
+    );
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return out;
@@ -184,7 +218,9 @@ describe('finding coverage online in Chromium', () => {
     expect(shownQuery).toMatch(/\p{L}{3,}/u);
     shownSteps = (await popup.getByTestId('discover-steps').locator('code').allInnerTexts()).map((q) => q.trim());
     expect(await popup.getByTestId('discover-window').innerText()).toMatch(/published from .+ to .+/);
-    expect(await popup.getByTestId('discover-fetches').innerText()).toMatch(/up to 8 of the result pages.*without cookies and without a referrer/);
+    expect(await popup.getByTestId('discover-fetches').innerText()).toMatch(
+      /up to 8 of the result pages.*without cookies and without a referrer/,
+    );
     // The consent screen takes the focus, and passes axe.
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toMatch(/Search the web for this story/);
     expect(await axeViolations(popup)).toEqual([]);
@@ -199,7 +235,9 @@ describe('finding coverage online in Chromium', () => {
     expect(await popup.getByTestId('discover-cancel').isVisible()).toBe(true);
     const first = popup.getByTestId('related-item').first();
     await first.waitFor(WAIT);
-    await expect.poll(() => popup.getByTestId('related-title').allInnerTexts(), WAIT).toEqual(expect.arrayContaining([expect.stringMatching(/China invites EU diplomats/)]));
+    await expect
+      .poll(() => popup.getByTestId('related-title').allInnerTexts(), WAIT)
+      .toEqual(expect.arrayContaining([expect.stringMatching(/China invites EU diplomats/)]));
     expect(await popup.getByTestId('found-online').count()).toBeGreaterThan(0);
     // The framing report of the first same-story result.
     await popup.getByTestId('terms-self').waitFor(WAIT);
@@ -231,7 +269,9 @@ describe('finding coverage online in Chromium', () => {
     const compare = await extension().context.newPage();
     await compare.goto(`chrome-extension://${extension().extensionId}/compare.html?tab=${tabId}&ids=${encodeURIComponent(COURIER)}`);
     await compare.getByTestId('compare-article').nth(1).waitFor(WAIT);
-    expect(await compare.getByTestId('compare-incomplete').allInnerTexts()).toEqual([expect.stringMatching(/Incomplete \(behind a paywall\)/)]);
+    expect(await compare.getByTestId('compare-incomplete').allInnerTexts()).toEqual([
+      expect.stringMatching(/Incomplete \(behind a paywall\)/),
+    ]);
     await compare.close();
   });
 
@@ -256,7 +296,9 @@ describe('finding coverage online in Chromium', () => {
     const asked = new Set(suite.network.fromExtension().map((r) => originOf(r.url)));
     expect([...asked].sort()).toEqual([outlets.origin, provider.origin].sort());
     // Exactly what the consent screen said: its query first, then only searches it listed.
-    const sent = provider.requests.filter((p) => p.startsWith('/api/v2/doc/doc?')).map((p) => new URL(p, 'http://x').searchParams.get('query'));
+    const sent = provider.requests
+      .filter((p) => p.startsWith('/api/v2/doc/doc?'))
+      .map((p) => new URL(p, 'http://x').searchParams.get('query'));
     expect(sent[0]).toBe(shownQuery);
     for (const q of sent.slice(1)) expect(shownSteps).toContain(q);
     expect(provider.requests.length).toBeLessThanOrEqual(3);
@@ -293,7 +335,12 @@ describe('finding coverage online in Chromium', () => {
   });
 
   it('keeps what it archived when the browser stops the worker mid-search, and says the search stopped', async () => {
-    provider.results.splice(0, provider.results.length, { path: '/bench-c50845a7/', title: 'NASA picks SpaceX and Blue Origin', domain: 'space.com' }, { path: '/held/', title: 'Xinjiang: held', domain: 'held.example' });
+    provider.results.splice(
+      0,
+      provider.results.length,
+      { path: '/bench-c50845a7/', title: 'NASA picks SpaceX and Blue Origin', domain: 'space.com' },
+      { path: '/held/', title: 'Xinjiang: held', domain: 'held.example' },
+    );
     await storeSettings(suite, { ...settingsFor(provider.origin), enabled: true, pageTimeoutSeconds: 60 });
     await popup.reload();
     await popup.getByTestId('discover-find').click();
@@ -303,14 +350,21 @@ describe('finding coverage online in Chromium', () => {
     await stopServiceWorker(extension().context);
     await expect.poll(() => popup.getByTestId('discover-error').innerText(), WAIT).toMatch(/search stopped/);
     const next = await currentServiceWorker(extension().context, extension().extensionId);
-    const origin = await next.evaluate(async () => new Promise<string | null>((resolve, reject) => {
-      const open = indexedDB.open('framelens');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const rows = open.result.transaction('articles').objectStore('articles').getAll();
-        rows.onsuccess = () => resolve((rows.result as { origin: string; record: { url: string | null } }[]).find((r) => /space\.com/.test(r.record.url ?? ''))?.origin ?? null);
-      };
-    }));
+    const origin = await next.evaluate(
+      async () =>
+        new Promise<string | null>((resolve, reject) => {
+          const open = indexedDB.open('framelens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const rows = open.result.transaction('articles').objectStore('articles').getAll();
+            rows.onsuccess = () =>
+              resolve(
+                (rows.result as { origin: string; record: { url: string | null } }[]).find((r) => /space\.com/.test(r.record.url ?? ''))
+                  ?.origin ?? null,
+              );
+          };
+        }),
+    );
     expect(origin).toBe('found');
   });
 
@@ -321,7 +375,9 @@ describe('finding coverage online in Chromium', () => {
     await popup.getByTestId('discover-find').click();
     await expect.poll(() => outlets.requests.filter((p) => p === '/held/').length, WAIT).toBe(held + 1);
     await popup.getByTestId('discover-cancel').click();
-    await expect.poll(() => popup.getByTestId('discover-progress').innerText(), WAIT).toMatch(/Search cancelled; 0 found so far stay in the archive/);
+    await expect
+      .poll(() => popup.getByTestId('discover-progress').innerText(), WAIT)
+      .toMatch(/Search cancelled; 0 found so far stay in the archive/);
     expect(await popup.getByTestId('discover-cancel').count()).toBe(0);
     expect(await popup.getByTestId('discover-find').isEnabled()).toBe(true);
     await popup.close();
@@ -351,10 +407,18 @@ describe('the same flow in Firefox ESR', () => {
     await firefox.openPage(pageUrl);
     const options = await firefox.openExtensionPage('options.html');
     await firefox.evaluate(options, `browser.storage.local.set({ discoverySettings: ${JSON.stringify(settingsFor(provider.origin))} })`);
-    const tabId = await firefox.evaluate<number>(options, `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(pageUrl)}).id)`);
+    const tabId = await firefox.evaluate<number>(
+      options,
+      `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(pageUrl)}).id)`,
+    );
     const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
-    const click = (testid: string) => firefox.evaluate<boolean>(popup, `(() => { const b = document.querySelector('[data-testid="${testid}"]'); b?.click(); return Boolean(b); })()`);
-    const text = (selector: string) => firefox.evaluate<string>(popup, `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent).join('\\n')`);
+    const click = (testid: string) =>
+      firefox.evaluate<boolean>(
+        popup,
+        `(() => { const b = document.querySelector('[data-testid="${testid}"]'); b?.click(); return Boolean(b); })()`,
+      );
+    const text = (selector: string) =>
+      firefox.evaluate<string>(popup, `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent).join('\\n')`);
     await expect.poll(() => click('discover-find'), WAIT).toBe(true);
     await expect.poll(() => text('[data-testid="discover-query"]'), WAIT).toMatch(/\p{L}{3,}/u);
     const shown = (await text('[data-testid="discover-query"]')).trim();

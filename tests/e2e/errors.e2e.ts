@@ -11,8 +11,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { malformedFiles } from '../../scripts/make-malformed';
 import {
-  currentServiceWorker, openPopupFor, REPO_DIR, startFixtureServer, startSuite, stopServiceWorker,
-  type ExtensionSession, type FixtureServer, type Problems, type SuiteSession,
+  currentServiceWorker,
+  openPopupFor,
+  REPO_DIR,
+  startFixtureServer,
+  startSuite,
+  stopServiceWorker,
+  type ExtensionSession,
+  type FixtureServer,
+  type Problems,
+  type SuiteSession,
 } from './harness';
 import { CBC, openExtensionPage, stateText as popupState } from './pages';
 
@@ -71,7 +79,9 @@ describe('pages the browser does not let extensions read', () => {
   async function newestHiddenTab(): Promise<number> {
     const worker = await currentServiceWorker(extension.context, extension.extensionId);
     const id = await worker.evaluate(async () => {
-      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome.tabs.query({});
+      const tabs = await (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }
+      ).chrome.tabs.query({});
       return Math.max(...tabs.filter((t) => t.url === undefined).map((t) => t.id ?? -1));
     });
     expect(id).toBeGreaterThan(0);
@@ -100,7 +110,15 @@ describe('pages the browser does not let extensions read', () => {
 
 describe('extension page addresses with hostile or broken parameters', () => {
   const longId = 'x'.repeat(5000);
-  for (const query of ['', '?ids=', `?self=__proto__&ids=constructor,toString`, `?self=${longId}&ids=${longId}`, `?self=a&ids=${Array.from({ length: 50 }, (_, i) => `id${i}`).join(',')}`, '?tab=abc&ids=a', '?self=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&ids=javascript:alert(1)']) {
+  for (const query of [
+    '',
+    '?ids=',
+    `?self=__proto__&ids=constructor,toString`,
+    `?self=${longId}&ids=${longId}`,
+    `?self=a&ids=${Array.from({ length: 50 }, (_, i) => `id${i}`).join(',')}`,
+    '?tab=abc&ids=a',
+    '?self=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&ids=javascript:alert(1)',
+  ]) {
     it(`compare.html${query.slice(0, 40)}: says what is wrong, runs nothing`, async () => {
       const compare = await extension.context.newPage();
       await compare.goto(`chrome-extension://${extension.extensionId}/compare.html${query}`);
@@ -132,7 +150,9 @@ describe('a full quota', () => {
     await expect.poll(() => save.isEnabled(), { timeout: 20_000 }).toBe(true);
     const undo = await fillQuota();
     await save.click();
-    await expect.poll(() => popup.locator('.actions [role="alert"]').innerText(), { timeout: 15_000 }).toMatch(/no more storage.*nothing was saved/i);
+    await expect
+      .poll(() => popup.locator('.actions [role="alert"]').innerText(), { timeout: 15_000 })
+      .toMatch(/no more storage.*nothing was saved/i);
     expect(await save.isEnabled()).toBe(true);
     const options = await openOptions();
     expect(await archiveCount(options)).toBe(0);
@@ -150,16 +170,22 @@ describe('a full quota', () => {
     const options = await openOptions();
     const before = await archiveCount(options);
     const undo = await fillQuota();
-    const records = ['q1', 'q2', 'q3'].map((id) => JSON.stringify({ id, url: `https://quota.example/${id}`, title: `Quota ${id}`, outlet: 'Q', published: null, text: 'Body.' }));
-    await options.getByTestId('import-file').setInputFiles({ name: 'quota.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(records.join('\n')) });
-    await expect.poll(() => options.getByTestId('error').innerText(), { timeout: 20_000 }).toMatch(/quota\.ndjson was refused: .*no more storage.*archive is unchanged/is);
+    const records = ['q1', 'q2', 'q3'].map((id) =>
+      JSON.stringify({ id, url: `https://quota.example/${id}`, title: `Quota ${id}`, outlet: 'Q', published: null, text: 'Body.' }),
+    );
+    await options
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'quota.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(records.join('\n')) });
+    await expect
+      .poll(() => options.getByTestId('error').innerText(), { timeout: 20_000 })
+      .toMatch(/quota\.ndjson was refused: .*no more storage.*archive is unchanged/is);
     await undo();
     expect(await archiveCount(options)).toBe(before);
     await options.close();
   });
 });
 
-describe('malformed files through Chromium\'s own decoders', () => {
+describe("malformed files through Chromium's own decoders", () => {
   it('refuses truncated and damaged gzip, invalid UTF-8, prototype keys and duplicate ids, each with a reason; the archive is unchanged', async () => {
     const options = await openOptions();
     const before = await archiveCount(options);
@@ -167,13 +193,20 @@ describe('malformed files through Chromium\'s own decoders', () => {
     // Every kind once: byte-level defects (where Chromium's decoders differ from Node's) and a spread of line defects.
     const kinds = new Map<string, (typeof all)[number]>();
     for (const f of all) {
-      const kind = f.defect.replace(/[\d ,]+(bytes|of)?/g, ' ').replace(/on line.*/, '').trim();
+      const kind = f.defect
+        .replace(/[\d ,]+(bytes|of)?/g, ' ')
+        .replace(/on line.*/, '')
+        .trim();
       if (!kinds.has(kind)) kinds.set(kind, f);
     }
-    const chosen = [...kinds.values()].filter((f) => /gzip|UTF-8|__proto__|constructor|duplicate|NUL|truncated|an array|month/.test(f.defect) || f.line === undefined);
+    const chosen = [...kinds.values()].filter(
+      (f) => /gzip|UTF-8|__proto__|constructor|duplicate|NUL|truncated|an array|month/.test(f.defect) || f.line === undefined,
+    );
     expect(chosen.length).toBeGreaterThan(10);
     for (const f of chosen) {
-      await options.getByTestId('import-file').setInputFiles({ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) });
+      await options
+        .getByTestId('import-file')
+        .setInputFiles({ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) });
       const where = f.line === undefined ? '' : ` at line ${f.line}`;
       // Whatever the page says about this file: its refusal (testid error), or an import report (import-status).
       const said = async () => (await options.locator('[data-testid="error"], [data-testid="import-status"]').allInnerTexts()).join('\n');

@@ -64,7 +64,12 @@ class FeedServer {
   private async answer(path: string, res: ServerResponse): Promise<void> {
     const feed = this.feeds.get(path);
     if (feed !== undefined) {
-      res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html' : 'application/rss+xml; charset=utf-8', 'cache-control': 'no-store' }).end(feed);
+      res
+        .writeHead(200, {
+          'content-type': path.endsWith('.html') ? 'text/html' : 'application/rss+xml; charset=utf-8',
+          'cache-control': 'no-store',
+        })
+        .end(feed);
       return;
     }
     const slug = /^\/(?:articles|slow)\/([a-z0-9-]+)\/$/.exec(path)?.[1];
@@ -78,7 +83,9 @@ class FeedServer {
 }
 
 function rss(title: string, links: string[]): string {
-  const items = links.map((link, i) => `<item><title>Item ${i}</title><link>${link}</link><pubDate>Tue, 15 Sep 2020 1${i}:00:00 GMT</pubDate></item>`).join('\n');
+  const items = links
+    .map((link, i) => `<item><title>Item ${i}</title><link>${link}</link><pubDate>Tue, 15 Sep 2020 1${i}:00:00 GMT</pubDate></item>`)
+    .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${title}</title><link>/</link>\n${items}\n</channel></rss>`;
 }
 
@@ -113,18 +120,21 @@ class FeedsSection {
 /** What the archive holds, read in the worker's IndexedDB: id, url and origin of every record. */
 async function archived(session: ExtensionSession): Promise<{ id: string; origin: string }[]> {
   const worker = await currentServiceWorker(session.context, session.extensionId);
-  return worker.evaluate(() => new Promise<{ id: string; origin: string }[]>((resolve, reject) => {
-    const open = indexedDB.open('framelens');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const request = open.result.transaction('articles').objectStore('articles').getAll();
-      request.onsuccess = () => {
-        resolve((request.result as { id: string; origin: string }[]).map((row) => ({ id: row.id, origin: row.origin })));
-        open.result.close();
-      };
-      request.onerror = () => reject(request.error);
-    };
-  }));
+  return worker.evaluate(
+    () =>
+      new Promise<{ id: string; origin: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('framelens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('articles').objectStore('articles').getAll();
+          request.onsuccess = () => {
+            resolve((request.result as { id: string; origin: string }[]).map((row) => ({ id: row.id, origin: row.origin })));
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
 }
 
 let extension: ExtensionSession;
@@ -136,7 +146,14 @@ beforeAll(async () => {
   server = new FeedServer();
   await server.start();
   feedUrl = `${server.origin}/feed.xml`;
-  server.feeds.set('/feed.xml', rss('Local Test Feed', ['/articles/cbc-xinjiang-un/', `${server.origin}/articles/dailymail-xinjiang-eu/`, '/articles/section-front-world/']));
+  server.feeds.set(
+    '/feed.xml',
+    rss('Local Test Feed', [
+      '/articles/cbc-xinjiang-un/',
+      `${server.origin}/articles/dailymail-xinjiang-eu/`,
+      '/articles/section-front-world/',
+    ]),
+  );
   extension = await launchExtension();
   const page = await extension.context.newPage();
   await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
@@ -162,14 +179,19 @@ describe('feed subscriptions', () => {
     // The section front is not an article: said, not archived.
     expect(await feeds.row(feedUrl).getByTestId('feed-error').innerText()).toMatch(/1 item could not be read: "Item 2": No article here/);
     const rows = await archived(extension);
-    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual([{ id: CBC, origin: 'feed' }, { id: DAILY_MAIL, origin: 'feed' }]);
+    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: CBC, origin: 'feed' },
+      { id: DAILY_MAIL, origin: 'feed' },
+    ]);
     expect(server.count('/feed.xml')).toBe(1);
     expect(server.count('/articles/cbc-xinjiang-un/')).toBe(1);
     // The worker has no DOM: the pages were read in the offscreen document, closed after the poll.
     const worker = await currentServiceWorker(extension.context, extension.extensionId);
     expect(await worker.evaluate(() => typeof DOMParser)).toBe('undefined');
     type Offscreen = { offscreen: { hasDocument(): Promise<boolean> } };
-    await expect.poll(() => worker.evaluate(() => (globalThis as unknown as { chrome: Offscreen }).chrome.offscreen.hasDocument()), WAIT).toBe(false);
+    await expect
+      .poll(() => worker.evaluate(() => (globalThis as unknown as { chrome: Offscreen }).chrome.offscreen.hasDocument()), WAIT)
+      .toBe(false);
   });
 
   it('a second check adds nothing and fetches no article again', async () => {
@@ -185,12 +207,24 @@ describe('feed subscriptions', () => {
   it('refuses an address that is not a feed, and shows the error of a feed that breaks', async () => {
     server.feeds.set('/page.html', '<!doctype html><html><head><title>Home</title></head><body><p>Front page</p></body></html>');
     await feeds.subscribe(`${server.origin}/page.html`);
-    await expect.poll(() => feeds.byTestId('feeds-error').innerText(), WAIT).toMatch(/Could not subscribe to .*page\.html: This address is a web page, not a feed/);
+    await expect
+      .poll(() => feeds.byTestId('feeds-error').innerText(), WAIT)
+      .toMatch(/Could not subscribe to .*page\.html: This address is a web page, not a feed/);
     expect(await feeds.row(`${server.origin}/page.html`).count()).toBe(0);
 
     server.feeds.set('/feed.xml', 'Service temporarily unavailable');
     await feeds.row(feedUrl).getByTestId('feed-poll').click();
-    await expect.poll(() => feeds.row(feedUrl).getByTestId('feed-error').innerText().catch(() => ''), WAIT).toMatch(/This is not a feed: no XML element/);
+    await expect
+      .poll(
+        () =>
+          feeds
+            .row(feedUrl)
+            .getByTestId('feed-error')
+            .innerText()
+            .catch(() => ''),
+        WAIT,
+      )
+      .toMatch(/This is not a feed: no XML element/);
     expect(await archived(extension)).toHaveLength(2);
   });
 
@@ -201,10 +235,14 @@ describe('feed subscriptions', () => {
       <outline type="rss" text="Again" xmlUrl="${feedUrl}"/>
       <outline type="rss" text="On disk" xmlUrl="file:///tmp/feed.xml"/></body></opml>`;
     await feeds.byTestId('opml-file').setInputFiles({ name: 'mine.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
-    await expect.poll(() => feeds.byTestId('opml-preview').innerText(), WAIT).toMatch(/mine\.opml lists 2 feeds:[\s\S]*Space Desk[\s\S]*Skipped: On disk \(not an http or https address\)/);
+    await expect
+      .poll(() => feeds.byTestId('opml-preview').innerText(), WAIT)
+      .toMatch(/mine\.opml lists 2 feeds:[\s\S]*Space Desk[\s\S]*Skipped: On disk \(not an http or https address\)/);
     expect(server.count('/space.xml')).toBe(0);
     await feeds.byTestId('opml-subscribe').click();
-    await expect.poll(() => feeds.byTestId('feeds-notice').innerText(), WAIT).toMatch(/Feeds subscribed: 1\. Skipped 2: .*On disk.*You already follow this feed/);
+    await expect
+      .poll(() => feeds.byTestId('feeds-notice').innerText(), WAIT)
+      .toMatch(/Feeds subscribed: 1\. Skipped 2: .*On disk.*You already follow this feed/);
     const spaceUrl = `${server.origin}/space.xml`;
     await feeds.settled(spaceUrl);
     expect(await feeds.counts(spaceUrl)).toMatch(/1 new last time\s+1 in the feed, 1 archived/);
@@ -221,7 +259,10 @@ describe('feed subscriptions', () => {
   it('has no accessibility violations with feeds, statuses and errors listed (axe, WCAG 2 AA), in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await feeds.page.emulateMedia({ colorScheme });
-      const { violations } = await new AxeBuilder({ page: feeds.page }).include('[data-testid="feeds"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+      const { violations } = await new AxeBuilder({ page: feeds.page })
+        .include('[data-testid="feeds"]')
+        .withTags(['wcag2a', 'wcag2aa'])
+        .analyze();
       expect(violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`)).toEqual([]);
     }
     await feeds.page.emulateMedia({ colorScheme: 'light' });
@@ -283,16 +324,25 @@ describe('the same build in Firefox ESR', () => {
     const url = `${server.origin}/firefox.xml`;
     const options = await firefox.openExtensionPage('options.html');
     // The test build holds host access to 127.0.0.1, so no permission prompt is needed here.
-    const added = await firefox.evaluate<{ ok: boolean; error?: string }>(options, `browser.runtime.sendMessage({ type: 'feeds/add', payload: { url: ${JSON.stringify(url)} } })`);
+    const added = await firefox.evaluate<{ ok: boolean; error?: string }>(
+      options,
+      `browser.runtime.sendMessage({ type: 'feeds/add', payload: { url: ${JSON.stringify(url)} } })`,
+    );
     expect(added).toMatchObject({ ok: true });
-    type Listed = { ok: boolean; data?: { feeds: { url: string; polling: boolean; lastNew: number; savedCount: number; lastError: string | null }[] } };
+    type Listed = {
+      ok: boolean;
+      data?: { feeds: { url: string; polling: boolean; lastNew: number; savedCount: number; lastError: string | null }[] };
+    };
     const status = async () => {
       const reply = await firefox.evaluate<Listed>(options, "browser.runtime.sendMessage({ type: 'feeds/list', payload: {} })");
       return reply.data?.feeds.find((f) => f.url === url);
     };
     await expect.poll(async () => (await status())?.polling, WAIT).toBe(false);
     expect(await status()).toMatchObject({ lastNew: 2, savedCount: 2, lastError: null });
-    const exported = await firefox.evaluate<{ data: { records: { id: string }[] } }>(options, "browser.runtime.sendMessage({ type: 'archive/export', payload: {} })");
+    const exported = await firefox.evaluate<{ data: { records: { id: string }[] } }>(
+      options,
+      "browser.runtime.sendMessage({ type: 'archive/export', payload: {} })",
+    );
     expect(exported.data.records.map((r) => r.id).sort()).toEqual([CBC, DAILY_MAIL]);
     expect(await firefox.pageErrors(options)).toEqual([]);
   });

@@ -69,7 +69,9 @@ function profilePrefs(extensionId: string, uuid: string): string {
     'toolkit.telemetry.enabled': false,
     'app.update.disabledForTesting': true,
   };
-  return Object.entries(prefs).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`).join('\n');
+  return Object.entries(prefs)
+    .map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
+    .join('\n');
 }
 
 /** Records an extension page's console errors and uncaught errors in a global the test reads. */
@@ -83,18 +85,25 @@ const ERROR_HOOK = `(() => {
 })()`;
 
 export async function launchFirefoxExtension(extensionDir = TEST_BUILD_DIR): Promise<FirefoxExtensionSession> {
-  if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}. Install it (apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
+  if (!existsSync(FIREFOX_PATH))
+    throw new Error(`No Firefox at ${FIREFOX_PATH}. Install it (apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
   if (typeof WebSocket === 'undefined') throw new Error('No global WebSocket: run Node 22+, or Node 20 with --experimental-websocket.');
-  const manifest = JSON.parse(readFileSync(`${extensionDir}/manifest.json`, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const manifest = JSON.parse(readFileSync(`${extensionDir}/manifest.json`, 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
   const extensionId = manifest.browser_specific_settings?.gecko?.id;
   if (!extensionId) throw new Error('The manifest has no browser_specific_settings.gecko.id');
 
   const uuid = randomUUID();
   const profile = mkdtempSync(`${tmpdir()}/framelens-firefox-`);
   writeFileSync(`${profile}/user.js`, profilePrefs(extensionId, uuid));
-  const firefox = spawn(FIREFOX_PATH, ['--headless', '--no-remote', '--remote-allow-system-access', '--remote-debugging-port', '0', '--profile', profile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const firefox = spawn(
+    FIREFOX_PATH,
+    ['--headless', '--no-remote', '--remote-allow-system-access', '--remote-debugging-port', '0', '--profile', profile],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const cleanUp = () => {
     firefox.kill();
     rmSync(profile, { recursive: true, force: true });
@@ -120,7 +129,13 @@ export async function launchFirefoxExtension(extensionDir = TEST_BUILD_DIR): Pro
   }
 }
 
-async function openSession(endpoint: string, extensionDir: string, extensionId: string, uuid: string, cleanUp: () => void): Promise<FirefoxExtensionSession> {
+async function openSession(
+  endpoint: string,
+  extensionDir: string,
+  extensionId: string,
+  uuid: string,
+  cleanUp: () => void,
+): Promise<FirefoxExtensionSession> {
   const socket = new WebSocket(`${endpoint}/session`);
   await new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve, { once: true });
@@ -150,7 +165,8 @@ async function openSession(endpoint: string, extensionDir: string, extensionId: 
     return JSON.parse(String(outcome.result?.value)) as T;
   };
   type Tree = { contexts: Array<{ context: string; url: string }> };
-  const topLevel = async (scope?: 'chrome') => (await send<Tree>('browsingContext.getTree', { maxDepth: 0, ...(scope ? { 'moz:scope': scope } : {}) })).contexts;
+  const topLevel = async (scope?: 'chrome') =>
+    (await send<Tree>('browsingContext.getTree', { maxDepth: 0, ...(scope ? { 'moz:scope': scope } : {}) })).contexts;
 
   await send('session.new', { capabilities: {} });
   await send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
@@ -164,11 +180,17 @@ async function openSession(endpoint: string, extensionDir: string, extensionId: 
     const url = `${baseUrl}${path}`;
     const [browserWindow] = await topLevel('chrome');
     if (!browserWindow) throw new Error('No Firefox window');
-    await evaluateIn({ context: browserWindow.context }, `(() => { const tab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); gBrowser.selectedTab = tab; return true; })()`);
+    await evaluateIn(
+      { context: browserWindow.context },
+      `(() => { const tab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); gBrowser.selectedTab = tab; return true; })()`,
+    );
     for (let attempt = 0; attempt < 100; attempt++) {
       const tab = (await topLevel()).find((c) => c.url === url);
       if (tab) {
-        await evaluateIn({ context: tab.context }, `new Promise((resolve) => document.readyState === 'complete' ? resolve(true) : addEventListener('load', () => resolve(true)))`);
+        await evaluateIn(
+          { context: tab.context },
+          `new Promise((resolve) => document.readyState === 'complete' ? resolve(true) : addEventListener('load', () => resolve(true)))`,
+        );
         await evaluateIn({ context: tab.context }, ERROR_HOOK);
         return tab.context;
       }

@@ -97,10 +97,12 @@ export function collectProblems(context: BrowserContext, extensionId: string, wo
       if (message.type() === 'error') problems.consoleErrors.push(`${worker.url()}: ${message.text()}`);
     });
     // Playwright reports no uncaught errors for workers: turn later ones into console errors.
-    void worker.evaluate(() => {
-      addEventListener('error', (event) => console.error(`Uncaught ${String(event.error ?? event.message)}`));
-      addEventListener('unhandledrejection', (event) => console.error(`Unhandled rejection: ${String(event.reason)}`));
-    }).catch(() => undefined);
+    void worker
+      .evaluate(() => {
+        addEventListener('error', (event) => console.error(`Uncaught ${String(event.error ?? event.message)}`));
+        addEventListener('unhandledrejection', (event) => console.error(`Unhandled rejection: ${String(event.reason)}`));
+      })
+      .catch(() => undefined);
   }
   return problems;
 }

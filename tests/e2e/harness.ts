@@ -22,8 +22,13 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The brief's flags: no first-run UI, no sync/updates/background traffic of the browser itself. */
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /**
@@ -84,10 +89,11 @@ export async function startFixtureServer(pagesDir = FIXTURE_PAGES_DIR): Promise<
     origin,
     url: (slug) => `${origin}/${slug}/`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }
 
@@ -127,8 +133,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     headless: options.headless ?? true,
     // Playwright's defaults include --disable-extensions, which would win over --load-extension.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
-      ...(options.offline === false ? [] : [OFFLINE_FLAG]), ...(options.args ?? [])],
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.offline === false ? [] : [OFFLINE_FLAG]),
+      ...(options.args ?? []),
+    ],
   });
   try {
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -155,19 +166,26 @@ export async function currentServiceWorker(context: BrowserContext, extensionId:
  */
 export async function stopServiceWorker(context: BrowserContext): Promise<void> {
   const ours = () => context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
-  const marked = async (w: Worker) => Promise.race([
-    w.evaluate(() => (globalThis as { __framelensStopMark?: boolean }).__framelensStopMark === true).catch(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 1000)),
-  ]);
+  const marked = async (w: Worker) =>
+    Promise.race([
+      w.evaluate(() => (globalThis as { __framelensStopMark?: boolean }).__framelensStopMark === true).catch(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 1000)),
+    ]);
   const internals = await context.newPage();
   try {
     await internals.goto('chrome://serviceworker-internals/');
     await internals.locator('body').getByText('Running Status:').first().waitFor();
     const stop = internals.locator('cr-button[data-command="stop"]:visible').first();
     if (!(await stop.count())) return;
-    await Promise.all(ours().map((w) => w.evaluate(() => {
-      (globalThis as { __framelensStopMark?: boolean }).__framelensStopMark = true;
-    }).catch(() => undefined)));
+    await Promise.all(
+      ours().map((w) =>
+        w
+          .evaluate(() => {
+            (globalThis as { __framelensStopMark?: boolean }).__framelensStopMark = true;
+          })
+          .catch(() => undefined),
+      ),
+    );
     await stop.click();
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -177,7 +195,8 @@ export async function stopServiceWorker(context: BrowserContext): Promise<void> 
         const workers = ours();
         if (workers.length && !(await Promise.all(workers.map(marked))).some(Boolean)) return;
       }
-      if (Date.now() > deadline) throw new Error(`the service worker did not stop within 15 s: ${/Running Status: \w+/.exec(status)?.[0] ?? status.slice(0, 300)}`);
+      if (Date.now() > deadline)
+        throw new Error(`the service worker did not stop within 15 s: ${/Running Status: \w+/.exec(status)?.[0] ?? status.slice(0, 300)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
@@ -244,7 +263,9 @@ export async function manifestIssues(context: BrowserContext, extensionId: strin
     await restarted;
     return await page.evaluate(async (id: string) => {
       const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
-      const info = await new Promise<Parameters<Parameters<DeveloperPrivate['getExtensionInfo']>[1]>[0]>((resolve) => api.getExtensionInfo(id, resolve));
+      const info = await new Promise<Parameters<Parameters<DeveloperPrivate['getExtensionInfo']>[1]>[0]>((resolve) =>
+        api.getExtensionInfo(id, resolve),
+      );
       return [...info.installWarnings, ...info.manifestErrors].map(({ manifestKey, message }) => ({ manifestKey, message }));
     }, extensionId);
   } finally {
@@ -306,7 +327,10 @@ export async function startSuite(options: SuiteOptions = {}): Promise<SuiteSessi
   const problems = collectProblems(extension.context, extension.extensionId, [extension.serviceWorker]);
   const network = recordRequests(extension.context, extension.extensionId);
   return {
-    extension, fixtures, problems, network,
+    extension,
+    fixtures,
+    problems,
+    network,
     close: async () => {
       await extension.close();
       await fixtures.close();

@@ -16,8 +16,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deepNesting5000, inlineData, links10k, nodes100k, nodes250k, visibleText } from '../fixtures/hostile/large';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
-  currentServiceWorker, openPopupFor, REPO_DIR, startSuite, tabIdFor,
-  type ExtensionSession, type FixtureServer, type Problems, type SuiteSession,
+  currentServiceWorker,
+  openPopupFor,
+  REPO_DIR,
+  startSuite,
+  tabIdFor,
+  type ExtensionSession,
+  type FixtureServer,
+  type Problems,
+  type SuiteSession,
 } from './harness';
 
 const HTML_AS_TEXT = '<img src=x onerror=alert(1)>';
@@ -50,13 +57,19 @@ async function settle(popup: Page): Promise<{ title: string | null; state: strin
   // gone between counting it and reading it.
   const titles = () => popup.getByTestId('article-title').allInnerTexts();
   const states = () => popup.getByTestId('state-message').allInnerTexts();
-  await expect.poll(async () => (await titles()).length > 0 || (await states()).some((s) => !s.includes('Reading this page')), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(async () => (await titles()).length > 0 || (await states()).some((s) => !s.includes('Reading this page')), { timeout: 60_000 })
+    .toBe(true);
   return { title: (await titles())[0] ?? null, state: (await states())[0] ?? '' };
 }
 
 /** Nothing in an extension page may carry markup that came from a page: no handlers, frames or plugins. */
 async function activeContent(page: Page): Promise<number> {
-  return page.locator('[onerror], [onload], [onclick], [onmouseover], [onfocus], [ontoggle], iframe, object, embed, frame, img[src="x"], a[href^="javascript:"]').count();
+  return page
+    .locator(
+      '[onerror], [onload], [onclick], [onmouseover], [onfocus], [ontoggle], iframe, object, embed, frame, img[src="x"], a[href^="javascript:"]',
+    )
+    .count();
 }
 
 async function popupFor(slug: string) {
@@ -96,7 +109,7 @@ describe('the popup on hostile pages', () => {
     await page.close();
   });
 
-  it('prototype-tampering: the page\'s replaced built-ins and fake reader are not seen by the extension', async () => {
+  it("prototype-tampering: the page's replaced built-ins and fake reader are not seen by the extension", async () => {
     const { page, popup, shown } = await popupFor('prototype-tampering');
     expect(shown.title).toBe('Council votes to close Riverside bus depot');
     expect(shown.title).not.toMatch(/FAKE/);
@@ -165,12 +178,27 @@ describe('page text stays text in the archive and the comparison', () => {
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     const other = {
-      id: 'hostile:other', url: 'https://other.example/depot', title: `Depot vote: ${HTML_AS_TEXT} <script>alert(2)</script>`, outlet: '<b onmouseover=alert(3)>Other Outlet</b>', published: '2024-03-05',
+      id: 'hostile:other',
+      url: 'https://other.example/depot',
+      title: `Depot vote: ${HTML_AS_TEXT} <script>alert(2)</script>`,
+      outlet: '<b onmouseover=alert(3)>Other Outlet</b>',
+      published: '2024-03-05',
       text: `The city council voted seven to two to close the Riverside bus depot and sell the land for housing.\n\nSecurity researchers type ${HTML_AS_TEXT} into forms; a safe site shows it exactly as typed.\n\nThe drivers' union said moving the buses twelve kilometres away would lengthen the first and last journeys.`,
     };
     // And a record whose address is a script: listed as plain text, never as a link.
-    const scriptUrl = { id: 'hostile:script-url', url: 'javascript:alert(4)', title: 'Weather warning for the coast', outlet: 'Script URL', published: null, text: 'Gales are expected overnight along the coast.' };
-    await options.getByTestId('import-file').setInputFiles({ name: 'other.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(other)}\n${JSON.stringify(scriptUrl)}`) });
+    const scriptUrl = {
+      id: 'hostile:script-url',
+      url: 'javascript:alert(4)',
+      title: 'Weather warning for the coast',
+      outlet: 'Script URL',
+      published: null,
+      text: 'Gales are expected overnight along the coast.',
+    };
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'other.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(`${JSON.stringify(other)}\n${JSON.stringify(scriptUrl)}`),
+    });
     await expect.poll(() => options.getByTestId('import-status').innerText(), { timeout: 20_000 }).toContain('Imported 2 records');
     await options.getByTestId('archive-search').fill('gales');
     await expect.poll(() => options.getByTestId('archive-row').count(), { timeout: 15_000 }).toBe(1);
@@ -200,7 +228,7 @@ describe('page text stays text in the archive and the comparison', () => {
 });
 
 describe('web pages cannot reach the extension', () => {
-  it('a page has no channel to the background (no externally_connectable) and does not see the content script\'s reader', async () => {
+  it("a page has no channel to the background (no externally_connectable) and does not see the content script's reader", async () => {
     // After the popup read the page, so the content script has been injected into it.
     const { page, popup } = await popupFor('script-in-body');
     const seen = await page.evaluate(() => ({
@@ -219,10 +247,11 @@ describe('a page that freezes its own main thread', () => {
     const page = await extension.context.newPage();
     await page.goto(fixtures.url('busy-main-thread'));
     // The page starts its endless loop just after it loads: wait until it stops answering.
-    const answers = () => Promise.race([
-      page.evaluate(() => 'answering').catch(() => 'closed'),
-      new Promise<string>((resolve) => setTimeout(() => resolve('frozen'), 500)),
-    ]);
+    const answers = () =>
+      Promise.race([
+        page.evaluate(() => 'answering').catch(() => 'closed'),
+        new Promise<string>((resolve) => setTimeout(() => resolve('frozen'), 500)),
+      ]);
     await expect.poll(answers, { timeout: 10_000 }).toBe('frozen');
     const tabId = await tabIdFor(await currentServiceWorker(extension.context, extension.extensionId), fixtures.url('busy-main-thread'));
     const popup = await extension.context.newPage();
@@ -250,7 +279,10 @@ describe('the same pages in Firefox ESR', () => {
     const pageUrl = fixtures.url(slug);
     await firefox.openPage(pageUrl);
     const options = await firefox.openExtensionPage('options.html');
-    const tabId = await firefox.evaluate<number>(options, `browser.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === ${JSON.stringify(pageUrl)}).at(-1).id)`);
+    const tabId = await firefox.evaluate<number>(
+      options,
+      `browser.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === ${JSON.stringify(pageUrl)}).at(-1).id)`,
+    );
     const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
     const title = () => firefox.evaluate<string>(popup, `document.querySelector('[data-testid="article-title"]')?.textContent ?? ''`);
     await expect.poll(title, { timeout: 20_000 }).not.toBe('');
@@ -264,7 +296,7 @@ describe('the same pages in Firefox ESR', () => {
     expect(await firefox.pageErrors(popup)).toEqual([]);
   });
 
-  it('prototype-tampering: Firefox\'s content-script sandbox does not see the page\'s replaced built-ins or fake reader', async () => {
+  it("prototype-tampering: Firefox's content-script sandbox does not see the page's replaced built-ins or fake reader", async () => {
     const { popup, title } = await popupInFirefox('prototype-tampering');
     expect(title).toBe('Council votes to close Riverside bus depot');
     expect(await firefox.pageErrors(popup)).toEqual([]);

@@ -56,7 +56,9 @@ afterAll(() => suite?.close());
 describe('the options page', () => {
   it('starts empty and says what to do next', async () => {
     await expect.poll(() => options.count()).toBe(0);
-    await expect.poll(() => options.page.locator('.empty').innerText()).toContain('Load the sample archive, import a file, or save articles from the popup');
+    await expect
+      .poll(() => options.page.locator('.empty').innerText())
+      .toContain('Load the sample archive, import a file, or save articles from the popup');
   });
 
   it('loads the sample archive and shows its count, only the rows in view', async () => {
@@ -98,7 +100,8 @@ describe('the options page', () => {
 
   it('refuses a malformed file whole, naming the line, and changes nothing', async () => {
     const before = await options.exportText();
-    const good = (id: string) => JSON.stringify({ id, url: `https://e2e.example/${id}`, title: `E2E ${id}`, outlet: 'E2E', published: '2024-01-01', text: 'Body.' });
+    const good = (id: string) =>
+      JSON.stringify({ id, url: `https://e2e.example/${id}`, title: `E2E ${id}`, outlet: 'E2E', published: '2024-01-01', text: 'Body.' });
     await options.importFile('bad.ndjson', [good('e2e:1'), good('e2e:2'), '{"id": "e2e:3", "title": ', good('e2e:4')].join('\n'));
     await expect.poll(() => options.byTestId('error').innerText()).toMatch(/bad\.ndjson was refused at line 3: invalid JSON/);
     expect(await options.count()).toBe(SAMPLE_COUNT - 2);
@@ -106,9 +109,13 @@ describe('the options page', () => {
   });
 
   it('imports a gzip file', async () => {
-    const lines = ['gz:1', 'gz:2', 'gz:3'].map((id) => JSON.stringify({ id, url: null, title: `Gzip ${id}`, outlet: 'GZ', published: null, text: 'Compressed body.', lean: 'center' }));
+    const lines = ['gz:1', 'gz:2', 'gz:3'].map((id) =>
+      JSON.stringify({ id, url: null, title: `Gzip ${id}`, outlet: 'GZ', published: null, text: 'Compressed body.', lean: 'center' }),
+    );
     await options.importFile('three.ndjson.gz', gzipSync(new TextEncoder().encode(lines.join('\n'))));
-    await expect.poll(() => options.byTestId('import-status').innerText()).toContain('Imported 3 records from three.ndjson.gz: 3 new, 0 updated.');
+    await expect
+      .poll(() => options.byTestId('import-status').innerText())
+      .toContain('Imported 3 records from three.ndjson.gz: 3 new, 0 updated.');
     await expect.poll(() => options.count()).toBe(SAMPLE_COUNT + 1);
   });
 
@@ -138,13 +145,22 @@ describe('the options page', () => {
 });
 
 describe('a staged import when the service worker is stopped', () => {
-  const rec = (id: string) => ({ id, url: `https://stop.example/${id}`, title: `Stopped ${id}`, outlet: 'Stop', published: '2024-02-02', text: `Body ${id}.` });
+  const rec = (id: string) => ({
+    id,
+    url: `https://stop.example/${id}`,
+    title: `Stopped ${id}`,
+    outlet: 'Stop',
+    published: '2024-02-02',
+    text: `Body ${id}.`,
+  });
 
   it('carries on where it was after the worker restarts, and commits everything', async () => {
     const before = await options.count();
     const start = await sendFrom(options.page, 'archive/importStart', { source: 'e2e' });
     const importId = String(start.data?.importId);
-    expect((await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s1'), rec('s2')] })).data).toEqual({ staged: 2 });
+    expect((await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s1'), rec('s2')] })).data).toEqual({
+      staged: 2,
+    });
     await stopServiceWorker(extension.context);
     expect((await sendFrom(options.page, 'archive/importBatch', { importId, records: [rec('s3')] })).data).toEqual({ staged: 3 });
     expect((await sendFrom(options.page, 'archive/stats', {})).data?.count).toBe(before);

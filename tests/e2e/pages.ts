@@ -37,7 +37,9 @@ export async function openExtensionPage(extension: ExtensionSession, name: strin
 /** The popup's state message once it has read the page (no longer "Reading this page"). */
 export async function stateText(popup: Page, timeout = 15_000): Promise<string> {
   const state = popup.getByTestId('state-message').first();
-  await expect.poll(async () => (await state.count()) > 0 && !(await state.innerText()).includes('Reading this page'), { timeout }).toBe(true);
+  await expect
+    .poll(async () => (await state.count()) > 0 && !(await state.innerText()).includes('Reading this page'), { timeout })
+    .toBe(true);
   return state.innerText();
 }
 

@@ -7,10 +7,23 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentServiceWorker, openPopupFor, REPO_DIR, startSuite, tabIdFor, type ExtensionSession, type FixtureServer, type Problems, type SuiteSession } from './harness';
+import {
+  currentServiceWorker,
+  openPopupFor,
+  REPO_DIR,
+  startSuite,
+  tabIdFor,
+  type ExtensionSession,
+  type FixtureServer,
+  type Problems,
+  type SuiteSession,
+} from './harness';
 import { CBC, compareWithDailyMail, openExtensionPage as openPage, SCREENSHOTS_DIR as SHOTS, scrollsSideways, sendMessage } from './pages';
 
-const SAMPLE = readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { outlet: string; published: string | null; text: string });
+const SAMPLE = readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as { outlet: string; published: string | null; text: string });
 
 let extension: ExtensionSession;
 let fixtures: FixtureServer;
@@ -36,7 +49,8 @@ describe('the first-run page', () => {
   beforeAll(async () => {
     // Installing the extension (launchExtension) opened it: no test code asked for it.
     const opened = (candidate: Page) => candidate.url() === pageUrl('welcome.html');
-    welcome = extension.context.pages().find(opened) ?? (await extension.context.waitForEvent('page', { predicate: opened, timeout: 15_000 }));
+    welcome =
+      extension.context.pages().find(opened) ?? (await extension.context.waitForEvent('page', { predicate: opened, timeout: 15_000 }));
     await welcome.waitForLoadState();
     await welcome.setViewportSize({ width: 1000, height: 900 });
   });
@@ -79,7 +93,9 @@ describe('the first-run page', () => {
   it('loads the sample archive with one click', async () => {
     expect(await archiveCount(welcome)).toBe(0);
     await welcome.getByTestId('welcome-load-sample').click();
-    await expect.poll(() => welcome.getByTestId('welcome-status').innerText(), { timeout: 30_000 }).toMatch(/sample archive is loaded: [\d,]+ articles/);
+    await expect
+      .poll(() => welcome.getByTestId('welcome-status').innerText(), { timeout: 30_000 })
+      .toMatch(/sample archive is loaded: [\d,]+ articles/);
     expect(await archiveCount(welcome)).toBeGreaterThan(50);
     expect(await welcome.getByTestId('welcome-load-sample').isDisabled()).toBe(true);
   });
@@ -120,7 +136,14 @@ describe('the toolbar badge', () => {
     // same story, not the same article, whatever the matcher thinks of the sample's pair.
     const cbc = SAMPLE.find((r) => r.outlet === 'CBC News');
     if (!cbc) throw new Error('the sample archive has no CBC News record');
-    const rewrite = { id: 'wire:xinjiang', url: 'https://wire.example/xinjiang-un-visit', title: 'Beijing says UN may visit Xinjiang but rejects a guilty-until-proven inquiry', outlet: 'Example Wire', published: cbc.published, text: cbc.text.split('\n\n').slice(0, 6).join('\n\n') };
+    const rewrite = {
+      id: 'wire:xinjiang',
+      url: 'https://wire.example/xinjiang-un-visit',
+      title: 'Beijing says UN may visit Xinjiang but rejects a guilty-until-proven inquiry',
+      outlet: 'Example Wire',
+      published: cbc.published,
+      text: cbc.text.split('\n\n').slice(0, 6).join('\n\n'),
+    };
     const helper = await openExtensionPage('options.html');
     await helper.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/import', payload: { records: [rewrite] } })})`);
     await helper.close();
@@ -128,16 +151,34 @@ describe('the toolbar badge', () => {
     await popup.getByTestId('related-item').first().waitFor({ state: 'attached', timeout: 30_000 });
     // The popup marks the matcher's same-story results; the badge counts exactly those.
     const sameStory = await popup.locator('[data-testid="related-item"]:has(.same-story)').count();
-    const badge = () => currentServiceWorker(extension.context, extension.extensionId)
-      .then((sw) => sw.evaluate((id: number) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId));
+    const badge = () =>
+      currentServiceWorker(extension.context, extension.extensionId).then((sw) =>
+        sw.evaluate(
+          (id: number) =>
+            (
+              globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }
+            ).chrome.action.getBadgeText({ tabId: id }),
+          tabId,
+        ),
+      );
     expect(sameStory).toBeGreaterThan(0);
     await expect.poll(badge).toBe(String(sameStory));
     // Another tab keeps its own badge: the count belongs to the page that was read.
     const other = await extension.context.newPage();
     await other.goto(fixtures.url('section-front-world'));
-    const otherId = await tabIdFor(await currentServiceWorker(extension.context, extension.extensionId), fixtures.url('section-front-world'));
-    const otherBadge = await (await currentServiceWorker(extension.context, extension.extensionId))
-      .evaluate((id: number) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), otherId);
+    const otherId = await tabIdFor(
+      await currentServiceWorker(extension.context, extension.extensionId),
+      fixtures.url('section-front-world'),
+    );
+    const otherBadge = await (
+      await currentServiceWorker(extension.context, extension.extensionId)
+    ).evaluate(
+      (id: number) =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }
+        ).chrome.action.getBadgeText({ tabId: id }),
+      otherId,
+    );
     expect(otherBadge).toBe('');
     // Reloading the page clears it until the page is read again.
     await page.reload();

@@ -5,7 +5,15 @@
  * Save, and the full comparison page. Screenshots for the README come from this run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentServiceWorker, openPopupFor, startSuite, type ExtensionSession, type FixtureServer, type Problems, type SuiteSession } from './harness';
+import {
+  currentServiceWorker,
+  openPopupFor,
+  startSuite,
+  type ExtensionSession,
+  type FixtureServer,
+  type Problems,
+  type SuiteSession,
+} from './harness';
 import { CBC, SCREENSHOTS_DIR as SHOTS, stateText } from './pages';
 
 const NOT_ARTICLE = 'section-front-world';
@@ -63,7 +71,9 @@ describe('popup states before any archive', () => {
     const sw = await currentServiceWorker(extension.context, extension.extensionId);
     // Without the tabs permission, tabs the extension may not read have no url: that is this one.
     const tabId = await sw.evaluate(async () => {
-      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome.tabs.query({});
+      const tabs = await (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }
+      ).chrome.tabs.query({});
       return tabs.find((t) => t.url === undefined)?.id ?? null;
     });
     expect(tabId).not.toBeNull();
@@ -80,7 +90,9 @@ describe('with the sample archive', () => {
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByTestId('load-sample').click();
-    await expect.poll(async () => Number((await options.getByTestId('archive-count').innerText()).replace(/\D/g, '')), { timeout: 30_000 }).toBeGreaterThan(50);
+    await expect
+      .poll(async () => Number((await options.getByTestId('archive-count').innerText()).replace(/\D/g, '')), { timeout: 30_000 })
+      .toBeGreaterThan(50);
     await options.close();
   });
 
@@ -132,13 +144,38 @@ describe('with the sample archive', () => {
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     // Long enough (300 made-up words each) that indexing them takes seconds.
-    const syllables = ['ka', 'lo', 'mi', 'ren', 'tus', 'vel', 'dor', 'pha', 'quin', 'sel', 'bra', 'ny', 'gol', 'fe', 'zu', 'hart', 'wen', 'cro'];
+    const syllables = [
+      'ka',
+      'lo',
+      'mi',
+      'ren',
+      'tus',
+      'vel',
+      'dor',
+      'pha',
+      'quin',
+      'sel',
+      'bra',
+      'ny',
+      'gol',
+      'fe',
+      'zu',
+      'hart',
+      'wen',
+      'cro',
+    ];
     const word = (a: number) => `${syllables[a % 18]}${syllables[Math.floor(a / 18) % 18]}${syllables[Math.floor(a / 324) % 18]}`;
     const records = Array.from({ length: 4000 }, (_, i) => ({
-      id: `council-${i}`, url: `https://council.example/minutes/${i}`, title: `Council minutes ${i}`, outlet: 'Council Gazette', published: '2020-05-06',
+      id: `council-${i}`,
+      url: `https://council.example/minutes/${i}`,
+      title: `Council minutes ${i}`,
+      outlet: 'Council Gazette',
+      published: '2020-05-06',
       text: Array.from({ length: 300 }, (_, j) => word((i * 131 + j * 977) % 5832)).join(' ') + '.',
     }));
-    const imported = (await options.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/import', payload: { records } })})`)) as { ok: boolean };
+    const imported = (await options.evaluate(
+      `chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/import', payload: { records } })})`,
+    )) as { ok: boolean };
     expect(imported.ok).toBe(true);
     const { page, popup } = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC));
     const indexing = popup.getByTestId('indexing');
@@ -151,7 +188,9 @@ describe('with the sample archive', () => {
     await popup.close();
     await page.close();
     // The import stays out of the other tests' way.
-    await options.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/delete', payload: { ids: records.map((r) => r.id) } })})`);
+    await options.evaluate(
+      `chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/delete', payload: { ids: records.map((r) => r.id) } })})`,
+    );
     await options.close();
   });
 

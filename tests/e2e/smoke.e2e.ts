@@ -8,8 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractResult } from '../../src/core/types';
 import { launchFirefoxExtension, type FirefoxExtensionSession } from './harness-firefox';
 import {
-  currentServiceWorker, extractInTab, loadedManifest, manifestIssues, openPopupFor, startFixtureServer, startSuite, tabIdFor,
-  type ExtensionSession, type FixtureServer, type Problems, type SuiteSession,
+  currentServiceWorker,
+  extractInTab,
+  loadedManifest,
+  manifestIssues,
+  openPopupFor,
+  startFixtureServer,
+  startSuite,
+  tabIdFor,
+  type ExtensionSession,
+  type FixtureServer,
+  type Problems,
+  type SuiteSession,
 } from './harness';
 import { CBC as ARTICLE } from './pages';
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -114,12 +124,15 @@ describe('the same build in Firefox ESR', () => {
     const pageUrl = server.url(ARTICLE);
     await firefox.openPage(pageUrl);
     const options = await firefox.openExtensionPage('options.html');
-    const result = await firefox.evaluate<ExtractResult | null>(options, `(async () => {
+    const result = await firefox.evaluate<ExtractResult | null>(
+      options,
+      `(async () => {
       const [tab] = (await browser.tabs.query({})).filter((t) => t.url === ${JSON.stringify(pageUrl)});
       await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] });
       const [frame] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: () => globalThis.__framelens?.extract() ?? null });
       return frame.result;
-    })()`);
+    })()`,
+    );
     expect(result?.ok).toBe(true);
     if (result?.ok) expect(result.article.text).toMatch(/Uyghur/);
   });
@@ -128,7 +141,10 @@ describe('the same build in Firefox ESR', () => {
     const pageUrl = server.url(ARTICLE);
     await firefox.openPage(pageUrl);
     const options = await firefox.openExtensionPage('options.html');
-    const tabId = await firefox.evaluate<number>(options, `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(pageUrl)}).id)`);
+    const tabId = await firefox.evaluate<number>(
+      options,
+      `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(pageUrl)}).id)`,
+    );
     const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
     const title = () => firefox.evaluate<string>(popup, `document.querySelector('[data-testid="article-title"]')?.textContent ?? ''`);
     await expect.poll(title, { timeout: 15_000 }).toMatch(/Xinjiang/);

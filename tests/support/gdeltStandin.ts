@@ -46,12 +46,17 @@ export type ApiFault = 'text-rate-limit' | '429' | 'html-error' | 'malformed' | 
 const RATE_TEXT = 'Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.';
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Words as the index reads them: letters and digits, everything else a break. */
 export function indexWords(s: string): string[] {
-  return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Quoted phrases and bare words of a query; each a list of words, all required. */
@@ -83,7 +88,10 @@ function stampToMs(s: string | undefined): number | null {
 }
 
 function seenStamp(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export class GdeltStandin {
@@ -96,7 +104,10 @@ export class GdeltStandin {
   private lastApiAt = -Infinity;
   base = '';
 
-  constructor(docs: readonly StandinDoc[] = [], private options: StandinOptions = {}) {
+  constructor(
+    docs: readonly StandinDoc[] = [],
+    private options: StandinOptions = {},
+  ) {
     for (const d of docs) this.add(d);
   }
 
@@ -156,7 +167,10 @@ export class GdeltStandin {
       }
       if (score > 0) hits.push({ n, score });
     }
-    return hits.sort((a, b) => b.score - a.score || a.n - b.n).slice(0, max).map((h) => h.n);
+    return hits
+      .sort((a, b) => b.score - a.score || a.n - b.n)
+      .slice(0, max)
+      .map((h) => h.n);
   }
 
   async start(): Promise<string> {
@@ -190,11 +204,13 @@ export class GdeltStandin {
     const fault = this.faults.shift();
     if ((gap && now - this.lastApiAt < gap) || fault === 'text-rate-limit' || fault === '429') {
       this.lastApiAt = now;
-      if (fault === '429' || (!fault && this.options.rateLimitStyle === '429')) return this.send(res, 429, 'text/plain', 'Too Many Requests');
+      if (fault === '429' || (!fault && this.options.rateLimitStyle === '429'))
+        return this.send(res, 429, 'text/plain', 'Too Many Requests');
       return this.send(res, 200, 'text/plain', RATE_TEXT);
     }
     this.lastApiAt = now;
-    if (fault === 'html-error') return this.send(res, 200, 'text/html', '<html><head><title>Error</title></head><body><h1>Service unavailable</h1></body></html>');
+    if (fault === 'html-error')
+      return this.send(res, 200, 'text/html', '<html><head><title>Error</title></head><body><h1>Service unavailable</h1></body></html>');
     if (fault === 'malformed') return this.send(res, 200, 'application/json', '{"articles": [{"url": "http://x.test/a", "title": "cut off');
     if (fault === 'empty') return this.send(res, 200, 'application/json', '{}');
     if (fault === 'wrong-types') return this.send(res, 200, 'application/json', '{"articles": {"url": 3}}');
@@ -203,7 +219,12 @@ export class GdeltStandin {
     if (url.pathname === '/news/search') return this.bing(url, res);
     const p = url.searchParams;
     const max = Math.min(250, Math.max(1, Number(p.get('maxrecords') ?? 75) || 75));
-    const hits = this.search(p.get('query') ?? '', stampToMs(p.get('startdatetime') ?? undefined), stampToMs(p.get('enddatetime') ?? undefined), max);
+    const hits = this.search(
+      p.get('query') ?? '',
+      stampToMs(p.get('startdatetime') ?? undefined),
+      stampToMs(p.get('enddatetime') ?? undefined),
+      max,
+    );
     if (!hits.length) return this.send(res, 200, 'application/json', '{}');
     const articles = hits.map((n) => ({
       url: this.pageUrl(n),
@@ -266,7 +287,13 @@ export function articlePage(doc: StandinDoc, url: string): string {
   const published = doc.published === undefined ? doc.seen.slice(0, 10) : doc.published;
   const words = doc.text.split(/\s+/).filter(Boolean).length;
   let shown = paragraphs;
-  const ld: Record<string, unknown> = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: doc.title, publisher: { '@type': 'Organization', name: doc.outlet }, mainEntityOfPage: url };
+  const ld: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: doc.title,
+    publisher: { '@type': 'Organization', name: doc.outlet },
+    mainEntityOfPage: url,
+  };
   if (published) ld.datePublished = published;
   if (doc.page === 'paywall') {
     shown = [paragraphs[0] ?? doc.title, 'Subscribe to continue reading this article. Already a subscriber? Sign in.'];

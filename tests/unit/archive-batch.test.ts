@@ -6,7 +6,14 @@ import type { ArticleRecord } from '../../src/core/types';
 
 let n = 0;
 const fresh = async () => new Archive(await openArchiveDb(`archive-batch-${++n}`), () => 1);
-const rec = (id: string, url: string | null, title = id): ArticleRecord => ({ id, url, title, outlet: 'O', published: null, text: `text ${title}` });
+const rec = (id: string, url: string | null, title = id): ArticleRecord => ({
+  id,
+  url,
+  title,
+  outlet: 'O',
+  published: null,
+  text: `text ${title}`,
+});
 
 async function contents(archive: Archive): Promise<ArticleRecord[]> {
   return (await archive.exportPage(null, 10_000)).records;
@@ -26,7 +33,10 @@ function random(seed: number): () => number {
 describe('Importing many records in one batch', () => {
   it('merges records of the same batch that share a canonical URL', async () => {
     const archive = await fresh();
-    expect(await archive.importRecords([rec('a', 'https://u.example/1'), rec('b', 'https://u.example/1/', 'B')])).toEqual({ added: 1, updated: 1 });
+    expect(await archive.importRecords([rec('a', 'https://u.example/1'), rec('b', 'https://u.example/1/', 'B')])).toEqual({
+      added: 1,
+      updated: 1,
+    });
     expect(await contents(archive)).toEqual([rec('a', 'https://u.example/1/', 'B')]);
   });
 
@@ -34,7 +44,10 @@ describe('Importing many records in one batch', () => {
     const archive = await fresh();
     await archive.importRecords([rec('a', 'https://u.example/1')]);
     await archive.importRecords([rec('a', 'https://u.example/2'), rec('b', 'https://u.example/1')]);
-    expect((await contents(archive)).map((r) => [r.id, r.url])).toEqual([['a', 'https://u.example/2'], ['b', 'https://u.example/1']]);
+    expect((await contents(archive)).map((r) => [r.id, r.url])).toEqual([
+      ['a', 'https://u.example/2'],
+      ['b', 'https://u.example/1'],
+    ]);
   });
 
   it('gives the same archive as importing the records one at a time (random batches)', async () => {

@@ -4,7 +4,18 @@ import { searchWords } from '../../src/core/search/words';
 import { prng } from '../../scripts/prng';
 
 function rec(id: string, fields: Partial<CatalogInput> = {}): CatalogInput {
-  return { id, url: `https://example.org/${id}`, title: `Title ${id}`, outlet: 'Outlet', published: '2024-01-01', story: null, words: 3, savedAt: 0, text: '', ...fields };
+  return {
+    id,
+    url: `https://example.org/${id}`,
+    title: `Title ${id}`,
+    outlet: 'Outlet',
+    published: '2024-01-01',
+    story: null,
+    words: 3,
+    savedAt: 0,
+    text: '',
+    ...fields,
+  };
 }
 
 /** What the catalog must answer, by reading every record's text: the plain scan it replaces. */
@@ -16,7 +27,8 @@ function scan(records: Map<string, CatalogInput>, f: CatalogFilter): Set<string>
     const ok = words.every((w) => held.some((h) => (w.length >= PREFIX_MIN ? h.startsWith(w) : h === w)));
     if (!ok) continue;
     if (f.outlets && !f.outlets.includes(r.outlet)) continue;
-    if ((f.from || f.to) && (!r.published || (f.from && r.published.slice(0, 10) < f.from) || (f.to && r.published.slice(0, 10) > f.to))) continue;
+    if ((f.from || f.to) && (!r.published || (f.from && r.published.slice(0, 10) < f.from) || (f.to && r.published.slice(0, 10) > f.to)))
+      continue;
     if (f.story !== undefined && r.story !== f.story) continue;
     if (f.ids && !f.ids.includes(r.id)) continue;
     out.add(r.id);
@@ -24,7 +36,23 @@ function scan(records: Map<string, CatalogInput>, f: CatalogFilter): Set<string>
   return out;
 }
 
-const VOCAB = ['election', 'elections', 'elected', 'flood', 'floods', 'zürich', 'senate', 'budget', 'war', 'peace', 'eu', 'un', 'storm', 'vote', 'court'];
+const VOCAB = [
+  'election',
+  'elections',
+  'elected',
+  'flood',
+  'floods',
+  'zürich',
+  'senate',
+  'budget',
+  'war',
+  'peace',
+  'eu',
+  'un',
+  'storm',
+  'vote',
+  'court',
+];
 const OUTLETS = ['Fox News', 'NPR', 'CNN', ''];
 
 function randomRecords(n: number, seed: number, prefix = 'r'): CatalogInput[] {

@@ -7,7 +7,10 @@ import type { StoredArticle } from '../../src/background/dbSchema';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../src/background/migrations';
 
 /** Before/after fixtures: the stores, indexes and rows a database holds. */
-async function describeDb(name: string): Promise<{ version: number; stores: Record<string, { keyPath: unknown; indexes: Record<string, { keyPath: unknown; unique: boolean }> }> }> {
+async function describeDb(name: string): Promise<{
+  version: number;
+  stores: Record<string, { keyPath: unknown; indexes: Record<string, { keyPath: unknown; unique: boolean }> }>;
+}> {
   const db = await openDB(name);
   const stores: Record<string, { keyPath: unknown; indexes: Record<string, { keyPath: unknown; unique: boolean }> }> = {};
   const tx = db.transaction([...db.objectStoreNames], 'readonly');
@@ -47,7 +50,11 @@ describe('Migrations', () => {
   });
 
   it('v1 turns an empty database into the archive schema (after fixture) and records itself', async () => {
-    const db = await openArchiveDb('mig-v1', MIGRATIONS.filter((m) => m.version === 1), 1);
+    const db = await openArchiveDb(
+      'mig-v1',
+      MIGRATIONS.filter((m) => m.version === 1),
+      1,
+    );
     const schema = await db.get('meta', 'schema');
     db.close();
     expect(await describeDb('mig-v1')).toEqual({
@@ -76,11 +83,38 @@ describe('Migrations', () => {
     await before.put('articles', row);
     before.close();
     const v3 = await describeDb('mig-v4');
-    const db = await openArchiveDb('mig-v4', MIGRATIONS.filter((m) => m.version <= 4), 4);
+    const db = await openArchiveDb(
+      'mig-v4',
+      MIGRATIONS.filter((m) => m.version <= 4),
+      4,
+    );
     expect(await db.get('articles', 'ecb:1')).toEqual(row);
-    await db.put('feeds', { id: 'f1', url: 'https://x.example/feed', title: 'X', siteUrl: null, addedAt: 1, intervalMinutes: 60, lastPollAt: null, lastError: null, lastNew: 0, itemCount: 0, savedCount: 0, pollStartedAt: null, pollNew: 0 });
+    await db.put('feeds', {
+      id: 'f1',
+      url: 'https://x.example/feed',
+      title: 'X',
+      siteUrl: null,
+      addedAt: 1,
+      intervalMinutes: 60,
+      lastPollAt: null,
+      lastError: null,
+      lastNew: 0,
+      itemCount: 0,
+      savedCount: 0,
+      pollStartedAt: null,
+      pollNew: 0,
+    });
     await expect(db.put('feeds', { ...(await db.get('feeds', 'f1'))!, id: 'f2' })).rejects.toThrow();
-    await db.put('feedItems', { feedId: 'f1', itemId: 'a', url: null, title: '', published: null, state: 'pending', firstSeen: 1, attempts: 0 });
+    await db.put('feedItems', {
+      feedId: 'f1',
+      itemId: 'a',
+      url: null,
+      title: '',
+      published: null,
+      state: 'pending',
+      firstSeen: 1,
+      attempts: 0,
+    });
     expect(await db.countFromIndex('feedItems', 'state', ['f1', 'pending'])).toBe(1);
     const schema = await db.get('meta', 'schema');
     db.close();
@@ -101,7 +135,11 @@ describe('Migrations', () => {
     await before.put('meta', { key: 'changes', count: 7 });
     before.close();
     const v4 = await describeDb('mig-v5');
-    const db = await openArchiveDb('mig-v5', MIGRATIONS.filter((m) => m.version <= 5), 5);
+    const db = await openArchiveDb(
+      'mig-v5',
+      MIGRATIONS.filter((m) => m.version <= 5),
+      5,
+    );
     expect(await db.get('articles', 'ecb:1')).toEqual(row);
     expect(await db.get('meta', 'changes')).toEqual({ key: 'changes', count: 7 });
     const archive = new Archive(db);
@@ -144,9 +182,18 @@ describe('Migrations', () => {
     const order: number[] = [];
     const next: Migration[] = [
       ...MIGRATIONS,
-      { version: V + 1, note: 'test step: adds a lang index', up: (_db, tx) => { order.push(V + 1); tx.objectStore('articles').createIndex('lang' as never, 'record.lang'); } },
       {
-        version: V + 2, note: 'test step: rewrites every row', up: async (_db, tx) => {
+        version: V + 1,
+        note: 'test step: adds a lang index',
+        up: (_db, tx) => {
+          order.push(V + 1);
+          tx.objectStore('articles').createIndex('lang' as never, 'record.lang');
+        },
+      },
+      {
+        version: V + 2,
+        note: 'test step: rewrites every row',
+        up: async (_db, tx) => {
           order.push(V + 2);
           let cursor = await tx.objectStore('articles').openCursor();
           while (cursor) {
@@ -160,7 +207,10 @@ describe('Migrations', () => {
     expect(order).toEqual([V + 1, V + 2]);
     expect((await migrated.get('articles', 'ecb:1'))?.words).toBe(11);
     const history = MIGRATIONS.map((m) => ({ version: m.version }));
-    expect((await migrated.get('meta', 'schema'))).toMatchObject({ version: V + 2, history: [...history, { version: V + 1 }, { version: V + 2 }] });
+    expect(await migrated.get('meta', 'schema')).toMatchObject({
+      version: V + 2,
+      history: [...history, { version: V + 1 }, { version: V + 2 }],
+    });
     migrated.close();
     expect(Object.keys((await describeDb('mig-runner')).stores.articles!.indexes)).toContain('lang');
   });
@@ -169,10 +219,17 @@ describe('Migrations', () => {
     const db = await openArchiveDb('mig-fail');
     await db.put('articles', row);
     db.close();
-    const broken: Migration[] = [...MIGRATIONS, { version: V + 1, note: 'test step that fails half way', up: async (_db, tx) => {
-      await tx.objectStore('articles').delete('ecb:1');
-      throw new Error('boom');
-    } }];
+    const broken: Migration[] = [
+      ...MIGRATIONS,
+      {
+        version: V + 1,
+        note: 'test step that fails half way',
+        up: async (_db, tx) => {
+          await tx.objectStore('articles').delete('ecb:1');
+          throw new Error('boom');
+        },
+      },
+    ];
     await expect(openArchiveDb('mig-fail', broken, V + 1)).rejects.toBeTruthy();
     const after = await openArchiveDb('mig-fail');
     expect(after.version).toBe(V);
@@ -185,9 +242,30 @@ describe('Migrations', () => {
     const before = await openArchiveDb('mig-v3', v1, 1);
     const rows: StoredArticle[] = [
       row,
-      { ...row, id: 'c1', urlKey: 'x.example/c1', record: { ...row.record, id: 'c1', url: 'https://x.example/c1' }, origin: 'captured' as StoredArticle['origin'], savedAt: 5 },
-      { ...row, id: 'c2', urlKey: 'x.example/c2', record: { ...row.record, id: 'c2', url: 'https://x.example/c2' }, origin: 'captured' as StoredArticle['origin'], savedAt: 3 },
-      { ...row, id: 's1', urlKey: 'x.example/s1', record: { ...row.record, id: 's1', url: 'https://x.example/s1' }, origin: 'saved', savedAt: 2 },
+      {
+        ...row,
+        id: 'c1',
+        urlKey: 'x.example/c1',
+        record: { ...row.record, id: 'c1', url: 'https://x.example/c1' },
+        origin: 'captured' as StoredArticle['origin'],
+        savedAt: 5,
+      },
+      {
+        ...row,
+        id: 'c2',
+        urlKey: 'x.example/c2',
+        record: { ...row.record, id: 'c2', url: 'https://x.example/c2' },
+        origin: 'captured' as StoredArticle['origin'],
+        savedAt: 3,
+      },
+      {
+        ...row,
+        id: 's1',
+        urlKey: 'x.example/s1',
+        record: { ...row.record, id: 's1', url: 'https://x.example/s1' },
+        origin: 'saved',
+        savedAt: 2,
+      },
     ];
     for (const r of rows) await before.put('articles', r);
     before.close();
@@ -197,7 +275,11 @@ describe('Migrations', () => {
     const upTo3 = MIGRATIONS.filter((m) => m.version <= 3);
     const after = await openArchiveDb('mig-v3', upTo3, 3);
     for (const r of rows) expect(await after.get('articles', r.id)).toEqual(r);
-    const captured = await after.getAllKeysFromIndex('articles', 'originSavedAt', IDBKeyRange.bound(['captured', -Infinity], ['captured', Infinity]));
+    const captured = await after.getAllKeysFromIndex(
+      'articles',
+      'originSavedAt',
+      IDBKeyRange.bound(['captured', -Infinity], ['captured', Infinity]),
+    );
     expect(captured).toEqual(['c2', 'c1']);
     expect(await after.get('meta', 'schema')).toMatchObject({ version: 3, history: upTo3.map((m) => ({ version: m.version })) });
     after.close();

@@ -6,13 +6,21 @@ import { openArchiveDb } from '../../src/background/db';
 import { commitImport, stageBatch, startImport } from '../../src/background/stagedImport';
 import { StorageFullError } from '../../src/background/storageErrors';
 
-const record = (id: string): ArticleRecord => ({ id, url: `https://q.example/${id}`, title: id, outlet: 'Q', published: null, text: `text ${id}` });
+const record = (id: string): ArticleRecord => ({
+  id,
+  url: `https://q.example/${id}`,
+  title: id,
+  outlet: 'Q',
+  published: null,
+  text: `text ${id}`,
+});
 
 /** Makes the store refuse a record whose id is "full", as a browser out of quota refuses a write. */
 function quotaOnRecord(id: string): void {
   const put = IDBObjectStore.prototype.put;
   vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-    if (typeof value === 'object' && value !== null && 'id' in value && value.id === id) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (typeof value === 'object' && value !== null && 'id' in value && value.id === id)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return put.call(this, value, key);
   });
 }

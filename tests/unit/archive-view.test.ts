@@ -13,7 +13,15 @@ import type { ListQuery } from '../../src/shared/messages';
 let dbCount = 0;
 
 function record(id: string, over: Partial<ArticleRecord> = {}): ArticleRecord {
-  return { id, url: `https://site.example/${id}`, title: `Title ${id}`, outlet: 'Site', published: '2020-01-02', text: `Text of ${id}.`, ...over };
+  return {
+    id,
+    url: `https://site.example/${id}`,
+    title: `Title ${id}`,
+    outlet: 'Site',
+    published: '2020-01-02',
+    text: `Text of ${id}.`,
+    ...over,
+  };
 }
 
 async function setup(now?: () => number): Promise<ArchiveViewDeps & { store: CatalogStore; list(q?: ListQuery): Promise<string[]> }> {
@@ -74,7 +82,14 @@ describe('archive list through the catalog', () => {
     expect(await view.list({ story: 'flood', sort: 'published', dir: 'desc' })).toEqual(['2', '1']);
     expect(await view.list({ story: 'flood', query: 'flood', outlets: ['NPR'] })).toEqual(['1']);
     expect(await view.list({ sort: 'outlet', dir: 'asc' })).toEqual(['2', '3', '1']);
-    expect(view.store.facets()).toEqual({ outlets: [{ name: 'CNN', count: 2 }, { name: 'NPR', count: 1 }], stories: [{ name: 'flood', count: 2 }], pending: 0 });
+    expect(view.store.facets()).toEqual({
+      outlets: [
+        { name: 'CNN', count: 2 },
+        { name: 'NPR', count: 1 },
+      ],
+      stories: [{ name: 'flood', count: 2 }],
+      pending: 0,
+    });
     expect(await matchingIds(view, { sort: 'title', dir: 'asc', offset: 1, limit: 1 })).toEqual(['1']);
   });
 
@@ -104,7 +119,12 @@ describe('archive list through the catalog', () => {
     const stale = await CatalogStore.open(new Archive(view.archive.db));
     expect(stale.pending).toBe(1);
     await stale.caughtUp();
-    expect(stale.list({}).items.map((i) => i.id).sort()).toEqual(['a', 'b', 'c']);
+    expect(
+      stale
+        .list({})
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
   });
 });
 

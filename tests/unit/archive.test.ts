@@ -4,7 +4,14 @@ import { parseRecords, toNdjson } from '../../src/core/records';
 import type { Article, ArticleRecord } from '../../src/core/types';
 import { Archive, type ArchiveChange } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
-import { abortImport, commitImport, discardStaleImports, stageBatch, startImport, STALE_IMPORT_MS } from '../../src/background/stagedImport';
+import {
+  abortImport,
+  commitImport,
+  discardStaleImports,
+  stageBatch,
+  startImport,
+  STALE_IMPORT_MS,
+} from '../../src/background/stagedImport';
 
 let dbCount = 0;
 async function freshArchive(): Promise<Archive> {
@@ -12,11 +19,30 @@ async function freshArchive(): Promise<Archive> {
 }
 
 function article(over: Partial<Article> = {}): Article {
-  return { id: 'https://news.example/a', url: 'https://news.example/a', title: 'Title', outlet: 'Example News', published: '2024-05-01', text: 'One paragraph.\n\nAnother one.', byline: 'A. Writer', lang: 'en', words: 4, ...over };
+  return {
+    id: 'https://news.example/a',
+    url: 'https://news.example/a',
+    title: 'Title',
+    outlet: 'Example News',
+    published: '2024-05-01',
+    text: 'One paragraph.\n\nAnother one.',
+    byline: 'A. Writer',
+    lang: 'en',
+    words: 4,
+    ...over,
+  };
 }
 
 function record(id: string, over: Partial<ArticleRecord> & Record<string, unknown> = {}): ArticleRecord {
-  return { id, url: `https://site.example/${id}`, title: `Title ${id}`, outlet: 'Site', published: '2020-01-02', text: `Text of ${id}.`, ...over };
+  return {
+    id,
+    url: `https://site.example/${id}`,
+    title: `Title ${id}`,
+    outlet: 'Site',
+    published: '2020-01-02',
+    text: `Text of ${id}.`,
+    ...over,
+  };
 }
 
 async function exportAll(archive: Archive): Promise<ArticleRecord[]> {
@@ -34,7 +60,13 @@ describe('Archive save', () => {
   it('saves a page once per canonical URL: saving again updates the same record', async () => {
     const archive = await freshArchive();
     const first = await archive.save(article());
-    const again = await archive.save(article({ url: 'https://www.news.example/a/?utm_source=x#comments', id: 'https://www.news.example/a/?utm_source=x#comments', title: 'New title' }));
+    const again = await archive.save(
+      article({
+        url: 'https://www.news.example/a/?utm_source=x#comments',
+        id: 'https://www.news.example/a/?utm_source=x#comments',
+        title: 'New title',
+      }),
+    );
     expect(first).toEqual({ id: 'https://news.example/a', created: true });
     expect(again).toEqual({ id: 'https://news.example/a', created: false });
     expect(await archive.count()).toBe(1);
@@ -63,7 +95,11 @@ describe('Archive import and delete', () => {
   it('merges duplicates by canonical URL and by id', async () => {
     const archive = await freshArchive();
     expect(await archive.importRecords([record('a'), record('b'), record('c', { url: null })])).toEqual({ added: 3, updated: 0 });
-    const summary = await archive.importRecords([record('x', { url: 'https://site.example/a?utm_medium=rss' }), record('b', { title: 'B2' }), record('c', { url: null })]);
+    const summary = await archive.importRecords([
+      record('x', { url: 'https://site.example/a?utm_medium=rss' }),
+      record('b', { title: 'B2' }),
+      record('c', { url: null }),
+    ]);
     expect(summary).toEqual({ added: 0, updated: 3 });
     expect(await archive.count()).toBe(3);
     expect((await archive.get('a'))?.id).toBe('a');
@@ -107,7 +143,9 @@ describe('Archive import and delete', () => {
     const second = await freshArchive();
     await second.importRecords(parsed.records);
     expect(toNdjson(await exportAll(second))).toBe(file);
-    expect(parsed.records.slice().sort((a, b) => a.id.localeCompare(b.id))).toEqual(source.slice().sort((a, b) => a.id.localeCompare(b.id)));
+    expect(parsed.records.slice().sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      source.slice().sort((a, b) => a.id.localeCompare(b.id)),
+    );
     expect(await first.importRecords(parsed.records)).toEqual({ added: 0, updated: 5 });
     expect(toNdjson(await exportAll(first))).toBe(file);
   });

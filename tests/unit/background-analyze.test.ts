@@ -34,19 +34,46 @@ async function setup(archived: ArticleRecord[], browser: FakeBrowserOptions) {
   const terms = await TermBackgroundStore.open(archive);
   await terms.refresh();
   const fake = makeFakeBrowser(browser);
-  return { archive, matches, terms, fake, analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches }, tabId),
-    compare: async (article: Article, ids: string[]) => framingHandlers['framing/compare']({ article, ids }, { browser: fake.browser, archive, matches, catalog: () => CatalogStore.open(archive), terms, feeds: createFeedService(fake.browser, archive), readSample: async () => '' }) };
+  return {
+    archive,
+    matches,
+    terms,
+    fake,
+    analyze: (tabId?: number) => analyzeTab({ browser: fake.browser, archive, matches }, tabId),
+    compare: async (article: Article, ids: string[]) =>
+      framingHandlers['framing/compare'](
+        { article, ids },
+        {
+          browser: fake.browser,
+          archive,
+          matches,
+          catalog: () => CatalogStore.open(archive),
+          terms,
+          feeds: createFeedService(fake.browser, archive),
+          readSample: async () => '',
+        },
+      ),
+  };
 }
 
 const others = records.filter((r) => r.outlet !== 'CBC News');
 
 describe('tab/analyze', () => {
-  it('reads the page and ranks the other outlet\'s coverage first, without waiting for a framing report', async () => {
+  it("reads the page and ranks the other outlet's coverage first, without waiting for a framing report", async () => {
     const { analyze, fake } = await setup(others, { tabs: [{ id: 7, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
     const result = await analyze(7);
     if (result.status !== 'ok') throw new Error(result.message);
-    expect(fake.injected).toEqual([{ tabId: 7, files: ['content.js'], func: false }, { tabId: 7, files: undefined, func: true }]);
-    expect(result.related[0]).toMatchObject({ id: dailyMail.id, title: dailyMail.title, outlet: 'Daily Mail', published: '2020-09-15', url: null });
+    expect(fake.injected).toEqual([
+      { tabId: 7, files: ['content.js'], func: false },
+      { tabId: 7, files: undefined, func: true },
+    ]);
+    expect(result.related[0]).toMatchObject({
+      id: dailyMail.id,
+      title: dailyMail.title,
+      outlet: 'Daily Mail',
+      published: '2020-09-15',
+      url: null,
+    });
     expect(result.related.length).toBeLessThanOrEqual(10);
     expect(result.related.map((r) => r.id)).not.toContain(PAGE_URL);
     expect(result.saved).toBe(false);
@@ -55,7 +82,10 @@ describe('tab/analyze', () => {
   });
 
   it('compares framing with the best match, weighing distinctive terms against the archive-wide background', async () => {
-    const { analyze, compare, terms } = await setup(others, { tabs: [{ id: 7, url: PAGE_URL }], extract: () => ({ ok: true, article: cbcPage() }) });
+    const { analyze, compare, terms } = await setup(others, {
+      tabs: [{ id: 7, url: PAGE_URL }],
+      extract: () => ({ ok: true, article: cbcPage() }),
+    });
     const result = await analyze(7);
     if (result.status !== 'ok') throw new Error(result.message);
     const { report } = await compare(result.article, [result.related[0]!.id]);
@@ -74,7 +104,10 @@ describe('tab/analyze', () => {
     if (result.status !== 'ok') throw new Error(result.message);
     const sameStory = result.related.filter((r) => r.sameStory !== false).length;
     expect(fake.badges.get(7)).toBe(sameStory > 0 ? String(sameStory) : '');
-    const none = await setup(others, { tabs: [{ id: 8, url: 'https://news.example/' }], extract: () => ({ ok: false, reason: 'not-article', message: 'No article here.' }) });
+    const none = await setup(others, {
+      tabs: [{ id: 8, url: 'https://news.example/' }],
+      extract: () => ({ ok: false, reason: 'not-article', message: 'No article here.' }),
+    });
     await none.analyze(8);
     expect(none.fake.badges.get(8)).toBe('');
   });
@@ -125,18 +158,29 @@ describe('tab/analyze', () => {
   });
 
   it('reads a file:// page when the reader allowed file access', async () => {
-    const { analyze } = await setup([], { tabs: [{ id: 1, url: 'file:///home/me/a.html' }], fileAccess: true, extract: () => ({ ok: true, article: cbcPage() }) });
+    const { analyze } = await setup([], {
+      tabs: [{ id: 1, url: 'file:///home/me/a.html' }],
+      fileAccess: true,
+      extract: () => ({ ok: true, article: cbcPage() }),
+    });
     expect((await analyze(1)).status).toBe('ok');
   });
 
   it('maps a refusal the browser reports on injection to forbidden', async () => {
-    const { analyze } = await setup([], { tabs: [{ id: 1 }], extract: () => new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.') });
+    const { analyze } = await setup([], {
+      tabs: [{ id: 1 }],
+      extract: () =>
+        new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'),
+    });
     expect(await analyze(1)).toMatchObject({ status: 'forbidden', message: expect.stringContaining('not allowed to read this page') });
   });
 
   it('passes on the extractor\'s "no article" message', async () => {
     const message = 'No article here: this looks like a list of links, not an article.';
-    const { analyze } = await setup(others, { tabs: [{ id: 1, url: 'https://news.example/' }], extract: () => ({ ok: false, reason: 'not-article', message }) });
+    const { analyze } = await setup(others, {
+      tabs: [{ id: 1, url: 'https://news.example/' }],
+      extract: () => ({ ok: false, reason: 'not-article', message }),
+    });
     expect(await analyze(1)).toEqual({ status: 'no-article', message });
   });
 
@@ -145,7 +189,10 @@ describe('tab/analyze', () => {
     expect(await missing.analyze(99)).toMatchObject({ status: 'error', message: expect.stringContaining('tab') });
     const silent = await setup([], { tabs: [{ id: 1, url: 'https://n.example/a' }], extract: () => undefined });
     expect(await silent.analyze(1)).toMatchObject({ status: 'error', message: expect.stringContaining('Reload the page') });
-    const malformed = await setup([], { tabs: [{ id: 1, url: 'https://n.example/a' }], extract: () => ({ ok: true, article: { title: 1 } }) });
+    const malformed = await setup([], {
+      tabs: [{ id: 1, url: 'https://n.example/a' }],
+      extract: () => ({ ok: true, article: { title: 1 } }),
+    });
     expect(await malformed.analyze(1)).toMatchObject({ status: 'error' });
   });
 });

@@ -5,7 +5,8 @@ import { badgeTitle } from '../../src/background/badge';
 /** Just the i18n the button title reads. */
 const browser = {
   i18n: {
-    getMessage: (key: string, subs?: string[]) => ({ badgeTitle_one: `${subs?.[0]} related article` } as Record<string, string>)[key] ?? '',
+    getMessage: (key: string, subs?: string[]) =>
+      (({ badgeTitle_one: `${subs?.[0]} related article` }) as Record<string, string>)[key] ?? '',
     getUILanguage: () => 'en',
   },
 } as unknown as Browser;

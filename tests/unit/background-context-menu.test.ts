@@ -5,7 +5,8 @@ import { makeFakeBrowser } from './support/background-fake-browser';
 
 describe('the "Compare coverage" context menu on selected text', () => {
   const { browser } = makeFakeBrowser();
-  const click = (selectionText: string | undefined, menuItemId: string = COMPARE_MENU_ID) => searchPageUrl(browser, { menuItemId, selectionText, editable: false, modifiers: [] });
+  const click = (selectionText: string | undefined, menuItemId: string = COMPARE_MENU_ID) =>
+    searchPageUrl(browser, { menuItemId, selectionText, editable: false, modifiers: [] });
 
   it('opens the options page searching for the selection', () => {
     expect(click('  Xinjiang & the UN ')).toBe('chrome-extension://framelens-test-id/options.html?q=Xinjiang%20%26%20the%20UN');
@@ -27,7 +28,9 @@ function fakeBrowser(options: { openPopup?: () => Promise<void> } = {}) {
   const browser = {
     runtime: { getURL: (path: string) => `chrome-extension://id/${path}` },
     i18n: {
-      getMessage: (key: string, subs?: string[]) => ({ contextCompareCoverage: 'Compare coverage', badgeTitle_one: `${subs?.[0]} related article` } as Record<string, string>)[key] ?? '',
+      getMessage: (key: string, subs?: string[]) =>
+        (({ contextCompareCoverage: 'Compare coverage', badgeTitle_one: `${subs?.[0]} related article` }) as Record<string, string>)[key] ??
+        '',
       getUILanguage: () => 'en',
     },
     tabs: { create: record('tabs.create') },
@@ -38,7 +41,8 @@ function fakeBrowser(options: { openPopup?: () => Promise<void> } = {}) {
 }
 
 const page = { id: 4, index: 2 } as Tabs.Tab;
-const click = (extra: Partial<Menus.OnClickData> = {}) => ({ menuItemId: COMPARE_MENU_ID, editable: false, modifiers: [], ...extra }) as Menus.OnClickData;
+const click = (extra: Partial<Menus.OnClickData> = {}) =>
+  ({ menuItemId: COMPARE_MENU_ID, editable: false, modifiers: [], ...extra }) as Menus.OnClickData;
 
 describe('the "Compare coverage" context menu', () => {
   it('is offered on pages and on selected text, with its localized title', async () => {

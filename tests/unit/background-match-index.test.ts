@@ -6,10 +6,23 @@ import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { MatchIndex } from '../../src/core/match';
 import type { ArticleRecord } from '../../src/core/types';
 
-const story = (id: string, title: string, text: string): ArticleRecord => ({ id, url: `https://n.example/${id}`, title, outlet: id.split('-')[0]!, published: '2021-03-04', text });
-const quake = 'A magnitude 6.1 earthquake struck West Papua province in Indonesia on Sunday, killing five people and injuring dozens, officials said.';
-const heist = 'Four armed robbers, two dressed as women, stole jewels worth 80 million euros from the Harry Winston store in Paris on Thursday, police said.';
-const records = [story('reuters-quake', 'Indonesia quake kills five', quake), story('ap-quake', 'Five dead in Papua earthquake', quake.replace('Sunday', 'Sunday morning')), story('afp-heist', 'Paris jewel heist', heist)];
+const story = (id: string, title: string, text: string): ArticleRecord => ({
+  id,
+  url: `https://n.example/${id}`,
+  title,
+  outlet: id.split('-')[0]!,
+  published: '2021-03-04',
+  text,
+});
+const quake =
+  'A magnitude 6.1 earthquake struck West Papua province in Indonesia on Sunday, killing five people and injuring dozens, officials said.';
+const heist =
+  'Four armed robbers, two dressed as women, stole jewels worth 80 million euros from the Harry Winston store in Paris on Thursday, police said.';
+const records = [
+  story('reuters-quake', 'Indonesia quake kills five', quake),
+  story('ap-quake', 'Five dead in Papua earthquake', quake.replace('Sunday', 'Sunday morning')),
+  story('afp-heist', 'Paris jewel heist', heist),
+];
 
 let n = 0;
 async function archiveWith(rs: ArticleRecord[]): Promise<Archive> {
@@ -92,7 +105,13 @@ describe('MatchIndexStore', () => {
   });
 
   it('answers from the articles indexed so far during a bulk catch-up, and says how far it is', async () => {
-    const many = Array.from({ length: 600 }, (_, i) => story(`council-${String(i).padStart(4, '0')}`, `Council meeting ${i}`, `The council met on item ${i} and voted on the budget for parks and libraries.`));
+    const many = Array.from({ length: 600 }, (_, i) =>
+      story(
+        `council-${String(i).padStart(4, '0')}`,
+        `Council meeting ${i}`,
+        `The council met on item ${i} and voted on the budget for parks and libraries.`,
+      ),
+    );
     const archive = await archiveWith(records);
     const matches = await MatchIndexStore.open(archive);
     await matches.caughtUp();
@@ -126,7 +145,9 @@ describe('MatchIndexStore', () => {
   });
 
   it('rebuilds a large archive page by page, with writes made meanwhile applied after', async () => {
-    const many = Array.from({ length: 1203 }, (_, i) => story(`wire-${String(i).padStart(4, '0')}`, `Story ${i}`, `${i % 2 ? quake : heist} Item ${i}.`));
+    const many = Array.from({ length: 1203 }, (_, i) =>
+      story(`wire-${String(i).padStart(4, '0')}`, `Story ${i}`, `${i % 2 ? quake : heist} Item ${i}.`),
+    );
     const archive = await archiveWith(many);
     const matches = await MatchIndexStore.open(archive);
     await archive.delete(['wire-0000']);

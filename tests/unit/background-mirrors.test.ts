@@ -10,7 +10,14 @@ import type { ArticleRecord } from '../../src/core/types';
 
 let n = 0;
 const fresh = async () => new Archive(await openArchiveDb(`mirrors-${++n}`));
-const rec = (i: number): ArticleRecord => ({ id: `r${i}`, url: `https://n.example/${i}`, title: `Report ${i}`, outlet: 'O', published: '2021-01-02', text: `The council voted on item ${i} of the harbour budget and the library roof.` });
+const rec = (i: number): ArticleRecord => ({
+  id: `r${i}`,
+  url: `https://n.example/${i}`,
+  title: `Report ${i}`,
+  outlet: 'O',
+  published: '2021-01-02',
+  text: `The council voted on item ${i} of the harbour budget and the library roof.`,
+});
 
 describe('the change log', () => {
   it('gives each id its last state since a counter, and null when it does not reach back that far', async () => {

@@ -8,7 +8,17 @@ import { EXTENSION_ID, EXTENSION_ORIGIN, makeFakeBrowser } from './support/backg
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-const article = { id: 'https://n.example/a', url: 'https://n.example/a', title: 'T', outlet: 'N', published: '2024-01-02', text: 'Body.', byline: null, lang: 'en', words: 1 };
+const article = {
+  id: 'https://n.example/a',
+  url: 'https://n.example/a',
+  title: 'T',
+  outlet: 'N',
+  published: '2024-01-02',
+  text: 'Body.',
+  byline: null,
+  lang: 'en',
+  words: 1,
+};
 
 /** Handlers that answer from memory, recording what they were given. */
 function fakeHandlers(calls: unknown[]): Handlers {
@@ -73,7 +83,7 @@ function setup() {
 }
 
 describe('Router', () => {
-  it('answers a valid request with its handler\'s response, through the client', async () => {
+  it("answers a valid request with its handler's response, through the client", async () => {
     const { calls } = setup();
     expect(await send('archive/save', { article })).toEqual({ id: article.id, created: true });
     expect(await send('archive/stats', {})).toEqual({ count: 3, usageBytes: null, quotaBytes: null });
@@ -103,15 +113,23 @@ describe('Router', () => {
   it('validates records with the interchange schema', async () => {
     const { route, fake } = setup();
     const nested = JSON.parse('{"labels": {"deep": {"__proto__": {"polluted": true}}}}') as Record<string, unknown>;
-    expect(await route({ type: 'archive/save', payload: { article: { ...article, ...nested } } }, fake.sender)).toMatchObject({ ok: false, error: expect.stringContaining('forbidden key "__proto__"') });
-    expect(await route({ type: 'archive/save', payload: { article: { ...article, published: '2024-06-31' } } }, fake.sender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'archive/save', payload: { article: { ...article, ...nested } } }, fake.sender)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('forbidden key "__proto__"'),
+    });
+    expect(await route({ type: 'archive/save', payload: { article: { ...article, published: '2024-06-31' } } }, fake.sender)).toMatchObject(
+      { ok: false },
+    );
     const reply = await route({ type: 'archive/save', payload: { article: { ...article, published: 'last Tuesday' } } }, fake.sender);
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('published is not an ISO date') });
   });
 
   it('refuses an unknown type and a message without one', async () => {
     const { route, fake } = setup();
-    expect(await route({ type: 'archive/wipe', payload: {} }, fake.sender)).toEqual({ ok: false, error: 'Framelens does not know the request "archive/wipe".' });
+    expect(await route({ type: 'archive/wipe', payload: {} }, fake.sender)).toEqual({
+      ok: false,
+      error: 'Framelens does not know the request "archive/wipe".',
+    });
     expect(await route({ type: 'toString', payload: {} }, fake.sender)).toMatchObject({ ok: false });
     expect(await route('archive/list', fake.sender)).toMatchObject({ ok: false, error: expect.stringContaining('without a type') });
     expect(await route(null, fake.sender)).toMatchObject({ ok: false });
@@ -120,36 +138,64 @@ describe('Router', () => {
   it('refuses other extensions and web pages (content scripts send nothing)', async () => {
     const { route, calls } = setup();
     const message = { type: 'archive/list', payload: {} };
-    expect(await route(message, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
-    expect(await route(message, { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as never })).toMatchObject({ ok: false, error: expect.stringContaining('web page') });
+    expect(await route(message, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('refused'),
+    });
+    expect(await route(message, { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as never })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('web page'),
+    });
     expect(await route(message, { id: EXTENSION_ID })).toMatchObject({ ok: false });
-    expect(await route(message, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html?tab=4`, tab: { id: 9 } as never })).toEqual({ ok: true, data: { total: 0, items: [], pending: 0 } });
+    expect(await route(message, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html?tab=4`, tab: { id: 9 } as never })).toEqual({
+      ok: true,
+      data: { total: 0, items: [], pending: 0 },
+    });
     expect(calls).toHaveLength(1);
   });
 
-  it('turns handler errors into replies: a reader\'s sentence as is, a bug said as such', async () => {
+  it("turns handler errors into replies: a reader's sentence as is, a bug said as such", async () => {
     const { route, fake } = setup();
-    expect(await route({ type: 'archive/get', payload: { id: 'gone' } }, fake.sender)).toEqual({ ok: false, error: 'That article is no longer in the archive.' });
-    expect(await route({ type: 'archive/get', payload: { id: 'explode' } }, fake.sender)).toEqual({ ok: false, error: expect.stringMatching(/unexpected problem \(TypeError: x is undefined\)/) });
+    expect(await route({ type: 'archive/get', payload: { id: 'gone' } }, fake.sender)).toEqual({
+      ok: false,
+      error: 'That article is no longer in the archive.',
+    });
+    expect(await route({ type: 'archive/get', payload: { id: 'explode' } }, fake.sender)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/unexpected problem \(TypeError: x is undefined\)/),
+    });
     await expect(send('archive/get', { id: 'gone' })).rejects.toThrow('That article is no longer in the archive.');
   });
 
   it('waits for the worker once per valid message and hands the handler its dependencies; a failed start is the reply', async () => {
     const { fake } = setup();
     const given: unknown[] = [];
-    const handlers: Handlers = { ...fakeHandlers([]), 'archive/facets': async (_, deps) => (given.push(deps), { outlets: [], stories: [], pending: 0 }) };
+    const handlers: Handlers = {
+      ...fakeHandlers([]),
+      'archive/facets': async (_, deps) => (given.push(deps), { outlets: [], stories: [], pending: 0 }),
+    };
     let starts = 0;
     const route = createRouter(handlers, async () => (starts++, DEPS), POLICY);
-    expect(await route({ type: 'archive/facets', payload: {} }, fake.sender)).toEqual({ ok: true, data: { outlets: [], stories: [], pending: 0 } });
+    expect(await route({ type: 'archive/facets', payload: {} }, fake.sender)).toEqual({
+      ok: true,
+      data: { outlets: [], stories: [], pending: 0 },
+    });
     expect(given).toHaveLength(1);
     expect(given[0]).toBe(DEPS);
     expect(starts).toBe(1);
     expect(await route({ type: 'archive/facets', payload: { extra: 1 } }, fake.sender)).toMatchObject({ ok: false });
     expect(starts).toBe(1);
-    const failing = createRouter(handlers, async () => {
-      throw new Error('The archive could not be opened.');
-    }, POLICY);
-    expect(await failing({ type: 'archive/facets', payload: {} }, fake.sender)).toEqual({ ok: false, error: 'The archive could not be opened.' });
+    const failing = createRouter(
+      handlers,
+      async () => {
+        throw new Error('The archive could not be opened.');
+      },
+      POLICY,
+    );
+    expect(await failing({ type: 'archive/facets', payload: {} }, fake.sender)).toEqual({
+      ok: false,
+      error: 'The archive could not be opened.',
+    });
     expect(given).toHaveLength(1);
   });
 });

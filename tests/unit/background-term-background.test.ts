@@ -7,7 +7,14 @@ import type { ArticleRecord } from '../../src/core/types';
 
 let n = 0;
 const fresh = async () => new Archive(await openArchiveDb(`term-background-${++n}`));
-const rec = (i: number): ArticleRecord => ({ id: `r${i}`, url: null, title: `Report ${i}`, outlet: 'O', published: null, text: `The ministry said talks would resume. Item ${i % 7} was discussed.` });
+const rec = (i: number): ArticleRecord => ({
+  id: `r${i}`,
+  url: null,
+  title: `Report ${i}`,
+  outlet: 'O',
+  published: null,
+  text: `The ministry said talks would resume. Item ${i % 7} was discussed.`,
+});
 
 describe('TermBackgroundStore', () => {
   it('counts words and phrases over the archive and stores them', async () => {

@@ -6,14 +6,19 @@ import { send } from '../../src/ui/client';
 import { makeFakeBrowser } from './support/background-fake-browser';
 
 const SAMPLE = readFileSync(new URL('../../public/sample/sample.ndjson', import.meta.url), 'utf8');
-const cbcRecord = SAMPLE.split('\n').map((l) => (l ? JSON.parse(l) : null)).find((r) => r?.outlet === 'CBC News');
+const cbcRecord = SAMPLE.split('\n')
+  .map((l) => (l ? JSON.parse(l) : null))
+  .find((r) => r?.outlet === 'CBC News');
 const PAGE = 'https://www.cbc.ca/news/world/china-xinjiang-un-visit-1.5';
 
 // The worker module takes its browser from the seam at load: the polyfill module is the fake.
 const fake = vi.hoisted(() => ({ current: null as ReturnType<typeof makeFakeBrowser> | null, extract: (): unknown => undefined }));
 vi.mock('webextension-polyfill', async () => {
   const { makeFakeBrowser: make } = await import('./support/background-fake-browser');
-  fake.current = make({ tabs: [{ id: 5, url: 'https://www.cbc.ca/news/world/china-xinjiang-un-visit-1.5' }], extract: () => fake.extract() });
+  fake.current = make({
+    tabs: [{ id: 5, url: 'https://www.cbc.ca/news/world/china-xinjiang-un-visit-1.5' }],
+    extract: () => fake.extract(),
+  });
   return { default: fake.current.browser };
 });
 
@@ -33,7 +38,7 @@ describe('The service worker', () => {
     expect(fake.current?.tabUpdatedListeners).toHaveLength(1);
   });
 
-  it('opens the first-run page on install only, and clears a tab\'s badge when it loads a new page', async () => {
+  it("opens the first-run page on install only, and clears a tab's badge when it loads a new page", async () => {
     const fakeBrowser = fake.current!;
     fakeBrowser.installedListeners[0]!({ reason: 'update' });
     expect(fakeBrowser.opened).toEqual([]);
@@ -76,7 +81,10 @@ describe('The service worker', () => {
 
   it('refuses a web page that messages it', async () => {
     const listener = fake.current!.messageListeners[0]!;
-    const reply = await listener({ type: 'archive/list', payload: {} }, { id: 'framelens-test-id', url: 'https://evil.example/', tab: { id: 1 } as never });
+    const reply = await listener(
+      { type: 'archive/list', payload: {} },
+      { id: 'framelens-test-id', url: 'https://evil.example/', tab: { id: 1 } as never },
+    );
     expect(reply).toMatchObject({ ok: false });
   });
 });

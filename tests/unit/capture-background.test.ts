@@ -17,19 +17,38 @@ import { makeFakeBrowser, type FakeBrowserOptions } from './support/background-f
 const URL_A = 'https://news.example.com/a';
 
 function article(url: string, title = 'Council votes to close depot'): Article {
-  return articleFromRecord({ id: url, url, title, outlet: 'Courier', published: '2024-03-04', text: 'The council voted seven to two on Monday night to close the depot.' });
+  return articleFromRecord({
+    id: url,
+    url,
+    title,
+    outlet: 'Courier',
+    published: '2024-03-04',
+    text: 'The council voted seven to two on Monday night to close the depot.',
+  });
 }
 
 let n = 0;
 async function setup(options: FakeBrowserOptions & { enabled?: boolean; blocklist?: string[]; timeoutMs?: number } = {}) {
   const archive = new Archive(await openArchiveDb(`capture-${++n}`));
   let answer: unknown = { ok: true, article: article(URL_A) };
-  const fake = makeFakeBrowser({ extract: () => (typeof answer === 'function' ? (answer as () => unknown)() : answer), origins: ['http://*/*', 'https://*/*'], ...options });
-  if (options.enabled !== false) await fake.browser.storage.local.set({ [CAPTURE_KEY]: { enabled: true, blocklist: options.blocklist ?? [] } });
+  const fake = makeFakeBrowser({
+    extract: () => (typeof answer === 'function' ? (answer as () => unknown)() : answer),
+    origins: ['http://*/*', 'https://*/*'],
+    ...options,
+  });
+  if (options.enabled !== false)
+    await fake.browser.storage.local.set({ [CAPTURE_KEY]: { enabled: true, blocklist: options.blocklist ?? [] } });
   let now = 1_000_000;
-  const capture = new AutoCapture(fake.browser, async () => ({ browser: fake.browser, archive }), () => now, options.timeoutMs ?? 8000);
+  const capture = new AutoCapture(
+    fake.browser,
+    async () => ({ browser: fake.browser, archive }),
+    () => now,
+    options.timeoutMs ?? 8000,
+  );
   return {
-    archive, fake, capture,
+    archive,
+    fake,
+    capture,
     answer: (a: unknown) => void (answer = a),
     advance: (ms: number) => void (now += ms),
     origin: async (url: string) => (await archive.findStoredByUrl(url))?.origin ?? null,
@@ -54,10 +73,13 @@ describe('auto-capture', () => {
     expect(fake.injected).toEqual([]);
   });
 
-  it('saves a news page with origin captured, through the content script\'s capture()', async () => {
+  it("saves a news page with origin captured, through the content script's capture()", async () => {
     const { capture, fake, origin, archive } = await setup();
     expect(await capture.onTabUpdated({ status: 'complete' }, { id: 3, url: URL_A, incognito: false })).toBe('captured');
-    expect(fake.injected).toEqual([{ tabId: 3, files: ['content.js'], func: false }, { tabId: 3, files: undefined, func: true }]);
+    expect(fake.injected).toEqual([
+      { tabId: 3, files: ['content.js'], func: false },
+      { tabId: 3, files: undefined, func: true },
+    ]);
     expect(await origin(URL_A)).toBe('captured');
     expect(await archive.count()).toBe(1);
     expect(fake.storage.get(CAPTURE_STATUS_KEY)).toEqual({ lastCapture: { at: 1_000_000, title: 'Council votes to close depot' } });
@@ -66,14 +88,23 @@ describe('auto-capture', () => {
   it('never touches private tabs, non-web pages, blocked domains or local hosts', async () => {
     const { capture, fake, archive } = await setup({ blocklist: ['blocked.example.com'] });
     expect(await capture.consider({ id: 3, url: URL_A, incognito: true })).toBe('private');
-    for (const url of ['chrome://settings/', 'file:///tmp/a.html', 'https://chromewebstore.google.com/detail/x', 'https://www.blocked.example.com/news/1', 'http://192.168.1.1/', 'http://localhost:3000/a', 'https://example.com/report.pdf', undefined]) {
+    for (const url of [
+      'chrome://settings/',
+      'file:///tmp/a.html',
+      'https://chromewebstore.google.com/detail/x',
+      'https://www.blocked.example.com/news/1',
+      'http://192.168.1.1/',
+      'http://localhost:3000/a',
+      'https://example.com/report.pdf',
+      undefined,
+    ]) {
       expect(await capture.consider({ id: 3, url, incognito: false }), String(url)).toBe('skipped');
     }
     expect(fake.injected).toEqual([]);
     expect(await archive.count()).toBe(0);
   });
 
-  it('captures a local host the extension was granted by name (the test build\'s 127.0.0.1)', async () => {
+  it("captures a local host the extension was granted by name (the test build's 127.0.0.1)", async () => {
     const { capture } = await setup({ origins: ['http://127.0.0.1/*'] });
     expect(await capture.consider({ id: 3, url: 'http://127.0.0.1:5555/news/', incognito: false })).toBe('captured');
   });
@@ -152,7 +183,9 @@ describe('auto-capture', () => {
     vi.restoreAllMocks();
     expect(await archive.count()).toBe(0);
     expect(await archive.changeCounter()).toBe(0);
-    expect(fake.storage.get(CAPTURE_STATUS_KEY)).toEqual({ lastError: { at: 1_000_000, message: expect.stringMatching(/no more storage.*nothing was saved/) } });
+    expect(fake.storage.get(CAPTURE_STATUS_KEY)).toEqual({
+      lastError: { at: 1_000_000, message: expect.stringMatching(/no more storage.*nothing was saved/) },
+    });
   });
 });
 

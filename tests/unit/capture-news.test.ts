@@ -14,14 +14,23 @@ import { fixtureDocument, fixtureSlugs, loadFixture } from './support/extract-fi
 const HOSTILE_DIR = join(import.meta.dirname, '../fixtures/hostile');
 
 function hostileDocument(slug: string): Document {
-  return new JSDOM(readFileSync(join(HOSTILE_DIR, slug, 'source.html')), { url: `http://127.0.0.1/${slug}/`, virtualConsole: new VirtualConsole() }).window.document;
+  return new JSDOM(readFileSync(join(HOSTILE_DIR, slug, 'source.html')), {
+    url: `http://127.0.0.1/${slug}/`,
+    virtualConsole: new VirtualConsole(),
+  }).window.document;
 }
 
 /** Enough paragraphs of real sentences for isProbablyReaderable. */
-const BODY = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: the city council voted seven to two on Monday night to close the Riverside bus depot, after a public hearing that lasted more than four hours and drew residents from every ward of the city.</p>`).join('\n');
+const BODY = Array.from(
+  { length: 6 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1}: the city council voted seven to two on Monday night to close the Riverside bus depot, after a public hearing that lasted more than four hours and drew residents from every ward of the city.</p>`,
+).join('\n');
 
 function page(head: string, body = BODY): Document {
-  return new JSDOM(`<!doctype html><html><head><title>T</title>${head}</head><body><article>${body}</article></body></html>`, { url: 'https://news.example/a' }).window.document;
+  return new JSDOM(`<!doctype html><html><head><title>T</title>${head}</head><body><article>${body}</article></body></html>`, {
+    url: 'https://news.example/a',
+  }).window.document;
 }
 
 const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
@@ -37,14 +46,20 @@ describe('newsDecision on the fixture pages', () => {
     // Declared an article, but Readability's quick check finds too little paragraph text:
     // the reader can still read it with the popup; capture stays conservative.
     expect(decisions['bench-11ea381a']).toEqual({ capture: false, why: 'not-readerable' });
-    const captured = Object.entries(decisions).filter(([, d]) => d.capture).map(([slug]) => slug);
+    const captured = Object.entries(decisions)
+      .filter(([, d]) => d.capture)
+      .map(([slug]) => slug);
     expect(captured).toHaveLength(fixtureSlugs().length - 2);
   });
 
   it('reads a captured page exactly as extractArticle does, and refuses the rest as not-news', () => {
     const news = captureArticle(fixtureDocument(loadFixture('cbc-xinjiang-un')));
     expect(news.ok && news.article.outlet).toBe('CBC News');
-    expect(captureArticle(fixtureDocument(loadFixture('section-front-world')))).toEqual({ ok: false, reason: 'not-news', message: 'not-declared' });
+    expect(captureArticle(fixtureDocument(loadFixture('section-front-world')))).toEqual({
+      ok: false,
+      reason: 'not-news',
+      message: 'not-declared',
+    });
   });
 });
 
@@ -60,7 +75,9 @@ describe('newsDecision on hostile pages', () => {
   });
 
   it('never throws, and answers for every page of the corpus', () => {
-    const slugs = readdirSync(HOSTILE_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const slugs = readdirSync(HOSTILE_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     for (const slug of slugs) expect(typeof newsDecision(hostileDocument(slug)).capture, slug).toBe('boolean');
   });
 
@@ -75,17 +92,38 @@ describe('newsDecision on hostile pages', () => {
 
 describe('what declares a news article', () => {
   it('accepts NewsArticle and its schema.org subtypes, prefixed or not, in arrays, @graph and mainEntity', () => {
-    for (const type of ['NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'https://schema.org/NewsArticle', 'schema:NewsArticle']) {
+    for (const type of [
+      'NewsArticle',
+      'ReportageNewsArticle',
+      'AnalysisNewsArticle',
+      'OpinionNewsArticle',
+      'BackgroundNewsArticle',
+      'ReviewNewsArticle',
+      'AskPublicNewsArticle',
+      'https://schema.org/NewsArticle',
+      'schema:NewsArticle',
+    ]) {
       expect(newsDecision(page(ld({ '@type': type }))), type).toEqual({ capture: true, declaredBy: 'json-ld' });
     }
-    expect(newsDecision(page(ld({ '@graph': [{ '@type': 'WebPage' }, { '@type': ['CreativeWork', 'NewsArticle'] }] })))).toMatchObject({ capture: true });
+    expect(newsDecision(page(ld({ '@graph': [{ '@type': 'WebPage' }, { '@type': ['CreativeWork', 'NewsArticle'] }] })))).toMatchObject({
+      capture: true,
+    });
     expect(newsDecision(page(ld([{ '@type': 'Organization' }, { '@type': 'ReportageNewsArticle' }])))).toMatchObject({ capture: true });
     expect(newsDecision(page(ld({ '@type': 'WebPage', mainEntity: { '@type': 'AnalysisNewsArticle' } })))).toMatchObject({ capture: true });
     expect(newsDecision(page('<meta property="og:type" content=" Article ">'))).toEqual({ capture: true, declaredBy: 'open-graph' });
   });
 
   it('refuses articles that are not news, other og:types and look-alike type names', () => {
-    for (const type of ['Article', 'BlogPosting', 'TechArticle', 'ScholarlyArticle', 'WebPage', 'NewsArticleX', 'FakeNewsArticle', 'NewsMediaOrganization']) {
+    for (const type of [
+      'Article',
+      'BlogPosting',
+      'TechArticle',
+      'ScholarlyArticle',
+      'WebPage',
+      'NewsArticleX',
+      'FakeNewsArticle',
+      'NewsMediaOrganization',
+    ]) {
       expect(newsDecision(page(ld({ '@type': type }))), type).toEqual({ capture: false, why: 'not-declared' });
     }
     for (const og of ['website', 'article.blog', 'video.other', 'profile']) {

@@ -5,9 +5,25 @@
  */
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { captureSkipReason, checkBlockEntry, hostMatches, isBlocked, isLocalHost, MAX_BLOCKLIST_ENTRIES, namedHosts } from '../../src/core/capture';
+import {
+  captureSkipReason,
+  checkBlockEntry,
+  hostMatches,
+  isBlocked,
+  isLocalHost,
+  MAX_BLOCKLIST_ENTRIES,
+  namedHosts,
+} from '../../src/core/capture';
 import { blockEntryFor, policyFromForm } from '../../src/options/captureRetentionForm';
-import { CaptureSettingsSchema, captureOrigins, DEFAULT_CAPTURE, parseCapture, parseCaptureStatus, parseRetention, RetentionPolicySchema } from '../../src/shared/settings';
+import {
+  CaptureSettingsSchema,
+  captureOrigins,
+  DEFAULT_CAPTURE,
+  parseCapture,
+  parseCaptureStatus,
+  parseRetention,
+  RetentionPolicySchema,
+} from '../../src/shared/settings';
 import { validateRequest } from '../../src/shared/schemas';
 
 describe('block list entries', () => {
@@ -21,7 +37,17 @@ describe('block list entries', () => {
   });
 
   it('refuse what cannot be a domain, and a bare top-level domain', () => {
-    for (const bad of ['not a domain!', 'exa_mple.com', '-example.com', 'example-.com', 'http://user:pw@example.com', 'example.com:8080', '[::1]', 'a'.repeat(64) + '.com', 'example.123']) {
+    for (const bad of [
+      'not a domain!',
+      'exa_mple.com',
+      '-example.com',
+      'example-.com',
+      'http://user:pw@example.com',
+      'example.com:8080',
+      '[::1]',
+      'a'.repeat(64) + '.com',
+      'example.123',
+    ]) {
       expect(checkBlockEntry(bad), bad).toMatchObject({ ok: false, reason: 'invalid' });
     }
     expect(checkBlockEntry('com')).toEqual({ ok: false, reason: 'too-broad' });
@@ -57,7 +83,17 @@ describe('pages auto-capture never looks at', () => {
   const scope = { blocklist: ['blocked.example.com'], grantedHosts: [] as string[] };
 
   it('anything but http(s) pages', () => {
-    for (const url of [undefined, '', 'not a url', 'file:///home/me/a.html', 'ftp://x.example.com/a', 'data:text/html,hi', 'chrome://settings', 'about:blank', 'https://user:pw@news.example.com/a']) {
+    for (const url of [
+      undefined,
+      '',
+      'not a url',
+      'file:///home/me/a.html',
+      'ftp://x.example.com/a',
+      'data:text/html,hi',
+      'chrome://settings',
+      'about:blank',
+      'https://user:pw@news.example.com/a',
+    ]) {
       expect(captureSkipReason(url, scope), String(url)).toBe('not-web');
     }
     expect(captureSkipReason('https://news.example.com/a', scope)).toBeNull();
@@ -70,8 +106,29 @@ describe('pages auto-capture never looks at', () => {
     expect(captureSkipReason('https://notblocked.example.com/a', scope)).toBeNull();
   });
 
-  it('hosts of the reader\'s own machine or network, unless granted by name', () => {
-    for (const host of ['localhost', 'app.localhost', '127.0.0.1', '127.1.2.3', '10.0.0.8', '192.168.1.1', '172.16.5.4', '172.31.0.1', '169.254.1.1', '100.64.0.1', '0.0.0.0', 'printer.local', 'wiki.internal', 'router', 'nas.home.arpa', 'site.test', 'docs.example', '[::1]', '[fd12:3456::1]', '[fe80::1]']) {
+  it("hosts of the reader's own machine or network, unless granted by name", () => {
+    for (const host of [
+      'localhost',
+      'app.localhost',
+      '127.0.0.1',
+      '127.1.2.3',
+      '10.0.0.8',
+      '192.168.1.1',
+      '172.16.5.4',
+      '172.31.0.1',
+      '169.254.1.1',
+      '100.64.0.1',
+      '0.0.0.0',
+      'printer.local',
+      'wiki.internal',
+      'router',
+      'nas.home.arpa',
+      'site.test',
+      'docs.example',
+      '[::1]',
+      '[fd12:3456::1]',
+      '[fe80::1]',
+    ]) {
       expect(isLocalHost(host), host).toBe(true);
       expect(captureSkipReason(`http://${host}/a`, scope), host).toBe('local');
     }
@@ -80,11 +137,22 @@ describe('pages auto-capture never looks at', () => {
     }
     // The test build's http://127.0.0.1/* names its host: someone chose it.
     expect(captureSkipReason('http://127.0.0.1:4567/news/', { ...scope, grantedHosts: namedHosts(['http://127.0.0.1/*']) })).toBeNull();
-    expect(captureSkipReason('http://127.0.0.1/news/', { ...scope, grantedHosts: namedHosts(['http://*/*', 'https://*/*']) })).toBe('local');
+    expect(captureSkipReason('http://127.0.0.1/news/', { ...scope, grantedHosts: namedHosts(['http://*/*', 'https://*/*']) })).toBe(
+      'local',
+    );
   });
 
   it('reads named hosts from host permission patterns, never wildcards', () => {
-    expect(namedHosts(['http://*/*', 'https://*/*', '<all_urls>', 'http://127.0.0.1/*', 'https://Intranet.Example:8443/*', '*://*.example.com/*'])).toEqual(['127.0.0.1', 'intranet.example']);
+    expect(
+      namedHosts([
+        'http://*/*',
+        'https://*/*',
+        '<all_urls>',
+        'http://127.0.0.1/*',
+        'https://Intranet.Example:8443/*',
+        '*://*.example.com/*',
+      ]),
+    ).toEqual(['127.0.0.1', 'intranet.example']);
   });
 });
 
@@ -104,7 +172,15 @@ describe('the retention form', () => {
 describe('settings validation', () => {
   it('takes only normalised, valid, bounded block lists', () => {
     expect(v.safeParse(CaptureSettingsSchema, { enabled: true, blocklist: ['example.com', 'news.example.org'] }).success).toBe(true);
-    for (const blocklist of [['Example.com'], ['www.example.com'], ['https://example.com'], ['com'], [''], [42], Array.from({ length: MAX_BLOCKLIST_ENTRIES + 1 }, (_, i) => `s${i}.example`)]) {
+    for (const blocklist of [
+      ['Example.com'],
+      ['www.example.com'],
+      ['https://example.com'],
+      ['com'],
+      [''],
+      [42],
+      Array.from({ length: MAX_BLOCKLIST_ENTRIES + 1 }, (_, i) => `s${i}.example`),
+    ]) {
       expect(v.safeParse(CaptureSettingsSchema, { enabled: true, blocklist }).success, JSON.stringify(blocklist).slice(0, 60)).toBe(false);
     }
     expect(v.safeParse(CaptureSettingsSchema, { enabled: 'yes', blocklist: [] }).success).toBe(false);
@@ -112,11 +188,26 @@ describe('settings validation', () => {
   });
 
   it('reads a damaged or foreign stored value as the default: capture off, keep everything', () => {
-    for (const stored of [undefined, null, 'on', { enabled: true }, { enabled: true, blocklist: ['not a domain'] }, { enabled: 1, blocklist: [] }]) {
+    for (const stored of [
+      undefined,
+      null,
+      'on',
+      { enabled: true },
+      { enabled: true, blocklist: ['not a domain'] },
+      { enabled: 1, blocklist: [] },
+    ]) {
       expect(parseCapture(stored)).toEqual(DEFAULT_CAPTURE);
     }
     expect(parseCapture({ enabled: true, blocklist: ['a.example'] })).toEqual({ enabled: true, blocklist: ['a.example'] });
-    for (const stored of [undefined, { mode: 'days' }, { mode: 'days', days: 0 }, { mode: 'count', count: -1 }, { mode: 'count', count: 2.5 }, { mode: 'days', days: 1e9 }, { mode: 'forever' }]) {
+    for (const stored of [
+      undefined,
+      { mode: 'days' },
+      { mode: 'days', days: 0 },
+      { mode: 'count', count: -1 },
+      { mode: 'count', count: 2.5 },
+      { mode: 'days', days: 1e9 },
+      { mode: 'forever' },
+    ]) {
       expect(parseRetention(stored)).toEqual({ mode: 'unlimited' });
     }
     expect(parseRetention({ mode: 'days', days: 30 })).toEqual({ mode: 'days', days: 30 });
@@ -124,7 +215,10 @@ describe('settings validation', () => {
   });
 
   it('refuses invalid settings messages at the router with a reason', () => {
-    expect(validateRequest('capture/set', { enabled: true, blocklist: ['Not A Domain'] })).toMatchObject({ ok: false, reason: expect.stringContaining('blocklist') });
+    expect(validateRequest('capture/set', { enabled: true, blocklist: ['Not A Domain'] })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('blocklist'),
+    });
     expect(validateRequest('retention/set', { policy: { mode: 'count', count: 0 } })).toMatchObject({ ok: false });
     expect(validateRequest('retention/preview', { policy: { mode: 'days', days: 7 } })).toMatchObject({ ok: true });
     expect(v.safeParse(RetentionPolicySchema, { mode: 'unlimited', days: 3 }).success).toBe(false);
@@ -132,6 +226,8 @@ describe('settings validation', () => {
 
   it('asks for the optional host permissions, or exactly the ones a build already holds', () => {
     expect(captureOrigins({ optional_host_permissions: ['http://*/*', 'https://*/*'] })).toEqual(['http://*/*', 'https://*/*']);
-    expect(captureOrigins({ host_permissions: ['http://127.0.0.1/*'], optional_host_permissions: ['http://*/*', 'https://*/*'] })).toEqual(['http://127.0.0.1/*']);
+    expect(captureOrigins({ host_permissions: ['http://127.0.0.1/*'], optional_host_permissions: ['http://*/*', 'https://*/*'] })).toEqual([
+      'http://127.0.0.1/*',
+    ]);
   });
 });

@@ -30,7 +30,8 @@ write({
   'src/z.ts': "import type { x } from './x';\nexport const z = 1 as unknown as typeof x;\n",
   // No cycle: a leaf both import, a package, a test that imports its module.
   'src/leaf.ts': 'export interface Leaf { n: number }\n',
-  'src/left.ts': "import type { Leaf } from './leaf';\nimport * as v from 'valibot';\nexport const left = (l: Leaf) => v.parse(v.number(), l.n);\n",
+  'src/left.ts':
+    "import type { Leaf } from './leaf';\nimport * as v from 'valibot';\nexport const left = (l: Leaf) => v.parse(v.number(), l.n);\n",
   'src/right.ts': "import type { Leaf } from './leaf';\nimport { left } from './left';\nexport const right = (l: Leaf) => left(l);\n",
   'src/right.test.ts': "import { right } from './right';\nimport { left } from './left';\nexport { right, left };\n",
 });
@@ -64,6 +65,14 @@ describe('import cycles', () => {
   });
 
   it('finds none in a graph of layers', () => {
-    expect(findCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

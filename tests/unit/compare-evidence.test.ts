@@ -8,8 +8,19 @@ describe('evidenceByArticle', () => {
       { id: 'a', title: '', outlet: 'A', published: null, words: 1 },
       { id: 'b', title: '', outlet: 'B', published: null, words: 1 },
     ],
-    terms: [{ article: 'a', term: 'hearsay', z: 2, count: 1 }, { article: 'b', term: 'weak', z: -2, count: 1 }],
-    naming: [{ concept: 'Uyghur', variants: [{ article: 'a', form: 'Uighur', count: 1 }, { article: 'b', form: 'Uyghur', count: 2 }] }],
+    terms: [
+      { article: 'a', term: 'hearsay', z: 2, count: 1 },
+      { article: 'b', term: 'weak', z: -2, count: 1 },
+    ],
+    naming: [
+      {
+        concept: 'Uyghur',
+        variants: [
+          { article: 'a', form: 'Uighur', count: 1 },
+          { article: 'b', form: 'Uyghur', count: 2 },
+        ],
+      },
+    ],
     voices: [{ article: 'b', speaker: 'Zhao Lijian', quotes: 1, words: 5, verbs: ['said'], sentences: [3] }],
     coverage: [{ article: 'a', only: [{ index: 2, text: 'x' }] }],
     tone: [],

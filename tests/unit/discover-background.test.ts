@@ -22,7 +22,9 @@ const sampleRecords = sample.records;
 const cbc = sample.records.find((r) => r.outlet === 'CBC News')!;
 const dailyMail = sample.records.find((r) => r.outlet === 'Daily Mail')!;
 const page: Article = { ...articleFromRecord({ ...cbc, id: 'https://www.cbc.ca/news/x', url: 'https://www.cbc.ca/news/x' }) };
-const found: Article = { ...articleFromRecord({ ...dailyMail, id: 'https://www.dailymail.co.uk/news/x', url: 'https://www.dailymail.co.uk/news/x' }) };
+const found: Article = {
+  ...articleFromRecord({ ...dailyMail, id: 'https://www.dailymail.co.uk/news/x', url: 'https://www.dailymail.co.uk/news/x' }),
+};
 const link = (url: string, outlet: string): FoundLink => ({ url, title: outlet, outlet, published: null, lang: 'en', provider: 'gdelt' });
 
 /** A stand-in of the core's runner: plays the given events, then answers what they add up to (or waits for the cancel). */
@@ -47,9 +49,16 @@ async function setup(run: DiscoveryJobDeps['run'], settings: DiscoverySettings =
   const archive = new Archive(await openArchiveDb(`discover-${++n}`));
   const matches = await MatchIndexStore.open(archive);
   const jobs = new DiscoveryJobs({
-    archive, matches, run,
+    archive,
+    matches,
+    run,
     settings: async () => settings,
-    io: () => createDiscoveryIO({ pages: { extract: async () => ({ ok: false, reason: 'error', message: 'unused' }), release: async () => undefined }, pageTimeoutMs: 1000, canRead: async () => false }),
+    io: () =>
+      createDiscoveryIO({
+        pages: { extract: async () => ({ ok: false, reason: 'error', message: 'unused' }), release: async () => undefined },
+        pageTimeoutMs: 1000,
+        canRead: async () => false,
+      }),
     label: (p) => (p === 'gdelt' ? 'GDELT' : 'Bing'),
     keepAlive: () => undefined,
     release: async () => undefined,
@@ -73,13 +82,20 @@ async function drain(jobs: DiscoveryJobs, jobId: string): Promise<{ updates: Dis
 
 describe('searches for coverage online in the background', () => {
   it('archives each found article with origin "found" as it arrives, and lists it as related coverage', async () => {
-    const { archive, jobs } = await setup(scripted([
-      { kind: 'query', provider: 'gdelt', query: 'Xinjiang "United Nations"', url: 'https://api.gdeltproject.org/api/v2/doc/doc?query=x' },
-      { kind: 'links', provider: 'gdelt', count: 2 },
-      { kind: 'reading', index: 1, total: 2, link: link(found.url!, 'dailymail.co.uk') },
-      { kind: 'found', article: found, link: link(found.url!, 'dailymail.co.uk'), score: 0.8, sameStory: true, incomplete: null },
-      { kind: 'failed', link: link('https://gone.example/a', 'gone.example'), reason: 'not-found', detail: 'The server answered 404' },
-    ]));
+    const { archive, jobs } = await setup(
+      scripted([
+        {
+          kind: 'query',
+          provider: 'gdelt',
+          query: 'Xinjiang "United Nations"',
+          url: 'https://api.gdeltproject.org/api/v2/doc/doc?query=x',
+        },
+        { kind: 'links', provider: 'gdelt', count: 2 },
+        { kind: 'reading', index: 1, total: 2, link: link(found.url!, 'dailymail.co.uk') },
+        { kind: 'found', article: found, link: link(found.url!, 'dailymail.co.uk'), score: 0.8, sameStory: true, incomplete: null },
+        { kind: 'failed', link: link('https://gone.example/a', 'gone.example'), reason: 'not-found', detail: 'The server answered 404' },
+      ]),
+    );
     const { updates, statuses } = await drain(jobs, jobs.start(page));
     expect(updates.map((u) => u.kind)).toEqual(['query', 'links', 'reading', 'found', 'failed', 'done']);
     expect(updates[0]).toMatchObject({ label: 'GDELT', host: 'api.gdeltproject.org', query: 'Xinjiang "United Nations"' });
@@ -93,7 +109,18 @@ describe('searches for coverage online in the background', () => {
   });
 
   it('never replaces an archived copy: a page saved by hand stays saved', async () => {
-    const { archive, jobs } = await setup(scripted([{ kind: 'found', article: { ...found, text: 'Other text.' }, link: link(found.url!, 'dailymail.co.uk'), score: 0.8, sameStory: true, incomplete: null }]));
+    const { archive, jobs } = await setup(
+      scripted([
+        {
+          kind: 'found',
+          article: { ...found, text: 'Other text.' },
+          link: link(found.url!, 'dailymail.co.uk'),
+          score: 0.8,
+          sameStory: true,
+          incomplete: null,
+        },
+      ]),
+    );
     await archive.save(found, 'saved');
     const { updates } = await drain(jobs, jobs.start(page));
     expect(updates.find((u) => u.kind === 'found')).toMatchObject({ id: found.url });
@@ -103,7 +130,12 @@ describe('searches for coverage online in the background', () => {
   });
 
   it('joins the running search for the same page, and Cancel ends it with what it found kept', async () => {
-    const { archive, jobs } = await setup(scripted([{ kind: 'found', article: found, link: link(found.url!, 'dailymail.co.uk'), score: 0.8, sameStory: true, incomplete: 'paywall' }], { holdUntilCancel: true }));
+    const { archive, jobs } = await setup(
+      scripted(
+        [{ kind: 'found', article: found, link: link(found.url!, 'dailymail.co.uk'), score: 0.8, sameStory: true, incomplete: 'paywall' }],
+        { holdUntilCancel: true },
+      ),
+    );
     const id = jobs.start(page);
     expect(jobs.start({ ...page })).toBe(id);
     await expect.poll(async () => (await archive.findStoredByUrl(found.url))?.origin).toBe('found');
@@ -115,9 +147,15 @@ describe('searches for coverage online in the background', () => {
     expect(jobs.cancel(id)).toBe(false);
   });
 
-  it('passes the reader\'s settings to the core and keeps one rate-limit clock across searches', async () => {
+  it("passes the reader's settings to the core and keeps one rate-limit clock across searches", async () => {
     const seen: DiscoveryOptions[] = [];
-    const settings: DiscoverySettings = { enabled: true, providers: ['bing', 'gdelt'], endpoints: { gdelt: 'http://127.0.0.1:9/doc' }, maxPages: 12, pageTimeoutSeconds: 5 };
+    const settings: DiscoverySettings = {
+      enabled: true,
+      providers: ['bing', 'gdelt'],
+      endpoints: { gdelt: 'http://127.0.0.1:9/doc' },
+      maxPages: 12,
+      pageTimeoutSeconds: 5,
+    };
     const { jobs } = await setup(scripted([], { seen }), settings);
     await drain(jobs, jobs.start(page));
     await drain(jobs, jobs.start({ ...page, id: 'other', url: 'https://www.cbc.ca/news/y' }));
@@ -151,7 +189,11 @@ describe('searches for coverage online in the background', () => {
   });
 
   it('leaves found articles to retention until the reader keeps one', async () => {
-    const { archive, jobs } = await setup(scripted([{ kind: 'found', article: found, link: link(found.url!, 'dailymail.co.uk'), score: 0.8, sameStory: true, incomplete: null }]));
+    const { archive, jobs } = await setup(
+      scripted([
+        { kind: 'found', article: found, link: link(found.url!, 'dailymail.co.uk'), score: 0.8, sameStory: true, incomplete: null },
+      ]),
+    );
     await archive.save(page, 'saved');
     await drain(jobs, jobs.start(page));
     expect(await previewRetention(archive, { mode: 'count', count: 1 }, Date.now())).toEqual({ removes: 0, eligible: 1 });
@@ -195,15 +237,29 @@ describe('the discovery IO', () => {
       if (url.endsWith('/rate')) return new Response('slow down', { status: 429 });
       return new Response('<html><body><p>Hi</p></body></html>', { headers: { 'content-type': 'text/html' } });
     };
-    const io = createDiscoveryIO({ pages: { extract: async () => ({ ok: false, reason: 'not-article', message: 'No article.' }), release: async () => undefined }, pageTimeoutMs: 1000, canRead: async (url) => !url.includes('private'), fetchFn });
+    const io = createDiscoveryIO({
+      pages: { extract: async () => ({ ok: false, reason: 'not-article', message: 'No article.' }), release: async () => undefined },
+      pageTimeoutMs: 1000,
+      canRead: async (url) => !url.includes('private'),
+      fetchFn,
+    });
     expect(await io.fetchText('https://private.example/a', 'page')).toMatchObject({ ok: false, reason: 'forbidden' });
     expect(calls).toEqual([]);
     expect(await io.fetchText('https://n.example/gone', 'page')).toMatchObject({ ok: false, reason: 'http', status: 404 });
     expect(await io.fetchText('https://n.example/json', 'page')).toMatchObject({ ok: false, reason: 'not-html' });
-    expect(await io.fetchText('https://n.example/json', 'api')).toMatchObject({ ok: true, status: 200, contentType: 'application/json', body: '{}' });
+    expect(await io.fetchText('https://n.example/json', 'api')).toMatchObject({
+      ok: true,
+      status: 200,
+      contentType: 'application/json',
+      body: '{}',
+    });
     expect(await io.fetchText('https://n.example/rate', 'api')).toMatchObject({ ok: false, reason: 'http', status: 429 });
     expect(await io.fetchText('https://n.example/page', 'page')).toMatchObject({ ok: true, body: expect.stringContaining('<p>Hi</p>') });
-    expect(await io.readPage('<html></html>', 'https://n.example/page')).toEqual({ ok: false, reason: 'not-article', detail: 'No article.' });
+    expect(await io.readPage('<html></html>', 'https://n.example/page')).toEqual({
+      ok: false,
+      reason: 'not-article',
+      detail: 'No article.',
+    });
     const cancel = new AbortController();
     const slept = io.sleep(60_000, cancel.signal);
     cancel.abort();

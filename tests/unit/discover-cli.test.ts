@@ -8,16 +8,30 @@ import { checkRecord } from '../../src/core/records';
 import { articlePage, GdeltStandin, type StandinDoc } from '../support/gdeltStandin';
 
 const DAY = '2026-11-20T09:00:00Z';
-const tell = (lead: string, n: number) => [
-  `${lead} in Brixham on Sunday night, after the harbour wall collapsed under the waves of Storm Ciaran.`,
-  `Torbay council leader Dave Thomas said ${10 + n} families had been moved to emergency shelters while engineers inspected the harbour wall.`,
-  `The Environment Agency warned that more flooding was likely along the Devon coast, and residents of Brixham were told to stay away from the seafront.`,
-  `Report ${n}: insurers estimated the damage in Brixham at ${n + 2} million pounds.`,
-].join('\n\n');
+const tell = (lead: string, n: number) =>
+  [
+    `${lead} in Brixham on Sunday night, after the harbour wall collapsed under the waves of Storm Ciaran.`,
+    `Torbay council leader Dave Thomas said ${10 + n} families had been moved to emergency shelters while engineers inspected the harbour wall.`,
+    `The Environment Agency warned that more flooding was likely along the Devon coast, and residents of Brixham were told to stay away from the seafront.`,
+    `Report ${n}: insurers estimated the damage in Brixham at ${n + 2} million pounds.`,
+  ].join('\n\n');
 
 const story = (outlet: string, n: number, page?: StandinDoc['page']): StandinDoc => ({
-  title: [`Storm Ciaran wrecks Brixham harbour wall`, `Brixham homes flooded as Storm Ciaran breaks harbour wall`, `Families moved out of Brixham after Storm Ciaran`][n % 3]!,
-  text: tell(['The storm flooded dozens of homes', 'Waves swept through the old town', 'Seawater poured into streets', 'Boats were thrown onto the quay', 'Shops and cafes were left under water'][n % 5]!, n),
+  title: [
+    `Storm Ciaran wrecks Brixham harbour wall`,
+    `Brixham homes flooded as Storm Ciaran breaks harbour wall`,
+    `Families moved out of Brixham after Storm Ciaran`,
+  ][n % 3]!,
+  text: tell(
+    [
+      'The storm flooded dozens of homes',
+      'Waves swept through the old town',
+      'Seawater poured into streets',
+      'Boats were thrown onto the quay',
+      'Shops and cafes were left under water',
+    ][n % 5]!,
+    n,
+  ),
   outlet,
   domain: `${outlet.toLowerCase().replace(/\W+/g, '')}.test`,
   seen: DAY,
@@ -37,7 +51,13 @@ beforeAll(async () => {
   standin.add(story('PDF Weekly', 9, 'pdf'));
   standin.add(story('Paywall Post', 10, 'paywall'));
   standin.add({ ...story('Lists Online', 11, 'listing') });
-  standin.add({ title: 'Markets rally as oil falls', text: 'Shares rose in London as the price of oil fell for a third day.', outlet: 'City Wire', domain: 'citywire.test', seen: DAY });
+  standin.add({
+    title: 'Markets rally as oil falls',
+    text: 'Shares rose in London as the price of oil fell for a third day.',
+    outlet: 'City Wire',
+    domain: 'citywire.test',
+    seen: DAY,
+  });
   queryUrl = standin.pageUrl(self);
   const dir = mkdtempSync(join(tmpdir(), 'framelens-discover-'));
   queryFile = join(dir, 'page.html');
@@ -57,13 +77,35 @@ async function run(args: string[]): Promise<{ lines: Record<string, unknown>[]; 
     o.mockRestore();
     e.mockRestore();
   }
-  return { lines: out.trim() ? out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) : [], err };
+  return {
+    lines: out.trim()
+      ? out
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+      : [],
+    err,
+  };
 }
 
 describe('cli discover', () => {
-  it('prints the other outlets\' reports as interchange records, progress and failures on stderr', { timeout: 30_000 }, async () => {
+  it("prints the other outlets' reports as interchange records, progress and failures on stderr", { timeout: 30_000 }, async () => {
     const before = standin.requests.length;
-    const { lines, err } = await run([queryFile, '--url', queryUrl, '--endpoint', standin.gdeltEndpoint, '--fallback', 'none', '--max', '10', '--timeout', '1500', '--now', '2026-11-21T10:00:00Z']);
+    const { lines, err } = await run([
+      queryFile,
+      '--url',
+      queryUrl,
+      '--endpoint',
+      standin.gdeltEndpoint,
+      '--fallback',
+      'none',
+      '--max',
+      '10',
+      '--timeout',
+      '1500',
+      '--now',
+      '2026-11-21T10:00:00Z',
+    ]);
     const outlets = lines.map((l) => l.outlet).sort();
     expect(outlets).toEqual(['BBC News', 'Plymouth Live', 'Sky News', 'The Guardian']);
     expect(err).toMatch(/done: 4 read, 5 failed, \d queries, 9 page fetches/);
@@ -87,7 +129,21 @@ describe('cli discover', () => {
   it('falls back to Bing News when the index rate-limits', { timeout: 30_000 }, async () => {
     standin.faults.push('text-rate-limit');
     const before = standin.requests.length;
-    const { lines, err } = await run([queryFile, '--url', queryUrl, '--endpoint', standin.gdeltEndpoint, '--fallback-endpoint', standin.bingEndpoint, '--max', '4', '--timeout', '1500', '--now', '2026-11-21T10:00:00Z']);
+    const { lines, err } = await run([
+      queryFile,
+      '--url',
+      queryUrl,
+      '--endpoint',
+      standin.gdeltEndpoint,
+      '--fallback-endpoint',
+      standin.bingEndpoint,
+      '--max',
+      '4',
+      '--timeout',
+      '1500',
+      '--now',
+      '2026-11-21T10:00:00Z',
+    ]);
     expect(err).toMatch(/gdelt failed \(rate-limited\)/);
     expect(err).toMatch(/^query bing: /m);
     const asked = standin.requests.slice(before).map((r) => r.path);

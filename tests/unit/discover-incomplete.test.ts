@@ -7,8 +7,19 @@ import { checkRecord, recordLine } from '../../src/core/records';
 import { articleFromRecord } from '../../src/core/types';
 import { articlePage, type StandinDoc } from '../support/gdeltStandin';
 
-const PARAGRAPHS = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of the report: the council said the harbour wall in Brixham would be rebuilt by ${2027 + (i % 3)}, after the storm destroyed ${10 + i} homes and flooded the old town overnight.`);
-const doc = (page: StandinDoc['page']): StandinDoc => ({ title: 'Storm destroys homes in Brixham as harbour wall fails', text: PARAGRAPHS.join('\n\n'), outlet: 'Devon Herald', domain: 'devonherald.test', seen: '2026-11-20T12:00:00Z', page });
+const PARAGRAPHS = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `Paragraph ${i + 1} of the report: the council said the harbour wall in Brixham would be rebuilt by ${2027 + (i % 3)}, after the storm destroyed ${10 + i} homes and flooded the old town overnight.`,
+);
+const doc = (page: StandinDoc['page']): StandinDoc => ({
+  title: 'Storm destroys homes in Brixham as harbour wall fails',
+  text: PARAGRAPHS.join('\n\n'),
+  outlet: 'Devon Herald',
+  domain: 'devonherald.test',
+  seen: '2026-11-20T12:00:00Z',
+  page,
+});
 
 function extract(html: string) {
   const url = 'https://devonherald.test/news/storm';
@@ -36,7 +47,9 @@ describe('incomplete articles', () => {
 
   it('marks a text ending at a subscribe prompt even without JSON-LD', () => {
     const html = `<!doctype html><html><head><title>Storm</title><meta property="og:type" content="article"></head><body><article><h1>Storm destroys homes</h1>
-      ${PARAGRAPHS.slice(0, 4).map((p) => `<p>${p}</p>`).join('')}<p>Subscribe now to keep reading this article and get unlimited access.</p></article></body></html>`;
+      ${PARAGRAPHS.slice(0, 4)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}<p>Subscribe now to keep reading this article and get unlimited access.</p></article></body></html>`;
     expect(extract(html).incomplete).toBe('paywall');
   });
 
@@ -67,12 +80,26 @@ describe('incomplete articles', () => {
 });
 
 describe('coverage with an incomplete article', () => {
-  const full = articleFromRecord({ id: 'full', url: null, title: '', outlet: 'A', published: null, text: [
-    'The storm destroyed 12 homes in the coastal town of Brixham on Sunday night.',
-    'Emergency crews evacuated residents from the harbour district before dawn.',
-    'The mayor blamed years of underfunding for the collapse of the sea wall.',
-  ].join('\n\n') });
-  const part = articleFromRecord({ id: 'part', url: null, title: '', outlet: 'B', published: null, text: 'A dozen homes were destroyed by the storm in the coastal town of Brixham on Sunday night.\n\nInsurers expect claims to exceed two million pounds across the whole county.' });
+  const full = articleFromRecord({
+    id: 'full',
+    url: null,
+    title: '',
+    outlet: 'A',
+    published: null,
+    text: [
+      'The storm destroyed 12 homes in the coastal town of Brixham on Sunday night.',
+      'Emergency crews evacuated residents from the harbour district before dawn.',
+      'The mayor blamed years of underfunding for the collapse of the sea wall.',
+    ].join('\n\n'),
+  });
+  const part = articleFromRecord({
+    id: 'part',
+    url: null,
+    title: '',
+    outlet: 'B',
+    published: null,
+    text: 'A dozen homes were destroyed by the storm in the coastal town of Brixham on Sunday night.\n\nInsurers expect claims to exceed two million pounds across the whole county.',
+  });
 
   it('does not claim a sentence is only in one article when the other is incomplete', () => {
     const only = (r: ReturnType<typeof compareFraming>) => r.coverage.find((c) => c.article === 'full')!.only;

@@ -23,13 +23,13 @@ describe('query terms', () => {
   const terms = queryTerms(article);
   const texts = terms.map((t) => t.text);
 
-  it('puts the article\'s names first, as phrases, without roles or date words', () => {
+  it("puts the article's names first, as phrases, without roles or date words", () => {
     expect(texts.slice(0, 2).sort()).toEqual(['Kim Jong Un', 'Mike Pompeo']);
     expect(terms.find((t) => t.text === 'Kim Jong Un')).toMatchObject({ phrase: true, name: true });
     expect(texts.some((t) => /Director|December/.test(t))).toBe(false);
   });
 
-  it('never uses the outlet\'s own name, stop words or words under 3 letters', () => {
+  it("never uses the outlet's own name, stop words or words under 3 letters", () => {
     expect(texts).not.toContain('Daily Mail');
     for (const t of terms.filter((x) => !x.phrase)) expect(t.text.length).toBeGreaterThanOrEqual(3);
     expect(texts).not.toContain('with');
@@ -37,7 +37,11 @@ describe('query terms', () => {
   });
 
   it('takes the headline words the text repeats most, never a role word', () => {
-    const t = queryTerms({ title: 'Minister says floods will return to the harbour town', text: 'The floods came at night.\n\nFloods have hit the town twice. The harbour wall failed in the floods.', outlet: 'X' });
+    const t = queryTerms({
+      title: 'Minister says floods will return to the harbour town',
+      text: 'The floods came at night.\n\nFloods have hit the town twice. The harbour wall failed in the floods.',
+      outlet: 'X',
+    });
     expect(t.filter((x) => !x.name).map((x) => x.text)[0]).toBe('floods');
     expect(t.map((x) => x.text)).not.toContain('minister');
     expect(terms.map((x) => x.text)).not.toContain('director');
@@ -59,7 +63,11 @@ describe('query terms', () => {
   });
 
   it('makes do with names only, or words only, and nothing from nothing', () => {
-    const onlyWords = queryTerms({ title: 'storms flooding harbour', text: 'the storms caused flooding in the harbour and storms again', outlet: '' });
+    const onlyWords = queryTerms({
+      title: 'storms flooding harbour',
+      text: 'the storms caused flooding in the harbour and storms again',
+      outlet: '',
+    });
     expect(onlyWords.every((t) => !t.name)).toBe(true);
     expect(relaxationSteps(onlyWords).length).toBeGreaterThan(1);
     expect(relaxationSteps([])).toEqual([]);
@@ -70,7 +78,14 @@ describe('query terms', () => {
 describe('the plan the consent screen shows', () => {
   it('names the service, its host, the exact first query and the date window', () => {
     const plan = planDiscovery(article, { providers: ['gdelt', 'bing'] }, new Date('2018-04-20T10:00:00Z'));
-    expect(plan).toMatchObject({ provider: 'gdelt', label: 'GDELT DOC 2.0 API', host: 'api.gdeltproject.org', from: '2018-04-15', to: '2018-04-20', maxPages: 8 });
+    expect(plan).toMatchObject({
+      provider: 'gdelt',
+      label: 'GDELT DOC 2.0 API',
+      host: 'api.gdeltproject.org',
+      from: '2018-04-15',
+      to: '2018-04-20',
+      maxPages: 8,
+    });
     expect(plan.query).toBe(plan.steps[0]!.query);
     expect(new URL(plan.steps[0]!.url).searchParams.get('query')).toBe(plan.query);
     expect(plan.steps.map((s) => s.provider)).toEqual(['gdelt', 'gdelt', 'gdelt', 'gdelt', 'bing', 'bing', 'bing', 'bing']);
@@ -78,7 +93,11 @@ describe('the plan the consent screen shows', () => {
   });
 
   it('uses the endpoint setting and caps the pages at 20', () => {
-    const plan = planDiscovery(article, { providers: ['gdelt'], endpoints: { gdelt: 'http://127.0.0.1:9999/api/v2/doc/doc' }, max: 50 }, new Date('2018-04-20T10:00:00Z'));
+    const plan = planDiscovery(
+      article,
+      { providers: ['gdelt'], endpoints: { gdelt: 'http://127.0.0.1:9999/api/v2/doc/doc' }, max: 50 },
+      new Date('2018-04-20T10:00:00Z'),
+    );
     expect(plan.host).toBe('127.0.0.1:9999');
     expect(plan.maxPages).toBe(20);
   });
@@ -99,7 +118,12 @@ describe('the plan the consent screen shows', () => {
   });
 });
 
-const link = (url: string, outlet: string, title = 'Pompeo met Kim Jong Un', published: string | null = '2018-04-18T10:00:00Z'): FoundLink => ({ url, title, outlet, published, lang: 'en', provider: 'gdelt' });
+const link = (
+  url: string,
+  outlet: string,
+  title = 'Pompeo met Kim Jong Un',
+  published: string | null = '2018-04-18T10:00:00Z',
+): FoundLink => ({ url, title, outlet, published, lang: 'en', provider: 'gdelt' });
 
 describe('candidate links', () => {
   it('keeps one link per canonical address, at most two per outlet, never the article or its outlet', () => {
@@ -114,11 +138,15 @@ describe('candidate links', () => {
       link('https://www.usatoday.com/story/a', 'usatoday.com', 'Pompeo made top-secret trip to North Korea'),
       link('https://www.usatoday.com/story/a-print', 'usatoday.com', 'Pompeo made top-secret trip to North Korea'),
     ]);
-    expect(kept.map((l) => l.url)).toEqual(['https://www.foxnews.com/politics/a', 'https://www.foxnews.com/politics/b', 'https://www.usatoday.com/story/a']);
+    expect(kept.map((l) => l.url)).toEqual([
+      'https://www.foxnews.com/politics/a',
+      'https://www.foxnews.com/politics/b',
+      'https://www.usatoday.com/story/a',
+    ]);
     expect(pool.admit([link('https://www.foxnews.com/politics/a?utm_medium=z', 'foxnews.com')])).toEqual([]);
   });
 
-  it('scores headlines sharing the article\'s names and words above others, and near dates above far ones', () => {
+  it("scores headlines sharing the article's names and words above others, and near dates above far ones", () => {
     const scorer = new HeadlineScorer(article, queryTerms(article));
     const same = scorer.score(link('u', 'o', 'Pompeo secretly met Kim Jong Un'));
     const other = scorer.score(link('u', 'o', 'Stocks fall as oil prices rise'));

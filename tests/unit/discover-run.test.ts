@@ -9,20 +9,46 @@ const STORY = [
   'Pompeo, the nominee for secretary of state, kept the trip secret from most of Congress.',
 ].join('\n\n');
 
-const query = articleFromRecord({ id: 'q', url: 'https://www.dailymail.co.uk/news/pompeo-kim.html', title: 'Mike Pompeo secretly met Kim Jong Un over Easter', outlet: 'Daily Mail', published: DAY, text: STORY });
+const query = articleFromRecord({
+  id: 'q',
+  url: 'https://www.dailymail.co.uk/news/pompeo-kim.html',
+  title: 'Mike Pompeo secretly met Kim Jong Un over Easter',
+  outlet: 'Daily Mail',
+  published: DAY,
+  text: STORY,
+});
 
 // Each outlet tells the story in its own words (the same words would make it the same article).
 const TELLINGS = [
-  ['Kim Jong Un received Mike Pompeo in Pyongyang during the Easter weekend', 'according to two people briefed on the trip.', 'Donald Trump sent the CIA chief ahead of a planned summit with Kim Jong Un.'],
-  ['Mike Pompeo flew to North Korea in secret to see Kim Jong Un', 'the outlet was told by a senior official.', 'The visit by Pompeo laid the ground for talks between Trump and Kim Jong Un.'],
-  ['A secret Easter trip took Pompeo to Pyongyang for a meeting with Kim Jong Un', 'sources said late on Tuesday.', 'Trump confirmed that Pompeo and Kim Jong Un had met and got along well.'],
+  [
+    'Kim Jong Un received Mike Pompeo in Pyongyang during the Easter weekend',
+    'according to two people briefed on the trip.',
+    'Donald Trump sent the CIA chief ahead of a planned summit with Kim Jong Un.',
+  ],
+  [
+    'Mike Pompeo flew to North Korea in secret to see Kim Jong Un',
+    'the outlet was told by a senior official.',
+    'The visit by Pompeo laid the ground for talks between Trump and Kim Jong Un.',
+  ],
+  [
+    'A secret Easter trip took Pompeo to Pyongyang for a meeting with Kim Jong Un',
+    'sources said late on Tuesday.',
+    'Trump confirmed that Pompeo and Kim Jong Un had met and got along well.',
+  ],
 ];
 
 function report(outlet: string, n: number): Article {
   const host = `${outlet.toLowerCase().replace(/\W+/g, '')}.test`;
   const [a, b, c] = TELLINGS[n % TELLINGS.length]!;
   const text = `${a}, ${b}\n\n${c}\n\nThe ${outlet} report number ${n} adds that the meeting in Pyongyang lasted ${n + 2} hours.`;
-  return articleFromRecord({ id: `https://${host}/${n}`, url: `https://${host}/${n}`, title: `Pompeo met Kim Jong Un in secret, ${outlet} reports (${n})`, outlet, published: DAY, text });
+  return articleFromRecord({
+    id: `https://${host}/${n}`,
+    url: `https://${host}/${n}`,
+    title: `Pompeo met Kim Jong Un in secret, ${outlet} reports (${n})`,
+    outlet,
+    published: DAY,
+    text,
+  });
 }
 
 type PageBehaviour = { article: Article } | { fetch: FetchOutcome } | { read: ReadOutcome } | { hang: true };
@@ -73,7 +99,15 @@ function fakeIO(api: (url: URL, n: number) => FetchOutcome, pages: Map<string, P
 }
 
 function artlist(articles: Article[]): FetchOutcome {
-  const body = JSON.stringify({ articles: articles.map((a) => ({ url: a.url, title: a.title, seendate: '20180418T120000Z', domain: new URL(a.url!).hostname, language: 'English' })) });
+  const body = JSON.stringify({
+    articles: articles.map((a) => ({
+      url: a.url,
+      title: a.title,
+      seendate: '20180418T120000Z',
+      domain: new URL(a.url!).hostname,
+      language: 'English',
+    })),
+  });
   return { ok: true, status: 200, contentType: 'application/json', body, url: 'https://api.test' };
 }
 
@@ -81,7 +115,9 @@ const empty: FetchOutcome = { ok: true, status: 200, contentType: 'application/j
 
 describe('discoverCoverage', () => {
   it('reads the results 3 at a time, emits each as it arrives, and ranks them with the matcher', async () => {
-    const reports = ['Fox News', 'USA Today', 'Breitbart', 'HuffPost', 'Reuters', 'The Hill', 'CNN', 'NPR', 'Vox'].map((o, i) => report(o, i));
+    const reports = ['Fox News', 'USA Today', 'Breitbart', 'HuffPost', 'Reuters', 'The Hill', 'CNN', 'NPR', 'Vox'].map((o, i) =>
+      report(o, i),
+    );
     const { io, log } = fakeIO(() => artlist(reports), new Map(reports.map((a) => [a.url!, { article: a }])));
     const events: DiscoveryEvent[] = [];
     const result = await discoverCoverage(query, io, { providers: ['gdelt'], onEvent: (e) => events.push(e) });
@@ -112,20 +148,42 @@ describe('discoverCoverage', () => {
       ['https://pdf.test/1', { fetch: { ok: false, reason: 'not-html', detail: 'the page is application/pdf, not HTML' } }],
       ['https://huge.test/1', { fetch: { ok: false, reason: 'too-large', detail: 'Larger than 5 MB' } }],
       ['https://list.test/1', { read: { ok: false, reason: 'not-article', detail: 'No article here' } }],
-      ['https://paid.test/1', { article: { ...report('Paid', 9), text: 'Pompeo met Kim.\n\nSubscribe to continue reading.', words: 7, incomplete: 'paywall', url: 'https://paid.test/1' } }],
+      [
+        'https://paid.test/1',
+        {
+          article: {
+            ...report('Paid', 9),
+            text: 'Pompeo met Kim.\n\nSubscribe to continue reading.',
+            words: 7,
+            incomplete: 'paywall',
+            url: 'https://paid.test/1',
+          },
+        },
+      ],
     ];
     const linked = [...bad.map(([url]) => ({ ...report('x', 0), url, title: `Pompeo met Kim Jong Un in secret (${url})` })), ...good];
-    const { io } = fakeIO(() => artlist(linked), new Map<string, PageBehaviour>([...bad, ...good.map((a) => [a.url!, { article: a }] as [string, PageBehaviour])]));
+    const { io } = fakeIO(
+      () => artlist(linked),
+      new Map<string, PageBehaviour>([...bad, ...good.map((a) => [a.url!, { article: a }] as [string, PageBehaviour])]),
+    );
     const result = await discoverCoverage(query, io, { providers: ['gdelt'] });
     expect(result.found.map((f) => f.article.outlet).sort()).toEqual(['Fox News', 'USA Today']);
     expect(Object.fromEntries(result.failed.map((f) => [new URL(f.link.url).host, f.reason]))).toEqual({
-      'gone.test': 'not-found', 'slow.test': 'timed-out', 'pdf.test': 'not-html', 'huge.test': 'too-large', 'list.test': 'not-article', 'paid.test': 'paywalled',
+      'gone.test': 'not-found',
+      'slow.test': 'timed-out',
+      'pdf.test': 'not-html',
+      'huge.test': 'too-large',
+      'list.test': 'not-article',
+      'paid.test': 'paywalled',
     });
   });
 
   it('sends at most 3 queries, the loosest last, to the fallback when the primary found nothing', async () => {
     const { io, log } = fakeIO(() => empty, new Map());
-    const result = await discoverCoverage(query, io, { providers: ['gdelt', 'bing'], endpoints: { bing: 'https://bing.test/news/search' } });
+    const result = await discoverCoverage(query, io, {
+      providers: ['gdelt', 'bing'],
+      endpoints: { bing: 'https://bing.test/news/search' },
+    });
     expect(result.queries).toBe(3);
     expect(log.api.map((u) => new URL(u).host)).toEqual(['api.gdeltproject.org', 'api.gdeltproject.org', 'bing.test']);
     const last = new URL(log.api[2]!).searchParams.get('q')!;
@@ -133,7 +191,7 @@ describe('discoverCoverage', () => {
     expect(result.found).toEqual([]);
   });
 
-  it('waits the provider\'s minimum interval between its requests, across clicks too', async () => {
+  it("waits the provider's minimum interval between its requests, across clicks too", async () => {
     const { io, log } = fakeIO(() => empty, new Map());
     const lastRequestAt = {};
     await discoverCoverage(query, io, { providers: ['gdelt'], lastRequestAt });
@@ -144,10 +202,25 @@ describe('discoverCoverage', () => {
 
   it('hands the same query to the fallback when the primary is rate-limited', async () => {
     const fox = report('Fox News', 1);
-    const { io, log } = fakeIO((url) => (url.host === 'api.gdeltproject.org'
-      ? { ok: true, status: 200, contentType: 'text/plain', body: 'Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.', url: url.href }
-      : { ok: true, status: 200, contentType: 'application/rss+xml', url: url.href, body: `<rss version="2.0"><channel><title>x</title><item><title>${fox.title}</title><link>http://www.bing.com/news/apiclick.aspx?url=${encodeURIComponent(fox.url!)}</link></item></channel></rss>` }),
-    new Map([[fox.url!, { article: fox }]]));
+    const { io, log } = fakeIO(
+      (url) =>
+        url.host === 'api.gdeltproject.org'
+          ? {
+              ok: true,
+              status: 200,
+              contentType: 'text/plain',
+              body: 'Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.',
+              url: url.href,
+            }
+          : {
+              ok: true,
+              status: 200,
+              contentType: 'application/rss+xml',
+              url: url.href,
+              body: `<rss version="2.0"><channel><title>x</title><item><title>${fox.title}</title><link>http://www.bing.com/news/apiclick.aspx?url=${encodeURIComponent(fox.url!)}</link></item></channel></rss>`,
+            },
+      new Map([[fox.url!, { article: fox }]]),
+    );
     const events: DiscoveryEvent[] = [];
     const result = await discoverCoverage(query, io, { providers: ['gdelt', 'bing'], onEvent: (e) => events.push(e) });
     expect(events.find((e) => e.kind === 'provider-error')).toMatchObject({ provider: 'gdelt', reason: 'rate-limited' });

@@ -12,7 +12,10 @@ const SENTENCES = [
 ];
 
 function load(body: string, head = '<meta property="og:type" content="article">'): Document {
-  return new JSDOM(`<!DOCTYPE html><html lang="en"><head><title>Council approves transit plan</title>${head}</head><body>${body}</body></html>`, { url: 'https://news.example.org/city/transit-plan' }).window.document;
+  return new JSDOM(
+    `<!DOCTYPE html><html lang="en"><head><title>Council approves transit plan</title>${head}</head><body>${body}</body></html>`,
+    { url: 'https://news.example.org/city/transit-plan' },
+  ).window.document;
 }
 
 function textOf(doc: Document): string {
@@ -25,7 +28,9 @@ const paras = (xs: string[]): string => xs.map((s) => `<p>${s}</p>`).join('\n');
 
 describe('text', () => {
   it('makes one paragraph per block, headings and list items included, whitespace and zero-width characters normalised', () => {
-    const doc = load(`<article>${paras(SENTENCES.slice(0, 3))}<h2>What  comes\u200b next</h2><ul><li>First item of the list with several words</li><li>Second item of the list</li></ul><blockquote>A quoted passage from the report, kept as it was written.</blockquote>${paras(SENTENCES.slice(3))}</article>`);
+    const doc = load(
+      `<article>${paras(SENTENCES.slice(0, 3))}<h2>What  comes\u200b next</h2><ul><li>First item of the list with several words</li><li>Second item of the list</li></ul><blockquote>A quoted passage from the report, kept as it was written.</blockquote>${paras(SENTENCES.slice(3))}</article>`,
+    );
     const ps = textOf(doc).split('\n\n');
     expect(ps).toContain('What comes next');
     expect(ps).toContain('First item of the list with several words');
@@ -61,12 +66,18 @@ describe('cleanup', () => {
   });
 
   it('keeps one copy of a repeated paragraph and of a pull quote', () => {
-    const doc = load(`<article>${paras(SENTENCES.slice(0, 4))}<aside class="pullquote"><p>would cut commute times across the region and reduce traffic in the downtown core</p></aside>${paras([SENTENCES[1]!, ...SENTENCES.slice(4)])}</article>`);
+    const doc = load(
+      `<article>${paras(SENTENCES.slice(0, 4))}<aside class="pullquote"><p>would cut commute times across the region and reduce traffic in the downtown core</p></aside>${paras([SENTENCES[1]!, ...SENTENCES.slice(4)])}</article>`,
+    );
     expect(textOf(doc).split('\n\n')).toEqual(SENTENCES);
   });
 
   it('keeps repeated structure: a schedule whose lines repeat', () => {
-    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday'].flatMap((d) => [`<h3>${d}</h3>`, '<p>Eat every two to three hours and drink plenty of water all day long.</p>', '<p>Walk for thirty minutes after lunch, then stretch for ten minutes before bed.</p>']);
+    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday'].flatMap((d) => [
+      `<h3>${d}</h3>`,
+      '<p>Eat every two to three hours and drink plenty of water all day long.</p>',
+      '<p>Walk for thirty minutes after lunch, then stretch for ten minutes before bed.</p>',
+    ]);
     const doc = load(`<article>${paras(SENTENCES.slice(0, 3))}${days.join('')}${paras(SENTENCES.slice(3))}</article>`);
     expect(textOf(doc).match(/Eat every two to three hours/g)).toHaveLength(4);
   });
@@ -91,7 +102,8 @@ describe('cleanup', () => {
   });
 
   it('drops a teaser grid found inside the article container', () => {
-    const card = (i: number): string => `<div class="card"><a href="/story-${i}"><img src="${i}.jpg"></a><h3><a href="/story-${i}">Another headline number ${i} about the city</a></h3><p>One line of summary.</p></div>`;
+    const card = (i: number): string =>
+      `<div class="card"><a href="/story-${i}"><img src="${i}.jpg"></a><h3><a href="/story-${i}">Another headline number ${i} about the city</a></h3><p>One line of summary.</p></div>`;
     const doc = load(`<article>${paras(SENTENCES)}<div class="grid">${[1, 2, 3, 4].map(card).join('')}</div></article>`);
     expect(textOf(doc).split('\n\n')).toEqual(SENTENCES);
   });
@@ -109,7 +121,10 @@ describe('pages that are not articles', () => {
   });
 
   it('reads a short page that declares itself an article even when the readerability guess says no', () => {
-    const doc = load(`<div>${paras(SENTENCES.slice(0, 3))}</div>`, '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves transit plan"}</script>');
+    const doc = load(
+      `<div>${paras(SENTENCES.slice(0, 3))}</div>`,
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves transit plan"}</script>',
+    );
     const r = extractArticle(doc);
     expect(r.ok && r.article.title).toBe('Council approves transit plan');
   });
@@ -134,7 +149,10 @@ describe('pages that are not articles', () => {
 
   it('never throws on hostile pages (nesting, broken JSON-LD, odd URLs)', () => {
     const deep = '<div>'.repeat(60) + paras(SENTENCES) + '</div>'.repeat(60);
-    const doc = load(deep, '<script type="application/ld+json">{"@graph": [[[{"@type": 7, "headline": {"@value": []}}]]]}</script><link rel="canonical" href="http://[::1">');
+    const doc = load(
+      deep,
+      '<script type="application/ld+json">{"@graph": [[[{"@type": 7, "headline": {"@value": []}}]]]}</script><link rel="canonical" href="http://[::1">',
+    );
     const r = extractArticle(doc, 'not a url');
     expect(typeof r.ok).toBe('boolean');
   });

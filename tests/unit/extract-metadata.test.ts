@@ -7,10 +7,16 @@ import { jsonLdObjects, readJsonLdArticle } from '../../src/core/extract/jsonld'
 import { readMetadata } from '../../src/core/extract/metadata';
 import { cleanUrl } from '../../src/core/extract/url';
 
-const BODY = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the story says something long enough for a reader to notice, with details, names, places and numbers like ${i * 7}.</p>`).join('');
+const BODY = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of the story says something long enough for a reader to notice, with details, names, places and numbers like ${i * 7}.</p>`,
+).join('');
 
 function page(head: string, body = `<article><h1>Headline</h1>${BODY}</article>`, attrs = ''): Document {
-  return new JSDOM(`<!DOCTYPE html><html ${attrs}><head>${head}</head><body>${body}</body></html>`, { url: 'https://www.example.com/news/2021/03/29/story-slug?utm_source=x' }).window.document;
+  return new JSDOM(`<!DOCTYPE html><html ${attrs}><head>${head}</head><body>${body}</body></html>`, {
+    url: 'https://www.example.com/news/2021/03/29/story-slug?utm_source=x',
+  }).window.document;
 }
 
 const ldScripts = (doc: Document): Element[] => Array.from(doc.querySelectorAll('script[type="application/ld+json"]'));
@@ -22,7 +28,12 @@ describe('JSON-LD', () => {
       {"@type":"Person","@id":"#p1","name":"Jane Doe"},
       {"@type":["NewsArticle"],"headline":"Graph headline","author":[{"@id":"#p1"}],"publisher":{"@id":"#org"},"datePublished":"2021-03-29T08:15:00-04:00"}]}</script>`);
     const ld = readJsonLdArticle(jsonLdObjects(ldScripts(doc)));
-    expect(ld).toMatchObject({ headline: 'Graph headline', authors: ['Jane Doe'], publisher: 'The Example Times', datePublished: '2021-03-29T08:15:00-04:00' });
+    expect(ld).toMatchObject({
+      headline: 'Graph headline',
+      authors: ['Jane Doe'],
+      publisher: 'The Example Times',
+      datePublished: '2021-03-29T08:15:00-04:00',
+    });
   });
 
   it('reads arrays of objects and skips malformed blocks without failing', () => {
@@ -67,7 +78,9 @@ describe('readMetadata', () => {
   });
 
   it('strips the site name from <title>-style headlines', () => {
-    const doc = page('<meta property="og:title" content="Storm hits the coast overnight | Example News"><meta property="og:site_name" content="Example News">');
+    const doc = page(
+      '<meta property="og:title" content="Storm hits the coast overnight | Example News"><meta property="og:site_name" content="Example News">',
+    );
     expect(readMetadata(doc, doc.URL).title?.value).toBe('Storm hits the coast overnight');
   });
 });

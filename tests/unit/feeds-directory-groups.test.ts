@@ -4,12 +4,20 @@ import { checkGroups, groupLabels, MAX_GROUPS } from '../../src/ui/outletGroups'
 import { withDirectoryGroups } from '../../src/ui/directoryGroups';
 
 const outlet = (id: string, name: string, country: string, aliases?: string[]): DirectoryOutlet => ({
-  id, name, site: `https://www.${id}.example/`, feeds: [`https://${id}.example/feed`], country, language: 'en', kind: 'commercial', source: `https://${id}.example/rss`, ...(aliases ? { aliases } : {}),
+  id,
+  name,
+  site: `https://www.${id}.example/`,
+  feeds: [`https://${id}.example/feed`],
+  country,
+  language: 'en',
+  kind: 'commercial',
+  source: `https://${id}.example/rss`,
+  ...(aliases ? { aliases } : {}),
 });
 const country = directoryNames('en').country;
 
 describe('outlet groups filled from the directory', () => {
-  it('adds each outlet to its country\'s group by names and site, so articles naming it get the label', () => {
+  it("adds each outlet to its country's group by names and site, so articles naming it get the label", () => {
     const cbc = outlet('cbc', 'CBC News', 'CA', ['CBC']);
     const mail = outlet('dailymail', 'Daily Mail', 'GB', ['Mail Online']);
     const result = withDirectoryGroups([], [cbc, mail], country);
@@ -25,8 +33,11 @@ describe('outlet groups filled from the directory', () => {
     expect(labels('dailymail.example')).toEqual(['United Kingdom']);
   });
 
-  it('extends the reader\'s group of that name (any case) without repeating outlets, and leaves other groups alone', () => {
-    const groups = [{ name: 'canada', outlets: ['cbc news', 'Toronto Star'] }, { name: 'Right', outlets: ['National Post'] }];
+  it("extends the reader's group of that name (any case) without repeating outlets, and leaves other groups alone", () => {
+    const groups = [
+      { name: 'canada', outlets: ['cbc news', 'Toronto Star'] },
+      { name: 'Right', outlets: ['National Post'] },
+    ];
     const result = withDirectoryGroups(groups, [outlet('cbc', 'CBC News', 'CA'), outlet('np', 'National Post', 'CA')], country);
     expect(result.groups).toEqual([
       { name: 'canada', outlets: ['cbc news', 'Toronto Star', 'cbc.example', 'National Post', 'np.example'] },

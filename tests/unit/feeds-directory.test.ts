@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  directoryNames, DirectoryError, foldText, groupDirectory, isSubscribed, outletNames, parseDirectory, primaryLanguage,
-  searchDirectory, subscriptionPlan, type DirectoryOutlet,
+  directoryNames,
+  DirectoryError,
+  foldText,
+  groupDirectory,
+  isSubscribed,
+  outletNames,
+  parseDirectory,
+  primaryLanguage,
+  searchDirectory,
+  subscriptionPlan,
+  type DirectoryOutlet,
 } from '../../src/core/feeds';
 
 const raw = JSON.parse(readFileSync(new URL('../../public/directory/outlets.json', import.meta.url), 'utf8')) as { outlets: unknown[] };
@@ -11,7 +20,14 @@ const names = directoryNames('en');
 const byId = new Map(directory.outlets.map((o) => [o.id, o]));
 
 const outlet = (patch: Partial<DirectoryOutlet> & { id: string }): DirectoryOutlet => ({
-  name: patch.id, site: `https://${patch.id}.example/`, feeds: [`https://${patch.id}.example/feed`], country: 'GB', language: 'en', kind: 'commercial', source: `https://${patch.id}.example/rss`, ...patch,
+  name: patch.id,
+  site: `https://${patch.id}.example/`,
+  feeds: [`https://${patch.id}.example/feed`],
+  country: 'GB',
+  language: 'en',
+  kind: 'commercial',
+  source: `https://${patch.id}.example/rss`,
+  ...patch,
 });
 
 describe('the bundled starter directory', () => {
@@ -44,13 +60,34 @@ describe('the bundled starter directory', () => {
   });
 
   it('includes the wire services', () => {
-    for (const id of ['reuters', 'ap', 'afp', 'efe', 'ansa', 'kyodo', 'xinhua', 'tass', 'ani', 'yonhap', 'pap']) expect(byId.get(id)?.kind, id).toBe('wire');
+    for (const id of ['reuters', 'ap', 'afp', 'efe', 'ansa', 'kyodo', 'xinhua', 'tass', 'ani', 'yonhap', 'pap'])
+      expect(byId.get(id)?.kind, id).toBe('wire');
     expect(byId.get('xinhua')?.state).toBe(true);
     expect(byId.get('reuters')?.state).toBeUndefined();
   });
 
   it('includes the public broadcasters', () => {
-    for (const id of ['bbc', 'cbc', 'abc-au', 'dw', 'france24', 'nhk', 'rnz', 'rte', 'svt', 'nrk', 'yle', 'rts', 'orf', 'srf', 'npr', 'tagesschau', 'nos', 'rainews', 'rtve']) {
+    for (const id of [
+      'bbc',
+      'cbc',
+      'abc-au',
+      'dw',
+      'france24',
+      'nhk',
+      'rnz',
+      'rte',
+      'svt',
+      'nrk',
+      'yle',
+      'rts',
+      'orf',
+      'srf',
+      'npr',
+      'tagesschau',
+      'nos',
+      'rainews',
+      'rtve',
+    ]) {
       expect(byId.get(id)?.kind, id).toBe('public');
     }
   });
@@ -79,7 +116,9 @@ describe('parseDirectory', () => {
   it('skips a wrong or repeated entry with its reason and keeps the others', () => {
     const good = outlet({ id: 'good' });
     const parsed = parseDirectory({
-      version: 1, updated: '2026-01-01', outlets: [
+      version: 1,
+      updated: '2026-01-01',
+      outlets: [
         good,
         outlet({ id: 'script', feeds: ['javascript:alert(1)'] }),
         outlet({ id: 'uk', country: 'uk' }),
@@ -92,7 +131,16 @@ describe('parseDirectory', () => {
       ],
     });
     expect(parsed.outlets).toEqual([good]);
-    expect(parsed.skipped.map((s) => [s.index, s.id])).toEqual([[1, 'script'], [2, 'uk'], [3, 'many'], [4, 'none'], [5, 'kind'], [6, 'extra'], [7, null], [8, 'good']]);
+    expect(parsed.skipped.map((s) => [s.index, s.id])).toEqual([
+      [1, 'script'],
+      [2, 'uk'],
+      [3, 'many'],
+      [4, 'none'],
+      [5, 'kind'],
+      [6, 'extra'],
+      [7, null],
+      [8, 'good'],
+    ]);
     const reasons = parsed.skipped.map((s) => s.reason);
     expect(reasons[0]).toMatch(/feeds\.0 is not an http or https address/);
     expect(reasons[1]).toMatch(/country is not an ISO 3166-1 alpha-2 code/);
@@ -137,18 +185,27 @@ describe('grouping', () => {
 
   it('by country: groups named and sorted, outlets sorted within', () => {
     expect(groupDirectory(sample, 'country', names).map((g) => [g.key, g.label, g.outlets.map((o) => o.id)])).toEqual([
-      ['AT', 'Austria', ['a']], ['BR', 'Brazil', ['c']], ['DE', 'Germany', ['e', 'b']], ['PT', 'Portugal', ['d']],
+      ['AT', 'Austria', ['a']],
+      ['BR', 'Brazil', ['c']],
+      ['DE', 'Germany', ['e', 'b']],
+      ['PT', 'Portugal', ['d']],
     ]);
   });
 
   it('by language: regional variants together ("pt-BR" with "pt")', () => {
     expect(groupDirectory(sample, 'language', names).map((g) => [g.key, g.label, g.outlets.map((o) => o.id)])).toEqual([
-      ['de', 'German', ['a', 'e', 'b']], ['pt', 'Portuguese', ['c', 'd']],
+      ['de', 'German', ['a', 'e', 'b']],
+      ['pt', 'Portuguese', ['c', 'd']],
     ]);
   });
 
-  it('names groups in the reader\'s language', () => {
-    expect(groupDirectory(sample, 'country', directoryNames('de')).map((g) => g.label)).toEqual(['Brasilien', 'Deutschland', 'Österreich', 'Portugal']);
+  it("names groups in the reader's language", () => {
+    expect(groupDirectory(sample, 'country', directoryNames('de')).map((g) => g.label)).toEqual([
+      'Brasilien',
+      'Deutschland',
+      'Österreich',
+      'Portugal',
+    ]);
   });
 
   it('groups the bundled directory into every country and language it names', () => {
@@ -164,7 +221,7 @@ describe('subscribing', () => {
   const bbc = byId.get('bbc')!;
   const guardian = byId.get('guardian')!;
 
-  it('plans one feed each with the outlet\'s name on the first, and access to each feed and site host once', () => {
+  it("plans one feed each with the outlet's name on the first, and access to each feed and site host once", () => {
     const plan = subscriptionPlan([bbc, guardian]);
     expect(plan.feeds).toEqual([
       { url: 'https://feeds.bbci.co.uk/news/rss.xml', title: 'BBC News', siteUrl: 'https://www.bbc.co.uk/news' },

@@ -12,7 +12,17 @@ import { OffscreenExtractSchema, validateRequest } from '../../src/shared/schema
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-const ARTICLE = { id: 'https://x.example/a', url: 'https://x.example/a', title: 'T', outlet: 'X', published: null, text: 'Body.', byline: null, lang: 'en', words: 1 };
+const ARTICLE = {
+  id: 'https://x.example/a',
+  url: 'https://x.example/a',
+  title: 'T',
+  outlet: 'X',
+  published: null,
+  text: 'Body.',
+  byline: null,
+  lang: 'en',
+  words: 1,
+};
 
 function fakeOffscreen(answer: unknown = { ok: true, article: ARTICLE }, existing = false) {
   const calls: string[] = [];
@@ -43,7 +53,10 @@ describe('the page reader', () => {
   it('reads with DOMParser when the background has one (Firefox), without any message', async () => {
     const { browser, calls } = fakeOffscreen();
     const reader = createPageExtractor(browser, new JSDOM('').window.DOMParser);
-    const html = '<html><head><title>Headline</title><meta property="og:type" content="article"></head><body><article><h1>Headline</h1>' + '<p>A sentence of the article body that goes on for a while.</p>'.repeat(10) + '</article></body></html>';
+    const html =
+      '<html><head><title>Headline</title><meta property="og:type" content="article"></head><body><article><h1>Headline</h1>' +
+      '<p>A sentence of the article body that goes on for a while.</p>'.repeat(10) +
+      '</article></body></html>';
     const result = await reader.extract(html, 'https://x.example/story');
     expect(result.ok).toBe(true);
     expect(calls).toEqual([]);
@@ -69,22 +82,35 @@ describe('the page reader', () => {
 
   it('says so when the browser has neither a DOM nor offscreen documents', async () => {
     const reader = createPageExtractor({ runtime: {} } as unknown as Browser, undefined);
-    expect(await reader.extract('<p>x</p>', 'https://x.example/')).toMatchObject({ ok: false, message: expect.stringMatching(/no DOMParser and no offscreen/) });
+    expect(await reader.extract('<p>x</p>', 'https://x.example/')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no DOMParser and no offscreen/),
+    });
   });
 });
 
 describe('schemas', () => {
   it('the offscreen document takes only its own request', () => {
-    expect(v.safeParse(OffscreenExtractSchema, { target: 'offscreen', type: 'offscreen/extract', html: '<p/>', url: 'https://x.example/' }).success).toBe(true);
+    expect(
+      v.safeParse(OffscreenExtractSchema, { target: 'offscreen', type: 'offscreen/extract', html: '<p/>', url: 'https://x.example/' })
+        .success,
+    ).toBe(true);
     expect(v.safeParse(OffscreenExtractSchema, { type: 'feeds/list', payload: {} }).success).toBe(false);
     expect(v.safeParse(OffscreenExtractSchema, { target: 'offscreen', type: 'offscreen/extract', html: 1, url: 'x' }).success).toBe(false);
   });
 
   it('feed messages refuse intervals out of range and malformed feed lists', () => {
     expect(validateRequest('feeds/setInterval', { id: 'f', minutes: 60 }).ok).toBe(true);
-    expect(validateRequest('feeds/setInterval', { id: 'f', minutes: 5 })).toMatchObject({ ok: false, reason: expect.stringMatching(/minutes/) });
+    expect(validateRequest('feeds/setInterval', { id: 'f', minutes: 5 })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/minutes/),
+    });
     expect(validateRequest('feeds/add', { url: '' })).toMatchObject({ ok: false, reason: expect.stringMatching(/url is empty/) });
     expect(validateRequest('feeds/import', { feeds: [{ url: 'https://x.example/f', title: 'X' }] }).ok).toBe(false);
-    expect(validateRequest('feeds/import', { feeds: Array.from({ length: 1001 }, () => ({ url: 'https://x.example/f', title: '', siteUrl: null })) })).toMatchObject({ ok: false, reason: expect.stringMatching(/at most 1000 feeds/) });
+    expect(
+      validateRequest('feeds/import', {
+        feeds: Array.from({ length: 1001 }, () => ({ url: 'https://x.example/f', title: '', siteUrl: null })),
+      }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/at most 1000 feeds/) });
   });
 });

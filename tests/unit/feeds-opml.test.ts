@@ -8,7 +8,11 @@ describe('OPML import', () => {
   it('reads nested outlines with xmlUrl, htmlUrl and title, and says what it skipped', () => {
     expect(parseOpml(opml)).toEqual({
       feeds: [
-        { url: 'https://feeds.example.org/news/world/rss.xml', title: 'World News - Example Broadcaster', siteUrl: 'https://news.example.org/news/world' },
+        {
+          url: 'https://feeds.example.org/news/world/rss.xml',
+          title: 'World News - Example Broadcaster',
+          siteUrl: 'https://news.example.org/news/world',
+        },
         { url: 'https://ledger.example.com/feed/', title: 'The Local Ledger', siteUrl: 'https://ledger.example.com/' },
         { url: 'https://blog.example.io/feed.atom', title: 'Field Notes & Dispatches', siteUrl: null },
       ],

@@ -5,7 +5,20 @@ import { feedsOpml, hostOfPattern, MAX_OPML_BYTES, opmlFileName, originsOf, read
 import type { FeedStatus } from '../../src/shared/messages';
 
 const feed = (url: string, title: string, siteUrl: string | null = null): FeedStatus => ({
-  id: url, url, title, siteUrl, intervalMinutes: 60, addedAt: 0, lastPollAt: null, lastError: null, lastNew: 0, itemCount: 0, savedCount: 0, pending: 0, polling: false, blockedOrigins: [],
+  id: url,
+  url,
+  title,
+  siteUrl,
+  intervalMinutes: 60,
+  addedAt: 0,
+  lastPollAt: null,
+  lastError: null,
+  lastNew: 0,
+  itemCount: 0,
+  savedCount: 0,
+  pending: 0,
+  polling: false,
+  blockedOrigins: [],
 });
 
 describe('the Feeds section’s files', () => {
@@ -17,13 +30,20 @@ describe('the Feeds section’s files', () => {
   });
 
   it('refuses a file that is not OPML or too large, with the reason', async () => {
-    expect(await readOpmlFile(new Blob(['<rss version="2.0"/>']))).toEqual({ ok: false, reason: 'This is not an OPML file: the document is <rss>, not <opml>.' });
+    expect(await readOpmlFile(new Blob(['<rss version="2.0"/>']))).toEqual({
+      ok: false,
+      reason: 'This is not an OPML file: the document is <rss>, not <opml>.',
+    });
     expect(await readOpmlFile(new Blob(['x'.repeat(MAX_OPML_BYTES + 1)]))).toEqual({ ok: false, reason: 'larger than 2 MB' });
   });
 
   it('asks for each site once, any port', () => {
     expect(hostOfPattern('https://www.a.example/*')).toBe('www.a.example');
-    expect(originsOf(['https://a.example/feed', 'https://a.example:8443/other', 'http://a.example/x', 'http://127.0.0.1:9000/f'])).toEqual(['https://a.example/*', 'http://a.example/*', 'http://127.0.0.1/*']);
+    expect(originsOf(['https://a.example/feed', 'https://a.example:8443/other', 'http://a.example/x', 'http://127.0.0.1:9000/f'])).toEqual([
+      'https://a.example/*',
+      'http://a.example/*',
+      'http://127.0.0.1/*',
+    ]);
   });
 
   it('exports the subscriptions as OPML that imports back to the same feeds', async () => {

@@ -4,12 +4,18 @@ import { decodeBody, discoverFeeds, FeedError, parseFeed, parseFeedDate, refused
 
 const DIR = new URL('../fixtures/feeds/', import.meta.url);
 const bytes = (name: string) => new Uint8Array(readFileSync(new URL(name, DIR)));
-const fixture = (name: string, feedUrl: string | null = 'https://feeds.example.org/news/world/rss.xml') => parseFeed(decodeBody(bytes(name), null), feedUrl);
+const fixture = (name: string, feedUrl: string | null = 'https://feeds.example.org/news/world/rss.xml') =>
+  parseFeed(decodeBody(bytes(name), null), feedUrl);
 
 describe('RSS 2.0', () => {
   it('reads a broadcaster feed: CDATA, entities, permalink guids, relative links, RFC 822 dates in several zones', () => {
     const feed = fixture('rss2-broadcaster.xml');
-    expect(feed).toMatchObject({ format: 'rss', title: 'World News - Example Broadcaster', siteUrl: 'https://news.example.org/news/world', dropped: 0 });
+    expect(feed).toMatchObject({
+      format: 'rss',
+      title: 'World News - Example Broadcaster',
+      siteUrl: 'https://news.example.org/news/world',
+      dropped: 0,
+    });
     expect(feed.items).toEqual([
       {
         id: 'https://news.example.org/news/world-12345678#0',
@@ -55,7 +61,11 @@ describe('RSS 2.0', () => {
   it('reads tag soup the way a reader would, and drops javascript: links', () => {
     const feed = fixture('malformed-tag-soup.xml');
     expect(feed.title).toBe('Sloppy Times & Co');
-    expect(feed.items[0]).toMatchObject({ url: 'http://sloppy.example/prices', summary: 'Tom & Jerry say hello &unknown; world', published: '2026-11-16T12:00:00' });
+    expect(feed.items[0]).toMatchObject({
+      url: 'http://sloppy.example/prices',
+      summary: 'Tom & Jerry say hello &unknown; world',
+      published: '2026-11-16T12:00:00',
+    });
     // The truncated last item still counts; its javascript: link is refused, its permalink guid used.
     expect(feed.items[1]).toMatchObject({ title: 'Unclosed item at the end', url: 'http://sloppy.example/unclosed' });
   });
@@ -76,7 +86,8 @@ describe('RSS 2.0', () => {
   });
 
   it('lists a repeated item once and gives an item without guid or link a stable id', () => {
-    const xml = '<rss><channel><item><title>A</title><link>https://x.example/a</link></item><item><title>A</title><link>https://x.example/a</link></item><item><title>No link</title><description>d</description></item></channel></rss>';
+    const xml =
+      '<rss><channel><item><title>A</title><link>https://x.example/a</link></item><item><title>A</title><link>https://x.example/a</link></item><item><title>No link</title><description>d</description></item></channel></rss>';
     const first = parseFeed(xml, null).items;
     expect(first.map((i) => i.url)).toEqual(['https://x.example/a', null]);
     expect(first[1]?.id).toMatch(/^hash:[0-9a-f]{8}$/);
@@ -96,7 +107,13 @@ describe('RSS 1.0 (RDF)', () => {
         published: '2026-11-22T05:12:00Z',
         summary: 'A chip maker started building a café and a plant.',
       },
-      { id: 'https://tech.example.net/story/26/11/21/2210/kernel', url: 'https://tech.example.net/story/26/11/21/2210/kernel', title: 'Kernel 9.1 Released', published: '2026-11-22T03:10:00Z', summary: '' },
+      {
+        id: 'https://tech.example.net/story/26/11/21/2210/kernel',
+        url: 'https://tech.example.net/story/26/11/21/2210/kernel',
+        title: 'Kernel 9.1 Released',
+        published: '2026-11-22T03:10:00Z',
+        summary: '',
+      },
     ]);
   });
 });
@@ -124,7 +141,10 @@ describe('Atom 1.0', () => {
   });
 
   it('reads Atom written with a namespace prefix', () => {
-    const feed = parseFeed('<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>P</a:title><a:entry><a:id>1</a:id><a:title>E</a:title><a:link href="https://p.example/e"/></a:entry></a:feed>', null);
+    const feed = parseFeed(
+      '<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>P</a:title><a:entry><a:id>1</a:id><a:title>E</a:title><a:link href="https://p.example/e"/></a:entry></a:feed>',
+      null,
+    );
     expect(feed.items).toEqual([{ id: '1', url: 'https://p.example/e', title: 'E', published: null, summary: '' }]);
   });
 });
@@ -134,13 +154,27 @@ describe('JSON Feed', () => {
     const feed = fixture('jsonfeed-1.1.json', null);
     expect(feed).toMatchObject({ format: 'json', title: 'Morning Brief', siteUrl: 'https://brief.example.com/' });
     expect(feed.items).toEqual([
-      { id: '2026-11-22-brief', url: 'https://brief.example.com/2026/11/22/brief', title: 'Today: storms, talks and a record', published: '2026-11-22T11:00:00Z', summary: 'Three stories to start the day.' },
-      { id: '2026-11-21-brief', url: 'https://elsewhere.example.org/story', title: '', published: '2026-11-21T06:00:00Z', summary: 'A text-only item.' },
+      {
+        id: '2026-11-22-brief',
+        url: 'https://brief.example.com/2026/11/22/brief',
+        title: 'Today: storms, talks and a record',
+        published: '2026-11-22T11:00:00Z',
+        summary: 'Three stories to start the day.',
+      },
+      {
+        id: '2026-11-21-brief',
+        url: 'https://elsewhere.example.org/story',
+        title: '',
+        published: '2026-11-21T06:00:00Z',
+        summary: 'A text-only item.',
+      },
     ]);
   });
 
   it('reads 1.0 with a numeric id and HTML content', () => {
-    expect(fixture('jsonfeed-1.0.json').items).toEqual([{ id: '17', url: 'http://old.example.com/17', title: 'Seventeen', published: '2026-01-05T10:00:00Z', summary: 'Hi & bye' }]);
+    expect(fixture('jsonfeed-1.0.json').items).toEqual([
+      { id: '17', url: 'http://old.example.com/17', title: 'Seventeen', published: '2026-01-05T10:00:00Z', summary: 'Hi & bye' },
+    ]);
   });
 });
 
@@ -215,8 +249,14 @@ describe('autodiscovery', () => {
       <link rel="alternate" type="application/rss+xml" href="/rss.xml">
       <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
     </head><body></body></html>`;
-    expect(discoverFeeds(html, 'https://news.example/world/')).toEqual(['https://news.example/rss.xml', 'https://feeds.example.org/atom?x=1&y=2', 'https://news.example/world/feed.json']);
-    expect(discoverFeeds(readFileSync(new URL('not-a-feed.html', DIR), 'utf8'), 'https://x.example/')).toEqual(['https://x.example/rss.xml']);
+    expect(discoverFeeds(html, 'https://news.example/world/')).toEqual([
+      'https://news.example/rss.xml',
+      'https://feeds.example.org/atom?x=1&y=2',
+      'https://news.example/world/feed.json',
+    ]);
+    expect(discoverFeeds(readFileSync(new URL('not-a-feed.html', DIR), 'utf8'), 'https://x.example/')).toEqual([
+      'https://x.example/rss.xml',
+    ]);
     expect(discoverFeeds('<p>no links</p>', 'https://x.example/')).toEqual([]);
   });
 });

@@ -28,7 +28,12 @@ const PAGES: Record<string, string> = {
 const CBC_CANONICAL = 'https://www.cbc.ca/news/world/china-un-visit-xinjiang-investigation-1.5965000';
 
 function rss(items: { link: string; title: string }[]): string {
-  const body = items.map((i) => `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>Tue, 15 Sep 2020 10:00:00 GMT</pubDate></item>`).join('');
+  const body = items
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>Tue, 15 Sep 2020 10:00:00 GMT</pubDate></item>`,
+    )
+    .join('');
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Feed</title><link>${ORIGIN}/</link>${body}</channel></rss>`;
 }
 
@@ -49,9 +54,12 @@ class FakeNet {
     this.requests.push({ url, init });
     if (this.hold.has(url)) await new Promise<void>((resolve) => this.held.set(url, resolve));
     if (url === `${ORIGIN}/feed.xml`) return new Response(this.feed, { headers: { 'content-type': 'application/rss+xml' } });
-    if (url === `${ORIGIN}/broken.xml`) return new Response('<html><body>Moved</body></html>', { headers: { 'content-type': 'text/html' } });
+    if (url === `${ORIGIN}/broken.xml`)
+      return new Response('<html><body>Moved</body></html>', { headers: { 'content-type': 'text/html' } });
     const html = PAGES[url];
-    return html ? new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }) : new Response('Not found', { status: 404 });
+    return html
+      ? new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } })
+      : new Response('Not found', { status: 404 });
   };
   pages(): string[] {
     return this.requests.map((r) => r.url).filter((u) => u.includes('/a/'));
@@ -95,7 +103,10 @@ describe('subscribing and polling', () => {
     expect(added).toMatchObject({ url: `${ORIGIN}/feed.xml`, title: 'Test Feed', intervalMinutes: 60, polling: true });
     expect(fake.alarms.get(`feed:${added.id}`)).toMatchObject({ periodInMinutes: 60 });
     await feeds.idle();
-    expect(await origins(archive)).toEqual({ [CBC_CANONICAL]: 'feed', 'https://www.dailymail.co.uk/news/article-8734901/China-invites-EU-diplomats-real-situation-Xinjiang.html': 'feed' });
+    expect(await origins(archive)).toEqual({
+      [CBC_CANONICAL]: 'feed',
+      'https://www.dailymail.co.uk/news/article-8734901/China-invites-EU-diplomats-real-situation-Xinjiang.html': 'feed',
+    });
     const [status] = await feeds.list();
     expect(status).toMatchObject({ itemCount: 3, lastNew: 2, savedCount: 2, pending: 0, polling: false });
     expect(status?.lastPollAt).toEqual(expect.any(Number));
@@ -105,7 +116,11 @@ describe('subscribing and polling', () => {
     expect(net.requests.map((r) => r.url)).toEqual([`${ORIGIN}/feed.xml`, `${ORIGIN}/a/cbc`, `${ORIGIN}/a/dailymail`, `${ORIGIN}/a/front`]);
     for (const r of net.requests) expect(r.init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
     const record = await archive.get(CBC_CANONICAL);
-    expect(record).toMatchObject({ title: 'China welcomes UN visit to Xinjiang, but opposes investigation', outlet: 'CBC News', text: expect.stringContaining('Xinjiang') });
+    expect(record).toMatchObject({
+      title: 'China welcomes UN visit to Xinjiang, but opposes investigation',
+      outlet: 'CBC News',
+      text: expect.stringContaining('Xinjiang'),
+    });
   });
 
   it('a second poll adds nothing and fetches only the feed; a new item is archived on the next', async () => {
@@ -128,7 +143,17 @@ describe('subscribing and polling', () => {
 
   it('never downgrades an article the reader saved: the feed links to it and leaves it as it is', async () => {
     const { feeds, archive } = await service();
-    const saved = { id: CBC_CANONICAL, url: CBC_CANONICAL, title: 'My own copy', outlet: 'CBC', published: null, text: 'Saved by hand.', byline: null, lang: 'en', words: 3 };
+    const saved = {
+      id: CBC_CANONICAL,
+      url: CBC_CANONICAL,
+      title: 'My own copy',
+      outlet: 'CBC',
+      published: null,
+      text: 'Saved by hand.',
+      byline: null,
+      lang: 'en',
+      words: 3,
+    };
     await archive.save(saved);
     await feeds.add(`${ORIGIN}/feed.xml`);
     await feeds.idle();
@@ -151,14 +176,17 @@ describe('subscribing and polling', () => {
 describe('errors', () => {
   it('refuses an address that is not a feed, and stores nothing', async () => {
     const { feeds } = await service();
-    await expect(feeds.add(`${ORIGIN}/broken.xml`)).rejects.toThrow(/Could not subscribe to https:\/\/feeds\.example\/broken\.xml: This address is a web page, not a feed/);
+    await expect(feeds.add(`${ORIGIN}/broken.xml`)).rejects.toThrow(
+      /Could not subscribe to https:\/\/feeds\.example\/broken\.xml: This address is a web page, not a feed/,
+    );
     await expect(feeds.add('ftp://feeds.example/x')).rejects.toThrow(/not a web address/);
     expect(await feeds.list()).toEqual([]);
     expect(fake.alarms.size).toBe(0);
   });
 
   it('subscribes to the feed a web page announces (autodiscovery)', async () => {
-    PAGES[`${ORIGIN}/home`] = '<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Home</body></html>';
+    PAGES[`${ORIGIN}/home`] =
+      '<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Home</body></html>';
     const { feeds } = await service();
     const added = await feeds.add(`${ORIGIN}/home`);
     expect(added).toMatchObject({ url: `${ORIGIN}/feed.xml`, title: 'Test Feed' });
@@ -193,7 +221,10 @@ describe('errors', () => {
     await feeds.idle();
     for (let i = 0; i < 4; i++) await feeds.poll(id);
     expect(net.requests.filter((r) => r.url.includes('elsewhere'))).toEqual([]);
-    expect((await feeds.list())[0]).toMatchObject({ blockedOrigins: ['https://www.elsewhere.example/*'], lastError: expect.stringMatching(/articles are on www\.elsewhere\.example/) });
+    expect((await feeds.list())[0]).toMatchObject({
+      blockedOrigins: ['https://www.elsewhere.example/*'],
+      lastError: expect.stringMatching(/articles are on www\.elsewhere\.example/),
+    });
     await fake.browser.permissions.request({ origins: ['https://www.elsewhere.example/*'] });
     await feeds.poll(id);
     expect(await archive.get(CBC_CANONICAL)).not.toBeNull();
@@ -218,7 +249,11 @@ describe('errors', () => {
     const write = vi.spyOn(archive, 'write').mockRejectedValueOnce(new Error('Your browser’s storage for Framelens is full.'));
     const { id } = await feeds.add(`${ORIGIN}/feed.xml`);
     await feeds.idle();
-    expect((await feeds.list())[0]).toMatchObject({ polling: false, lastError: 'Your browser’s storage for Framelens is full.', pending: 3 });
+    expect((await feeds.list())[0]).toMatchObject({
+      polling: false,
+      lastError: 'Your browser’s storage for Framelens is full.',
+      pending: 3,
+    });
     expect(await archive.count()).toBe(0);
     write.mockRestore();
     await feeds.poll(id);
@@ -282,8 +317,26 @@ describe('subscriptions', () => {
     expect(await feeds.setInterval(status!.id, 180)).toMatchObject({ intervalMinutes: 180 });
     expect(fake.alarms.get(`feed:${status!.id}`)).toMatchObject({ periodInMinutes: 180 });
     // All of the feed's poll state goes, whatever its item ids; another feed's stays.
-    await archive.db.put('feedItems', { feedId: 'other', itemId: '\uffff\uffff beyond a string bound', url: null, title: '', published: null, state: 'skipped', firstSeen: 0, attempts: 0 });
-    await archive.db.put('feedItems', { feedId: status!.id, itemId: '\uffff\uffff beyond a string bound', url: null, title: '', published: null, state: 'skipped', firstSeen: 0, attempts: 0 });
+    await archive.db.put('feedItems', {
+      feedId: 'other',
+      itemId: '\uffff\uffff beyond a string bound',
+      url: null,
+      title: '',
+      published: null,
+      state: 'skipped',
+      firstSeen: 0,
+      attempts: 0,
+    });
+    await archive.db.put('feedItems', {
+      feedId: status!.id,
+      itemId: '\uffff\uffff beyond a string bound',
+      url: null,
+      title: '',
+      published: null,
+      state: 'skipped',
+      firstSeen: 0,
+      attempts: 0,
+    });
     expect(await feeds.remove(status!.id)).toBe(true);
     expect(await feeds.list()).toEqual([]);
     expect(await archive.db.getAllKeys('feedItems')).toEqual([['other', '\uffff\uffff beyond a string bound']]);
@@ -304,23 +357,33 @@ describe('subscriptions', () => {
 });
 
 describe('bounded fetch', () => {
-  const respond = (body: BodyInit, headers: Record<string, string> = {}, status = 200): FetchFn => async () => new Response(body, { status, headers });
+  const respond =
+    (body: BodyInit, headers: Record<string, string> = {}, status = 200): FetchFn =>
+    async () =>
+      new Response(body, { status, headers });
 
   it('refuses a body over the size limit, declared or streamed', async () => {
     const limits = { timeoutMs: 1000, maxBytes: 10 };
     await expect(fetchBounded('https://x.example/', 'feed', limits, respond('x'.repeat(11)))).rejects.toThrow(/larger than/);
-    await expect(fetchBounded('https://x.example/', 'feed', limits, respond('short', { 'content-length': '999' }))).rejects.toThrow(/larger than/);
+    await expect(fetchBounded('https://x.example/', 'feed', limits, respond('short', { 'content-length': '999' }))).rejects.toThrow(
+      /larger than/,
+    );
     await expect(fetchBounded('https://x.example/', 'feed', limits, respond('<rss/>'))).resolves.toMatchObject({ text: '<rss/>' });
   });
 
   it('refuses media types that are not a feed or not a page, and HTTP errors', async () => {
-    await expect(fetchBounded('https://x.example/', 'feed', FEED_LIMITS, respond('x', { 'content-type': 'image/png' }))).rejects.toThrow(/image\/png, not a feed/);
-    await expect(fetchBounded('https://x.example/', 'page', FEED_LIMITS, respond('{}', { 'content-type': 'application/json' }))).rejects.toThrow(/not HTML/);
+    await expect(fetchBounded('https://x.example/', 'feed', FEED_LIMITS, respond('x', { 'content-type': 'image/png' }))).rejects.toThrow(
+      /image\/png, not a feed/,
+    );
+    await expect(
+      fetchBounded('https://x.example/', 'page', FEED_LIMITS, respond('{}', { 'content-type': 'application/json' })),
+    ).rejects.toThrow(/not HTML/);
     await expect(fetchBounded('https://x.example/', 'feed', FEED_LIMITS, respond('x', {}, 503))).rejects.toThrow(/answered 503/);
   });
 
   it('gives up after the time limit', async () => {
-    const never: FetchFn = (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const never: FetchFn = (_url, init) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     await expect(fetchBounded('https://x.example/', 'feed', { timeoutMs: 50, maxBytes: 100 }, never)).rejects.toThrow(/No answer within/);
   });
 

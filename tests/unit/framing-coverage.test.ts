@@ -6,16 +6,22 @@ import { articleFromRecord } from '../../src/core/types';
 const article = (id: string, text: string) => articleFromRecord({ id, url: null, title: '', outlet: id, published: null, text });
 
 describe('coverage', () => {
-  const a = article('a', [
-    'The storm destroyed 12 homes in the coastal town of Brixham on Sunday night.',
-    'Emergency crews evacuated residents from the harbour district before dawn.',
-    'The mayor blamed years of underfunding for the collapse of the sea wall.',
-  ].join('\n\n'));
-  const b = article('b', [
-    'A dozen homes were destroyed by the storm in the coastal town of Brixham on Sunday night.',
-    'Emergency crews evacuated residents from the harbour district early on Monday.',
-    'Insurers expect claims to exceed two million pounds across the county.',
-  ].join('\n\n'));
+  const a = article(
+    'a',
+    [
+      'The storm destroyed 12 homes in the coastal town of Brixham on Sunday night.',
+      'Emergency crews evacuated residents from the harbour district before dawn.',
+      'The mayor blamed years of underfunding for the collapse of the sea wall.',
+    ].join('\n\n'),
+  );
+  const b = article(
+    'b',
+    [
+      'A dozen homes were destroyed by the storm in the coastal town of Brixham on Sunday night.',
+      'Emergency crews evacuated residents from the harbour district early on Monday.',
+      'Insurers expect claims to exceed two million pounds across the county.',
+    ].join('\n\n'),
+  );
   const r = compareFraming([a, b]);
   const only = (id: string) => r.coverage.find((c) => c.article === id)!.only.map((o) => o.text);
 
@@ -37,7 +43,9 @@ describe('coverage', () => {
 
 describe('quantities', () => {
   it('reads hedged amounts and skips dates and years', () => {
-    expect(findQuantities('Rights groups say over a million Uighurs are held.').map((q) => [q.text, q.value, q.qualifier])).toEqual([['over a million Uighurs', 1e6, 'over']]);
+    expect(findQuantities('Rights groups say over a million Uighurs are held.').map((q) => [q.text, q.value, q.qualifier])).toEqual([
+      ['over a million Uighurs', 1e6, 'over'],
+    ]);
     expect(findQuantities('The mass detention of nearly 1 million Uighur Muslims.').map((q) => q.value)).toEqual([1e6]);
     expect(findQuantities('On June 2, 2019 and in 2020 nothing was counted.')).toEqual([]);
   });

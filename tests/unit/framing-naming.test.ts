@@ -16,7 +16,10 @@ describe('spelling variants', () => {
   });
 
   it('groups Kiev (one article) and Kyiv (the other) as one concept', () => {
-    const r = compareFraming([article('a', 'Troops advanced on Kiev overnight. The mayor of Kiev asked for help.'), article('b', 'Troops advanced on Kyiv overnight. Residents of Kyiv sheltered underground.')]);
+    const r = compareFraming([
+      article('a', 'Troops advanced on Kiev overnight. The mayor of Kiev asked for help.'),
+      article('b', 'Troops advanced on Kyiv overnight. Residents of Kyiv sheltered underground.'),
+    ]);
     const n = r.naming.find((x) => x.kind === 'spelling');
     expect(n?.variants.map((v) => [v.article, v.form])).toEqual([
       ['a', 'Kiev'],
@@ -26,8 +29,14 @@ describe('spelling variants', () => {
 });
 
 describe('references, labels and swaps', () => {
-  const a = article('a', 'North Korean dictator Kim Jong-un met envoys. The regime in Pyongyang said illegal immigrants were not welcome. Kim Jong-un laughed.');
-  const b = article('b', 'North Korean leader Kim Jong Un met envoys. Mr. Kim said the government of North Korea welcomed undocumented migrants. Mr. Kim smiled.');
+  const a = article(
+    'a',
+    'North Korean dictator Kim Jong-un met envoys. The regime in Pyongyang said illegal immigrants were not welcome. Kim Jong-un laughed.',
+  );
+  const b = article(
+    'b',
+    'North Korean leader Kim Jong Un met envoys. Mr. Kim said the government of North Korea welcomed undocumented migrants. Mr. Kim smiled.',
+  );
   const r = compareFraming([a, b]);
 
   it('shows how each article refers to the same person', () => {

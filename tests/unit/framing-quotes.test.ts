@@ -6,7 +6,10 @@ import { extractQuotes } from '../../src/core/framing/quotes';
 import { articleFromRecord } from '../../src/core/types';
 
 const quotesOf = (text: string) => extractQuotes(text, splitSentences(text));
-const direct = (text: string) => quotesOf(text).quotes.filter((q) => q.kind === 'direct').map((q) => ({ text: q.text, speaker: q.speaker, verb: q.verb }));
+const direct = (text: string) =>
+  quotesOf(text)
+    .quotes.filter((q) => q.kind === 'direct')
+    .map((q) => ({ text: q.text, speaker: q.speaker, verb: q.verb }));
 
 describe('quote marks', () => {
   const marks: [string, string, string][] = [
@@ -21,7 +24,9 @@ describe('quote marks', () => {
   ];
   for (const [name, open, close] of marks) {
     it(`finds a ${name} quote and its speaker`, () => {
-      expect(direct(`${open}We will not back down,${close} Maria Lopez said on Monday.`)).toEqual([{ text: 'We will not back down,', speaker: 'Maria Lopez', verb: 'said' }]);
+      expect(direct(`${open}We will not back down,${close} Maria Lopez said on Monday.`)).toEqual([
+        { text: 'We will not back down,', speaker: 'Maria Lopez', verb: 'said' },
+      ]);
     });
   }
 
@@ -59,7 +64,11 @@ describe('attribution', () => {
   it('reads "said X", "according to X" and a speaker before the quote', () => {
     expect(direct('"It was a mistake," said Senator Jane Roe.')[0]!.speaker).toBe('Senator Jane Roe');
     expect(direct('The talks failed, "a complete waste of time," according to John Smith.')[0]!.speaker).toBe('John Smith');
-    expect(direct('Trudeau called it "excellent news" but deferred to the UN.')[0]).toEqual({ text: 'excellent news', speaker: 'Trudeau', verb: 'called' });
+    expect(direct('Trudeau called it "excellent news" but deferred to the UN.')[0]).toEqual({
+      text: 'excellent news',
+      speaker: 'Trudeau',
+      verb: 'called',
+    });
   });
 
   it('reads a perfect tense after a contracted pronoun ("He’s said") as that pronoun speaking', () => {
@@ -68,7 +77,9 @@ describe('attribution', () => {
   });
 
   it('credits a possessive role ("according to Trump’s outside counsel") to the role, not the possessor', () => {
-    expect(direct('The two sides traded messages "back and forth," according to Trump\'s outside counsel.')[0]!.speaker).toBe("Trump's outside counsel");
+    expect(direct('The two sides traded messages "back and forth," according to Trump\'s outside counsel.')[0]!.speaker).toBe(
+      "Trump's outside counsel",
+    );
   });
 
   it('resolves "she" to a person introduced by name and description, not to the last "he"', () => {
@@ -77,9 +88,17 @@ describe('attribution', () => {
   });
 
   it('credits the name before two appositives, and a quote after "vowing"', () => {
-    const { quotes } = quotesOf('Alex Mensing, project coordinator for Pueblo Sin Fronteras, a group that organized the caravan, told reporters that the migrants would remain at the gate.');
-    expect(quotes[0]).toEqual(expect.objectContaining({ kind: 'indirect', speaker: 'Alex Mensing', role: 'project coordinator for Pueblo Sin Fronteras' }));
-    expect(direct('Mr. Trump, in a tweet last week, ratcheted up his rhetoric, vowing "not to let these large Caravans of people into our Country."')[0]!.speaker).toBe('Mr. Trump');
+    const { quotes } = quotesOf(
+      'Alex Mensing, project coordinator for Pueblo Sin Fronteras, a group that organized the caravan, told reporters that the migrants would remain at the gate.',
+    );
+    expect(quotes[0]).toEqual(
+      expect.objectContaining({ kind: 'indirect', speaker: 'Alex Mensing', role: 'project coordinator for Pueblo Sin Fronteras' }),
+    );
+    expect(
+      direct(
+        'Mr. Trump, in a tweet last week, ratcheted up his rhetoric, vowing "not to let these large Caravans of people into our Country."',
+      )[0]!.speaker,
+    ).toBe('Mr. Trump');
   });
 
   it('credits an address standing for its office, and a surname subject to the full name before it', () => {
@@ -88,8 +107,17 @@ describe('attribution', () => {
   });
 
   it('takes the role from an appositive and finds indirect quotes', () => {
-    const { quotes } = quotesOf("Wang Wenbin, a spokesman from China's foreign ministry, said today that Beijing had extended the invitation.");
-    expect(quotes).toEqual([expect.objectContaining({ kind: 'indirect', speaker: 'Wang Wenbin', role: "a spokesman from China's foreign ministry", verb: 'said' })]);
+    const { quotes } = quotesOf(
+      "Wang Wenbin, a spokesman from China's foreign ministry, said today that Beijing had extended the invitation.",
+    );
+    expect(quotes).toEqual([
+      expect.objectContaining({
+        kind: 'indirect',
+        speaker: 'Wang Wenbin',
+        role: "a spokesman from China's foreign ministry",
+        verb: 'said',
+      }),
+    ]);
     expect(quotes[0]!.text).toMatch(/^Beijing had extended the invitation/);
   });
 
@@ -106,7 +134,14 @@ describe('attribution', () => {
       "'China has already agreed,' Wang told reporters.",
     ].join('\n\n');
     const a = articleFromRecord({ id: 'a', url: null, title: 't', outlet: 'X', published: null, text });
-    const b = articleFromRecord({ id: 'b', url: null, title: 't', outlet: 'Y', published: null, text: 'Nothing quoted here at all today.' });
+    const b = articleFromRecord({
+      id: 'b',
+      url: null,
+      title: 't',
+      outlet: 'Y',
+      published: null,
+      text: 'Nothing quoted here at all today.',
+    });
     const voices = compareFraming([a, b]).voices;
     expect(voices.map((v) => v.speaker)).toEqual(['Wang Wenbin']);
     expect(voices[0]).toMatchObject({ quotes: 3, direct: 2, indirect: 1, only: true });
@@ -114,8 +149,22 @@ describe('attribution', () => {
   });
 
   it('marks loaded attribution verbs', () => {
-    const a = articleFromRecord({ id: 'a', url: null, title: 't', outlet: 'X', published: null, text: '"We did nothing wrong," the minister insisted.' });
-    const b = articleFromRecord({ id: 'b', url: null, title: 't', outlet: 'Y', published: null, text: '"We did nothing wrong," the minister said.' });
+    const a = articleFromRecord({
+      id: 'a',
+      url: null,
+      title: 't',
+      outlet: 'X',
+      published: null,
+      text: '"We did nothing wrong," the minister insisted.',
+    });
+    const b = articleFromRecord({
+      id: 'b',
+      url: null,
+      title: 't',
+      outlet: 'Y',
+      published: null,
+      text: '"We did nothing wrong," the minister said.',
+    });
     const voices = compareFraming([a, b]).voices;
     expect(voices.find((v) => v.article === 'a')!.loadedVerbs).toEqual(['insisted']);
     expect(voices.find((v) => v.article === 'b')!.loadedVerbs).toEqual([]);

@@ -4,20 +4,29 @@ import { articleFromRecord } from '../../src/core/types';
 
 const article = (id: string, title: string, text: string) => articleFromRecord({ id, url: null, title, outlet: id, published: null, text });
 
-const a = article('a', 'Protesters beaten in crackdown', [
-  'Dozens of protesters were detained and several were beaten in the capital on Friday.',
-  'The alleged ringleaders were reportedly taken to a so-called "re-education" facility.',
-  'Families said they feared for their loved ones and demanded justice from the courts.',
-].join('\n\n'));
-const b = article('b', 'Police restore calm after unrest', [
-  'Dozens of people were detained by police in the capital on Friday after clashes.',
-  'Officials praised the officers for restoring calm and said the city was safe again.',
-  'Shops reopened and traders welcomed the return of customers and tourists.',
-].join('\n\n'));
+const a = article(
+  'a',
+  'Protesters beaten in crackdown',
+  [
+    'Dozens of protesters were detained and several were beaten in the capital on Friday.',
+    'The alleged ringleaders were reportedly taken to a so-called "re-education" facility.',
+    'Families said they feared for their loved ones and demanded justice from the courts.',
+  ].join('\n\n'),
+);
+const b = article(
+  'b',
+  'Police restore calm after unrest',
+  [
+    'Dozens of people were detained by police in the capital on Friday after clashes.',
+    'Officials praised the officers for restoring calm and said the city was safe again.',
+    'Shops reopened and traders welcomed the return of customers and tourists.',
+  ].join('\n\n'),
+);
 const r = compareFraming([a, b]);
 
 describe('hedging and attribution', () => {
-  const kinds = (id: string, kind: string) => r.hedging!.filter((h) => h.article === id && h.kind === kind).map((h) => h.text.toLowerCase());
+  const kinds = (id: string, kind: string) =>
+    r.hedging!.filter((h) => h.article === id && h.kind === kind).map((h) => h.text.toLowerCase());
 
   it('finds hedges and scare quotes', () => {
     expect(kinds('a', 'hedge')).toEqual(expect.arrayContaining(['alleged', 'reportedly', 'so-called']));

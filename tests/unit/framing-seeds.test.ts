@@ -14,10 +14,27 @@ const report = compareFraming([dailyMail!, cbc!]);
 describe('compareFraming on the canonical pair', () => {
   it('has the fields docs/DESIGN.md promises, each entry naming its article, and survives JSON', () => {
     const ids = new Set(report.articles.map((a) => a.id));
-    for (const a of report.articles) expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'published', 'words']));
-    for (const t of report.terms) expect(t).toEqual(expect.objectContaining({ article: expect.any(String), term: expect.any(String), z: expect.any(Number), count: expect.any(Number) }));
+    for (const a of report.articles)
+      expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'published', 'words']));
+    for (const t of report.terms)
+      expect(t).toEqual(
+        expect.objectContaining({
+          article: expect.any(String),
+          term: expect.any(String),
+          z: expect.any(Number),
+          count: expect.any(Number),
+        }),
+      );
     for (const n of report.naming) for (const v of n.variants) expect(ids.has(v.article)).toBe(true);
-    for (const v of report.voices) expect(v).toEqual(expect.objectContaining({ speaker: expect.any(String), quotes: expect.any(Number), words: expect.any(Number), verbs: expect.any(Array) }));
+    for (const v of report.voices)
+      expect(v).toEqual(
+        expect.objectContaining({
+          speaker: expect.any(String),
+          quotes: expect.any(Number),
+          words: expect.any(Number),
+          verbs: expect.any(Array),
+        }),
+      );
     for (const section of [report.terms, report.voices, report.coverage, report.tone, report.frames, report.hedging!, report.headline!]) {
       for (const e of section) expect(ids.has(e.article)).toBe(true);
     }
@@ -30,7 +47,10 @@ describe('compareFraming on the canonical pair', () => {
   });
 
   it('keeps entries apart when two articles share an id', () => {
-    const twice = compareFraming([{ ...dailyMail!, id: 'x' }, { ...cbc!, id: 'x' }]);
+    const twice = compareFraming([
+      { ...dailyMail!, id: 'x' },
+      { ...cbc!, id: 'x' },
+    ]);
     expect(twice.articles.map((a) => a.id)).toEqual(['x', 'x#2']);
     expect(twice.voices.find((v) => v.speaker === 'Zhao Lijian')?.article).toBe('x#2');
   });

@@ -10,7 +10,18 @@ describe('log-odds with an informative Dirichlet prior', () => {
     // y_i = {a: 3, b: 1}, y_j = {a: 1, b: 3}, α_a = α_b = 1, α_0 = 2, n_i = n_j = 4:
     // δ_a = log(4 / (4 + 2 − 3 − 1)) − log(2 / (4 + 2 − 1 − 1)) = log 2 − log 0.5 = 2 log 2
     // σ² = 1/4 + 1/2 = 0.75, z = 2 log 2 / √0.75 ≈ 1.600754
-    const scores = logOddsZ({ focus: new Map([['a', 3], ['b', 1]]), rest: new Map([['a', 1], ['b', 3]]), prior: () => 1, alpha0: 2 });
+    const scores = logOddsZ({
+      focus: new Map([
+        ['a', 3],
+        ['b', 1],
+      ]),
+      rest: new Map([
+        ['a', 1],
+        ['b', 3],
+      ]),
+      prior: () => 1,
+      alpha0: 2,
+    });
     const a = scores.find((s) => s.key === 'a')!;
     const b = scores.find((s) => s.key === 'b')!;
     expect(a.delta).toBeCloseTo(2 * Math.log(2), 10);
@@ -26,8 +37,16 @@ describe('log-odds with an informative Dirichlet prior', () => {
 });
 
 describe('distinctive terms', () => {
-  const a = article('a', 'The regime cracked down on protesters. The regime jailed protesters again. Rights groups condemned the crackdown on protesters. The Daily Planet reports the regime is isolated.', 'Daily Planet');
-  const b = article('b', 'The government restored order after riots. The government said the riots were organised. Police arrested rioters after the riots. The government praised the police.', 'Other News');
+  const a = article(
+    'a',
+    'The regime cracked down on protesters. The regime jailed protesters again. Rights groups condemned the crackdown on protesters. The Daily Planet reports the regime is isolated.',
+    'Daily Planet',
+  );
+  const b = article(
+    'b',
+    'The government restored order after riots. The government said the riots were organised. Police arrested rioters after the riots. The government praised the police.',
+    'Other News',
+  );
   const report = compareFraming([a, b]);
   const terms = (id: string) => report.terms.filter((t) => t.article === id);
 
@@ -54,7 +73,10 @@ describe('distinctive terms', () => {
   });
 
   it('uses an archive background as the prior when given', () => {
-    const background = buildTermPrior([{ text: 'The regime and the government. Protesters and riots.' }, { title: 'Government', text: 'The government spoke.' }]);
+    const background = buildTermPrior([
+      { text: 'The regime and the government. Protesters and riots.' },
+      { title: 'Government', text: 'The government spoke.' },
+    ]);
     expect(background.docs).toBe(2);
     expect(background.counts['govern']).toBe(3);
     expect(background.total).toBeGreaterThan(0);

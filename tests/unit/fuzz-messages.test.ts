@@ -35,7 +35,14 @@ const TYPES = Object.keys(requestSchemas) as MessageType[];
 /** Requests that change the archive, the settings or the subscriptions when valid, as the protocol flags them. */
 const WRITING: ReadonlySet<MessageType> = new Set(TYPES.filter((type) => WRITES[type]));
 
-const record = (id: string): ArticleRecord => ({ id, url: `https://fuzz.example/${id}`, title: `Title ${id}`, outlet: 'Fuzz', published: '2024-05-06', text: `Body of ${id}.\n\nSecond paragraph.` });
+const record = (id: string): ArticleRecord => ({
+  id,
+  url: `https://fuzz.example/${id}`,
+  title: `Title ${id}`,
+  outlet: 'Fuzz',
+  published: '2024-05-06',
+  text: `Body of ${id}.\n\nSecond paragraph.`,
+});
 const article = (id: string) => ({ ...record(id), byline: null, lang: 'en', words: 6 });
 
 class Fuzzer {
@@ -48,14 +55,22 @@ class Fuzzer {
   }
   string(): string {
     switch (this.int(10)) {
-      case 0: return '';
-      case 1: return 'x'.repeat(100_000 + this.int(1_000_000));
-      case 2: return this.pick(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf']);
-      case 3: return '<img src=x onerror=alert(1)>';
-      case 4: return '\u202e\u200b\ud800\u0000';
-      case 5: return this.pick(TYPES);
-      case 6: return 'javascript:alert(1)';
-      default: return Array.from({ length: this.int(20) }, () => String.fromCharCode(this.int(0x3000))).join('');
+      case 0:
+        return '';
+      case 1:
+        return 'x'.repeat(100_000 + this.int(1_000_000));
+      case 2:
+        return this.pick(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf']);
+      case 3:
+        return '<img src=x onerror=alert(1)>';
+      case 4:
+        return '\u202e\u200b\ud800\u0000';
+      case 5:
+        return this.pick(TYPES);
+      case 6:
+        return 'javascript:alert(1)';
+      default:
+        return Array.from({ length: this.int(20) }, () => String.fromCharCode(this.int(0x3000))).join('');
     }
   }
   number(): number {
@@ -65,22 +80,40 @@ class Fuzzer {
   value(depth = 3): unknown {
     const kind = this.int(depth > 0 ? 12 : 8);
     switch (kind) {
-      case 0: return null;
-      case 1: return undefined;
-      case 2: return this.random() < 0.5;
-      case 3: return this.number();
-      case 4: case 5: return this.string();
-      case 6: return this.pick([new Date(0), /x/g, new Map([[1, 2]]), new Set([1]), new Uint8Array(4), 10n]);
-      case 7: return this.deep();
-      case 8: case 9: return Array.from({ length: this.int(5) }, () => this.value(depth - 1));
-      default: return this.object(depth - 1);
+      case 0:
+        return null;
+      case 1:
+        return undefined;
+      case 2:
+        return this.random() < 0.5;
+      case 3:
+        return this.number();
+      case 4:
+      case 5:
+        return this.string();
+      case 6:
+        return this.pick([new Date(0), /x/g, new Map([[1, 2]]), new Set([1]), new Uint8Array(4), 10n]);
+      case 7:
+        return this.deep();
+      case 8:
+      case 9:
+        return Array.from({ length: this.int(5) }, () => this.value(depth - 1));
+      default:
+        return this.object(depth - 1);
     }
   }
   object(depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (let i = this.int(5); i > 0; i--) out[this.random() < 0.3 ? this.pick(['__proto__', 'constructor', 'prototype', 'type', 'payload', 'id', 'ids', 'records', 'article']) : this.string().slice(0, 40)] = this.value(depth);
+    for (let i = this.int(5); i > 0; i--)
+      out[
+        this.random() < 0.3
+          ? this.pick(['__proto__', 'constructor', 'prototype', 'type', 'payload', 'id', 'ids', 'records', 'article'])
+          : this.string().slice(0, 40)
+      ] = this.value(depth);
     // JSON.parse makes a real own "__proto__" key, as a page or a file would deliver it.
-    return this.random() < 0.2 ? { ...out, ...(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}') as object) } : out;
+    return this.random() < 0.2
+      ? { ...out, ...(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}') as object) }
+      : out;
   }
   /** Nesting that recursive validators or cloners may choke on. */
   deep(): unknown {
@@ -135,19 +168,30 @@ class Fuzzer {
     const keys = Object.keys(payload);
     const out: Record<string, unknown> = structuredClone(payload);
     switch (this.int(7)) {
-      case 0: return this.value();
-      case 1: if (keys.length) delete out[this.pick(keys)]; else out.extra = 1; return out;
-      case 2: out[keys.length ? this.pick(keys) : 'extra'] = this.value(); return out;
+      case 0:
+        return this.value();
+      case 1:
+        if (keys.length) delete out[this.pick(keys)];
+        else out.extra = 1;
+        return out;
+      case 2:
+        out[keys.length ? this.pick(keys) : 'extra'] = this.value();
+        return out;
       case 3: {
         // One field deep inside (an article or record field) gets a wrong value.
         const inner = (out.article ?? (out.records as unknown[] | undefined)?.[0]) as Record<string, unknown> | undefined;
-        if (inner) inner[this.pick(['id', 'url', 'title', 'outlet', 'published', 'text', 'words', 'lang', 'byline', 'story'])] = this.value(1);
+        if (inner)
+          inner[this.pick(['id', 'url', 'title', 'outlet', 'published', 'text', 'words', 'lang', 'byline', 'story'])] = this.value(1);
         else out[this.string().slice(0, 20) || 'extra'] = this.value();
         return out;
       }
-      case 4: return { ...out, ...(JSON.parse('{"__proto__": {"polluted": true}}') as object) };
-      case 5: return this.deep();
-      default: out[this.string().slice(0, 30) || 'x'] = this.value(); return out;
+      case 4:
+        return { ...out, ...(JSON.parse('{"__proto__": {"polluted": true}}') as object) };
+      case 5:
+        return this.deep();
+      default:
+        out[this.string().slice(0, 30) || 'x'] = this.value();
+        return out;
     }
   }
 }
@@ -167,8 +211,19 @@ beforeAll(async () => {
   const matches = await MatchIndexStore.open(archive);
   const terms = await TermBackgroundStore.open(archive);
   const catalog = await CatalogStore.open(archive);
-  const fake = makeFakeBrowser({ tabs: [{ id: 7, url: 'https://news.example/a' }], extract: () => ({ ok: false, reason: 'not-article', message: 'No article here.' }) });
-  const deps = { browser: fake.browser, archive, matches, catalog: async () => catalog, terms, feeds: offlineFeeds(archive, fake.browser), readSample: async () => toNdjson([record('sample-1')]) };
+  const fake = makeFakeBrowser({
+    tabs: [{ id: 7, url: 'https://news.example/a' }],
+    extract: () => ({ ok: false, reason: 'not-article', message: 'No article here.' }),
+  });
+  const deps = {
+    browser: fake.browser,
+    archive,
+    matches,
+    catalog: async () => catalog,
+    terms,
+    feeds: offlineFeeds(archive, fake.browser),
+    readSample: async () => toNdjson([record('sample-1')]),
+  };
   route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   await archive.importRecords(['a', 'b', 'c'].map(record));
   ids = ['a', 'b', 'c'];
@@ -196,7 +251,9 @@ async function deliver(message: unknown, sender: Runtime.MessageSender) {
 
 function describeMessage(message: unknown): string {
   try {
-    return JSON.stringify(message, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))?.slice(0, 200) ?? String(message);
+    return (
+      JSON.stringify(message, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))?.slice(0, 200) ?? String(message)
+    );
   } catch (e) {
     return `(${String(e)})`;
   }
@@ -255,7 +312,10 @@ describe(`the router under ${ROUNDS} fuzzed messages (seed ${SEED.toString(16)})
     for (let i = 0; i < 100; i++) deep = { nested: deep };
     const extras: Array<[string, Record<string, unknown>]> = [
       ['a nested __proto__ key', nested],
-      ['a nested constructor key', JSON.parse('{"labels": [{"constructor": {"prototype": {"polluted": true}}}]}') as Record<string, unknown>],
+      [
+        'a nested constructor key',
+        JSON.parse('{"labels": [{"constructor": {"prototype": {"polluted": true}}}]}') as Record<string, unknown>,
+      ],
       ['fields nested 100 levels deep', { labels: deep }],
       ['month 13', { published: '2024-13-01' }],
       ['31 June', { published: '2024-06-31' }],

@@ -43,7 +43,8 @@ describe('forbiddenReason', () => {
   });
 
   it('does not throw on addresses that are not URLs, and leaves them to the browser', () => {
-    for (const url of ['', 'not a url', '::::', 'http://[::1', '\u0000', 'x'.repeat(100_000)]) expect(forbiddenReason(url, false)).toBeNull();
+    for (const url of ['', 'not a url', '::::', 'http://[::1', '\u0000', 'x'.repeat(100_000)])
+      expect(forbiddenReason(url, false)).toBeNull();
     expect(forbiddenReason(undefined, false)).toBeNull();
   });
 });

@@ -20,7 +20,13 @@ async function deps(executeScript: () => Promise<unknown>) {
   const archive = new Archive(await openArchiveDb(`frozen-${Math.random()}`));
   const fake = makeFakeBrowser({ tabs: [{ id: 4, url: 'https://news.example/frozen' }] });
   const browser = { ...fake.browser, scripting: { executeScript } } as unknown as Browser;
-  return { browser, archive, matches: await MatchIndexStore.open(archive), terms: await TermBackgroundStore.open(archive), readTimeoutMs: 50 };
+  return {
+    browser,
+    archive,
+    matches: await MatchIndexStore.open(archive),
+    terms: await TermBackgroundStore.open(archive),
+    readTimeoutMs: 50,
+  };
 }
 
 describe('a tab that never answers', () => {
@@ -45,7 +51,10 @@ describe('a tab that never answers', () => {
   });
 
   it('a tab that answers in time is read as usual', async () => {
-    const result = await analyzeTab(await deps(async () => [{ result: { ok: false, reason: 'not-article', message: 'No article here.' } }]), 4);
+    const result = await analyzeTab(
+      await deps(async () => [{ result: { ok: false, reason: 'not-article', message: 'No article here.' } }]),
+      4,
+    );
     expect(result).toEqual({ status: 'no-article', message: 'No article here.' });
   });
 });

@@ -16,7 +16,10 @@ import { checkResult } from '../fixtures/hostile/check';
 import type { HostileExpectation } from '../fixtures/hostile/specs';
 
 const HOSTILE_DIR = join(import.meta.dirname, '../fixtures/hostile');
-const slugs = readdirSync(HOSTILE_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const slugs = readdirSync(HOSTILE_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 describe('hostile fixture pages', () => {
   it('has at least 30 hand-written pages', () => {
@@ -27,7 +30,10 @@ describe('hostile fixture pages', () => {
     const expected = JSON.parse(readFileSync(join(HOSTILE_DIR, slug, 'expected.json'), 'utf8')) as HostileExpectation;
     it(`${slug}: ${expected.description}`, () => {
       // Bytes, not a string: jsdom then decodes them as a browser would (BOM, then <meta charset>).
-      const dom = new JSDOM(readFileSync(join(HOSTILE_DIR, slug, 'source.html')), { url: `http://127.0.0.1/${slug}/`, virtualConsole: new VirtualConsole() });
+      const dom = new JSDOM(readFileSync(join(HOSTILE_DIR, slug, 'source.html')), {
+        url: `http://127.0.0.1/${slug}/`,
+        virtualConsole: new VirtualConsole(),
+      });
       const doc = dom.window.document;
       if (expected.encoding) expect(doc.characterSet.toLowerCase()).toBe(expected.encoding);
       const before = doc.documentElement.outerHTML;

@@ -35,22 +35,32 @@ const TEXTS: Array<[string, string]> = [
   ['repeated hedges', fill('allegedly reportedly apparently may might could ')],
 ];
 
-const article = (id: string, text: string): Article => ({ ...articleFromRecord({ id, url: `https://hostile.example/${id}`, title: `Headline ${id}`, outlet: id, published: '2024-01-01', text }), byline: null });
-const ordinary = article('ordinary', 'The minister said on Monday that the plan would go ahead. "We will not wait," she told reporters.\n\nCritics claimed the plan was rushed, according to a statement.');
+const article = (id: string, text: string): Article => ({
+  ...articleFromRecord({ id, url: `https://hostile.example/${id}`, title: `Headline ${id}`, outlet: id, published: '2024-01-01', text }),
+  byline: null,
+});
+const ordinary = article(
+  'ordinary',
+  'The minister said on Monday that the plan would go ahead. "We will not wait," she told reporters.\n\nCritics claimed the plan was rushed, according to a statement.',
+);
 
 describe('framing and matching on adversarial text', () => {
   for (const [what, text] of TEXTS) {
-    it(`${what}: compared and matched without an exception, in bounded time`, () => {
-      const start = performance.now();
-      const hostile = article('hostile', text);
-      const report = compareFraming([hostile, ordinary]);
-      expect(report.articles.map((a) => a.id)).toEqual(['hostile', 'ordinary']);
-      const index = new MatchIndex();
-      index.add(ordinary);
-      index.add(hostile);
-      expect(() => index.search(hostile, { top: 5 })).not.toThrow();
-      expect(() => index.search(ordinary, { top: 5 })).not.toThrow();
-      expect(performance.now() - start).toBeLessThan(BOUND_MS);
-    }, BOUND_MS + 5_000);
+    it(
+      `${what}: compared and matched without an exception, in bounded time`,
+      () => {
+        const start = performance.now();
+        const hostile = article('hostile', text);
+        const report = compareFraming([hostile, ordinary]);
+        expect(report.articles.map((a) => a.id)).toEqual(['hostile', 'ordinary']);
+        const index = new MatchIndex();
+        index.add(ordinary);
+        index.add(hostile);
+        expect(() => index.search(hostile, { top: 5 })).not.toThrow();
+        expect(() => index.search(ordinary, { top: 5 })).not.toThrow();
+        expect(performance.now() - start).toBeLessThan(BOUND_MS);
+      },
+      BOUND_MS + 5_000,
+    );
   }
 });

@@ -8,7 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatList, installI18n, t, tn, uiLocale, type I18nApi } from '../../src/shared/i18n';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-interface Entry { message: string; description?: string; placeholders?: Record<string, { content: string }> }
+interface Entry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string }>;
+}
 const readMessages = (lang: string) => JSON.parse(readFileSync(`${ROOT}_locales/${lang}/messages.json`, 'utf8')) as Record<string, Entry>;
 const english = readMessages('en');
 const keys = Object.keys(english);
@@ -20,7 +24,9 @@ function sourceFiles(dir: string): string[] {
     return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
-const code = sourceFiles(`${ROOT}src`).map((path) => readFileSync(path, 'utf8')).join('\n');
+const code = sourceFiles(`${ROOT}src`)
+  .map((path) => readFileSync(path, 'utf8'))
+  .join('\n');
 const manifest = readFileSync(`${ROOT}manifest.json`, 'utf8');
 /** Every string literal in shipped code: message keys reach t() directly or through typed tables. */
 const literals = new Set([

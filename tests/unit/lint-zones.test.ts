@@ -14,9 +14,12 @@ async function refusals(filePath: string, from: string): Promise<string[]> {
 describe('lint zones', () => {
   it('keeps each page to core, shared and ui: no page imports another page or the worker', async () => {
     for (const page of ['popup', 'options', 'compare', 'welcome']) {
-      for (const allowed of ['../core/types', '../shared/messages', '../ui/client', './local']) expect(await refusals(`src/${page}/Probe.tsx`, allowed), `${page} -> ${allowed}`).toEqual([]);
+      for (const allowed of ['../core/types', '../shared/messages', '../ui/client', './local'])
+        expect(await refusals(`src/${page}/Probe.tsx`, allowed), `${page} -> ${allowed}`).toEqual([]);
       for (const other of ['popup', 'options', 'compare', 'welcome', 'background', 'offscreen', 'content'].filter((f) => f !== page)) {
-        expect(await refusals(`src/${page}/Probe.tsx`, `../${other}/x`), `${page} -> ${other}`).toEqual([expect.stringContaining(`src/${page} may import only from src/core, src/shared, src/ui`)]);
+        expect(await refusals(`src/${page}/Probe.tsx`, `../${other}/x`), `${page} -> ${other}`).toEqual([
+          expect.stringContaining(`src/${page} may import only from src/core, src/shared, src/ui`),
+        ]);
       }
     }
     // From deeper in a page's folder too.

@@ -45,7 +45,15 @@ beforeAll(async () => {
   const terms = await TermBackgroundStore.open(archive);
   const browser = makeFakeBrowser().browser;
   const catalog = await CatalogStore.open(archive);
-  const deps = { browser, archive, matches, catalog: async () => catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
+  const deps = {
+    browser,
+    archive,
+    matches,
+    catalog: async () => catalog,
+    terms,
+    feeds: offlineFeeds(archive, browser),
+    readSample: async () => '',
+  };
   const route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
     const reply = await route(structuredClone({ type, payload }), { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` });
@@ -53,7 +61,11 @@ beforeAll(async () => {
     return reply.data as Response<T>;
   };
   // Records the malformed files reuse the ids of ("f3-r0"...): an import that half-landed would show.
-  await archive.importRecords([validRecord('kept-1'), validRecord('f0-r0', { title: 'Original f0-r0' }), validRecord('f1-r0', { title: 'Original f1-r0' })]);
+  await archive.importRecords([
+    validRecord('kept-1'),
+    validRecord('f0-r0', { title: 'Original f0-r0' }),
+    validRecord('f1-r0', { title: 'Original f1-r0' }),
+  ]);
   before = await dump();
 });
 
@@ -90,12 +102,37 @@ describe('valid edge cases still import', () => {
   const cases: Array<[string, string | Uint8Array, number]> = [
     ['a UTF-8 byte order mark', `\ufeff${toNdjson([validRecord('bom-1'), validRecord('bom-2')])}`, 2],
     ['CRLF line ends', toNdjson([validRecord('crlf-1'), validRecord('crlf-2')]).replaceAll('\n', '\r\n'), 2],
-    ['blank and whitespace-only lines', `\n\n${JSON.stringify(validRecord('blank-1'))}\n   \n\t\n${JSON.stringify(validRecord('blank-2'))}\n\n`, 2],
+    [
+      'blank and whitespace-only lines',
+      `\n\n${JSON.stringify(validRecord('blank-1'))}\n   \n\t\n${JSON.stringify(validRecord('blank-2'))}\n\n`,
+      2,
+    ],
     ['no newline after the last record', toNdjson([validRecord('eof-1'), validRecord('eof-2')]).trimEnd(), 2],
-    ['extra fields, nested ones too', toNdjson([validRecord('extra-1', { lean: 'left', topic: 7, labels: { frame: ['economic'], score: 0.5 } })]), 1],
-    ['null url and published, optional story and lang', toNdjson([validRecord('nulls-1', { url: null, published: null, story: null, lang: null })]), 1],
-    ['text that looks like HTML and every script', toNdjson([validRecord('scripts-1', { title: '<img src=x onerror=alert(1)> 市议会 مجلس \u202eoped', text: '<script>alert(1)</script>\n\nZero\u200bwidth. 😀' })]), 1],
-    ['a gzip file with a BOM and CRLF', gzipSync(new TextEncoder().encode(`\ufeff${toNdjson([validRecord('gzbom-1')]).replaceAll('\n', '\r\n')}`)), 1],
+    [
+      'extra fields, nested ones too',
+      toNdjson([validRecord('extra-1', { lean: 'left', topic: 7, labels: { frame: ['economic'], score: 0.5 } })]),
+      1,
+    ],
+    [
+      'null url and published, optional story and lang',
+      toNdjson([validRecord('nulls-1', { url: null, published: null, story: null, lang: null })]),
+      1,
+    ],
+    [
+      'text that looks like HTML and every script',
+      toNdjson([
+        validRecord('scripts-1', {
+          title: '<img src=x onerror=alert(1)> 市议会 مجلس \u202eoped',
+          text: '<script>alert(1)</script>\n\nZero\u200bwidth. 😀',
+        }),
+      ]),
+      1,
+    ],
+    [
+      'a gzip file with a BOM and CRLF',
+      gzipSync(new TextEncoder().encode(`\ufeff${toNdjson([validRecord('gzbom-1')]).replaceAll('\n', '\r\n')}`)),
+      1,
+    ],
     ['leading and trailing spaces around a record', `   ${JSON.stringify(validRecord('spaces-1'))}   \n`, 1],
   ];
   for (const [what, content, records] of cases) {
@@ -107,7 +144,11 @@ describe('valid edge cases still import', () => {
   }
 
   it('kept the extra fields and the text exactly', async () => {
-    expect((await archive.get('extra-1')) as unknown).toMatchObject({ lean: 'left', topic: 7, labels: { frame: ['economic'], score: 0.5 } });
+    expect((await archive.get('extra-1')) as unknown).toMatchObject({
+      lean: 'left',
+      topic: 7,
+      labels: { frame: ['economic'], score: 0.5 },
+    });
     expect((await archive.get('scripts-1'))?.title).toBe('<img src=x onerror=alert(1)> 市议会 مجلس \u202eoped');
   });
 });

@@ -23,7 +23,10 @@ function capture(args: string[]): Line[] {
   } finally {
     spy.mockRestore();
   }
-  return out.trim().split('\n').map((l) => JSON.parse(l) as Line);
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 }
 
 describe('cli match', () => {

@@ -37,7 +37,12 @@ function report(id: string, published: string | null): ArticleRecord {
 
 describe('the date in the ranking', () => {
   const query = report('query', '2018-04-18');
-  const records = [report('a-year-later', '2019-04-18'), report('b-undated', null), report('c-next-day', '2018-04-19'), report('d-other', '2018-04-18')];
+  const records = [
+    report('a-year-later', '2019-04-18'),
+    report('b-undated', null),
+    report('c-next-day', '2018-04-19'),
+    report('d-other', '2018-04-18'),
+  ];
   records[3]!.text = 'Crews repaired the harbour wall after the storm.';
   records[3]!.title = 'Harbour wall repaired';
 

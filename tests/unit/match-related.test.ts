@@ -48,11 +48,36 @@ describe('the canonical pair in the sample archive', () => {
 describe('numbers corroborate, they do not make a match', () => {
   const rec = (id: string, title: string, text: string): ArticleRecord => ({ id, url: null, title, outlet: '', published: null, text });
   const index = new MatchIndex();
-  index.add(rec('budget', 'Council budget vote delayed', 'The council postponed its vote on the 2031 budget after a long debate about parking fees and library hours.'));
-  index.add(rec('storm', 'Storm floods coastal towns', 'Heavy rain flooded coastal towns overnight and emergency crews evacuated residents from low streets near the harbour.'));
-  index.add(rec('flood-2', 'Coastal towns flooded by storm', 'Emergency crews evacuated residents as heavy rain flooded coastal towns and the harbour overnight.'));
-  for (let i = 0; i < 30; i++) index.add(rec(`filler-${i}`, `Garden note ${i}`, `Tomatoes and beans grow well in warm soil number ${i} with careful watering and sunlight.`));
-  const query = rec('q', 'Storm hits harbour towns in 2031', 'A storm flooded coastal towns in 2031 and crews evacuated residents near the harbour.');
+  index.add(
+    rec(
+      'budget',
+      'Council budget vote delayed',
+      'The council postponed its vote on the 2031 budget after a long debate about parking fees and library hours.',
+    ),
+  );
+  index.add(
+    rec(
+      'storm',
+      'Storm floods coastal towns',
+      'Heavy rain flooded coastal towns overnight and emergency crews evacuated residents from low streets near the harbour.',
+    ),
+  );
+  index.add(
+    rec(
+      'flood-2',
+      'Coastal towns flooded by storm',
+      'Emergency crews evacuated residents as heavy rain flooded coastal towns and the harbour overnight.',
+    ),
+  );
+  for (let i = 0; i < 30; i++)
+    index.add(
+      rec(`filler-${i}`, `Garden note ${i}`, `Tomatoes and beans grow well in warm soil number ${i} with careful watering and sunlight.`),
+    );
+  const query = rec(
+    'q',
+    'Storm hits harbour towns in 2031',
+    'A storm flooded coastal towns in 2031 and crews evacuated residents near the harbour.',
+  );
 
   it('lists the reports sharing words, not one sharing only a year', () => {
     const ids = index.search(query, { top: 40 }).map((r) => r.id);

@@ -39,8 +39,18 @@ describe('match vocabulary (typed-array term table)', () => {
 
 describe('stored terms per article', () => {
   it('keeps at most STORED_TERMS terms, title and lead words always among them', () => {
-    const filler = Array.from({ length: 600 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
-    const record = { id: 'long', url: null, title: 'Zebra crossing', outlet: '', published: null, text: `Quiet opening words here.\n\nMore lead.\n\n${filler.join(' ')}` };
+    const filler = Array.from(
+      { length: 600 },
+      (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
+    const record = {
+      id: 'long',
+      url: null,
+      title: 'Zebra crossing',
+      outlet: '',
+      published: null,
+      text: `Quiet opening words here.\n\nMore lead.\n\n${filler.join(' ')}`,
+    };
     const v = new Vocabulary();
     const entries = encodeArticle(extractFeatures(record), v);
     expect(entries.length).toBe(STORED_TERMS);

@@ -17,8 +17,14 @@ describe('options page text', () => {
   });
 
   it('describes each import outcome', () => {
-    expect(describeImport({ ok: true, records: 1200, summary: { added: 1000, updated: 200 } }, 'a.ndjson')).toBe('Imported 1,200 records from a.ndjson: 1,000 new, 200 updated.');
-    expect(describeImport({ ok: false, line: 7, reason: 'invalid JSON (Unexpected end)' }, 'a.ndjson')).toBe('a.ndjson was refused at line 7: invalid JSON (Unexpected end). Nothing was imported; the archive is unchanged.');
-    expect(describeImport({ ok: false, reason: 'The file holds no records.' }, 'e.ndjson')).toBe('e.ndjson was refused: The file holds no records. Nothing was imported; the archive is unchanged.');
+    expect(describeImport({ ok: true, records: 1200, summary: { added: 1000, updated: 200 } }, 'a.ndjson')).toBe(
+      'Imported 1,200 records from a.ndjson: 1,000 new, 200 updated.',
+    );
+    expect(describeImport({ ok: false, line: 7, reason: 'invalid JSON (Unexpected end)' }, 'a.ndjson')).toBe(
+      'a.ndjson was refused at line 7: invalid JSON (Unexpected end). Nothing was imported; the archive is unchanged.',
+    );
+    expect(describeImport({ ok: false, reason: 'The file holds no records.' }, 'e.ndjson')).toBe(
+      'e.ndjson was refused: The file holds no records. Nothing was imported; the archive is unchanged.',
+    );
   });
 });

@@ -4,7 +4,14 @@ import { ROW_HEIGHT, OVERSCAN, rowAt, scrollToShow, viewport } from '../../src/o
 import { FETCH_PAGE, pagesFor } from '../../src/options/useRowPages';
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, shiftKey: false, ctrlKey: false, metaKey: false, ...mods });
-const at = (over: Partial<GridPosition> = {}): GridPosition => ({ active: 10, total: 100, pageRows: 7, loaded: true, inTextField: false, ...over });
+const at = (over: Partial<GridPosition> = {}): GridPosition => ({
+  active: 10,
+  total: 100,
+  pageRows: 7,
+  loaded: true,
+  inTextField: false,
+  ...over,
+});
 
 describe('archive grid keys', () => {
   it('moves the active row by one, a page, or to either end, and stops at the ends', () => {
@@ -35,7 +42,8 @@ describe('archive grid keys', () => {
   it('leaves Space to a text field, and every key to the browser in an empty list', () => {
     expect(gridKeyAction(press(' '), at({ inTextField: true }))).toBeNull();
     expect(gridKeyAction(press('ArrowDown'), at({ inTextField: true }))).toEqual({ kind: 'move', to: 11, extend: false });
-    for (const key of ['ArrowDown', 'End', ' ', 'Enter', 'a']) expect(gridKeyAction(press(key, { ctrlKey: true }), at({ total: 0, active: 0 }))).toBeNull();
+    for (const key of ['ArrowDown', 'End', ' ', 'Enter', 'a'])
+      expect(gridKeyAction(press(key, { ctrlKey: true }), at({ total: 0, active: 0 }))).toBeNull();
   });
 
   it('selects every match with Ctrl+A or Cmd+A, loaded or not, and ignores a plain A', () => {

@@ -26,7 +26,15 @@ async function backend(): Promise<{ archive: Archive; send: Send; sizes: number[
   const terms = await TermBackgroundStore.open(archive);
   const browser = makeFakeBrowser().browser;
   const catalog = await CatalogStore.open(archive);
-  const deps = { browser, archive, matches, catalog: async () => catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
+  const deps = {
+    browser,
+    archive,
+    matches,
+    catalog: async () => catalog,
+    terms,
+    feeds: offlineFeeds(archive, browser),
+    readSample: async () => '',
+  };
   const route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   const sizes: number[] = [];
   const send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
@@ -38,7 +46,15 @@ async function backend(): Promise<{ archive: Archive; send: Send; sizes: number[
   return { archive, send, sizes };
 }
 
-const rec = (id: string, extra: Record<string, unknown> = {}): ArticleRecord => ({ id, url: `https://x.example/${id}`, title: `T ${id}`, outlet: 'X', published: '2020-02-03', text: `Text ${id}.\n\nSecond paragraph.`, ...extra });
+const rec = (id: string, extra: Record<string, unknown> = {}): ArticleRecord => ({
+  id,
+  url: `https://x.example/${id}`,
+  title: `T ${id}`,
+  outlet: 'X',
+  published: '2020-02-03',
+  text: `Text ${id}.\n\nSecond paragraph.`,
+  ...extra,
+});
 const file = (text: string | Uint8Array, name = 'f.ndjson') => Object.assign(new Blob([text as BlobPart]), { name });
 
 async function dump(archive: Archive): Promise<string> {
@@ -62,7 +78,9 @@ describe('Importing a file from the options page', () => {
   it('reads .ndjson.gz and merges duplicates by canonical URL', async () => {
     const { archive, send } = await backend();
     await archive.importRecords([rec('a')]);
-    const gz = gzipSync(new TextEncoder().encode(toNdjson([rec('copy-of-a', { url: 'https://www.x.example/a?utm_source=feed' }), rec('b')])));
+    const gz = gzipSync(
+      new TextEncoder().encode(toNdjson([rec('copy-of-a', { url: 'https://www.x.example/a?utm_source=feed' }), rec('b')])),
+    );
     const outcome = await importFile(file(gz, 'f.ndjson.gz'), send);
     expect(outcome).toEqual({ ok: true, records: 2, summary: { added: 1, updated: 1 } });
     expect(await archive.count()).toBe(2);
@@ -76,7 +94,9 @@ describe('Importing a file from the options page', () => {
     lines.splice(4, 0, '{"id":"bad","url":null,"title":"x","outlet":"y","published":"yesterday","text":"z"}');
     const outcome = await importFile(file(lines.join('\n')), send, { batchRecords: 2 });
     expect(outcome).toEqual({ ok: false, line: 5, reason: 'published is not an ISO date' });
-    expect(describeImport(outcome, 'f.ndjson')).toBe('f.ndjson was refused at line 5: published is not an ISO date. Nothing was imported; the archive is unchanged.');
+    expect(describeImport(outcome, 'f.ndjson')).toBe(
+      'f.ndjson was refused at line 5: published is not an ISO date. Nothing was imported; the archive is unchanged.',
+    );
     expect(await dump(archive)).toBe(before);
     expect(await archive.db.count('staging')).toBe(0);
     expect(await archive.db.count('imports')).toBe(0);
@@ -84,7 +104,11 @@ describe('Importing a file from the options page', () => {
 
   it('refuses invalid JSON, a damaged gzip file and an empty file', async () => {
     const { archive, send } = await backend();
-    expect(await importFile(file(`${toNdjson([rec('a')])}{"id": "b",\n`), send)).toMatchObject({ ok: false, line: 2, reason: expect.stringContaining('invalid JSON') });
+    expect(await importFile(file(`${toNdjson([rec('a')])}{"id": "b",\n`), send)).toMatchObject({
+      ok: false,
+      line: 2,
+      reason: expect.stringContaining('invalid JSON'),
+    });
     const gz = gzipSync(new TextEncoder().encode(toNdjson([rec('a')])));
     expect(await importFile(file(gz.slice(0, gz.length - 12)), send)).toMatchObject({ ok: false });
     expect(await importFile(file('\n\n'), send)).toEqual({ ok: false, reason: 'The file holds no records.' });
@@ -116,7 +140,11 @@ describe('Importing a file from the options page', () => {
 
   it('an export imports again into an identical archive', async () => {
     const first = await backend();
-    const records = [rec('ecb:1', { story: '1ecb', topic: 1 }), rec('abp:2', { lean: 'right', url: null, published: null }), rec('seed:x', { text: 'Ünïcödé “quotes” — 😀' })];
+    const records = [
+      rec('ecb:1', { story: '1ecb', topic: 1 }),
+      rec('abp:2', { lean: 'right', url: null, published: null }),
+      rec('seed:x', { text: 'Ünïcödé “quotes” — 😀' }),
+    ];
     await first.archive.importRecords(records);
     const { blob, records: count } = await exportArchive(first.send);
     expect(count).toBe(3);

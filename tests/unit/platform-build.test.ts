@@ -6,26 +6,36 @@ import { vendorChunkName } from '../../vite.config';
 
 /** The fields of an output chunk the checks read. */
 function chunk(fileName: string, imports: string[] = [], dynamicImports: string[] = [], code = ''): Rolldown.OutputChunk {
-  const fields: Pick<Rolldown.OutputChunk, 'type' | 'fileName' | 'imports' | 'dynamicImports' | 'code'> = { type: 'chunk', fileName, imports, dynamicImports, code };
+  const fields: Pick<Rolldown.OutputChunk, 'type' | 'fileName' | 'imports' | 'dynamicImports' | 'code'> = {
+    type: 'chunk',
+    fileName,
+    imports,
+    dynamicImports,
+    code,
+  };
   return fields as Rolldown.OutputChunk;
 }
 
 describe('checkServiceWorkerImports', () => {
   it('accepts a worker whose static imports have no import()', () => {
-    expect(() => checkServiceWorkerImports([
-      chunk('background.js', ['assets/a.js']),
-      chunk('assets/a.js', ['assets/b.js']),
-      chunk('assets/b.js'),
-      chunk('assets/popup.js', [], ['assets/lazy.js']),
-    ])).not.toThrow();
+    expect(() =>
+      checkServiceWorkerImports([
+        chunk('background.js', ['assets/a.js']),
+        chunk('assets/a.js', ['assets/b.js']),
+        chunk('assets/b.js'),
+        chunk('assets/popup.js', [], ['assets/lazy.js']),
+      ]),
+    ).not.toThrow();
   });
 
   it('refuses import() anywhere the worker loads, however deep', () => {
-    expect(() => checkServiceWorkerImports([
-      chunk('background.js', ['assets/a.js']),
-      chunk('assets/a.js', ['assets/b.js']),
-      chunk('assets/b.js', [], ['assets/lazy.js']),
-    ])).toThrow(/assets\/b\.js.*import\(\)/);
+    expect(() =>
+      checkServiceWorkerImports([
+        chunk('background.js', ['assets/a.js']),
+        chunk('assets/a.js', ['assets/b.js']),
+        chunk('assets/b.js', [], ['assets/lazy.js']),
+      ]),
+    ).toThrow(/assets\/b\.js.*import\(\)/);
   });
 
   it('refuses a build without background.js', () => {

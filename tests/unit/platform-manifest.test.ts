@@ -18,7 +18,13 @@ function pngSize(path: string): [number, number] {
 }
 
 function cspDirectives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name = '', ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name = '', ...values]) => [name, values]),
+  );
 }
 
 describe('manifest.json', () => {
@@ -26,7 +32,14 @@ describe('manifest.json', () => {
     expect(source.manifest_version).toBe(3);
     // contextMenus: the "Compare coverage" entry on pages and selected text; it grants no host access.
     // alarms: feed polls on a schedule; offscreen: a DOM for reading feed items in Chrome (Firefox ignores it).
-    expect([...(source.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'offscreen', 'scripting', 'storage']);
+    expect([...(source.permissions as string[])].sort()).toEqual([
+      'activeTab',
+      'alarms',
+      'contextMenus',
+      'offscreen',
+      'scripting',
+      'storage',
+    ]);
     expect(source).not.toHaveProperty('host_permissions');
     expect(source.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(source).not.toHaveProperty('content_scripts');
@@ -44,7 +57,10 @@ describe('manifest.json', () => {
     // Feed subscriptions fetch feeds and their articles from the worker; which sites
     // it may read is still decided by the optional host permissions the reader grants.
     expect(directives.get('connect-src')).toEqual(["'self'", 'http:', 'https:']);
-    const others = csp.split(';').filter((d) => !d.trim().startsWith('connect-src')).join(';');
+    const others = csp
+      .split(';')
+      .filter((d) => !d.trim().startsWith('connect-src'))
+      .join(';');
     expect(others).not.toMatch(/unsafe|https?:|\*/);
     expect(csp).not.toMatch(/unsafe|\*|ws:|wss:/);
   });
@@ -60,14 +76,20 @@ describe('manifest.json', () => {
   it('points at files the build produces, with icons of the declared sizes', () => {
     expect((source.action as { default_popup: string }).default_popup).toBe('popup.html');
     expect(source.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
-    const icons = { ...(source.icons as Record<string, string>), ...(source.action as { default_icon: Record<string, string> }).default_icon };
+    const icons = {
+      ...(source.icons as Record<string, string>),
+      ...(source.action as { default_icon: Record<string, string> }).default_icon,
+    };
     expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48']);
     for (const [size, path] of Object.entries(icons)) expect(pngSize(path)).toEqual([Number(size), Number(size)]);
   });
 
   it('names a default locale whose messages exist (the pages read their strings through browser.i18n)', () => {
     expect(source.default_locale).toBe('en');
-    const messages = JSON.parse(readFileSync(new URL(`_locales/${String(source.default_locale)}/messages.json`, ROOT), 'utf8')) as Record<string, unknown>;
+    const messages = JSON.parse(readFileSync(new URL(`_locales/${String(source.default_locale)}/messages.json`, ROOT), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(Object.keys(messages).length).toBeGreaterThan(0);
   });
 

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkRecord, isCalendarDate, parseRecords, toNdjson } from '../../src/core/records';
 
 // Shapes taken from the shared datasets (ECB+, CC BY 3.0; NewsWCL50, CC BY-SA 4.0; ABP, Apache-2.0).
-const ECB = '{"id":"ecb:1_1ecb","url":null,"title":"Another day in Hollywood; another star in rehab.","outlet":null,"published":null,"text":"Another day in Hollywood; another star in rehab.","story":"1ecb","lang":"en","topic":1}';
-const ABP = '{"id":"abp:x","url":"https://example.org/a","title":"T","outlet":"Fox News","published":"2019-03-04","text":"Body.","story":null,"lang":"en","lean":"right"}';
-const NYT_NO_TITLE = '{"id":"newswcl50:0_L","url":"https://www.nytimes.com/x","title":"","outlet":"New York Times","published":"2018-04-12","text":"Body.","story":"0","lang":"en"}';
+const ECB =
+  '{"id":"ecb:1_1ecb","url":null,"title":"Another day in Hollywood; another star in rehab.","outlet":null,"published":null,"text":"Another day in Hollywood; another star in rehab.","story":"1ecb","lang":"en","topic":1}';
+const ABP =
+  '{"id":"abp:x","url":"https://example.org/a","title":"T","outlet":"Fox News","published":"2019-03-04","text":"Body.","story":null,"lang":"en","lean":"right"}';
+const NYT_NO_TITLE =
+  '{"id":"newswcl50:0_L","url":"https://www.nytimes.com/x","title":"","outlet":"New York Times","published":"2018-04-12","text":"Body.","story":"0","lang":"en"}';
 
 describe('interchange records', () => {
   it('imports every dataset shape as is: null outlet, empty title, extra fields', () => {
@@ -31,7 +34,11 @@ describe('interchange records', () => {
   });
 
   it('refuses prototype-polluting keys at any depth and non-objects', () => {
-    expect(checkRecord(JSON.parse('{"id":"a","url":null,"title":"t","outlet":"o","published":null,"text":"x","extra":{"deep":{"__proto__":{"x":1}}}}'))).toEqual({ ok: false, reason: 'forbidden key "__proto__"' });
+    expect(
+      checkRecord(
+        JSON.parse('{"id":"a","url":null,"title":"t","outlet":"o","published":null,"text":"x","extra":{"deep":{"__proto__":{"x":1}}}}'),
+      ),
+    ).toEqual({ ok: false, reason: 'forbidden key "__proto__"' });
     expect(checkRecord([1, 2])).toEqual({ ok: false, reason: 'not a JSON object' });
     expect(checkRecord({ id: 'a', url: null, title: 't', outlet: 'o', published: null })).toEqual({ ok: false, reason: 'text is missing' });
   });

@@ -15,8 +15,20 @@ const report: FramingReport = {
     { article: 'b', term: 'Uyghur', z: 3.4, count: 5 },
   ],
   naming: [
-    { concept: 'Uyghur', variants: [{ article: 'a', form: 'Uighur', count: 4 }, { article: 'b', form: 'Uyghur', count: 5 }] },
-    { concept: 'Xinjiang', variants: [{ article: 'a', form: 'Xinjiang', count: 4 }, { article: 'b', form: 'xinjiang', count: 5 }] },
+    {
+      concept: 'Uyghur',
+      variants: [
+        { article: 'a', form: 'Uighur', count: 4 },
+        { article: 'b', form: 'Uyghur', count: 5 },
+      ],
+    },
+    {
+      concept: 'Xinjiang',
+      variants: [
+        { article: 'a', form: 'Xinjiang', count: 4 },
+        { article: 'b', form: 'xinjiang', count: 5 },
+      ],
+    },
     { concept: 'EU', variants: [{ article: 'a', form: 'EU', count: 4 }] },
   ],
   voices: [
@@ -49,8 +61,18 @@ describe('summarizePair', () => {
     expect(s.naming).toEqual([{ concept: 'Uyghur', self: ['Uighur'], other: ['Uyghur'] }]);
   });
   it('shows the strongest few naming differences and counts the rest for the full comparison', () => {
-    const concept = (name: string, strength: number) => ({ concept: name, strength, variants: [{ article: 'a', form: `${name} here`, count: 1 }, { article: 'b', form: `${name} there`, count: 1 }] });
-    const many = { ...report, naming: [concept('weak', 0.1), concept('strong', 0.9), concept('middle', 0.5), concept('fair', 0.4), concept('faint', 0.2)] };
+    const concept = (name: string, strength: number) => ({
+      concept: name,
+      strength,
+      variants: [
+        { article: 'a', form: `${name} here`, count: 1 },
+        { article: 'b', form: `${name} there`, count: 1 },
+      ],
+    });
+    const many = {
+      ...report,
+      naming: [concept('weak', 0.1), concept('strong', 0.9), concept('middle', 0.5), concept('fair', 0.4), concept('faint', 0.2)],
+    };
     const m = summarizePair(many, 'a', 'b');
     expect(m.naming.map((n) => n.concept)).toEqual(['strong', 'middle', 'fair']);
     expect(m.namingMore).toBe(2);

@@ -22,7 +22,14 @@ async function archiveWith(rows: { id: string; origin: RecordOrigin | 'feed'; sa
   const archive = new Archive(await openArchiveDb(`retention-${++dbCount}`), () => NOW);
   const tx = archive.db.transaction('articles', 'readwrite');
   for (const { id, origin, savedAt } of rows) {
-    const row: StoredArticle = { id, record: { id, url: `https://r.example.com/${id}`, title: id, outlet: 'R', published: null, text: `text ${id}` }, urlKey: `r.example.com/${id}`, savedAt, origin: origin as RecordOrigin, words: 2 };
+    const row: StoredArticle = {
+      id,
+      record: { id, url: `https://r.example.com/${id}`, title: id, outlet: 'R', published: null, text: `text ${id}` },
+      urlKey: `r.example.com/${id}`,
+      savedAt,
+      origin: origin as RecordOrigin,
+      words: 2,
+    };
     void tx.store.put(row);
   }
   await tx.done;
@@ -101,7 +108,11 @@ describe('retention on the archive', () => {
 
   it('removes in bounded batches, one transaction each, and tells the match index every removed id', async () => {
     const n = RETENTION_BATCH * 2 + 37;
-    const rows = Array.from({ length: n }, (_, i) => ({ id: `cap-${String(i).padStart(5, '0')}`, origin: 'captured' as const, savedAt: i }));
+    const rows = Array.from({ length: n }, (_, i) => ({
+      id: `cap-${String(i).padStart(5, '0')}`,
+      origin: 'captured' as const,
+      savedAt: i,
+    }));
     const archive = await archiveWith([...rows, { id: 'saved-0', origin: 'saved', savedAt: -1 }]);
     const changes: ArchiveChange[] = [];
     archive.onChange((c) => changes.push(c));
@@ -116,9 +127,17 @@ describe('retention on the archive', () => {
   });
 
   it('runs after writes that add records and on demand, one run at a time, with the stored policy', async () => {
-    const archive = await archiveWith([{ id: 'cap-1', origin: 'captured', savedAt: 1 }, { id: 'cap-2', origin: 'captured', savedAt: 2 }, { id: 'cap-3', origin: 'captured', savedAt: 3 }]);
+    const archive = await archiveWith([
+      { id: 'cap-1', origin: 'captured', savedAt: 1 },
+      { id: 'cap-2', origin: 'captured', savedAt: 2 },
+      { id: 'cap-3', origin: 'captured', savedAt: 3 },
+    ]);
     let policy: { mode: 'count'; count: number } | { mode: 'unlimited' } = { mode: 'unlimited' };
-    const runner = new RetentionRunner(async () => policy, async () => archive, () => NOW);
+    const runner = new RetentionRunner(
+      async () => policy,
+      async () => archive,
+      () => NOW,
+    );
     expect(await runner.run()).toBe(0);
     policy = { mode: 'count', count: 1 };
     const [a, b] = [runner.run(), runner.run()];

@@ -25,7 +25,18 @@ describe('varint', () => {
   });
 
   it('uses one more byte at each 7-bit boundary', () => {
-    const cases: [number, number][] = [[0, 1], [127, 1], [128, 2], [16383, 2], [16384, 3], [2097151, 3], [2097152, 4], [268435455, 4], [268435456, 5], [0xffffffff, 5]];
+    const cases: [number, number][] = [
+      [0, 1],
+      [127, 1],
+      [128, 2],
+      [16383, 2],
+      [16384, 3],
+      [2097151, 3],
+      [2097152, 4],
+      [268435455, 4],
+      [268435456, 5],
+      [0xffffffff, 5],
+    ];
     for (const [value, length] of cases) {
       expect(varintLength(value)).toBe(length);
       const bytes = encode([value]);

@@ -29,24 +29,28 @@ export function createDiscoveryIO(deps: DiscoveryIODeps): DiscoveryIO {
         const page = await fetchBounded(url, kind, kind === 'api' ? API_LIMITS : pageLimits, deps.fetchFn, signal);
         return { ok: true, status: page.status, contentType: page.contentType, body: page.text, url: page.url };
       } catch (e) {
-        if (e instanceof FetchError) return { ok: false, reason: e.reason, detail: e.message, ...(e.status === undefined ? {} : { status: e.status }) };
+        if (e instanceof FetchError)
+          return { ok: false, reason: e.reason, detail: e.message, ...(e.status === undefined ? {} : { status: e.status }) };
         return { ok: false, reason: 'network', detail: errorText(e) };
       }
     },
     async readPage(html, url): Promise<ReadOutcome> {
-      const result = await deps.pages.extract(html, url).catch((e: unknown) => ({ ok: false as const, reason: 'error' as const, message: errorText(e) }));
+      const result = await deps.pages
+        .extract(html, url)
+        .catch((e: unknown) => ({ ok: false as const, reason: 'error' as const, message: errorText(e) }));
       if (result.ok) return { ok: true, article: result.article };
       return { ok: false, reason: 'not-article', detail: result.message };
     },
-    sleep: (ms, signal) => new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      }
-      signal?.addEventListener('abort', done, { once: true });
-    }),
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+      }),
     now: () => new Date(),
   };
 }

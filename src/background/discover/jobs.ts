@@ -76,7 +76,16 @@ export class DiscoveryJobs {
   start(article: Article): string {
     const key = canonicalUrlKey(article.url) ?? article.id;
     for (const job of this.jobs.values()) if (job.key === key && !job.done) return job.id;
-    const job: Job = { id: crypto.randomUUID(), key, article, updates: [], done: false, controller: new AbortController(), chain: Promise.resolve(), waiters: new Set() };
+    const job: Job = {
+      id: crypto.randomUUID(),
+      key,
+      article,
+      updates: [],
+      done: false,
+      controller: new AbortController(),
+      chain: Promise.resolve(),
+      waiters: new Set(),
+    };
     this.jobs.set(job.id, job);
     void this.run(job);
     return job.id;
@@ -101,7 +110,12 @@ export class DiscoveryJobs {
     const updates = job.updates.slice(since);
     const foundSome = updates.some((u) => u.kind === 'found');
     const related = foundSome ? (await relatedCoverage(this.deps, job.article)).related : null;
-    return { state: job.done && since + updates.length >= job.updates.length ? 'done' : 'running', updates, next: since + updates.length, related };
+    return {
+      state: job.done && since + updates.length >= job.updates.length ? 'done' : 'running',
+      updates,
+      next: since + updates.length,
+      related,
+    };
   }
 
   private async accessGranted(signal: AbortSignal): Promise<boolean> {
@@ -136,7 +150,12 @@ export class DiscoveryJobs {
         return;
       }
       if (!(await this.accessGranted(job.controller.signal))) {
-        this.push(job, job.controller.signal.aborted ? { kind: 'done', found: 0, failed: 0, queries: 0, fetches: 0, cancelled: true } : { kind: 'error', message: t('discoverNoAccess') });
+        this.push(
+          job,
+          job.controller.signal.aborted
+            ? { kind: 'done', found: 0, failed: 0, queries: 0, fetches: 0, cancelled: true }
+            : { kind: 'error', message: t('discoverNoAccess') },
+        );
         return;
       }
       const result = await this.deps.run(job.article, this.deps.io(settings), {
@@ -152,7 +171,14 @@ export class DiscoveryJobs {
       });
       await job.chain;
       if (!job.updates.some((u) => u.kind === 'done')) {
-        this.push(job, { kind: 'done', found: result.found.length, failed: result.failed.length, queries: result.queries, fetches: result.fetches, cancelled: result.cancelled });
+        this.push(job, {
+          kind: 'done',
+          found: result.found.length,
+          failed: result.failed.length,
+          queries: result.queries,
+          fetches: result.fetches,
+          cancelled: result.cancelled,
+        });
       }
     } catch (e) {
       await job.chain.catch(() => undefined);
@@ -169,19 +195,51 @@ export class DiscoveryJobs {
   private async onEvent(job: Job, e: DiscoveryEvent): Promise<void> {
     switch (e.kind) {
       case 'query':
-        return this.push(job, { kind: 'query', provider: e.provider, label: this.deps.label(e.provider), host: hostOf(e.url), query: e.query });
+        return this.push(job, {
+          kind: 'query',
+          provider: e.provider,
+          label: this.deps.label(e.provider),
+          host: hostOf(e.url),
+          query: e.query,
+        });
       case 'provider-error':
-        return this.push(job, { kind: 'provider-error', provider: e.provider, label: this.deps.label(e.provider), reason: e.reason, detail: e.detail });
+        return this.push(job, {
+          kind: 'provider-error',
+          provider: e.provider,
+          label: this.deps.label(e.provider),
+          reason: e.reason,
+          detail: e.detail,
+        });
       case 'links':
         return this.push(job, { kind: 'links', count: e.count });
       case 'reading':
-        return this.push(job, { kind: 'reading', index: e.index, total: e.total, outlet: e.link.outlet || hostOf(e.link.url), url: e.link.url });
+        return this.push(job, {
+          kind: 'reading',
+          index: e.index,
+          total: e.total,
+          outlet: e.link.outlet || hostOf(e.link.url),
+          url: e.link.url,
+        });
       case 'failed':
-        return this.push(job, { kind: 'failed', url: e.link.url, outlet: e.link.outlet || hostOf(e.link.url), title: e.link.title, reason: e.reason, detail: e.detail });
+        return this.push(job, {
+          kind: 'failed',
+          url: e.link.url,
+          outlet: e.link.outlet || hostOf(e.link.url),
+          title: e.link.title,
+          reason: e.reason,
+          detail: e.detail,
+        });
       case 'found':
         return this.found(job, e);
       case 'done':
-        return this.push(job, { kind: 'done', found: e.found, failed: e.failed, queries: e.queries, fetches: e.fetches, cancelled: e.cancelled });
+        return this.push(job, {
+          kind: 'done',
+          found: e.found,
+          failed: e.failed,
+          queries: e.queries,
+          fetches: e.fetches,
+          cancelled: e.cancelled,
+        });
     }
   }
 
@@ -190,7 +248,13 @@ export class DiscoveryJobs {
     const outlet = e.article.outlet || e.link.outlet || hostOf(e.link.url);
     const title = e.article.title || e.link.title;
     const fail = (detail: string) => this.push(job, { kind: 'failed', url: e.link.url, outlet, title, reason: 'not-article', detail });
-    const article = { ...e.article, url: e.article.url ?? e.link.url, title, outlet, ...(e.incomplete ? { incomplete: e.incomplete } : {}) } as Article;
+    const article = {
+      ...e.article,
+      url: e.article.url ?? e.link.url,
+      title,
+      outlet,
+      ...(e.incomplete ? { incomplete: e.incomplete } : {}),
+    } as Article;
     let id: string;
     try {
       const archived = (await this.deps.archive.findStoredByUrl(article.url)) ?? (await this.deps.archive.findStoredByUrl(e.link.url));

@@ -33,11 +33,12 @@ export function discoveryJobs(deps: DiscoverDeps): DiscoveryJobs {
       archive: deps.archive,
       matches: deps.matches,
       settings: () => readDiscovery(browser.storage),
-      io: (settings) => createDiscoveryIO({
-        pages,
-        pageTimeoutMs: settings.pageTimeoutSeconds * 1000,
-        canRead: (url) => browser.permissions.contains({ origins: [hostPattern(url)] }).catch(() => false),
-      }),
+      io: (settings) =>
+        createDiscoveryIO({
+          pages,
+          pageTimeoutMs: settings.pageTimeoutSeconds * 1000,
+          canRead: (url) => browser.permissions.contains({ origins: [hostPattern(url)] }).catch(() => false),
+        }),
       run: discoverCoverage,
       label: (provider) => PROVIDERS[provider].label,
       keepAlive: () => void browser.runtime.getPlatformInfo().catch(() => undefined),

@@ -14,13 +14,21 @@ import { errorText } from '../../core/errors';
  */
 
 /** Marks an item that could not be archived: 'skipped' for good (not an article), else 'failed' (tried again later). */
-async function markItem(deps: PollDeps, item: FeedItemRow, state: 'failed' | 'skipped', error: string, blockedOrigin?: string): Promise<string> {
+async function markItem(
+  deps: PollDeps,
+  item: FeedItemRow,
+  state: 'failed' | 'skipped',
+  error: string,
+  blockedOrigin?: string,
+): Promise<string> {
   const tx = deps.archive.db.transaction('feedItems', 'readwrite');
   const row = await tx.store.get([item.feedId, item.itemId]);
   if (row && row.state !== 'saved') {
     const { blockedOrigin: _was, ...rest } = row;
     // An item waiting for the reader's permission was not tried: it does not use up its attempts.
-    const next: FeedItemRow = blockedOrigin ? { ...rest, state, error, blockedOrigin } : { ...rest, state, error, attempts: row.attempts + 1 };
+    const next: FeedItemRow = blockedOrigin
+      ? { ...rest, state, error, blockedOrigin }
+      : { ...rest, state, error, attempts: row.attempts + 1 };
     await tx.store.put(next);
   }
   await tx.done;
@@ -42,7 +50,13 @@ export async function archiveItem(deps: PollDeps, item: FeedItemRow): Promise<st
     const page = await deps.fetchText(url, 'page');
     pageUrl = page.url;
     const result = await deps.pages.extract(page.text, page.url);
-    if (!result.ok) return markItem(deps, item, result.reason === 'error' ? 'failed' : 'skipped', t('feedItemNotRead', [item.title || url, result.message]));
+    if (!result.ok)
+      return markItem(
+        deps,
+        item,
+        result.reason === 'error' ? 'failed' : 'skipped',
+        t('feedItemNotRead', [item.title || url, result.message]),
+      );
     article = result.article;
   } catch (e) {
     return markItem(deps, item, 'failed', t('feedItemNotRead', [item.title || url, errorText(e)]));
@@ -62,7 +76,12 @@ function recordFor(article: Article, item: FeedItemRow, pageUrl: string): Articl
 }
 
 /** Archives the record (or links the item to an archived one) with the item's state and the feed's counts, in one transaction. */
-async function saveItem(deps: PollDeps, item: FeedItemRow, archivedId: string | null, record: ArticleRecord | null): Promise<null | 'gone'> {
+async function saveItem(
+  deps: PollDeps,
+  item: FeedItemRow,
+  archivedId: string | null,
+  record: ArticleRecord | null,
+): Promise<null | 'gone'> {
   return deps.archive.write(['articles', 'meta', 'feeds', 'feedItems'], async (tx) => {
     const feeds = tx.objectStore('feeds');
     const items = tx.objectStore('feedItems');

@@ -41,18 +41,35 @@ export type FetchFailure = 'timed-out' | 'too-large' | 'network' | 'http' | 'not
 /** A reader's sentence for why a fetch failed, and the kind of failure for code that sorts them. */
 export class FetchError extends Error {
   override readonly name = 'FetchError';
-  constructor(message: string, readonly reason: FetchFailure = 'network', readonly status?: number) {
+  constructor(
+    message: string,
+    readonly reason: FetchFailure = 'network',
+    readonly status?: number,
+  ) {
     super(message);
   }
 }
 
 /** `signal` lets the caller cancel (the time limit applies either way). */
-export async function fetchBounded(url: string, kind: FetchKind, limits: FetchLimits, fetchFn: FetchFn = globalThis.fetch.bind(globalThis), cancel?: AbortSignal): Promise<Fetched> {
+export async function fetchBounded(
+  url: string,
+  kind: FetchKind,
+  limits: FetchLimits,
+  fetchFn: FetchFn = globalThis.fetch.bind(globalThis),
+  cancel?: AbortSignal,
+): Promise<Fetched> {
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
   let res: Response;
   try {
-    res = await fetchFn(url, { credentials: 'omit', redirect: 'follow', referrerPolicy: 'no-referrer', cache: 'no-cache', headers: { accept: ACCEPT[kind] }, signal });
+    res = await fetchFn(url, {
+      credentials: 'omit',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+      cache: 'no-cache',
+      headers: { accept: ACCEPT[kind] },
+      signal,
+    });
   } catch (e) {
     throw failure(e, limits);
   }
@@ -112,6 +129,7 @@ function tooLarge(limits: FetchLimits): FetchError {
 
 function failure(e: unknown, limits: FetchLimits): FetchError {
   const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
-  if (name === 'TimeoutError' || name === 'AbortError') return new FetchError(t('errFetchTimeout', [Math.round(limits.timeoutMs / 1000)]), 'timed-out');
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new FetchError(t('errFetchTimeout', [Math.round(limits.timeoutMs / 1000)]), 'timed-out');
   return new FetchError(t('errFetchNetwork', [errorText(e)]));
 }

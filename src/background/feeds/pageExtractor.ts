@@ -57,7 +57,10 @@ class OffscreenExtractor implements PageExtractor {
   private users = 0;
   private opening: Promise<void> | null = null;
 
-  constructor(private readonly browser: Browser, private readonly offscreen: OffscreenApi) {}
+  constructor(
+    private readonly browser: Browser,
+    private readonly offscreen: OffscreenApi,
+  ) {}
 
   async extract(html: string, url: string): Promise<ExtractResult> {
     this.users++;
@@ -90,7 +93,12 @@ class OffscreenExtractor implements PageExtractor {
     // A document left open by a worker that was stopped mid-poll is reused.
     if (await this.offscreen.hasDocument?.().catch(() => false)) return;
     try {
-      await this.offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Read the articles of the feeds the reader subscribed to, or found when the reader asked for coverage online, with Readability, which needs a DOM.' });
+      await this.offscreen.createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['DOM_PARSER'],
+        justification:
+          'Read the articles of the feeds the reader subscribed to, or found when the reader asked for coverage online, with Readability, which needs a DOM.',
+      });
     } catch (e) {
       if (!/single offscreen/i.test(errorText(e))) throw e;
     }

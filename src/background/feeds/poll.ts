@@ -81,7 +81,13 @@ async function updateFeed(deps: PollDeps, feedId: string, change: (row: FeedRow)
 
 async function finishPoll(deps: PollDeps, feedId: string, feedError: string | null, itemErrors: string[]): Promise<FeedRow | null> {
   const itemsError = itemErrors.length ? tn('feedItemErrors', itemErrors.length, [itemErrors[0] ?? '']) : null;
-  return updateFeed(deps, feedId, (row) => ({ ...row, lastPollAt: deps.now(), lastNew: row.pollNew, pollStartedAt: null, lastError: feedError ?? itemsError }));
+  return updateFeed(deps, feedId, (row) => ({
+    ...row,
+    lastPollAt: deps.now(),
+    lastNew: row.pollNew,
+    pollStartedAt: null,
+    lastError: feedError ?? itemsError,
+  }));
 }
 
 /** Step 2: the items the feed lists that it never listed before become pending, in one transaction. */
@@ -96,7 +102,16 @@ async function recordItems(deps: PollDeps, feed: FeedRow, parsed: ParsedFeed): P
   const writes: Promise<unknown>[] = [];
   parsed.items.forEach((item, index) => {
     if (known.has(item.id)) return;
-    const row: FeedItemRow = { feedId: feed.id, itemId: item.id, url: item.url, title: item.title, published: item.published, state: 'pending', firstSeen: now, attempts: 0 };
+    const row: FeedItemRow = {
+      feedId: feed.id,
+      itemId: item.id,
+      url: item.url,
+      title: item.title,
+      published: item.published,
+      state: 'pending',
+      firstSeen: now,
+      attempts: 0,
+    };
     if (!item.url) Object.assign(row, { state: 'skipped', error: t('feedItemNoLink') });
     else if (first && index >= MAX_FIRST_POLL_ITEMS) Object.assign(row, { state: 'skipped', error: t('feedItemBeforeSubscribing') });
     writes.push(items.put(row));
@@ -104,11 +119,17 @@ async function recordItems(deps: PollDeps, feed: FeedRow, parsed: ParsedFeed): P
   // Forget items the feed stopped listing long ago, so the store does not grow forever.
   let cursor = await items.openCursor(range);
   while (cursor) {
-    if (!listed.has(cursor.value.itemId) && cursor.value.firstSeen < now - FORGET_AFTER_MS && cursor.value.state !== 'pending') writes.push(cursor.delete());
+    if (!listed.has(cursor.value.itemId) && cursor.value.firstSeen < now - FORGET_AFTER_MS && cursor.value.state !== 'pending')
+      writes.push(cursor.delete());
     cursor = await cursor.continue();
   }
   const row = await tx.objectStore('feeds').get(feed.id);
-  if (row) writes.push(tx.objectStore('feeds').put({ ...row, itemCount: parsed.items.length, title: row.title || parsed.title, siteUrl: row.siteUrl ?? parsed.siteUrl }));
+  if (row)
+    writes.push(
+      tx
+        .objectStore('feeds')
+        .put({ ...row, itemCount: parsed.items.length, title: row.title || parsed.title, siteUrl: row.siteUrl ?? parsed.siteUrl }),
+    );
   await Promise.all(writes);
   await tx.done;
 }
@@ -120,7 +141,10 @@ export function feedItemsOf(feedId: string): IDBKeyRange {
 
 async function pendingItems(deps: PollDeps, feedId: string): Promise<FeedItemRow[]> {
   const db = deps.archive.db;
-  const [pending, failed] = await Promise.all([db.getAllFromIndex('feedItems', 'state', [feedId, 'pending']), db.getAllFromIndex('feedItems', 'state', [feedId, 'failed'])]);
+  const [pending, failed] = await Promise.all([
+    db.getAllFromIndex('feedItems', 'state', [feedId, 'pending']),
+    db.getAllFromIndex('feedItems', 'state', [feedId, 'failed']),
+  ]);
   return [...pending, ...failed.filter((i) => i.attempts < MAX_ATTEMPTS)]
     .sort((a, b) => a.firstSeen - b.firstSeen || (b.published ?? '').localeCompare(a.published ?? ''))
     .slice(0, MAX_ITEMS_PER_POLL);

@@ -23,7 +23,10 @@ export type FeedBrowser = Pick<Browser, 'alarms' | 'permissions'>;
 export class FeedService {
   private readonly running = new Map<string, Promise<FeedRow | null>>();
 
-  constructor(private readonly deps: PollDeps, private readonly browser: FeedBrowser) {}
+  constructor(
+    private readonly deps: PollDeps,
+    private readonly browser: FeedBrowser,
+  ) {}
 
   async list(): Promise<FeedStatus[]> {
     const db = this.deps.archive.db;
@@ -33,7 +36,11 @@ export class FeedService {
       Promise.all(rows.map((r) => db.getAllFromIndex('feedItems', 'state', [r.id, 'failed']))),
     ]);
     return rows
-      .map((row, i) => this.status(row, pending[i] ?? 0, false, [...new Set((failed[i] ?? []).flatMap((item) => (item.blockedOrigin ? [item.blockedOrigin] : [])))]))
+      .map((row, i) =>
+        this.status(row, pending[i] ?? 0, false, [
+          ...new Set((failed[i] ?? []).flatMap((item) => (item.blockedOrigin ? [item.blockedOrigin] : []))),
+        ]),
+      )
       .sort((a, b) => a.title.localeCompare(b.title) || a.url.localeCompare(b.url));
   }
 
@@ -84,7 +91,8 @@ export class FeedService {
     for (const source of sources) {
       const url = resolveHttpUrl(source.url, null);
       if (!url) skipped.push({ url: source.url, reason: t('errFeedUrl', [source.url.slice(0, 200)]) });
-      else if (seen.has(url) || (await this.deps.archive.db.getFromIndex('feeds', 'url', url))) skipped.push({ url, reason: t('errFeedExists') });
+      else if (seen.has(url) || (await this.deps.archive.db.getFromIndex('feeds', 'url', url)))
+        skipped.push({ url, reason: t('errFeedExists') });
       else {
         seen.add(url);
         rows.push(newFeed(url, source.title, resolveHttpUrl(source.siteUrl, null), DEFAULT_INTERVAL_MINUTES, now));
@@ -145,11 +153,14 @@ export class FeedService {
   async start(): Promise<void> {
     const rows = await this.deps.archive.db.getAll('feeds');
     for (const row of rows) {
-      if (row.pollStartedAt !== null && !this.running.has(row.id)) void this.exclusive(row.id, () => resumePoll(this.deps, row.id)).catch((e: unknown) => console.error(e));
+      if (row.pollStartedAt !== null && !this.running.has(row.id))
+        void this.exclusive(row.id, () => resumePoll(this.deps, row.id)).catch((e: unknown) => console.error(e));
     }
     const alarms = await this.browser.alarms.getAll();
     const ids = new Set(rows.map((r) => r.id));
-    for (const alarm of alarms) if (alarm.name.startsWith(ALARM_PREFIX) && !ids.has(alarm.name.slice(ALARM_PREFIX.length))) await this.browser.alarms.clear(alarm.name);
+    for (const alarm of alarms)
+      if (alarm.name.startsWith(ALARM_PREFIX) && !ids.has(alarm.name.slice(ALARM_PREFIX.length)))
+        await this.browser.alarms.clear(alarm.name);
     for (const row of rows) {
       const alarm = alarms.find((a) => a.name === ALARM_PREFIX + row.id);
       if (alarm?.periodInMinutes !== row.intervalMinutes) await this.schedule(row);
@@ -191,7 +202,18 @@ export class FeedService {
 
 function newFeed(url: string, title: string, siteUrl: string | null, intervalMinutes: number, now: number): FeedRow {
   return {
-    id: crypto.randomUUID(), url, title, siteUrl, addedAt: now, intervalMinutes,
-    lastPollAt: null, lastError: null, lastNew: 0, itemCount: 0, savedCount: 0, pollStartedAt: null, pollNew: 0,
+    id: crypto.randomUUID(),
+    url,
+    title,
+    siteUrl,
+    addedAt: now,
+    intervalMinutes,
+    lastPollAt: null,
+    lastError: null,
+    lastNew: 0,
+    itemCount: 0,
+    savedCount: 0,
+    pollStartedAt: null,
+    pollNew: 0,
   };
 }

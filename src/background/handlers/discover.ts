@@ -10,10 +10,16 @@ export const discoverHandlers: HandlersFor<'discover'> = {
     const settings = await readDiscovery(deps.browser.storage);
     // The same inputs as the search itself (DiscoveryJobs), so the screen shows exactly what is sent.
     const context = await discoveryJobs(deps).context();
-    const plan = planDiscovery(article, { providers: settings.providers, endpoints: settings.endpoints, max: settings.maxPages, context }, new Date());
+    const plan = planDiscovery(
+      article,
+      { providers: settings.providers, endpoints: settings.endpoints, max: settings.maxPages, context },
+      new Date(),
+    );
     return { plan, settings, maxQueries: MAX_QUERIES };
   },
-  'discover/services': async () => ({ services: PROVIDER_NAMES.map((name) => ({ name, label: PROVIDERS[name].label, defaultEndpoint: PROVIDERS[name].defaultEndpoint })) }),
+  'discover/services': async () => ({
+    services: PROVIDER_NAMES.map((name) => ({ name, label: PROVIDERS[name].label, defaultEndpoint: PROVIDERS[name].defaultEndpoint })),
+  }),
   'discover/setSettings': async (settings, deps) => {
     await deps.browser.storage.local.set({ [DISCOVERY_KEY]: settings });
     if (!settings.enabled) discoveryJobs(deps).cancelAll();

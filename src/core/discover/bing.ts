@@ -29,7 +29,10 @@ function sources(body: string, base: string): Map<string, string> {
     const channel = root.children.find((c) => c.name.toLowerCase() === 'channel') ?? root;
     for (const item of channel.children.filter((c) => c.name === 'item')) {
       const url = decodeBingLink(resolveHttpUrl(item.children.find((c) => c.name === 'link')?.inner.trim(), base));
-      const source = item.children.find((c) => c.name === 'Source')?.inner.trim().slice(0, 200);
+      const source = item.children
+        .find((c) => c.name === 'Source')
+        ?.inner.trim()
+        .slice(0, 200);
       if (url && source) out.set(url, source);
     }
   } catch {
@@ -41,7 +44,12 @@ function sources(body: string, base: string): Map<string, string> {
 export function parseBing(outcome: FetchOutcome): ProviderAnswer {
   if (!outcome.ok) return fetchFailure(outcome);
   const body = outcome.body.replace(/^\ufeff/, '').trim();
-  if (!body.startsWith('<')) return { ok: false, reason: 'garbage', detail: `The service answered ${body ? `text instead of results: ${excerpt(body)}` : 'nothing'}` };
+  if (!body.startsWith('<'))
+    return {
+      ok: false,
+      reason: 'garbage',
+      detail: `The service answered ${body ? `text instead of results: ${excerpt(body)}` : 'nothing'}`,
+    };
   let feed;
   try {
     feed = parseFeed(body, outcome.url, { maxItems: MAX_LINKS });

@@ -14,10 +14,37 @@ export const GDELT_MAX_RECORDS = 75;
 
 // GDELT names languages in English; the archive keeps ISO 639-1 codes.
 const LANGUAGES: Record<string, string> = {
-  english: 'en', french: 'fr', german: 'de', spanish: 'es', italian: 'it', portuguese: 'pt', dutch: 'nl', russian: 'ru',
-  chinese: 'zh', japanese: 'ja', korean: 'ko', arabic: 'ar', turkish: 'tr', polish: 'pl', swedish: 'sv', norwegian: 'no',
-  danish: 'da', finnish: 'fi', greek: 'el', hebrew: 'he', hindi: 'hi', ukrainian: 'uk', czech: 'cs', hungarian: 'hu',
-  romanian: 'ro', indonesian: 'id', vietnamese: 'vi', persian: 'fa', urdu: 'ur', bengali: 'bn', thai: 'th',
+  english: 'en',
+  french: 'fr',
+  german: 'de',
+  spanish: 'es',
+  italian: 'it',
+  portuguese: 'pt',
+  dutch: 'nl',
+  russian: 'ru',
+  chinese: 'zh',
+  japanese: 'ja',
+  korean: 'ko',
+  arabic: 'ar',
+  turkish: 'tr',
+  polish: 'pl',
+  swedish: 'sv',
+  norwegian: 'no',
+  danish: 'da',
+  finnish: 'fi',
+  greek: 'el',
+  hebrew: 'he',
+  hindi: 'hi',
+  ukrainian: 'uk',
+  czech: 'cs',
+  hungarian: 'hu',
+  romanian: 'ro',
+  indonesian: 'id',
+  vietnamese: 'vi',
+  persian: 'fa',
+  urdu: 'ur',
+  bengali: 'bn',
+  thai: 'th',
 };
 
 function stamp(d: Date): string {
@@ -48,7 +75,8 @@ export function parseGdelt(outcome: FetchOutcome): ProviderAnswer {
   } catch (e) {
     return { ok: false, reason: 'garbage', detail: `The service's answer is not valid JSON (${(e as Error).message.slice(0, 80)})` };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, reason: 'garbage', detail: 'The service answered JSON that is not a result list' };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, reason: 'garbage', detail: 'The service answered JSON that is not a result list' };
   const articles = (json as Record<string, unknown>).articles;
   if (articles === undefined) return { ok: true, links: [] };
   if (!Array.isArray(articles)) return { ok: false, reason: 'garbage', detail: 'The service answered a result list that is not a list' };

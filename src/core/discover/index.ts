@@ -10,7 +10,17 @@ import { HeadlineScorer, LinkPool, outletKey } from './links';
 import { buildLadder, MAX_QUERIES, pagesToRead, PROVIDER_MODULES, type Step } from './plan';
 import type { ProviderAnswer } from './provider';
 import { Ranker, readLink } from './read';
-import type { DiscoveryEvent, DiscoveryIO, DiscoveryOptions, DiscoveryResult, FailedEvent, FoundEvent, FoundLink, ProviderInfo, ProviderName } from './types';
+import type {
+  DiscoveryEvent,
+  DiscoveryIO,
+  DiscoveryOptions,
+  DiscoveryResult,
+  FailedEvent,
+  FoundEvent,
+  FoundLink,
+  ProviderInfo,
+  ProviderName,
+} from './types';
 
 export * from './types';
 export { planDiscovery, dateWindow, MAX_QUERIES, DEFAULT_MAX, MAX_PAGES } from './plan';
@@ -19,8 +29,16 @@ export { parseGdelt } from './gdelt';
 export { parseBing, decodeBingLink } from './bing';
 
 export const PROVIDERS: Record<ProviderName, ProviderInfo> = {
-  gdelt: { label: PROVIDER_MODULES.gdelt.label, defaultEndpoint: PROVIDER_MODULES.gdelt.defaultEndpoint, minIntervalMs: PROVIDER_MODULES.gdelt.minIntervalMs },
-  bing: { label: PROVIDER_MODULES.bing.label, defaultEndpoint: PROVIDER_MODULES.bing.defaultEndpoint, minIntervalMs: PROVIDER_MODULES.bing.minIntervalMs },
+  gdelt: {
+    label: PROVIDER_MODULES.gdelt.label,
+    defaultEndpoint: PROVIDER_MODULES.gdelt.defaultEndpoint,
+    minIntervalMs: PROVIDER_MODULES.gdelt.minIntervalMs,
+  },
+  bing: {
+    label: PROVIDER_MODULES.bing.label,
+    defaultEndpoint: PROVIDER_MODULES.bing.defaultEndpoint,
+    minIntervalMs: PROVIDER_MODULES.bing.minIntervalMs,
+  },
 };
 
 const DEFAULT_CONCURRENCY = 3;
@@ -85,14 +103,18 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
     emit({ kind: 'query', provider: p.name, query: step.planned.query, url: step.planned.url });
     queries++;
     lastAt[p.name] = io.now().getTime();
-    const outcome = await io.fetchText(step.planned.url, 'api', signal).catch((e: unknown) => ({ ok: false as const, reason: 'network' as const, detail: String(e) }));
+    const outcome = await io
+      .fetchText(step.planned.url, 'api', signal)
+      .catch((e: unknown) => ({ ok: false as const, reason: 'network' as const, detail: String(e) }));
     lastAt[p.name] = io.now().getTime();
     return p.parse(outcome);
   }
 
   function inWindow(link: FoundLink): boolean {
     const ms = link.published ? Date.parse(link.published) : NaN;
-    return Number.isNaN(ms) || (ms >= ladder.window.from.getTime() - WINDOW_MARGIN_MS && ms <= ladder.window.to.getTime() + WINDOW_MARGIN_MS);
+    return (
+      Number.isNaN(ms) || (ms >= ladder.window.from.getTime() - WINDOW_MARGIN_MS && ms <= ladder.window.to.getTime() + WINDOW_MARGIN_MS)
+    );
   }
 
   /**
@@ -104,7 +126,12 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
     if (!ladder.providers.length && !cancelled()) {
       const name = options.providers[0] ?? 'gdelt';
       const days = PROVIDER_MODULES[name].maxAgeDays;
-      emit({ kind: 'provider-error', provider: name, reason: 'http', detail: `${PROVIDER_MODULES[name].label} searches only the last ${days ?? '?'} days, and this article is older: nothing was sent` });
+      emit({
+        kind: 'provider-error',
+        provider: name,
+        reason: 'http',
+        detail: `${PROVIDER_MODULES[name].label} searches only the last ${days ?? '?'} days, and this article is older: nothing was sent`,
+      });
     }
     let p = 0;
     let s = 0;
@@ -184,7 +211,14 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
         ids.add(a.id);
         ranker.add(a);
         const ranked = ranker.rank().get(a.id) ?? { score: 0, sameStory: false };
-        const e: FoundEvent = { kind: 'found', article: a, link: next.link, score: ranked.score, sameStory: ranked.sameStory, incomplete: a.incomplete ?? null };
+        const e: FoundEvent = {
+          kind: 'found',
+          article: a,
+          link: next.link,
+          score: ranked.score,
+          sameStory: ranked.sameStory,
+          incomplete: a.incomplete ?? null,
+        };
         found.push(e);
         emit(e);
       }

@@ -94,7 +94,9 @@ export class LinkPool {
     for (const link of links) {
       const key = canonicalUrl(link.url) ?? link.url;
       // One outlet's one headline at two addresses (a print and a web version) is read once.
-      const headline = `${outletKey(link)}\n${foldKey(link.title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+      const headline = `${outletKey(link)}\n${foldKey(link.title)
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()}`;
       if (this.seen.has(key) || key === this.selfUrl || (link.title.length > 20 && this.seen.has(headline))) continue;
       const outlet = outletKey(link);
       if (this.isSelfOutlet(outlet)) continue;

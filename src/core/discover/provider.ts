@@ -8,8 +8,7 @@ export interface DateWindow {
 }
 
 export type ProviderAnswer =
-  | { ok: true; links: FoundLink[] }
-  | { ok: false; reason: 'rate-limited' | 'http' | 'garbage' | 'network' | 'timed-out'; detail: string };
+  { ok: true; links: FoundLink[] } | { ok: false; reason: 'rate-limited' | 'http' | 'garbage' | 'network' | 'timed-out'; detail: string };
 
 export interface Provider {
   name: ProviderName;
@@ -36,7 +35,10 @@ export function fetchFailure(outcome: Extract<FetchOutcome, { ok: false }>): Ext
 
 /** The first characters of an unexpected answer, on one line, for the error shown to the reader. */
 export function excerpt(body: string, max = 160): string {
-  const flat = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 

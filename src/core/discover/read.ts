@@ -28,7 +28,9 @@ function completed(article: Article, link: FoundLink, finalUrl: string): Article
 }
 
 export async function readLink(link: FoundLink, self: ArticleRecord, io: DiscoveryIO, signal?: AbortSignal): Promise<PageResult> {
-  const fetched = await io.fetchText(link.url, 'page', signal).catch((e: unknown) => ({ ok: false as const, reason: 'network' as const, status: undefined, detail: String(e) }));
+  const fetched = await io
+    .fetchText(link.url, 'page', signal)
+    .catch((e: unknown) => ({ ok: false as const, reason: 'network' as const, status: undefined, detail: String(e) }));
   if (!fetched.ok) {
     const reason: FailureReason = fetched.reason === 'http' ? httpReason(fetched.status) : fetched.reason;
     return { ok: false, reason, detail: fetched.detail };
@@ -44,7 +46,8 @@ export async function readLink(link: FoundLink, self: ArticleRecord, io: Discove
   if (article.incomplete === 'paywall' && article.words < PAYWALL_STUB_WORDS) {
     return { ok: false, reason: 'paywalled', detail: `Only ${article.words} words are readable before the subscription prompt` };
   }
-  if (isSameArticle(article, self)) return { ok: false, reason: 'same-article', detail: 'This is the article you are reading, at another address' };
+  if (isSameArticle(article, self))
+    return { ok: false, reason: 'same-article', detail: 'This is the article you are reading, at another address' };
   return { ok: true, article };
 }
 

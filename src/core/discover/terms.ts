@@ -69,7 +69,8 @@ function usableWord(lower: string): boolean {
   return QUERY_WORD.test(lower) && !STOPWORDS.has(lower) && !NEWS_COMMON.has(lower) && !ROLES.has(lower);
 }
 
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
 
 // Roles written before a name ("CIA Director Mike Pompeo"): other outlets name the person without them.
 const ROLES = new Set(
@@ -91,7 +92,10 @@ function nameParts(surface: string): string[] {
   for (const part of surface.split(/\s+and\s+/)) {
     const of = /^(\S+\s+\S+.*?)\s+of\s+(.+)$/.exec(part);
     for (const piece of of ? [of[1]!, of[2]!] : [part]) {
-      let words = piece.replace(/-/g, ' ').split(/\s+/).filter((w) => !/^\p{L}\.$/u.test(w));
+      let words = piece
+        .replace(/-/g, ' ')
+        .split(/\s+/)
+        .filter((w) => !/^\p{L}\.$/u.test(w));
       const role = words.map((w) => ROLES.has(w.toLowerCase())).lastIndexOf(true);
       if (role >= 0 && role < words.length - 1) words = words.slice(role + 1);
       // "In December China…": a date word before a name is not part of it.
@@ -109,11 +113,19 @@ function nameParts(surface: string): string[] {
  * headline words by how often the text uses them. A name's single words (a surname) are
  * dropped when the full name is kept.
  */
-export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text' | 'outlet'>, limit = 8, df: DocFrequency = NO_CONTEXT): QueryTerm[] {
+export function queryTerms(
+  article: Pick<ArticleRecord, 'title' | 'text' | 'outlet'>,
+  limit = 8,
+  df: DocFrequency = NO_CONTEXT,
+): QueryTerm[] {
   const title = article.title ?? '';
   const text = article.text ?? '';
   const outlet = foldKey(article.outlet ?? '');
-  const titleFolded = ` ${foldKey(tokenize(title).map((t) => t.text).join(' '))} `;
+  const titleFolded = ` ${foldKey(
+    tokenize(title)
+      .map((t) => t.text)
+      .join(' '),
+  )} `;
   const names = new Map<string, QueryTerm>();
   const mentions = new Map<string, number>();
   // Names from the text only: headlines in Title Case make every word look like a name.
@@ -151,7 +163,10 @@ export function queryTerms(article: Pick<ArticleRecord, 'title' | 'text' | 'outl
   for (const long of [...names.values()]) {
     const words = long.key.split(' ');
     if (!long.phrase || !PLACE_TAIL.has(words[words.length - 1]!)) continue;
-    const heads = words.slice(1).map((_, i) => names.get(words.slice(0, i + 1).join(' '))).filter((h): h is QueryTerm => !!h);
+    const heads = words
+      .slice(1)
+      .map((_, i) => names.get(words.slice(0, i + 1).join(' ')))
+      .filter((h): h is QueryTerm => !!h);
     const head = heads.sort((a, b) => mentions.get(b.key)! - mentions.get(a.key)!)[0];
     if (!head || mentions.get(head.key)! < mentions.get(long.key)!) continue;
     head.weight += long.weight;
@@ -206,7 +221,10 @@ export function relaxationSteps(terms: readonly QueryTerm[]): QueryTerm[][] {
   const out: QueryTerm[][] = [];
   const seen = new Set<string>();
   for (const step of ladder) {
-    const key = step.map((t) => t.key).sort().join('|');
+    const key = step
+      .map((t) => t.key)
+      .sort()
+      .join('|');
     if (!step.length || seen.has(key)) continue;
     seen.add(key);
     out.push(step);

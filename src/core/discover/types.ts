@@ -19,20 +19,17 @@ export interface FoundLink {
 }
 
 export type FailureReason =
-  | 'not-found'
-  | 'not-article'
-  | 'paywalled'
-  | 'too-large'
-  | 'not-html'
-  | 'timed-out'
-  | 'network'
-  | 'forbidden'
-  | 'same-article';
+  'not-found' | 'not-article' | 'paywalled' | 'too-large' | 'not-html' | 'timed-out' | 'network' | 'forbidden' | 'same-article';
 
 export type DiscoveryEvent =
   /** Right before each provider request: what is sent, and where. */
   | { kind: 'query'; provider: ProviderName; query: string; url: string }
-  | { kind: 'provider-error'; provider: ProviderName; reason: 'rate-limited' | 'http' | 'garbage' | 'network' | 'timed-out'; detail: string }
+  | {
+      kind: 'provider-error';
+      provider: ProviderName;
+      reason: 'rate-limited' | 'http' | 'garbage' | 'network' | 'timed-out';
+      detail: string;
+    }
   /** Candidate links after dedup, the per-outlet cap and the article itself left out. */
   | { kind: 'links'; provider: ProviderName; count: number }
   /** "Reading 3 of 8: The Guardian…" */

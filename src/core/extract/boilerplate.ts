@@ -38,7 +38,10 @@ export const FURNITURE_TEXT: readonly RegExp[] = [
   /^\d+\s+(?:comments?|replies|shares)$|^(?:comments?|view comments|show comments|join the conversation|leave a comment)\s*(?:\(\d+\))?$/i,
   /^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?[,\s]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})(?:\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?$/i,
   // Bylines with a date ("By Jane Doe - 11/18/19 11:04 PM EST", "By Jane Doe | Updated 5:03 pm").
-  new RegExp(String.raw`^by\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s*(?:[-|,–—•·]|\bon\b|\bupdated\b|\s).{0,40}${DATE_OR_TIME}.{0,40}$`, 'iu'),
+  new RegExp(
+    String.raw`^by\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s*(?:[-|,–—•·]|\bon\b|\bupdated\b|\s).{0,40}${DATE_OR_TIME}.{0,40}$`,
+    'iu',
+  ),
   new RegExp(String.raw`^[|•·\s]*(?:published|updated|posted|last updated|first published)\b.{0,40}${DATE_OR_TIME}.{0,40}$`, 'i'),
   // A picture credit or a copyright notice on its own line.
   /^(?:©|\(c\)|copyright\b|photo(?:graph)?\s*(?:credit)?\s*:|credit\s*:|image\s*(?:credit|source)?\s*:|source\s*:\s*getty)/i,
@@ -55,10 +58,12 @@ export const FURNITURE_TEXT: readonly RegExp[] = [
  * A picture credit in parentheses at the end of a line: "(Fred Dufour/Pool/Reuters)",
  * "(Photo: Jane Doe/AP)", "(Getty Images)". Slash-separated credits are how agencies sign photos.
  */
-export const PHOTO_CREDIT = /\((?:(?:photo|image|picture|credit|file photo|photograph)s?(?:\s+(?:credit|courtesy|source))?\s*:\s*[^()]{2,80}|[^()/]{2,50}(?:\/[^()/]{2,40}){1,3}|[^()]{0,40}\b(?:getty images|shutterstock|afp|reuters|associated press|ap photo|epa|alamy)\b[^()]{0,30})\)\s*$/i;
+export const PHOTO_CREDIT =
+  /\((?:(?:photo|image|picture|credit|file photo|photograph)s?(?:\s+(?:credit|courtesy|source))?\s*:\s*[^()]{2,80}|[^()/]{2,50}(?:\/[^()/]{2,40}){1,3}|[^()]{0,40}\b(?:getty images|shutterstock|afp|reuters|associated press|ap photo|epa|alamy)\b[^()]{0,30})\)\s*$/i;
 
 /** Picture descriptions: the words captions use and articles rarely do. */
-export const CAPTION_WORDS = /\((?:pictured|pictured [a-z]+|above|below|left|right|centre|center|top|bottom|file photo|file picture|file)\)|\bpictured\b|\b(?:this|the|a) (?:file )?(?:photo|picture|image) (?:taken|shows|released|provided)|\bfile (?:photo|picture|image)\b|\bis pictured\b|\bare pictured\b/i;
+export const CAPTION_WORDS =
+  /\((?:pictured|pictured [a-z]+|above|below|left|right|centre|center|top|bottom|file photo|file picture|file)\)|\bpictured\b|\b(?:this|the|a) (?:file )?(?:photo|picture|image) (?:taken|shows|released|provided)|\bfile (?:photo|picture|image)\b|\bis pictured\b|\bare pictured\b/i;
 
 /**
  * Promotions written as sentences, dropped when the paragraph is short: follow-us lines,
@@ -74,4 +79,5 @@ export const PROMO_SENTENCE: readonly RegExp[] = [
 ];
 
 /** Tags sites put after a teaser headline ("[VIDEO]", "[INSIGHT]"). */
-export const TEASER_TAG = /\[(?:video|insight|reaction|pictures|pics|photos|live|analysis|poll|latest|revealed|comment|report|explained|opinion)\]\s*\|?\s*$/i;
+export const TEASER_TAG =
+  /\[(?:video|insight|reaction|pictures|pics|photos|live|analysis|poll|latest|revealed|comment|report|explained|opinion)\]\s*\|?\s*$/i;

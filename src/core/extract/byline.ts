@@ -5,7 +5,8 @@
  */
 
 /** Words that make a byline part an institution or a role, not a person. */
-const NOT_A_PERSON = /\b(?:staff|reporters?|writers?|editors?|editorial|desk|team|newsroom|news|wires?|agency|agencies|press|associated|reuters|afp|bloomberg|contributors?|correspondents?|online|digital|service|media|group|ltd|inc|admin|administrator|guest|web|the)\b/i;
+const NOT_A_PERSON =
+  /\b(?:staff|reporters?|writers?|editors?|editorial|desk|team|newsroom|news|wires?|agency|agencies|press|associated|reuters|afp|bloomberg|contributors?|correspondents?|online|digital|service|media|group|ltd|inc|admin|administrator|guest|web|the)\b/i;
 
 const MAX_PERSON_WORDS = 5;
 
@@ -15,7 +16,10 @@ function cleanPart(raw: string): string | null {
   s = s.replace(/^(?:written\s+|posted\s+|reported\s+)?by[:\s]+/i, '');
   // "Jane Doe, Senior Correspondent" / "Jane Doe | Reuters" / "Jane Doe - Updated 5pm": the name comes first.
   s = s.split(/\s+(?:[|–—-]|for|in)\s+|\s*[|•·]\s*/i)[0] ?? '';
-  s = s.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').replace(/[,;:.\s]+$/, '').trim();
+  s = s
+    .replace(/\s*\((?:[^)]*)\)\s*/g, ' ')
+    .replace(/[,;:.\s]+$/, '')
+    .trim();
   // Digits, a web address ("Cleveland.com") or a single word (a brand: "Beachbody") are not a person's name.
   if (!s || /\d/.test(s) || /\.[a-z]{2,}\b/i.test(s)) return null;
   const words = s.split(' ');

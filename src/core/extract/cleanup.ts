@@ -45,7 +45,10 @@ const MIN_REPEAT_WORDS = 8;
 
 /** A comparison key: letters and digits only, lower-cased. */
 function key(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function isFurnitureText(b: Block): boolean {
@@ -59,7 +62,8 @@ function isFurnitureText(b: Block): boolean {
 }
 
 /** "Read more: <headline>", "Related: <headline>": a pointer to another article, mostly link text. */
-const LINK_PREFIX = /^(?:read more|read also|also read|related|related article|related story|see also|see more|more|recommended|watch|listen|click here|previously|further reading|more on this)\s*(?:[:|»>-]|\.{3}|…)/i;
+const LINK_PREFIX =
+  /^(?:read more|read also|also read|related|related article|related story|see also|see more|more|recommended|watch|listen|click here|previously|further reading|more on this)\s*(?:[:|»>-]|\.{3}|…)/i;
 
 function isLinkTeaser(b: Block): boolean {
   if (b.kind === 'pre' || b.kind === 'quote') return false;
@@ -90,7 +94,7 @@ function isMenuItem(b: Block): boolean {
 }
 
 function dropRuns(blocks: Block[], test: (b: Block) => boolean, minRun: number, drop: Set<number>): void {
-  for (let i = 0; i < blocks.length; ) {
+  for (let i = 0; i < blocks.length;) {
     let j = i;
     while (j < blocks.length && test(blocks[j]!)) j++;
     if (j - i >= minRun) for (let k = i; k < j; k++) drop.add(k);
@@ -156,11 +160,13 @@ function dropRepeats(blocks: Block[]): Block[] {
   const sets = blocks.map((b, i) => (b.kind !== 'heading' && wordCount(keys[i]!) >= MIN_REPEAT_WORDS ? shingles(b.text) : null));
   // Candidate pairs through an inverted index of shingles, so long articles stay linear-ish.
   const owners = new Map<string, number[]>();
-  sets.forEach((set, i) => set?.forEach((s) => {
-    const list = owners.get(s);
-    if (list) list.push(i);
-    else owners.set(s, [i]);
-  }));
+  sets.forEach((set, i) =>
+    set?.forEach((s) => {
+      const list = owners.get(s);
+      if (list) list.push(i);
+      else owners.set(s, [i]);
+    }),
+  );
   for (let i = 0; i < blocks.length; i++) {
     const a = sets[i];
     if (!a || drop.has(i)) continue;
@@ -183,6 +189,8 @@ function dropRepeats(blocks: Block[]): Block[] {
 /** The article's blocks without furniture, repeats removed; `title` (the headline) is not repeated in the body. */
 export function cleanBlocks(blocks: readonly Block[], title = ''): Block[] {
   const titleKey = key(title);
-  const kept = blocks.filter((b) => !isFurnitureText(b) && !isLinkTeaser(b) && !isBareUrl(b) && !(b.kind === 'heading' && titleKey && key(b.text) === titleKey));
+  const kept = blocks.filter(
+    (b) => !isFurnitureText(b) && !isLinkTeaser(b) && !isBareUrl(b) && !(b.kind === 'heading' && titleKey && key(b.text) === titleKey),
+  );
   return dropRepeats(dropEchoCaptions(dropLinkRuns(kept)));
 }

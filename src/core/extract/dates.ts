@@ -33,7 +33,8 @@ export function normaliseDate(raw: string | null | undefined): string | null {
     const time = `${m[4]}:${m[5]}:${pad(s)}`;
     const zone = m[7];
     if (!zone) return `${day}T${time}`;
-    const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})?$/, (_all, hh: string, mm?: string) => `${hh}:${mm ?? '00'}`);
+    const offset =
+      zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})?$/, (_all, hh: string, mm?: string) => `${hh}:${mm ?? '00'}`);
     const instant = Date.parse(`${day}T${time}${offset}`);
     return Number.isNaN(instant) ? `${day}T${time}` : new Date(instant).toISOString().replace('.000Z', 'Z');
   }
@@ -55,8 +56,9 @@ export function dateFromUrl(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
-  const m = /(?:^|\/|[-_])((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=$|\/|[-_.])/.exec(path)
-    ?? /(?:^|\/)((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?=\/|[-_.]|$)/.exec(path);
+  const m =
+    /(?:^|\/|[-_])((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=$|\/|[-_.])/.exec(path) ??
+    /(?:^|\/)((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?=\/|[-_.]|$)/.exec(path);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return validDay(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;

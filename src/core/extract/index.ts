@@ -31,7 +31,8 @@ export interface ExtractOptions {
   limits?: Partial<Limits>;
 }
 
-const NOT_ARTICLE = 'No article here: this page does not look like a news article (it may be a front page, a list or a search page). Open a single article and try again.';
+const NOT_ARTICLE =
+  'No article here: this page does not look like a news article (it may be a front page, a list or a search page). Open a single article and try again.';
 
 /** Record ids are at most 1,024 characters: a longer URL is identified by its hash. */
 const MAX_ID_CHARS = 1024;
@@ -55,7 +56,11 @@ function extract(doc: Document, url: string | undefined, options: ExtractOptions
 
   const clone = doc.cloneNode(true) as Document;
   if (!options.raw) markFurniture(clone);
-  const parsed = new Readability<Element>(clone, { keepClasses: true, maxElemsToParse: limits.maxElements, serializer: (node) => node as Element }).parse();
+  const parsed = new Readability<Element>(clone, {
+    keepClasses: true,
+    maxElemsToParse: limits.maxElements,
+    serializer: (node) => node as Element,
+  }).parse();
   const content = parsed?.content;
   if (!parsed || !content) {
     return declared || options.force

@@ -33,7 +33,9 @@ function parseLenient(raw: string): unknown {
     return JSON.parse(text);
   } catch {
     // Raw control characters inside strings and trailing commas are the usual faults.
-    const repaired = Array.from(text, (c) => (c.charCodeAt(0) < 0x20 ? ' ' : c)).join('').replace(/,\s*([}\]])/g, '$1');
+    const repaired = Array.from(text, (c) => (c.charCodeAt(0) < 0x20 ? ' ' : c))
+      .join('')
+      .replace(/,\s*([}\]])/g, '$1');
     try {
       return JSON.parse(repaired);
     } catch {
@@ -102,7 +104,9 @@ export function readJsonLdArticle(objects: readonly Record<string, Json>[]): Jso
     if (isObject(v) && typeof v['@id'] === 'string' && v.name === undefined) return byId.get(v['@id']) ?? v;
     return v;
   };
-  const url = asText(article.url) ?? (isObject(article.mainEntityOfPage) ? asText(article.mainEntityOfPage['@id']) : asText(article.mainEntityOfPage));
+  const url =
+    asText(article.url) ??
+    (isObject(article.mainEntityOfPage) ? asText(article.mainEntityOfPage['@id']) : asText(article.mainEntityOfPage));
   return {
     headline: asText(article.headline) ?? asText(article.name),
     authors: names(resolve(article.author)),

@@ -24,7 +24,10 @@ export type SizeCheck = { ok: true } | { ok: false; message: string };
 /** The article's text, measured on Readability's content before the text is built. */
 export function checkText(chars: number, limits: Limits): SizeCheck {
   if (chars > limits.maxTextChars) {
-    return { ok: false, message: `This page is too large to read as an article (${chars.toLocaleString('en')} characters of text; Framelens reads up to ${limits.maxTextChars.toLocaleString('en')}).` };
+    return {
+      ok: false,
+      message: `This page is too large to read as an article (${chars.toLocaleString('en')} characters of text; Framelens reads up to ${limits.maxTextChars.toLocaleString('en')}).`,
+    };
   }
   return { ok: true };
 }

@@ -30,7 +30,7 @@ function headlineLinks(root: Element): { count: number; chars: number } {
     if (!isHeadline(el)) return;
     const text = el.textContent?.trim() ?? '';
     if (wordCount(text) < 3) return;
-    const link = el.localName === 'a' ? el : el.querySelector('a[href]') ?? el.closest('a[href]');
+    const link = el.localName === 'a' ? el : (el.querySelector('a[href]') ?? el.closest('a[href]'));
     const href = link?.getAttribute('href');
     if (!link || !href || href.startsWith('#')) return;
     const linkText = link.textContent?.trim() ?? '';

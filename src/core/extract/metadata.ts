@@ -82,7 +82,10 @@ function bounded(s: string): string {
 }
 
 const clean = (s: string | null | undefined): string | null => {
-  const t = s?.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  const t = s
+    ?.replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t ? bounded(t) : null;
 };
 
@@ -93,13 +96,15 @@ function stripSiteSuffix(title: string, outlet: string | null): string {
   const last = parts[parts.length - 1]!.toLowerCase();
   const site = outlet?.toLowerCase() ?? '';
   const isSite = site && (last.includes(site) || site.includes(last) || last.replace(/\s/g, '').includes(site.replace(/\.\w+$/, '')));
-  const kept = isSite || parts.length > 2 && last.split(' ').length <= 4 ? parts.slice(0, -1).join(' - ') : title;
+  const kept = isSite || (parts.length > 2 && last.split(' ').length <= 4) ? parts.slice(0, -1).join(' - ') : title;
   return kept.length >= 15 ? kept : title;
 }
 
 function timeElementDate(elements: readonly Element[]): string | null {
   const times = elements.filter((t) => t.hasAttribute('datetime'));
-  const preferred = times.find((t) => t.hasAttribute('pubdate') || /published|datePublished/i.test(`${t.getAttribute('itemprop') ?? ''} ${t.className}`));
+  const preferred = times.find(
+    (t) => t.hasAttribute('pubdate') || /published|datePublished/i.test(`${t.getAttribute('itemprop') ?? ''} ${t.className}`),
+  );
   for (const t of preferred ? [preferred, ...times] : times) {
     const d = normaliseDate(t.getAttribute('datetime'));
     if (d) return d;
@@ -139,7 +144,13 @@ function collect(doc: Document): PageScan {
 }
 
 /** Reads every metadata field from the page; `pageUrl` is the address the page was loaded from. */
-export function readMetadata(doc: Document, pageUrl: string | null, guess: ReadabilityGuess = {}, scan: PageScan = collect(doc), ldObjects = jsonLdObjects(scan.ldScripts)): PageMetadata {
+export function readMetadata(
+  doc: Document,
+  pageUrl: string | null,
+  guess: ReadabilityGuess = {},
+  scan: PageScan = collect(doc),
+  ldObjects = jsonLdObjects(scan.ldScripts),
+): PageMetadata {
   const ld = readJsonLdArticle(ldObjects);
   const meta = indexMeta(scan.metas);
   const url = canonical(scan.links, meta, ld, pageUrl);
@@ -163,22 +174,50 @@ export function readMetadata(doc: Document, pageUrl: string | null, guess: Reada
   );
   if (title && title.source !== 'json-ld') title.value = stripSiteSuffix(title.value, outlet?.value ?? null);
 
-  const metaAuthors = metaValues(meta, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'byl', 'dc.creator', 'dcterms.creator']);
+  const metaAuthors = metaValues(meta, [
+    'author',
+    'article:author',
+    'parsely-author',
+    'sailthru.author',
+    'byl',
+    'dc.creator',
+    'dcterms.creator',
+  ]);
   const byline = first(
     found(ld ? personByline(ld.authors) : null, 'json-ld'),
     found(personByline(metaAuthors), 'meta'),
     found(guess.byline ? personByline([guess.byline]) : null, 'readability'),
   );
 
-  const published = first(
-    firstDate(ld?.datePublished ? [ld.datePublished] : [], 'json-ld'),
-    firstDate(metaValues(meta, ['article:published_time', 'og:published_time']), 'open-graph'),
-    firstDate(metaValues(meta, ['date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'parsely-pub-date', 'sailthru.date', 'datepublished', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'article.published', 'published_time']), 'meta'),
-  ) ?? first(
-    // Only when the page states no date in its metadata: <time> elements and the URL.
-    found(timeElementDate(scan.times), 'time-element'),
-    found(dateFromUrl(url?.value) ?? dateFromUrl(pageUrl), 'url'),
-  );
+  const published =
+    first(
+      firstDate(ld?.datePublished ? [ld.datePublished] : [], 'json-ld'),
+      firstDate(metaValues(meta, ['article:published_time', 'og:published_time']), 'open-graph'),
+      firstDate(
+        metaValues(meta, [
+          'date',
+          'pubdate',
+          'publishdate',
+          'publish-date',
+          'publish_date',
+          'parsely-pub-date',
+          'sailthru.date',
+          'datepublished',
+          'dc.date.issued',
+          'dc.date',
+          'dcterms.created',
+          'dcterms.date',
+          'article.published',
+          'published_time',
+        ]),
+        'meta',
+      ),
+    ) ??
+    first(
+      // Only when the page states no date in its metadata: <time> elements and the URL.
+      found(timeElementDate(scan.times), 'time-element'),
+      found(dateFromUrl(url?.value) ?? dateFromUrl(pageUrl), 'url'),
+    );
   const modified = first(
     firstDate(ld?.dateModified ? [ld.dateModified] : [], 'json-ld'),
     firstDate(metaValues(meta, ['article:modified_time', 'og:updated_time']), 'open-graph'),

@@ -21,8 +21,7 @@ import { scanPage } from './scan';
 const NEWS_TYPE = /^(?:schema:|https?:\/\/schema\.org\/)?(?:Analysis|AskPublic|Background|Opinion|Reportage|Review)?NewsArticle$/i;
 
 export type NewsDecision =
-  | { capture: true; declaredBy: 'json-ld' | 'open-graph' }
-  | { capture: false; why: 'too-large' | 'not-declared' | 'not-readerable' };
+  { capture: true; declaredBy: 'json-ld' | 'open-graph' } | { capture: false; why: 'too-large' | 'not-declared' | 'not-readerable' };
 
 function typesOf(o: Record<string, Json>): string[] {
   const t = o['@type'];
@@ -48,7 +47,11 @@ export function newsDecision(doc: Document): NewsDecision {
   try {
     const scan = scanPage(doc, DEFAULT_LIMITS);
     if (!scan.ok) return { capture: false, why: 'too-large' };
-    const declaredBy = declaresNewsInJsonLd(jsonLdObjects(scan.ldScripts)) ? 'json-ld' : declaresArticleInOpenGraph(scan.metas) ? 'open-graph' : null;
+    const declaredBy = declaresNewsInJsonLd(jsonLdObjects(scan.ldScripts))
+      ? 'json-ld'
+      : declaresArticleInOpenGraph(scan.metas)
+        ? 'open-graph'
+        : null;
     if (!declaredBy) return { capture: false, why: 'not-declared' };
     if (!isProbablyReaderable(doc)) return { capture: false, why: 'not-readerable' };
     return { capture: true, declaredBy };

@@ -32,11 +32,21 @@ export function scanPage(doc: Document, limits: Limits): ScanResult {
       return { ok: false, message: `This page is too deeply nested to read as an article (more than ${n(limits.maxDepth)} levels).` };
     }
     switch (el.localName) {
-      case 'meta': scan.metas.push(el); break;
-      case 'link': scan.links.push(el); break;
-      case 'time': scan.times.push(el); break;
-      case 'title': if (!scan.title) scan.title = el; break;
-      case 'script': if (el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') scan.ldScripts.push(el); break;
+      case 'meta':
+        scan.metas.push(el);
+        break;
+      case 'link':
+        scan.links.push(el);
+        break;
+      case 'time':
+        scan.times.push(el);
+        break;
+      case 'title':
+        if (!scan.title) scan.title = el;
+        break;
+      case 'script':
+        if (el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') scan.ldScripts.push(el);
+        break;
     }
     const child: Element | null = el.firstElementChild;
     if (child) {

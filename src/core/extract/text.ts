@@ -19,6 +19,7 @@ export interface Block {
 }
 
 /** Elements that start a new block. */
+// prettier-ignore
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
   'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
@@ -26,24 +27,52 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /** Elements whose text is never article text. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'OPTION', 'IFRAME', 'OBJECT', 'CANVAS', 'MATH']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'OPTION',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'MATH',
+]);
 
 const ZERO_WIDTH = /[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
 /** Whitespace collapsed to single spaces, zero-width and direction marks removed. */
 export function normaliseSpace(s: string): string {
-  return s.replace(ZERO_WIDTH, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return s
+    .replace(ZERO_WIDTH, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 function kindOf(tag: string, inside: BlockKind | null): BlockKind {
   if (/^H[1-6]$/.test(tag)) return 'heading';
   switch (tag) {
-    case 'LI': case 'DD': case 'DT': return 'li';
-    case 'BLOCKQUOTE': return 'quote';
-    case 'PRE': return 'pre';
-    case 'FIGCAPTION': case 'CAPTION': return 'caption';
-    case 'TD': case 'TH': return 'cell';
-    default: return inside ?? 'p';
+    case 'LI':
+    case 'DD':
+    case 'DT':
+      return 'li';
+    case 'BLOCKQUOTE':
+      return 'quote';
+    case 'PRE':
+      return 'pre';
+    case 'FIGCAPTION':
+    case 'CAPTION':
+      return 'caption';
+    case 'TD':
+    case 'TH':
+      return 'cell';
+    default:
+      return inside ?? 'p';
   }
 }
 
@@ -82,7 +111,14 @@ export function blocksOf(root: Element, skip: SkipTest = () => false): Block[] {
 
   const flush = (): void => {
     const text = normaliseSpace(buffer);
-    if (text) blocks.push({ text, kind: current.kind, linkChars: Math.min(linkChars, text.length), context: current.context, element: current.element });
+    if (text)
+      blocks.push({
+        text,
+        kind: current.kind,
+        linkChars: Math.min(linkChars, text.length),
+        context: current.context,
+        element: current.element,
+      });
     buffer = '';
     linkChars = 0;
   };

@@ -4,7 +4,8 @@
  */
 
 /** Query parameters that only track where a click came from (Google, Facebook, Microsoft, Mailchimp...). */
-const TRACKING_PARAM = /^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|cmpid|ncid|smid|sr_share|share|ref_src|ref_url|__twitter_impression|at_medium|at_campaign|taid|spm)$/i;
+const TRACKING_PARAM =
+  /^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|cmpid|ncid|smid|sr_share|share|ref_src|ref_url|__twitter_impression|at_medium|at_campaign|taid|spm)$/i;
 
 /** Longer addresses are not article URLs (interchange records allow 4,096 characters). */
 const MAX_URL_CHARS = 2048;

@@ -28,9 +28,11 @@ function charsetFromBytes(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   // The declaration is ASCII in every encoding a feed uses: read the start as Latin-1.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1]
-    ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1]
-    ?? null;
+  return (
+    /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ??
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
+    null
+  );
 }
 
 export function decodeBody(bytes: Uint8Array, contentType: string | null): string {

@@ -48,7 +48,11 @@ export class DirectoryError extends Error {
 
 const MAX_OUTLETS = 2000;
 
-const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.check((s) => resolveHttpUrl(s, null) !== null, 'is not an http or https address'));
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.check((s) => resolveHttpUrl(s, null) !== null, 'is not an http or https address'),
+);
 const label = v.pipe(v.string(), v.trim(), v.minLength(1, 'is empty'), v.maxLength(100, 'is longer than 100 characters'));
 
 const OutletSchema = v.strictObject({
@@ -58,7 +62,10 @@ const OutletSchema = v.strictObject({
   site: httpUrl,
   feeds: v.pipe(v.array(httpUrl), v.minLength(1, 'names no feed'), v.maxLength(3, 'names more than 3 feeds')),
   country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'country is not an ISO 3166-1 alpha-2 code')),
-  language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?$/, 'language is not a BCP 47 tag such as "en", "pt-BR" or "zh-Hant"')),
+  language: v.pipe(
+    v.string(),
+    v.regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?$/, 'language is not a BCP 47 tag such as "en", "pt-BR" or "zh-Hant"'),
+  ),
   kind: v.picklist(OUTLET_KINDS, `kind is not one of ${OUTLET_KINDS.join(', ')}`),
   state: v.optional(v.literal(true)),
   source: httpUrl,
@@ -142,10 +149,18 @@ export function searchDirectory(outlets: readonly DirectoryOutlet[], query: stri
   const words = foldText(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...outlets];
   return outlets.filter((o) => {
-    const text = foldText([
-      o.name, ...(o.aliases ?? []), siteHost(o.site) ?? '', o.country, names.country(o.country),
-      o.language, names.language(o.language), names.language(primaryLanguage(o.language)),
-    ].join('\n'));
+    const text = foldText(
+      [
+        o.name,
+        ...(o.aliases ?? []),
+        siteHost(o.site) ?? '',
+        o.country,
+        names.country(o.country),
+        o.language,
+        names.language(o.language),
+        names.language(primaryLanguage(o.language)),
+      ].join('\n'),
+    );
     return words.every((w) => text.includes(w));
   });
 }
@@ -160,7 +175,12 @@ export interface DirectoryGroup {
 }
 
 /** Outlets by country or by language, groups and outlets in alphabetical order for `locale`. */
-export function groupDirectory(outlets: readonly DirectoryOutlet[], by: DirectoryGrouping, names: DirectoryNames, locale = 'en'): DirectoryGroup[] {
+export function groupDirectory(
+  outlets: readonly DirectoryOutlet[],
+  by: DirectoryGrouping,
+  names: DirectoryNames,
+  locale = 'en',
+): DirectoryGroup[] {
   const collator = new Intl.Collator([locale, 'en'], { sensitivity: 'base' });
   const groups = new Map<string, DirectoryOutlet[]>();
   for (const o of outlets) {

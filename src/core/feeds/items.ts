@@ -25,4 +25,3 @@ export function finishItems(items: RawItem[], maxItems: number): { items: FeedIt
   }
   return { items: out.slice(0, maxItems), dropped: Math.max(0, out.length - maxItems) };
 }
-

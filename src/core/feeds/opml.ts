@@ -34,7 +34,8 @@ export function parseOpml(text: string): OpmlImport {
   } catch (e) {
     throw new OpmlError(`This is not an OPML file: ${e instanceof XmlError ? e.message : 'unreadable XML'}.`);
   }
-  if (root.name.toLowerCase() !== 'opml') throw new OpmlError(`This is not an OPML file: the document is <${root.qname.slice(0, 40)}>, not <opml>.`);
+  if (root.name.toLowerCase() !== 'opml')
+    throw new OpmlError(`This is not an OPML file: the document is <${root.qname.slice(0, 40)}>, not <opml>.`);
   const body = root.children.find((c) => c.name.toLowerCase() === 'body');
   if (!body) throw new OpmlError('This OPML file has no <body>, so it lists no feeds.');
   const out: OpmlImport = { feeds: [], skipped: [] };

@@ -47,7 +47,10 @@ export function parseFeed(text: string, feedUrl: string | null, limits: Partial<
   if (name === 'rss' || (name === 'channel' && root.ns === '')) return readRss(root, feedUrl, maxItems);
   if (root.name === 'RDF' && root.ns === NS.rdf) return readRdf(root, feedUrl, maxItems);
   if (root.name === 'feed' && root.ns === NS.atom) return readAtom(root, feedUrl, maxItems);
-  if (root.name === 'feed') throw new FeedError('This looks like an Atom feed without the Atom namespace (http://www.w3.org/2005/Atom), which Framelens cannot read.');
+  if (root.name === 'feed')
+    throw new FeedError(
+      'This looks like an Atom feed without the Atom namespace (http://www.w3.org/2005/Atom), which Framelens cannot read.',
+    );
   if (name === 'html') throw new FeedError('This address is a web page, not a feed. Look on the site for its RSS or Atom link.');
   if (name === 'opml') throw new FeedError('This is an OPML list of feeds, not a feed: import it with "Import OPML".');
   throw new FeedError(`This is not a feed: the document is <${root.qname.slice(0, 40)}>, not RSS, Atom or JSON Feed.`);
@@ -139,10 +142,16 @@ function readAtom(root: XmlElement, feedUrl: string | null, maxItems: number): P
       id: textOf(childNamed(entry, 'id', ATOM)) || null,
       url: atomLink(entry, base),
       title: atomText(childNamed(entry, 'title', ATOM)),
-      published: parseFeedDate(textOf(childNamed(entry, 'published', ATOM)) || textOf(childNamed(entry, 'updated', ATOM)) || textOf(childNamed(entry, 'date', DC))),
+      published: parseFeedDate(
+        textOf(childNamed(entry, 'published', ATOM)) || textOf(childNamed(entry, 'updated', ATOM)) || textOf(childNamed(entry, 'date', DC)),
+      ),
       summary: atomText(childNamed(entry, 'summary', ATOM) ?? childNamed(entry, 'content', ATOM)),
     };
   });
-  return { format: 'atom', title: atomText(childNamed(root, 'title', ATOM)), siteUrl: atomLink(root, baseOf(root, feedUrl)), ...finishItems(items, maxItems) };
+  return {
+    format: 'atom',
+    title: atomText(childNamed(root, 'title', ATOM)),
+    siteUrl: atomLink(root, baseOf(root, feedUrl)),
+    ...finishItems(items, maxItems),
+  };
 }
-

@@ -50,7 +50,17 @@ const ATTR = /([^\s/>=<"']+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
 
 /** Parses XML text into its root element; throws XmlError when there is no element at all or a limit is exceeded. */
 export function parseXml(source: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
-  const docRoot: XmlElement = { name: '#document', ns: '', qname: '#document', attrs: {}, children: [], text: '', inner: '', parent: null, scope: { xml: XML_NS } };
+  const docRoot: XmlElement = {
+    name: '#document',
+    ns: '',
+    qname: '#document',
+    attrs: {},
+    children: [],
+    text: '',
+    inner: '',
+    parent: null,
+    scope: { xml: XML_NS },
+  };
   let current = docRoot;
   let depth = 0;
   let elements = 0;
@@ -186,4 +196,3 @@ export function childrenNamed(element: XmlElement, name: string, namespaces: rea
 export function childNamed(element: XmlElement, name: string, namespaces: readonly string[]): XmlElement | undefined {
   return element.children.find((c) => c.name === name && namespaces.includes(c.ns));
 }
-

@@ -29,7 +29,16 @@ export function acronymVariants(prepared: PreparedArticle[]): NamingEntry[] {
         let j = k;
         while (j < toks.length && /^\p{Lu}$/u.test(toks[j]!.text) && (j === k || text.slice(toks[j - 1]!.end, toks[j]!.start) === '.')) j++;
         if (j - k >= 2) {
-          add(short, toks.slice(k, j).map((t) => t.text).join(''), i, text.slice(toks[k]!.start, toks[j - 1]!.end + 1), si);
+          add(
+            short,
+            toks
+              .slice(k, j)
+              .map((t) => t.text)
+              .join(''),
+            i,
+            text.slice(toks[k]!.start, toks[j - 1]!.end + 1),
+            si,
+          );
           k = j - 1;
           continue;
         }
@@ -37,9 +46,25 @@ export function acronymVariants(prepared: PreparedArticle[]): NamingEntry[] {
         if (/^\p{Lu}{2,6}$/u.test(t.text)) add(short, t.text, i, t.text, si);
         if (!/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
         let e = k;
-        while (e + 1 < toks.length && (/^\p{Lu}\p{Ll}/u.test(toks[e + 1]!.text) || (SKIP.has(toks[e + 1]!.lower) && e + 2 < toks.length && /^\p{Lu}/u.test(toks[e + 2]!.text))) && /^[ \t]$/.test(text.slice(toks[e]!.end, toks[e + 1]!.start))) e++;
+        while (
+          e + 1 < toks.length &&
+          (/^\p{Lu}\p{Ll}/u.test(toks[e + 1]!.text) ||
+            (SKIP.has(toks[e + 1]!.lower) && e + 2 < toks.length && /^\p{Lu}/u.test(toks[e + 2]!.text))) &&
+          /^[ \t]$/.test(text.slice(toks[e]!.end, toks[e + 1]!.start))
+        )
+          e++;
         const words = toks.slice(k, e + 1).filter((w) => !SKIP.has(w.lower));
-        if (words.length >= 2) add(full, words.map((w) => w.text[0]).join('').toUpperCase(), i, text.slice(toks[k]!.start, toks[e]!.end), si);
+        if (words.length >= 2)
+          add(
+            full,
+            words
+              .map((w) => w.text[0])
+              .join('')
+              .toUpperCase(),
+            i,
+            text.slice(toks[k]!.start, toks[e]!.end),
+            si,
+          );
         k = e;
       }
     }
@@ -57,7 +82,8 @@ export function acronymVariants(prepared: PreparedArticle[]): NamingEntry[] {
       for (const m of [fulls, shorts]) {
         const f = m.get(i);
         // "North Korean" beside "North Korea" is the adjective of the same name, not another form of it.
-        if (f && !(m === fulls && fullForms.some((g) => g !== f.form && f.form.startsWith(g)))) variants.push({ article: p.id, form: f.form, count: f.count, sentences: [...f.sentences].sort((a, b) => a - b) });
+        if (f && !(m === fulls && fullForms.some((g) => g !== f.form && f.form.startsWith(g))))
+          variants.push({ article: p.id, form: f.form, count: f.count, sentences: [...f.sentences].sort((a, b) => a - b) });
       }
     });
     if (new Set(variants.map((v) => v.form)).size < 2) continue;

@@ -10,7 +10,8 @@ const INTRODUCED = /^([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:[a-z]|
 const FULL_NAMES = /^[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+$/;
 // A run of capitalised words; its last two are the name ("Prime Minister Theresa May").
 const FULL_NAMES_G = /[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+/g;
-const NOT_PERSON = /^(The|A|An|This|That|In|On|At|For|But|And|When|After|Before|If)\s|\s(States|Kingdom|Union|House|Department|Ministry|Office|Protection|Enforcement|Security|Council|Committee|Party|Court)$/;
+const NOT_PERSON =
+  /^(The|A|An|This|That|In|On|At|For|But|And|When|After|Before|If)\s|\s(States|Kingdom|Union|House|Department|Ministry|Office|Protection|Enforcement|Security|Council|Committee|Party|Court)$/;
 
 /**
  * Who "he", "she" and "they" refer to while reading an article in order: the last person
@@ -52,7 +53,8 @@ export class Antecedents {
   }
 
   noteStatement(sentence: string, who: { speaker: string | null; role: string | null }): void {
-    if (who.speaker && /\bstatement\b/i.test(sentence) && !STATEMENT.test(who.speaker)) this.statementBy = { speaker: who.speaker, role: who.role };
+    if (who.speaker && /\bstatement\b/i.test(sentence) && !STATEMENT.test(who.speaker))
+      this.statementBy = { speaker: who.speaker, role: who.role };
   }
 
   resolve(a: Attribution): { speaker: string | null; role: string | null } {
@@ -63,7 +65,12 @@ export class Antecedents {
       const last = words[words.length - 1] ?? '';
       // Documents and institutions speak, but "he" and "she" never refer back to them.
       if (/^(statement|report|reports|memo|letter|complaint|lawsuit|book)$/i.test(last)) return { speaker: a.speaker, role: a.role };
-      if (/^(House|Street|Ministry|Department|Committee|Council|Office|Agency|Commission|Party|Government|Administration|Post|Times|News|Press|Journal|Network|Union|Nations|Court|Kremlin|Pentagon)$/.test(last) || /^[A-Z]{2,}$/.test(a.speaker)) {
+      if (
+        /^(House|Street|Ministry|Department|Committee|Council|Office|Agency|Commission|Party|Government|Administration|Post|Times|News|Press|Journal|Network|Union|Nations|Court|Kremlin|Pentagon)$/.test(
+          last,
+        ) ||
+        /^[A-Z]{2,}$/.test(a.speaker)
+      ) {
         this.group = a;
         return { speaker: a.speaker, role: a.role };
       }
@@ -79,7 +86,8 @@ export class Antecedents {
     const pronoun = a.speaker.toLowerCase() as 'he' | 'she';
     let ante = this.person;
     // A "she" after a "he" for the last person named goes back to the last person not so referred to.
-    if (ante && (this.gender.get(ante.speaker) ?? pronoun) !== pronoun) ante = this.known.findLast((k) => (this.gender.get(k.speaker) ?? pronoun) === pronoun) ?? null;
+    if (ante && (this.gender.get(ante.speaker) ?? pronoun) !== pronoun)
+      ante = this.known.findLast((k) => (this.gender.get(k.speaker) ?? pronoun) === pronoun) ?? null;
     if (!ante) return { speaker: null, role: null };
     this.gender.set(ante.speaker, pronoun);
     return { speaker: ante.speaker, role: ante.role };

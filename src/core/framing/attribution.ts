@@ -51,19 +51,25 @@ const AFTER_SUBJECT_VERB = new RegExp(String.raw`^\s*[,—–:\-]?\s*${SPEAKER}$
 /** `, said Mr. Kim` / `, said a spokesman for the ministry`. */
 // A description closing the sentence: `, said Donald Trump, who placed second in a poll.`
 const CLOSING_DESC = String.raw`(?:,\s+(?<tail>(?:who|an?|the)\s[^,"“”«»]{2,120}?)(?=[.;!?]\s|[.;!?]?$))`;
-const AFTER_VERB_SUBJECT = new RegExp(String.raw`^\s*[,—–\-]?\s*${VERB}\s+${SPEAKER}(?:${CLOSING_DESC}|${APPOS})(?=\s*(?:[,.;:!?]|$|(?:in|on|at|during|after|to|while|who|when)\b))`);
+const AFTER_VERB_SUBJECT = new RegExp(
+  String.raw`^\s*[,—–\-]?\s*${VERB}\s+${SPEAKER}(?:${CLOSING_DESC}|${APPOS})(?=\s*(?:[,.;:!?]|$|(?:in|on|at|during|after|to|while|who|when)\b))`,
+);
 const AFTER_ACCORDING = new RegExp(String.raw`^\s*[,—–\-]?\s*according\s+to\s+${SPEAKER}${APPOS}`);
 /** `X said …` anywhere before a quote or clause (the last one wins). */
 const SUBJECT_VERB = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER}${APPOS}${BETWEEN},?\s+${VERB}\b`, 'g');
 /** `Boris Johnson, who said in 2015 "…"`. */
 const RELATIVE = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER},\s+who${BETWEEN}\s+${VERB}\b`, 'g');
 /** `Trump stoked a war of words with Khan, calling the mayor "…"`: the sentence subject speaks. */
-const PARTICIPLE = new RegExp(String.raw`^(?:[^,"“]{0,60},\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+[^.;"“”]{0,120}?,?\s+(?<verb>saying|tweeting|adding|writing|noting|calling|telling|insisting|arguing|claiming|warning|declaring|describing|vowing|promising|pledging)\b`);
+const PARTICIPLE = new RegExp(
+  String.raw`^(?:[^,"“]{0,60},\s+)?${SPEAKER}${APPOS}${BETWEEN}\s+[^.;"“”]{0,120}?,?\s+(?<verb>saying|tweeting|adding|writing|noting|calling|telling|insisting|arguing|claiming|warning|declaring|describing|vowing|promising|pledging)\b`,
+);
 const ACCORDING = new RegExp(String.raw`\b[Aa]ccording\s+to\s+${SPEAKER}${APPOS}`, 'g');
 
 // Capitalised words that start sentences or name things that do not speak.
 const NOT_SPEAKERS = new Set(
-  `Ironically Perhaps Apparently Notably The This That These Those But And Or So Yet In At On As If When While After Before Since During Meanwhile However Also Still Then There Here It Its We I You Our My Your A An Some Many Most Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Today Yesterday Last Next Earlier Later Asked Speaking Both Such Other Their His Her Now Even Instead Indeed Although Though Because Despite`.split(' '),
+  `Ironically Perhaps Apparently Notably The This That These Those But And Or So Yet In At On As If When While After Before Since During Meanwhile However Also Still Then There Here It Its We I You Our My Your A An Some Many Most Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Today Yesterday Last Next Earlier Later Asked Speaking Both Such Other Their His Her Now Even Instead Indeed Although Though Because Despite`.split(
+    ' ',
+  ),
 );
 
 export function cleanSpeaker(raw: string): string | null {
@@ -85,7 +91,8 @@ export function cleanSpeaker(raw: string): string | null {
 
 /** "He’s said", "she’d written": the contraction is the perfect tense's auxiliary, the pronoun its subject. */
 const PERFECT = /^(he|she|they)['’](?:s|ve|d)$/i;
-const PARTICIPLES = /^(said|written|claimed|tweeted|argued|insisted|warned|stated|suggested|noted|admitted|acknowledged|declared|described|called)$/i;
+const PARTICIPLES =
+  /^(said|written|claimed|tweeted|argued|insisted|warned|stated|suggested|noted|admitted|acknowledged|declared|described|called)$/i;
 
 export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attribution | null {
   const g = m.groups ?? {};
@@ -99,7 +106,10 @@ export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attrib
 
 // A cheap test run first: most sentences have no reporting verb, and the full patterns are
 // costly on a cold regex engine (the service worker often is).
-export const HAS_VERB = new RegExp(String.raw`\b(?:${[...SPEECH_VERBS, 'according to', 'say', 'claim', 'insist', 'argue', 'warn', 'believe', 'believes', 'believed', 'deny', 'allege', 'saying', 'tweeting', 'adding', 'writing', 'noting', 'calling', 'telling', 'insisting', 'arguing', 'claiming', 'warning', 'declaring', 'describing', 'vowing', 'promising', 'pledging'].join('|')})\b`, 'i');
+export const HAS_VERB = new RegExp(
+  String.raw`\b(?:${[...SPEECH_VERBS, 'according to', 'say', 'claim', 'insist', 'argue', 'warn', 'believe', 'believes', 'believed', 'deny', 'allege', 'saying', 'tweeting', 'adding', 'writing', 'noting', 'calling', 'telling', 'insisting', 'arguing', 'claiming', 'warning', 'declaring', 'describing', 'vowing', 'promising', 'pledging'].join('|')})\b`,
+  'i',
+);
 
 /** Attribution immediately after a closing quote mark. */
 export function attributionAfter(text: string): Attribution | null {
@@ -150,7 +160,16 @@ function withNamedHead(text: string, a: Attribution): Attribution {
   const m = NAME_BEFORE_DESC.exec(text.slice(0, a.start));
   const name = m ? cleanSpeaker(m.groups!.name!) : null;
   if (!name || /^(he|she|they)$/i.test(name)) return a;
-  return { ...a, speaker: name, role: a.role ?? text.slice(m!.index + m![0].indexOf(',') + 1, a.end).replace(new RegExp(`\\s+${a.verb}$`), '').trim() };
+  return {
+    ...a,
+    speaker: name,
+    role:
+      a.role ??
+      text
+        .slice(m!.index + m![0].indexOf(',') + 1, a.end)
+        .replace(new RegExp(`\\s+${a.verb}$`), '')
+        .trim(),
+  };
 }
 
 /** Attribution at the end of the sentence after a quote: `"…" and should go, X said Monday.` */
@@ -159,4 +178,6 @@ export function attributionTail(text: string): Attribution | null {
   const m = TAIL.exec(text);
   return m ? build(m, m.index) : null;
 }
-const TAIL = new RegExp(String.raw`,\s+${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|wrote|tweeted|told\s+[^,.;]{1,30})(?:\s+on\s+[${LU}][${LU}${LL}]+|\s+[${LU}][${LU}${LL}]+day|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?\s*$`);
+const TAIL = new RegExp(
+  String.raw`,\s+${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|wrote|tweeted|told\s+[^,.;]{1,30})(?:\s+on\s+[${LU}][${LU}${LL}]+|\s+[${LU}][${LU}${LL}]+day|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?\s*$`,
+);

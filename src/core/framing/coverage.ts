@@ -15,7 +15,10 @@ type Vector = Map<string, number>;
  * numbers counted double (shared entities and figures are the strongest evidence that two
  * sentences report the same fact). `alias` maps spelling variants to one key (Uighur/Uyghur).
  */
-function sentenceVectors(prepared: PreparedArticle[], alias: (stem: string) => string): { vectors: Map<number, Vector>[]; sizes: Map<number, number>[] } {
+function sentenceVectors(
+  prepared: PreparedArticle[],
+  alias: (stem: string) => string,
+): { vectors: Map<number, Vector>[]; sizes: Map<number, number>[] } {
   const raw: Map<number, Vector>[] = [];
   const sizes: Map<number, number>[] = [];
   const df = new Map<string, number>();
@@ -83,9 +86,16 @@ export function coverage(prepared: PreparedArticle[], alias: (stem: string) => s
         for (const [sj, score] of acc) if (!best || score > best.score) best = { article: q.id, index: sj, score };
       });
       const found = best as { article: string; index: number; score: number } | null;
-      if (found && found.score >= ALIGN_THRESHOLD) entries[i]!.aligned!.push({ index: si, other: { article: found.article, index: found.index }, score: Math.round(found.score * 1000) / 1000 });
+      if (found && found.score >= ALIGN_THRESHOLD)
+        entries[i]!.aligned!.push({
+          index: si,
+          other: { article: found.article, index: found.index },
+          score: Math.round(found.score * 1000) / 1000,
+        });
       else if ((sizes[i]!.get(si) ?? 0) >= MIN_CONTENT) {
-        entries[i]!.only.push(othersIncomplete[i] ? { index: si, text: p.sentences[si]!.text, incomplete: true } : { index: si, text: p.sentences[si]!.text });
+        entries[i]!.only.push(
+          othersIncomplete[i] ? { index: si, text: p.sentences[si]!.text, incomplete: true } : { index: si, text: p.sentences[si]!.text },
+        );
       }
     }
   });

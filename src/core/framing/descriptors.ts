@@ -26,13 +26,16 @@ export function addDescriptorMentions(prepared: PreparedArticle[], names: { part
       for (const form of m.keys()) {
         const words = form.split(/\s+/);
         // A description headed by a role noun ("Russian lawyer", "former British spy"), not a name ("White House").
-        if (form.startsWith(BARE) || isName(ri, form) || words.length < 2 || !ROLE_SET.has(words[words.length - 1]!.toLowerCase())) continue;
+        if (form.startsWith(BARE) || isName(ri, form) || words.length < 2 || !ROLE_SET.has(words[words.length - 1]!.toLowerCase()))
+          continue;
         const key = form.toLowerCase();
         holders.set(key, (holders.get(key) ?? new Set()).add(ri));
       }
     }),
   );
-  const unique = [...holders].filter(([, rs]) => rs.size === 1).map(([d, rs]) => ({ d, ri: [...rs][0]!, re: new RegExp(`\\b(?:the|a|an)\\s+${escape(d)}\\b`, 'gi') }));
+  const unique = [...holders]
+    .filter(([, rs]) => rs.size === 1)
+    .map(([d, rs]) => ({ d, ri: [...rs][0]!, re: new RegExp(`\\b(?:the|a|an)\\s+${escape(d)}\\b`, 'gi') }));
   if (!unique.length) return;
   prepared.forEach((p, i) => {
     for (const { ri, re } of unique) {

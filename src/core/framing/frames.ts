@@ -4,7 +4,10 @@ import type { FrameEntry } from './types';
 import { usableSentences, type PreparedArticle } from './prepare';
 
 /** Cue phrases of each Media Frames Corpus dimension, as stem sequences (lexicon/frames.json). */
-const FRAMES = framesData.frames.map((f) => ({ frame: f.frame, cues: f.cues.map((c) => ({ cue: c, stems: tokenize(c).map((t) => stem(t.lower)) })) }));
+const FRAMES = framesData.frames.map((f) => ({
+  frame: f.frame,
+  cues: f.cues.map((c) => ({ cue: c, stems: tokenize(c).map((t) => stem(t.lower)) })),
+}));
 const BY_FIRST = new Map<string, { frame: number; cue: number }[]>();
 FRAMES.forEach((f, fi) =>
   f.cues.forEach((c, ci) => {

@@ -27,7 +27,11 @@ export function headline(p: PreparedArticle): HeadlineEntry {
     });
   }
   const titleStems = new Set(title.map((t) => stem(t.lower)));
-  const stressed = title.filter((t, i, all) => (spread.get(stem(t.lower))?.sentences.size ?? 0) <= 1 && all.findIndex((x) => stem(x.lower) === stem(t.lower)) === i).map((t) => t.text);
+  const stressed = title
+    .filter(
+      (t, i, all) => (spread.get(stem(t.lower))?.sentences.size ?? 0) <= 1 && all.findIndex((x) => stem(x.lower) === stem(t.lower)) === i,
+    )
+    .map((t) => t.text);
   const omitted = [...spread]
     .filter(([k, e]) => !titleStems.has(k) && e.sentences.size >= PROMINENT)
     .sort((a, b) => b[1].sentences.size - a[1].sentences.size || a[0].localeCompare(b[0]))

@@ -46,24 +46,57 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   const alias = (s: string) => spelling.alias.get(s) ?? s;
   const cov = coverage(prepared, alias);
   const places = placeVariants(prepared);
-  const plain = (form: string) => form.replace(/\./g, '').toLowerCase().replace(/^the\s+/, '');
+  const plain = (form: string) =>
+    form
+      .replace(/\./g, '')
+      .toLowerCase()
+      .replace(/^the\s+/, '');
   const placeForms = new Set(places.flatMap((n) => n.variants.map((v) => plain(v.form))));
   // An acronym pair the places lexicon already shows (EU / European Union) is not repeated.
   const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(plain(v.form))));
   const quotes = prepared.map(articleQuotes);
   // A swap whose words another entry already shows ("dictator" / "leader" as a label) is not repeated.
-  const found = [...spelling.entries, ...referenceVariants(prepared), ...places, ...acronyms, ...contestedLabels(prepared, cov), ...judgingModifiers(prepared)];
+  const found = [
+    ...spelling.entries,
+    ...referenceVariants(prepared),
+    ...places,
+    ...acronyms,
+    ...contestedLabels(prepared, cov),
+    ...judgingModifiers(prepared),
+  ];
   return {
-    articles: articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, words: a.words, ...(a.incomplete ? { incomplete: a.incomplete } : {}) })),
+    articles: articles.map((a) => ({
+      id: a.id,
+      title: a.title,
+      outlet: a.outlet,
+      published: a.published,
+      words: a.words,
+      ...(a.incomplete ? { incomplete: a.incomplete } : {}),
+    })),
     terms: distinctiveTerms(prepared, options.background),
-    naming: rankNaming([...found, ...alignedSwaps(prepared, cov).filter((sw) => !found.some((n) => sw.variants.every((v) => n.variants.some((x) => x.form.toLowerCase() === v.form.toLowerCase()))))]),
+    naming: rankNaming([
+      ...found,
+      ...alignedSwaps(prepared, cov).filter(
+        (sw) => !found.some((n) => sw.variants.every((v) => n.variants.some((x) => x.form.toLowerCase() === v.form.toLowerCase()))),
+      ),
+    ]),
     voices: voices(prepared, quotes),
     coverage: cov,
     tone: prepared.map(tone),
     frames: prepared.flatMap(frames),
     hedging: prepared.flatMap((p, i) => hedging(p, quotes[i]!.scare)),
     headline: prepared.map(headline),
-    sentences: Object.fromEntries(prepared.map((p) => [p.id, p.sentences.map((s) => ({ index: s.index, text: s.text, paragraph: s.paragraph, ...(p.skip[s.index] ? { skip: p.skip[s.index]! } : {}) }))])),
+    sentences: Object.fromEntries(
+      prepared.map((p) => [
+        p.id,
+        p.sentences.map((s) => ({
+          index: s.index,
+          text: s.text,
+          paragraph: s.paragraph,
+          ...(p.skip[s.index] ? { skip: p.skip[s.index]! } : {}),
+        })),
+      ]),
+    ),
   };
 }
 
@@ -73,7 +106,17 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
  * (a cold first call costs a few hundred milliseconds of regex compilation).
  */
 export function warmUpFraming(): void {
-  const text = (id: string, t: string): Article => ({ id, url: null, title: t, outlet: '', published: null, text: t, byline: null, lang: 'en', words: 0 });
+  const text = (id: string, t: string): Article => ({
+    id,
+    url: null,
+    title: t,
+    outlet: '',
+    published: null,
+    text: t,
+    byline: null,
+    lang: 'en',
+    words: 0,
+  });
   compareFraming([
     text('warm-a', '"We will go," Jane Doe, a spokesperson for the ministry, said on Monday. Officials said 12 people were detained.'),
     text('warm-b', 'According to John Roe, the talks failed. "It is over," he added, calling the deal a "disaster."'),

@@ -10,8 +10,12 @@ const CLAUSE_VERB = String.raw`(?<verb>said|says|say|claim|insist|argue|warn|bel
 // The subject may follow a lead-in ("At a briefing today, ", "Left-wing commentator "), which
 // must end in a lower-case word or punctuation so the subject is never cut mid-name; a
 // subject opening the sentence is preferred to a name inside its appositives.
-const INDIRECT_LEAD = new RegExp(String.raw`^(?:[^"“]{0,80}?(?<![${LU}${LL}0-9])(?:[${LL}0-9][^\s"“]*|[^\s"“]*[,;:]|[—–])\s+)??${SPEAKER}${APPOS}${BETWEEN}\s+${CLAUSE_VERB}\s+(?:on\s+[${LU}][${LU}${LL}]+\s+|today\s+|yesterday\s+|last\s+[${LL}]+\s+)?(?:that\s+)?(?<clause>[${LU}${LL}].{12,})$`);
-const INDIRECT_TAIL = new RegExp(String.raw`^(?<clause>.{12,}?),\s+(?:${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|told\s+[^,.;]{1,30}|wrote|tweeted|reported)|according\s+to\s+${SPEAKER.replace('speaker', 'speaker2')})(?:\s+on\s+[${LU}][${LU}${LL}]+|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?$`);
+const INDIRECT_LEAD = new RegExp(
+  String.raw`^(?:[^"“]{0,80}?(?<![${LU}${LL}0-9])(?:[${LL}0-9][^\s"“]*|[^\s"“]*[,;:]|[—–])\s+)??${SPEAKER}${APPOS}${BETWEEN}\s+${CLAUSE_VERB}\s+(?:on\s+[${LU}][${LU}${LL}]+\s+|today\s+|yesterday\s+|last\s+[${LL}]+\s+)?(?:that\s+)?(?<clause>[${LU}${LL}].{12,})$`,
+);
+const INDIRECT_TAIL = new RegExp(
+  String.raw`^(?<clause>.{12,}?),\s+(?:${SPEAKER}${APPOS}${BETWEEN}\s+(?<verb>said|says|added|told\s+[^,.;]{1,30}|wrote|tweeted|reported)|according\s+to\s+${SPEAKER.replace('speaker', 'speaker2')})(?:\s+on\s+[${LU}][${LU}${LL}]+|\s+today|\s+yesterday|\s+in\s+a\s+statement)?\s*[.!]?$`,
+);
 
 /** An indirect quote: a reported clause with its speaker, or null. */
 export function indirectQuote(sentence: string): (Attribution & { clause: string }) | null {

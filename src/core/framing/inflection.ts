@@ -14,7 +14,10 @@ export function lemma(word: string): string {
 }
 
 /** Lemmas of a phrase's words, space-joined. */
-export const lemmaKey = (phrase: string): string => tokenize(phrase).map((t) => lemma(t.lower)).join(' ');
+export const lemmaKey = (phrase: string): string =>
+  tokenize(phrase)
+    .map((t) => lemma(t.lower))
+    .join(' ');
 
 /**
  * Whether two forms are one word inflected or derived (meeting / meetings, investigated /

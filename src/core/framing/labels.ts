@@ -30,12 +30,31 @@ CONCEPTS.forEach((c, concept) => {
   });
 });
 /** One-word place forms to their country ("Pyongyang" → "north korea"), so a label beside either names one referent. */
-const PLACE_OF = new Map(placesData.places.flatMap((p) => p.forms.filter((f) => !f.includes(' ')).map((f) => [f, p.concept.toLowerCase()] as const)));
-const CONTEXT = CONCEPTS.map((c) => (c.context ? c.context.map((w) => tokenize(w).map((t) => stem(t.lower)).join(' ')) : null));
+const PLACE_OF = new Map(
+  placesData.places.flatMap((p) => p.forms.filter((f) => !f.includes(' ')).map((f) => [f, p.concept.toLowerCase()] as const)),
+);
+const CONTEXT = CONCEPTS.map((c) =>
+  c.context
+    ? c.context.map((w) =>
+        tokenize(w)
+          .map((t) => stem(t.lower))
+          .join(' '),
+      )
+    : null,
+);
 
 /** Lemmas of the words of every label outside a concept's neutral groups: the loaded words. */
 export const LOADED_LABELS: ReadonlySet<string> = new Set(
-  CONCEPTS.flatMap((c) => c.labels.filter((_, i) => !c.neutral?.includes(i)).flat().map((ph) => tokenize(ph).map((t) => lemma(t.lower)).join(' '))),
+  CONCEPTS.flatMap((c) =>
+    c.labels
+      .filter((_, i) => !c.neutral?.includes(i))
+      .flat()
+      .map((ph) =>
+        tokenize(ph)
+          .map((t) => lemma(t.lower))
+          .join(' '),
+      ),
+  ),
 );
 
 /** Expands the lexicon's short source keys ("zenz; ap: 'x'") into full references. */
@@ -107,7 +126,8 @@ function matches(p: PreparedArticle, i: number, out: Occurrence[][]): void {
       // Inside a longer capitalised name the words name that ("Office of Refugee Resettlement").
       const first = toks[f.k]!;
       const last = toks[f.k + f.n - 1]!;
-      const capJoined = (a: { end: number }, b: { text: string; start: number } | undefined) => !!b && /^\p{Lu}/u.test(b.text) && p.article.text.slice(a.end, b.start) === ' ';
+      const capJoined = (a: { end: number }, b: { text: string; start: number } | undefined) =>
+        !!b && /^\p{Lu}/u.test(b.text) && p.article.text.slice(a.end, b.start) === ' ';
       if (f.k > 0 && /^\p{Lu}/u.test(first.text) && (capJoined(toks[f.k - 1]!, first) || capJoined(last, toks[f.k + f.n]))) continue;
       const context = CONTEXT[f.concept];
       if (context) {
@@ -115,7 +135,13 @@ function matches(p: PreparedArticle, i: number, out: Occurrence[][]): void {
         if (!context.some((w) => near!.includes(` ${w} `))) continue;
       }
       const names = attachedNames(p, toks, f.k, f.k + f.n);
-      out[f.concept]!.push({ article: i, label: f.label, form: p.article.text.slice(toks[f.k]!.start, toks[f.k + f.n - 1]!.end).toLowerCase(), si, names });
+      out[f.concept]!.push({
+        article: i,
+        label: f.label,
+        form: p.article.text.slice(toks[f.k]!.start, toks[f.k + f.n - 1]!.end).toLowerCase(),
+        si,
+        names,
+      });
     }
   }
 }
@@ -151,8 +177,14 @@ export function contestedLabels(prepared: PreparedArticle[], coverage: CoverageE
         // Across articles, a choice: one of them does not also use the other's label. Within
         // one, two framings side by side ("re-education camps", which Beijing describes as
         // "vocational training centres"), neither of them a plain word.
-        if (x.article !== y.article ? uses[x.article]!.has(y.label) && uses[y.article]!.has(x.label) : neutral.has(x.label) || neutral.has(y.label)) continue;
-        const linked = !!CONTEXT[ci] || [...x.names].some((n) => y.names.has(n)) || aligned.has(`${x.article}:${x.si}|${y.article}:${y.si}`);
+        if (
+          x.article !== y.article
+            ? uses[x.article]!.has(y.label) && uses[y.article]!.has(x.label)
+            : neutral.has(x.label) || neutral.has(y.label)
+        )
+          continue;
+        const linked =
+          !!CONTEXT[ci] || [...x.names].some((n) => y.names.has(n)) || aligned.has(`${x.article}:${x.si}|${y.article}:${y.si}`);
         if (!linked) continue;
         kept.add(x).add(y);
       }
@@ -160,10 +192,19 @@ export function contestedLabels(prepared: PreparedArticle[], coverage: CoverageE
     if (!kept.size) return;
     // One shown form per word ("leader" and "leaders", "undocumented" and "undocumented
     // immigrants" are one choice), the most used one; only forms that take part in a choice.
-    const lemmas = (f: string) => tokenize(f).map((t) => lemma(t.lower)).join(' ');
+    const lemmas = (f: string) =>
+      tokenize(f)
+        .map((t) => lemma(t.lower))
+        .join(' ');
     const keyOf = (o: Occurrence) => {
       const k = lemmas(o.form);
-      const same = [...kept].filter((x) => x.label === o.label && (` ${lemmas(x.form)} `.includes(` ${k} `) || ` ${k} `.includes(` ${lemmas(x.form)} `) || sameWord(x.form, o.form))).map((x) => lemmas(x.form));
+      const same = [...kept]
+        .filter(
+          (x) =>
+            x.label === o.label &&
+            (` ${lemmas(x.form)} `.includes(` ${k} `) || ` ${k} `.includes(` ${lemmas(x.form)} `) || sameWord(x.form, o.form)),
+        )
+        .map((x) => lemmas(x.form));
       return `${o.label}\u0000${[k, ...same].sort()[0]}`;
     };
     const keptKeys = new Set([...kept].map((o) => `${o.article}\u0000${keyOf(o)}`));
@@ -185,7 +226,13 @@ export function contestedLabels(prepared: PreparedArticle[], coverage: CoverageE
     const vs = [...variants.values()];
     // Evidence: uses in each article, a loaded label weighing more than a neutral one.
     const evidence = vs.reduce((a, v) => a + Math.log2(1 + v.count) * (neutral.has(v.label) ? 1 : 1.5), 0);
-    out.push({ concept: c.concept, kind: 'label', source: sourceText(c.source), strength: Math.round((100 * evidence) / (evidence + 2)) / 100, variants: vs.map((v) => ({ ...v, sentences: v.sentences.sort((a, b) => a - b) })) });
+    out.push({
+      concept: c.concept,
+      kind: 'label',
+      source: sourceText(c.source),
+      strength: Math.round((100 * evidence) / (evidence + 2)) / 100,
+      variants: vs.map((v) => ({ ...v, sentences: v.sentences.sort((a, b) => a - b) })),
+    });
   });
   return out;
 }

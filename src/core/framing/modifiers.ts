@@ -14,12 +14,18 @@ import type { NamingEntry } from './types';
  * "nuclear deal") are not in it.
  */
 const JUDGING = new Set(
-  `so-called vaunted much-vaunted salacious sordid lurid theatrical infamous notorious disgraced embattled beleaguered controversial discredited debunked unsubstantiated unverified bogus phony sham rigged botched flawed disastrous catastrophic horrific historic landmark unprecedented dramatic stunning shocking bombshell explosive draconian radical extremist hardline hard-line far-right far-left ultra-conservative ultra-liberal failed failing disgraceful outrageous ridiculous insane reckless terrible horrible awful dreadful appalling disastrous brutal ruthless`.split(' '),
+  `so-called vaunted much-vaunted salacious sordid lurid theatrical infamous notorious disgraced embattled beleaguered controversial discredited debunked unsubstantiated unverified bogus phony sham rigged botched flawed disastrous catastrophic horrific historic landmark unprecedented dramatic stunning shocking bombshell explosive draconian radical extremist hardline hard-line far-right far-left ultra-conservative ultra-liberal failed failing disgraceful outrageous ridiculous insane reckless terrible horrible awful dreadful appalling disastrous brutal ruthless`.split(
+    ' ',
+  ),
 );
 const judging = (w: string) => JUDGING.has(w);
 
 // Heads too general to name one thing across articles ("a dramatic moment", "a terrible day").
-const GENERIC = new Set('moment time times day days week weeks month months year years way ways thing things people person part lot lots number news world place kind sort one ones step idea case fact point end start deal-maker'.split(' '));
+const GENERIC = new Set(
+  'moment time times day days week weeks month months year years way ways thing things people person part lot lots number news world place kind sort one ones step idea case fact point end start deal-maker'.split(
+    ' ',
+  ),
+);
 
 const DET = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'such']);
 
@@ -35,7 +41,13 @@ const headAt = (toks: PreparedArticle['tokens'][number], k: number, text: string
   if (!t || !/^\p{Ll}[\p{Ll}-]+$/u.test(t.text) || isStopword(t.lower) || GENERIC.has(t.lower)) return false;
   const next = toks[k + 1];
   // The phrase ends here: nothing, a function word, or a participle that starts a clause ("the dossier detailing …").
-  return !next || text.slice(t.end, next.start) !== ' ' || isStopword(next.lower) || !/^\p{L}/u.test(next.text) || /^\p{Ll}+(?:ing|ed)$/u.test(next.text);
+  return (
+    !next ||
+    text.slice(t.end, next.start) !== ' ' ||
+    isStopword(next.lower) ||
+    !/^\p{L}/u.test(next.text) ||
+    /^\p{Ll}+(?:ing|ed)$/u.test(next.text)
+  );
 };
 
 /**
@@ -55,12 +67,20 @@ export function judgingModifiers(prepared: PreparedArticle[]): NamingEntry[] {
       const toks = p.tokens[si]!;
       const joined = (a: number, b: number) => text.slice(toks[a]!.end, toks[b]!.start) === ' ';
       // "Mr. Netanyahu's presentation": the tokens drop the possessive ending.
-      const possessive = (a: number) => a >= 0 && /^\p{Lu}/u.test(toks[a]!.text) && /^['’]s?\s$/.test(text.slice(toks[a]!.end, toks[a + 1]!.start));
+      const possessive = (a: number) =>
+        a >= 0 && /^\p{Lu}/u.test(toks[a]!.text) && /^['’]s?\s$/.test(text.slice(toks[a]!.end, toks[a + 1]!.start));
       for (let k = 1; k < toks.length; k++) {
         if (!headAt(toks, k, text)) continue;
         const head = lemma(toks[k]!.lower);
         // The modifier right before the head, or before one more modifier ("vaunted nuclear deal").
-        const m = [k - 1, k - 2].find((j) => j >= 0 && judging(toks[j]!.lower) && /^\p{Ll}/u.test(toks[j]!.text) && toks.slice(j, k).every((_, d) => joined(j + d, j + d + 1)) && (j === k - 1 || /^\p{Ll}+$/u.test(toks[k - 1]!.text)));
+        const m = [k - 1, k - 2].find(
+          (j) =>
+            j >= 0 &&
+            judging(toks[j]!.lower) &&
+            /^\p{Ll}/u.test(toks[j]!.text) &&
+            toks.slice(j, k).every((_, d) => joined(j + d, j + d + 1)) &&
+            (j === k - 1 || /^\p{Ll}+$/u.test(toks[k - 1]!.text)),
+        );
         if (m !== undefined && !inQuote(toks[m]!.start)) {
           // "so-called working visit" is a working visit: the words between modifier and head are part of the thing.
           const key = m === k - 2 ? `${lemma(toks[k - 1]!.lower)} ${head}` : head;
@@ -69,7 +89,8 @@ export function judgingModifiers(prepared: PreparedArticle[]): NamingEntry[] {
         }
         const inner = k > 1 && /^\p{Ll}+$/u.test(toks[k - 1]!.text) && !isStopword(toks[k - 1]!.lower) && joined(k - 1, k);
         if (m !== undefined) continue;
-        if (DET.has(toks[k - 1]!.lower) || possessive(k - 1)) plain.set(head, [...(plain.get(head) ?? []), { article: i, form: toks[k]!.lower, si }]);
+        if (DET.has(toks[k - 1]!.lower) || possessive(k - 1))
+          plain.set(head, [...(plain.get(head) ?? []), { article: i, form: toks[k]!.lower, si }]);
         else if (inner && (DET.has(toks[k - 2]!.lower) || possessive(k - 2))) {
           const key = `${lemma(toks[k - 1]!.lower)} ${head}`;
           plain.set(key, [...(plain.get(key) ?? []), { article: i, form: text.slice(toks[k - 1]!.start, toks[k]!.end).toLowerCase(), si }]);
@@ -103,7 +124,13 @@ export function judgingModifiers(prepared: PreparedArticle[]): NamingEntry[] {
     }
     const vs = [...variants.values()];
     const evidence = vs.reduce((a, v) => a + Math.log2(1 + v.count), 0);
-    out.push({ concept: head, kind: 'label', source: 'judging modifier (appraisal: Martin & White, The Language of Evaluation, 2005)', strength: Math.round((100 * 0.8 * evidence) / (evidence + 2)) / 100, variants: vs.map((v) => ({ ...v, sentences: v.sentences.sort((a, b) => a - b) })) });
+    out.push({
+      concept: head,
+      kind: 'label',
+      source: 'judging modifier (appraisal: Martin & White, The Language of Evaluation, 2005)',
+      strength: Math.round((100 * 0.8 * evidence) / (evidence + 2)) / 100,
+      variants: vs.map((v) => ({ ...v, sentences: v.sentences.sort((a, b) => a - b) })),
+    });
   }
   return out;
 }

@@ -3,7 +3,10 @@ import placesData from './lexicon/places.json';
 import type { NamingEntry } from './types';
 import { usableSentences, type PreparedArticle } from './prepare';
 
-const PLACES = placesData.places.map((p) => ({ concept: p.concept, forms: p.forms.map((f) => ({ form: f, tokens: tokenize(f).map((t) => t.text) })) }));
+const PLACES = placesData.places.map((p) => ({
+  concept: p.concept,
+  forms: p.forms.map((f) => ({ form: f, tokens: tokenize(f).map((t) => t.text) })),
+}));
 const FIRST = new Map<string, { place: number; form: number }[]>();
 PLACES.forEach((p, pi) =>
   p.forms.forEach((f, fi) => {
@@ -32,8 +35,17 @@ export function placeVariants(prepared: PreparedArticle[]): NamingEntry[] {
           if (!ft.every((t, d) => toks[k + d]?.text === t)) continue;
           const next = toks[k + ft.length];
           const prev = toks[k - 1];
-          if (next && /^\p{Lu}/u.test(next.text) && /^[ \t.]*$/.test(p.article.text.slice(toks[k + ft.length - 1]!.end, next.start))) continue;
-          if (prev && k > 0 && /^\p{Lu}/u.test(prev.text) && !isStopword(prev.lower) && /^[ \t]$/.test(p.article.text.slice(prev.end, toks[k]!.start)) && /^\p{Lu}/u.test(ft[0]!)) continue;
+          if (next && /^\p{Lu}/u.test(next.text) && /^[ \t.]*$/.test(p.article.text.slice(toks[k + ft.length - 1]!.end, next.start)))
+            continue;
+          if (
+            prev &&
+            k > 0 &&
+            /^\p{Lu}/u.test(prev.text) &&
+            !isStopword(prev.lower) &&
+            /^[ \t]$/.test(p.article.text.slice(prev.end, toks[k]!.start)) &&
+            /^\p{Lu}/u.test(ft[0]!)
+          )
+            continue;
           if (!best || ft.length > best.length) best = { ...c, length: ft.length };
         }
         if (!best) continue;
@@ -55,7 +67,11 @@ export function placeVariants(prepared: PreparedArticle[]): NamingEntry[] {
       concept: place.concept,
       kind: 'reference',
       source: 'lexicon/places.json',
-      variants: perArticle.flatMap((vs, i) => vs.sort((a, b) => b.count - a.count).map((v) => ({ article: prepared[i]!.id, form: v.form, count: v.count, sentences: [...v.sentences].sort((a, b) => a - b) }))),
+      variants: perArticle.flatMap((vs, i) =>
+        vs
+          .sort((a, b) => b.count - a.count)
+          .map((v) => ({ article: prepared[i]!.id, form: v.form, count: v.count, sentences: [...v.sentences].sort((a, b) => a - b) })),
+      ),
     });
   });
   return out;

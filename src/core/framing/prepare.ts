@@ -38,7 +38,8 @@ const BOILERPLATE = [
 ];
 
 // Photo captions, as tabloids print them between paragraphs.
-const CAPTION = /\((pictured|file photo|pictured [^)]*)\)|\b(is|are) pictured\b|^(this|the) (file )?(photo|picture|image)\b|\b(this|the) (file )?(photo|picture|image) (taken|shows|reportedly shows)\b|\((\w[\w .'’-]*\/)+\w[\w .'’-]*\)\s*$/i;
+const CAPTION =
+  /\((pictured|file photo|pictured [^)]*)\)|\b(is|are) pictured\b|^(this|the) (file )?(photo|picture|image)\b|\b(this|the) (file )?(photo|picture|image) (taken|shows|reportedly shows)\b|\((\w[\w .'’-]*\/)+\w[\w .'’-]*\)\s*$/i;
 
 export function prepareArticle(article: Article): PreparedArticle {
   const sentences = splitSentences(article.text);
@@ -60,7 +61,11 @@ function classify(text: string, stems: string[], seen: Set<string>[]): SkipReaso
   if (BOILERPLATE.some((re) => re.test(text))) return 'boilerplate';
   if (CAPTION.test(text)) return 'caption';
   const set = new Set(stems.filter((s) => s.length > 2));
-  if (set.size >= 4 && seen.some((prev) => prev.size >= 4 && Math.min(prev.size, set.size) >= 0.5 * Math.max(prev.size, set.size) && overlap(set, prev) >= 0.8)) return 'duplicate';
+  if (
+    set.size >= 4 &&
+    seen.some((prev) => prev.size >= 4 && Math.min(prev.size, set.size) >= 0.5 * Math.max(prev.size, set.size) && overlap(set, prev) >= 0.8)
+  )
+    return 'duplicate';
   seen.push(set);
   return null;
 }

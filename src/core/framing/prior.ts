@@ -43,7 +43,11 @@ function recordKeys(r: { title?: string; text: string }): string[] {
   // already separate them.
   const text = `${r.title ? r.title + '\n\n' : ''}${r.text}`;
   const toks = tokenize(text);
-  return textGramKeys(toks, toks.map((t) => stem(t.lower)), text);
+  return textGramKeys(
+    toks,
+    toks.map((t) => stem(t.lower)),
+    text,
+  );
 }
 
 /**

@@ -11,9 +11,34 @@ export interface Quantity {
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
-  hundred: 100, dozen: 12, dozens: 24, hundreds: 200, thousands: 2000, millions: 2e6, half: 0.5,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
+  dozens: 24,
+  hundreds: 200,
+  thousands: 2000,
+  millions: 2e6,
+  half: 0.5,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12 };
 const QUALIFIER = String.raw`(?:(?<q>over|more than|nearly|almost|about|around|roughly|approximately|some|at least|up to|fewer than|less than|as many as|close to|well over|just over|just under|under|an estimated|estimated)\s+)?`;
@@ -22,10 +47,12 @@ const SCALE = String.raw`(?:\s+(?<s>hundred|thousand|million|billion|trillion|do
 const QUANTITY = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}${SCALE}(?:\s+of)?\s+(?<noun>[\p{L}][\p{L}\-]+)`, 'giu');
 
 // Words after a number that make it a date, a time or an ordinal, not a count.
-const NOT_COUNTS = /^(years?|days?|weeks?|months?|hours?|minutes?|seconds?|a\.m|p\.m|percent|per|of|and|or|to|in|on|at|the|a|an|is|was|were|are|which|who|that)$/i;
+const NOT_COUNTS =
+  /^(years?|days?|weeks?|months?|hours?|minutes?|seconds?|a\.m|p\.m|percent|per|of|and|or|to|in|on|at|the|a|an|is|was|were|are|which|who|that)$/i;
 const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
-const MAYBE_NUMBER = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|half|dozens?|hundreds?|thousands?|millions?)\b/i;
+const MAYBE_NUMBER =
+  /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|half|dozens?|hundreds?|thousands?|millions?)\b/i;
 
 export function findQuantities(sentence: string): Quantity[] {
   const out: Quantity[] = [];

@@ -40,7 +40,8 @@ function doubleSpans(para: string): QuoteSpan[] {
       if (OPENERS.has(mark) || mark === '"' || (mark === '»' && para.indexOf('«', at) > at)) open = { at, len: mark.length, mark };
       continue;
     }
-    const closes = mark === '"' ? open.mark === '"' : CLOSERS.has(mark) || (mark === '“' && open.mark === '„') || (mark === '«' && open.mark === '»');
+    const closes =
+      mark === '"' ? open.mark === '"' : CLOSERS.has(mark) || (mark === '“' && open.mark === '„') || (mark === '«' && open.mark === '»');
     if (closes) {
       out.push({ before: open.at, start: open.at + open.len, end: at, after: at + mark.length, open: false, single: false });
       open = null;
@@ -48,7 +49,13 @@ function doubleSpans(para: string): QuoteSpan[] {
       open = { at, len: mark.length, mark };
     }
   }
-  if (open && para.slice(open.at + open.len).trim().split(/\s+/).length >= 3) {
+  if (
+    open &&
+    para
+      .slice(open.at + open.len)
+      .trim()
+      .split(/\s+/).length >= 3
+  ) {
     out.push({ before: open.at, start: open.at + open.len, end: para.length, after: para.length, open: true, single: false });
   }
   return out;

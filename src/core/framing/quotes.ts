@@ -66,7 +66,11 @@ function wordsToSentenceEnd(text: string, from: number): number {
 /** How far before or after a quote its attribution is looked for (characters): a long sentence's speaker is named near the quote. */
 const ATTRIBUTION_WINDOW = 400;
 
-export function extractQuotes(text: string, sentences: Sentence[], usable: (i: number) => boolean = () => true): { quotes: Quote[]; scare: ScareQuote[] } {
+export function extractQuotes(
+  text: string,
+  sentences: Sentence[],
+  usable: (i: number) => boolean = () => true,
+): { quotes: Quote[]; scare: ScareQuote[] } {
   const quotes: Quote[] = [];
   const scare: ScareQuote[] = [];
   const ante = new Antecedents();
@@ -107,12 +111,16 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
       const before = attributionBefore(masked(Math.max(sent.start - para.start, span.before - ATTRIBUTION_WINDOW), span.before));
       // `"…," the Associated Press reported`: the news agency relays; the sentence's own speaker speaks.
       const relayed = afterAttribution && /^(reported|reports|according to)$/.test(afterAttribution.verb) && before;
-      const attribution = (relayed ? before : afterAttribution ?? before) ?? attributionTail(masked(span.after, Math.max(span.after, Math.min(sentEnd, span.after + ATTRIBUTION_WINDOW))));
+      const attribution =
+        (relayed ? before : (afterAttribution ?? before)) ??
+        attributionTail(masked(span.after, Math.max(span.after, Math.min(sentEnd, span.after + ATTRIBUTION_WINDOW))));
       return { span, attribution };
     });
     const paraStartsWithQuote = spans[0] !== undefined && /^\s*$/.test(ptext.slice(0, spans[0].before));
     // Events in reading order, so pronouns resolve to the speaker named just before them.
-    const events: ({ at: number; k: number } | { at: number; sentence: Sentence } | { at: number; subject: Sentence })[] = found.map((_, k) => ({ at: para.start + spans[k]!.before, k }));
+    const events: ({ at: number; k: number } | { at: number; sentence: Sentence } | { at: number; subject: Sentence })[] = found.map(
+      (_, k) => ({ at: para.start + spans[k]!.before, k }),
+    );
     for (const s of para.sentences) events.push({ at: s.start - 0.5, subject: s });
     for (const s of para.sentences) {
       if (!spans.some((sp) => para.start + sp.before < s.end && para.start + sp.after > s.start)) events.push({ at: s.start, sentence: s });
@@ -135,7 +143,17 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
         const offset = Math.max(0, ev.sentence.text.lastIndexOf(iq.clause));
         const start = ev.sentence.start + offset;
         ante.noteStatement(ev.sentence.text, r);
-        const q: Quote = { kind: 'indirect', text: iq.clause, start, end: start + iq.clause.length, sentence: ev.sentence.index, speaker: r.speaker, mention: iq.speaker, role: r.role, verb: iq.verb };
+        const q: Quote = {
+          kind: 'indirect',
+          text: iq.clause,
+          start,
+          end: start + iq.clause.length,
+          sentence: ev.sentence.index,
+          speaker: r.speaker,
+          mention: iq.speaker,
+          role: r.role,
+          verb: iq.verb,
+        };
         quotes.push(q);
         previousSpeaker = q;
         continue;
@@ -161,7 +179,11 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
         ante.noteStatement(ptext.slice(sentenceAt(span.before).start - para.start, sentenceAt(span.before).end - para.start), r);
         who = { ...r, mention: attribution.speaker, verb: attribution.verb };
       } else {
-        const before = found.slice(0, k).map((f, j) => (f.attribution ? j : -1)).filter((j) => j >= 0).pop();
+        const before = found
+          .slice(0, k)
+          .map((f, j) => (f.attribution ? j : -1))
+          .filter((j) => j >= 0)
+          .pop();
         const afterIdx = found.findIndex((f, j) => j > k && f.attribution);
         const j = before ?? (afterIdx >= 0 ? afterIdx : undefined);
         if (j !== undefined) who = { ...resolveSibling(j), mention: null, verb: null };
@@ -173,7 +195,17 @@ export function extractQuotes(text: string, sentences: Sentence[], usable: (i: n
         scare.push({ text: quoted, start, end: para.start + span.end, sentence });
         continue;
       }
-      const q: Quote = { kind: 'direct', text: quoted, start, end: para.start + span.end, sentence, speaker: who?.speaker ?? null, mention: who?.mention ?? null, role: who?.role ?? null, verb: who?.verb ?? null };
+      const q: Quote = {
+        kind: 'direct',
+        text: quoted,
+        start,
+        end: para.start + span.end,
+        sentence,
+        speaker: who?.speaker ?? null,
+        mention: who?.mention ?? null,
+        role: who?.role ?? null,
+        verb: who?.verb ?? null,
+      };
       quotes.push(q);
       if (q.speaker) previousSpeaker = q;
     }

@@ -42,7 +42,11 @@ function rankReference(n: NamingEntry): NamingEntry {
  * write it, counted together per article.
  */
 function oneSpelling(n: NamingEntry): NamingEntry {
-  const key = (f: string) => f.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/^(mr|mrs|ms|dr)\.?\s/, '$1 ');
+  const key = (f: string) =>
+    f
+      .toLowerCase()
+      .replace(/^(the|a|an)\s+/, '')
+      .replace(/^(mr|mrs|ms|dr)\.?\s/, '$1 ');
   const uses = new Map<string, Map<string, number>>();
   for (const v of n.variants) {
     const m = uses.get(key(v.form)) ?? new Map<string, number>();
@@ -54,7 +58,14 @@ function oneSpelling(n: NamingEntry): NamingEntry {
     const k = `${v.article}\u0000${key(v.form)}`;
     const m = merged.get(k);
     if (!m) merged.set(k, { ...v, form: shown(v.form) });
-    else merged.set(k, { ...m, count: m.count + v.count, ...(m.sentences || v.sentences ? { sentences: [...new Set([...(m.sentences ?? []), ...(v.sentences ?? [])])].sort((a, b) => a - b) } : {}) });
+    else
+      merged.set(k, {
+        ...m,
+        count: m.count + v.count,
+        ...(m.sentences || v.sentences
+          ? { sentences: [...new Set([...(m.sentences ?? []), ...(v.sentences ?? [])])].sort((a, b) => a - b) }
+          : {}),
+      });
   }
   return { ...n, variants: [...merged.values()] };
 }
@@ -65,11 +76,17 @@ function oneSpelling(n: NamingEntry): NamingEntry {
  * their order. Labels and swaps arrive with theirs; spellings weigh their uses.
  */
 export function rankNaming(entries: NamingEntry[]): NamingEntry[] {
-  const ranked = entries.map(oneSpelling).filter((n) => new Set(n.variants.map((v) => v.form)).size > 1).map((n) => {
-    if (n.kind === 'reference') return rankReference(n);
-    if (n.strength !== undefined) return n;
-    const evidence = n.variants.reduce((a, v) => a + Math.log2(1 + v.count), 0);
-    return { ...n, strength: round((0.9 * evidence) / (evidence + 2)) };
-  });
-  return ranked.map((n, i) => ({ n, i })).sort((a, b) => b.n.strength! - a.n.strength! || a.i - b.i).map((x) => x.n);
+  const ranked = entries
+    .map(oneSpelling)
+    .filter((n) => new Set(n.variants.map((v) => v.form)).size > 1)
+    .map((n) => {
+      if (n.kind === 'reference') return rankReference(n);
+      if (n.strength !== undefined) return n;
+      const evidence = n.variants.reduce((a, v) => a + Math.log2(1 + v.count), 0);
+      return { ...n, strength: round((0.9 * evidence) / (evidence + 2)) };
+    });
+  return ranked
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => b.n.strength! - a.n.strength! || a.i - b.i)
+    .map((x) => x.n);
 }

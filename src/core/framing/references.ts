@@ -1,7 +1,20 @@
 import type { NamingEntry } from './types';
 import { isStopword } from '../text';
 import { usableSentences, type PreparedArticle } from './prepare';
-import { ROLE_MODIFIER, ADJECTIVE_NAMES, APPOSITIVE_AFTER, APPOSITIVE_BEFORE, EVALUATIVE, HONORIFIC, NOT_DESCRIPTION_START, NOT_NAMES, PLACE_LAST, ROLE_IN, ROLE_SET, TITLE_OF } from './referenceWords';
+import {
+  ROLE_MODIFIER,
+  ADJECTIVE_NAMES,
+  APPOSITIVE_AFTER,
+  APPOSITIVE_BEFORE,
+  EVALUATIVE,
+  HONORIFIC,
+  NOT_DESCRIPTION_START,
+  NOT_NAMES,
+  PLACE_LAST,
+  ROLE_IN,
+  ROLE_SET,
+  TITLE_OF,
+} from './referenceWords';
 import { splitTitle } from './voices';
 import { addDescriptorMentions, addRoleMentions, BARE, type Forms } from './descriptors';
 
@@ -39,7 +52,10 @@ function referents(prepared: PreparedArticle[]): Referent[] {
       };
       toks.forEach((t, k) => {
         // Function words and sentence openers start no name, but may sit inside one ("Moon Jae In").
-        const cap = (/^\p{Lu}\p{Ll}/u.test(t.text) || (/^\p{Lu}$/u.test(t.text) && run.length > 0)) && !HONORIFIC.test(t.text) && (run.length > 0 || (!isStopword(t.lower) && !NOT_NAMES.has(t.text)));
+        const cap =
+          (/^\p{Lu}\p{Ll}/u.test(t.text) || (/^\p{Lu}$/u.test(t.text) && run.length > 0)) &&
+          !HONORIFIC.test(t.text) &&
+          (run.length > 0 || (!isStopword(t.lower) && !NOT_NAMES.has(t.text)));
         const joined = k > 0 && gapJoins(text.slice(toks[k - 1]!.end, t.start), toks[k - 1]!.text);
         if (!cap || !joined) flush();
         if (cap) run.push(t.text);
@@ -51,7 +67,11 @@ function referents(prepared: PreparedArticle[]): Referent[] {
   const byFlat = new Map<string, Referent>();
   for (const [name] of [...counts].sort((a, b) => b[1] - a[1])) {
     // "Vladimir V. Putin" and "Vladimir Putin" are one person: middle initials do not count.
-    const key = flatten(name).toLowerCase().split(' ').filter((w, i, all) => i === 0 || i === all.length - 1 || w.replace('.', '').length > 1).join(' ');
+    const key = flatten(name)
+      .toLowerCase()
+      .split(' ')
+      .filter((w, i, all) => i === 0 || i === all.length - 1 || w.replace('.', '').length > 1)
+      .join(' ');
     if (byFlat.has(key)) continue;
     const words = name.split(' ');
     // Places and buildings ("Trump Tower") and runs of party adjectives are not people.
@@ -71,7 +91,8 @@ function referents(prepared: PreparedArticle[]): Referent[] {
  * Manafort and …"), not cut off after an honorific ("lawyer for Mr").
  */
 function isDescription(desc: string, r: Referent, all: Referent[]): boolean {
-  if (/\b(said|says|told|who|which|that|alleges|alleged)\b/.test(desc) || /[.!?]\s|\n/.test(desc) || NOT_DESCRIPTION_START.test(desc)) return false;
+  if (/\b(said|says|told|who|which|that|alleges|alleged)\b/.test(desc) || /[.!?]\s|\n/.test(desc) || NOT_DESCRIPTION_START.test(desc))
+    return false;
   if (/\b(Mr|Mrs|Ms|Dr)\.?$/.test(desc) || /\b(Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u.test(desc)) return false;
   const words = ` ${flatten(desc).replace(/['’]s\b/g, '')} `;
   // The role noun heads the description: "his discussions with his personal lawyer" is about discussions.
@@ -81,7 +102,10 @@ function isDescription(desc: string, r: Referent, all: Referent[]): boolean {
   // another person described in it ("fired FBI Director James Comey"); an organisation it
   // belongs to is fine ("director of the National Economic Council").
   if ([...r.parts].some((w) => words.includes(` ${w} `))) return false;
-  return !all.some((o) => o !== r && new RegExp(`${ROLE_IN.source}\\s+${flatten(o.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(flatten(desc)));
+  return !all.some(
+    (o) =>
+      o !== r && new RegExp(`${ROLE_IN.source}\\s+${flatten(o.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(flatten(desc)),
+  );
 }
 
 /** The forms one article uses for each referent, counted, in one pass over its tokens. */
@@ -109,11 +133,34 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
       let a = k;
       let b = k;
       while (b + 1 < toks.length && /^\p{Lu}/u.test(toks[b + 1]!.text) && adjacent(b, b + 1)) b++;
-      while (a > 0 && /^\p{Lu}/u.test(toks[a - 1]!.text) && adjacent(a - 1, a) && !HONORIFIC.test(toks[a - 1]!.text) && !NOT_NAMES.has(toks[a - 1]!.text) && !isStopword(toks[a - 1]!.lower)) a--;
+      while (
+        a > 0 &&
+        /^\p{Lu}/u.test(toks[a - 1]!.text) &&
+        adjacent(a - 1, a) &&
+        !HONORIFIC.test(toks[a - 1]!.text) &&
+        !NOT_NAMES.has(toks[a - 1]!.text) &&
+        !isStopword(toks[a - 1]!.lower)
+      )
+        a--;
       // "Secretary of State Mike Pompeo": a title may hold "of".
-      while (a > 1 && toks[a - 1]!.lower === 'of' && /^\p{Lu}/u.test(toks[a - 2]!.text) && TITLE_OF.has(toks[a - 2]!.lower) && adjacent(a - 1, a) && adjacent(a - 2, a - 1)) {
+      while (
+        a > 1 &&
+        toks[a - 1]!.lower === 'of' &&
+        /^\p{Lu}/u.test(toks[a - 2]!.text) &&
+        TITLE_OF.has(toks[a - 2]!.lower) &&
+        adjacent(a - 1, a) &&
+        adjacent(a - 2, a - 1)
+      ) {
         a -= 2;
-        while (a > 0 && /^\p{Lu}/u.test(toks[a - 1]!.text) && adjacent(a - 1, a) && !HONORIFIC.test(toks[a - 1]!.text) && !NOT_NAMES.has(toks[a - 1]!.text) && !isStopword(toks[a - 1]!.lower)) a--;
+        while (
+          a > 0 &&
+          /^\p{Lu}/u.test(toks[a - 1]!.text) &&
+          adjacent(a - 1, a) &&
+          !HONORIFIC.test(toks[a - 1]!.text) &&
+          !NOT_NAMES.has(toks[a - 1]!.text) &&
+          !isStopword(toks[a - 1]!.lower)
+        )
+          a--;
       }
       // A sentence-opening participle is no title ("Hosting President Emmanuel Macron").
       if (a === 0 && a < k && /^\p{Lu}\p{Ll}+ing$/u.test(toks[0]!.text)) a = 1;
@@ -130,18 +177,26 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
         if (!nameWords.some((w) => r.parts.has(w))) continue;
         // A different person with the same surname ("Kim Jong Un" / "Kim Darroch") is not this one.
         const rWords = flatten(r.name).split(' ');
-        const core = (ws: string[]) => ws.filter((w, i) => i === 0 || i === ws.length - 1 || w.replace('.', '').length > 1).join(' ').toLowerCase();
+        const core = (ws: string[]) =>
+          ws
+            .filter((w, i) => i === 0 || i === ws.length - 1 || w.replace('.', '').length > 1)
+            .join(' ')
+            .toLowerCase();
         if (nameWords.length >= 2 && core(nameWords) !== core(rWords)) continue;
         if (nameWords.length === 1 && !title && !(a > 0 && HONORIFIC.test(toks[a - 1]!.text))) add(ri, `${BARE}${name}`, si);
         const honorific = a > 0 && HONORIFIC.test(toks[a - 1]!.text) && /^\.?[ \t]$/.test(text.slice(toks[a - 1]!.end, toks[a]!.start));
-        if (honorific) add(ri, `${text.slice(toks[a - 1]!.start, toks[a - 1]!.end + (text[toks[a - 1]!.end] === '.' ? 1 : 0))} ${name}`, si);
+        if (honorific)
+          add(ri, `${text.slice(toks[a - 1]!.start, toks[a - 1]!.end + (text[toks[a - 1]!.end] === '.' ? 1 : 0))} ${name}`, si);
         else if (title && !title.includes(' ')) add(ri, run, si);
         else {
           // "Japanese Prime Minister Shinzo Abe": the title is a description of its own.
           if (title) add(ri, title, si);
           if (name.includes(' ')) add(ri, name, si);
         }
-        for (const m of [APPOSITIVE_AFTER.exec(text.slice(toks[b]!.end, toks[b]!.end + 90)), APPOSITIVE_BEFORE.exec(text.slice(Math.max(0, toks[a]!.start - 90), toks[a]!.start))]) {
+        for (const m of [
+          APPOSITIVE_AFTER.exec(text.slice(toks[b]!.end, toks[b]!.end + 90)),
+          APPOSITIVE_BEFORE.exec(text.slice(Math.max(0, toks[a]!.start - 90), toks[a]!.start)),
+        ]) {
           const desc = m?.[1]?.trim();
           if (desc && /^\p{Ll}|^\p{Lu}\p{Ll}+['’]s\s/u.test(desc) && ROLE_IN.test(desc) && isDescription(desc, r, all)) add(ri, desc, si);
         }
@@ -150,8 +205,16 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
         if (d >= 0 && ROLE_SET.has(toks[d]!.lower) && adjacent(d, a)) {
           let s0 = d;
           // Dotted initials are one word ("F.B.I. director"), so they are taken whole.
-          const joins = (x: number) => adjacent(x, x + 1) || (/^\p{Lu}$/u.test(toks[x]!.text) && text.slice(toks[x]!.end, toks[x + 1]!.start) === '.');
-          while (s0 > 0 && s0 > d - 4 && (/^(\p{Lu}|[\p{Ll}]+-)/u.test(toks[s0 - 1]!.text) || ROLE_MODIFIER.test(toks[s0 - 1]!.text)) && joins(s0 - 1) && !/^(The|A|An)$/.test(toks[s0 - 1]!.text)) s0--;
+          const joins = (x: number) =>
+            adjacent(x, x + 1) || (/^\p{Lu}$/u.test(toks[x]!.text) && text.slice(toks[x]!.end, toks[x + 1]!.start) === '.');
+          while (
+            s0 > 0 &&
+            s0 > d - 4 &&
+            (/^(\p{Lu}|[\p{Ll}]+-)/u.test(toks[s0 - 1]!.text) || ROLE_MODIFIER.test(toks[s0 - 1]!.text)) &&
+            joins(s0 - 1) &&
+            !/^(The|A|An)$/.test(toks[s0 - 1]!.text)
+          )
+            s0--;
           while (s0 > 0 && /^\p{Lu}$/u.test(toks[s0 - 1]!.text) && text.slice(toks[s0 - 1]!.end, toks[s0]!.start) === '.') s0--;
           // A lone generic role ("chief", "director") says little; an evaluative one says a lot.
           if (s0 < d || EVALUATIVE.has(toks[d]!.lower)) add(ri, text.slice(toks[s0]!.start, toks[d]!.end), si);
@@ -180,7 +243,12 @@ export function referenceVariants(prepared: PreparedArticle[]): NamingEntry[] {
     const variants: NamingEntry['variants'] = [];
     perArticle.forEach((m, i) => {
       for (const [form, f] of [...m].sort((x, y) => y[1].count - x[1].count)) {
-        variants.push({ article: prepared[i]!.id, form: form.replace(BARE, ''), count: f.count, sentences: [...f.sentences].sort((a, b) => a - b) });
+        variants.push({
+          article: prepared[i]!.id,
+          form: form.replace(BARE, ''),
+          count: f.count,
+          sentences: [...f.sentences].sort((a, b) => a - b),
+        });
       }
     });
     out.push({ concept: r.name, kind: 'reference', variants });

@@ -18,7 +18,13 @@ export interface Form {
  * doubled letters merged (a simplified Soundex, Russell & Odell 1918, keeping the first letter).
  */
 export function skeleton(word: string): string {
-  const w = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z]/g, '').replace(/^q/, 'g').replace(/dh/g, 'd');
+  const w = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z]/g, '')
+    .replace(/^q/, 'g')
+    .replace(/dh/g, 'd');
   if (!w) return '';
   return (w[0]! + w.slice(1).replace(/[aeiouyhw]/g, '')).replace(/(.)\1+/g, '$1');
 }
@@ -97,7 +103,11 @@ export function sameName(a: string, b: string): boolean {
   const x = singular(a).toLowerCase();
   const y = singular(b).toLowerCase();
   if (x === y) return false;
-  const flat = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s\-‐'’.]/g, '');
+  const flat = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[\s\-‐'’.]/g, '');
   if (flat(x) === flat(y)) return true;
   // Names that differ only in their last letter are different names (Dave / Davi, George /
   // Georgia, Maria / Mario); transliterations differ inside (Muammar / Moammar, Kiev / Kyiv).
@@ -118,7 +128,11 @@ export function sameName(a: string, b: string): boolean {
  */
 export function sameContext(a: Form, b: Form): boolean {
   if (!a.names.size || !b.names.size) return true;
-  const norm = (name: string, from: string, to: string) => name.split(/\s+/).map((w) => singular(w === from ? to : w)).join(' ');
+  const norm = (name: string, from: string, to: string) =>
+    name
+      .split(/\s+/)
+      .map((w) => singular(w === from ? to : w))
+      .join(' ');
   for (const x of a.names) for (const y of b.names) if (norm(x, a.form, b.form) === norm(y, b.form, b.form)) return true;
   return false;
 }

@@ -16,11 +16,16 @@ export function spellingVariants(prepared: PreparedArticle[]): { entries: Naming
   // even where a sentence or a name capitalises them.
   const lower = new Set<string>();
   for (const p of prepared) for (const si of usableSentences(p)) for (const t of p.tokens[si]!) if (t.text === t.lower) lower.add(t.lower);
-  const ordinary = (form: string) => !form.includes(' ') && [form.toLowerCase(), singular(form).toLowerCase()].some((w) => isStopword(w) || lower.has(w));
+  const ordinary = (form: string) =>
+    !form.includes(' ') && [form.toLowerCase(), singular(form).toLowerCase()].some((w) => isStopword(w) || lower.has(w));
   // The content words around a form's uses, for "used in the same context".
   const contextOf = (i: number, f: Form) => {
     const own = new Set(tokenize(f.form).map((t) => stem(t.lower)));
-    return new Set(f.sentences.flatMap((si) => prepared[i]!.stems[si]!.filter((x, k) => x.length >= 4 && !own.has(x) && !isStopword(prepared[i]!.tokens[si]![k]!.lower))));
+    return new Set(
+      f.sentences.flatMap((si) =>
+        prepared[i]!.stems[si]!.filter((x, k) => x.length >= 4 && !own.has(x) && !isStopword(prepared[i]!.tokens[si]![k]!.lower)),
+      ),
+    );
   };
   // Both used the same way: both mostly inside longer names (then the same name, by
   // sameContext), or both mostly alone and sharing content words around them ("Iran" the
@@ -56,9 +61,14 @@ export function spellingVariants(prepared: PreparedArticle[]): { entries: Naming
           // A variant is a choice only when the article does not also use the other spelling.
           if (forms[i]!.has(g.form) || forms[j]!.has(f.form)) continue;
           const key = singular(f.form).toLowerCase();
-          let group = groups.find((gr) => gr.members.some((m) => sameName(m.form.form, f.form) || singular(m.form.form).toLowerCase() === key));
+          let group = groups.find((gr) =>
+            gr.members.some((m) => sameName(m.form.form, f.form) || singular(m.form.form).toLowerCase() === key),
+          );
           if (!group) groups.push((group = { key, members: [] }));
-          for (const m of [{ article: i, form: f }, { article: j, form: g }]) {
+          for (const m of [
+            { article: i, form: f },
+            { article: j, form: g },
+          ]) {
             if (!group.members.some((x) => x.article === m.article && x.form.form === m.form.form)) group.members.push(m);
           }
         }
@@ -73,7 +83,10 @@ export function spellingVariants(prepared: PreparedArticle[]): { entries: Naming
   }
   // A name whose only difference is an already-found spelling (Uighur Muslim / Uyghur
   // Muslim) is the same variant again.
-  const aliased = (form: string) => tokenize(form).map((t) => alias.get(stem(t.lower)) ?? stem(t.lower)).join(' ');
+  const aliased = (form: string) =>
+    tokenize(form)
+      .map((t) => alias.get(stem(t.lower)) ?? stem(t.lower))
+      .join(' ');
   const kept = groups.filter((g) => !g.key.includes(' ') || new Set(g.members.map((m) => aliased(m.form.form))).size > 1);
   const entries: NamingEntry[] = kept.map((g) => {
     // Plural and singular of one spelling are one variant.
@@ -84,10 +97,23 @@ export function spellingVariants(prepared: PreparedArticle[]): { entries: Naming
       if (v) {
         v.count += m.form.count;
         v.sentences = [...new Set([...v.sentences, ...m.form.sentences])].sort((a, b) => a - b);
-      } else variants.set(k, { article: prepared[m.article]!.id, form: singular(m.form.form), count: m.form.count, sentences: [...m.form.sentences].sort((a, b) => a - b) });
+      } else
+        variants.set(k, {
+          article: prepared[m.article]!.id,
+          form: singular(m.form.form),
+          count: m.form.count,
+          sentences: [...m.form.sentences].sort((a, b) => a - b),
+        });
     }
     const vs = [...variants.values()];
-    return { concept: vs.map((v) => v.form).filter((f, k, all) => all.indexOf(f) === k).join(' / '), kind: 'spelling', variants: vs };
+    return {
+      concept: vs
+        .map((v) => v.form)
+        .filter((f, k, all) => all.indexOf(f) === k)
+        .join(' / '),
+      kind: 'spelling',
+      variants: vs,
+    };
   });
   return { entries, alias };
 }

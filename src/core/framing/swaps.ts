@@ -8,7 +8,8 @@ import type { PreparedArticle } from './prepare';
 /** A form holding a loaded label of the lexicon or an evaluative description ("dictator", "tycoon"). */
 function loaded(form: string): boolean {
   const words = tokenize(form).map((t) => lemma(t.lower));
-  for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) if (LOADED_LABELS.has(words.slice(i, j).join(' '))) return true;
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j <= words.length; j++) if (LOADED_LABELS.has(words.slice(i, j).join(' '))) return true;
   return words.some((w) => EVALUATIVE.has(w));
 }
 
@@ -30,7 +31,10 @@ export function alignedSwaps(prepared: PreparedArticle[], coverage: CoverageEntr
       const q = byId.get(a.other.article)!;
       const tx = p.tokens[a.index]!;
       const ty = q.tokens[a.other.index]!;
-      for (const [x0, x1, y0, y1] of differingSegments(tx.map((t) => t.lower), ty.map((t) => t.lower))) {
+      for (const [x0, x1, y0, y1] of differingSegments(
+        tx.map((t) => t.lower),
+        ty.map((t) => t.lower),
+      )) {
         const dx = tx.slice(x0, x1);
         const dy = ty.slice(y0, y1);
         if (!dx.length || !dy.length || dx.length > 3 || dy.length > 3) continue;
@@ -38,7 +42,12 @@ export function alignedSwaps(prepared: PreparedArticle[], coverage: CoverageEntr
         if ([...dx, ...dy].some((t) => /\d/.test(t.text) || DATE_WORDS.has(t.text))) continue;
         // Like for like: both end in a content word, both names or both common words, no
         // punctuation inside, and a content word among the shared words around the slot.
-        if (isStopword(dx[dx.length - 1]!.lower) || isStopword(dy[dy.length - 1]!.lower) || isStopword(dx[0]!.lower) !== isStopword(dy[0]!.lower)) continue;
+        if (
+          isStopword(dx[dx.length - 1]!.lower) ||
+          isStopword(dy[dy.length - 1]!.lower) ||
+          isStopword(dx[0]!.lower) !== isStopword(dy[0]!.lower)
+        )
+          continue;
         if (/^\p{Lu}/u.test(dx[0]!.text) !== /^\p{Lu}/u.test(dy[0]!.text)) continue;
         const fx = p.article.text.slice(dx[0]!.start, dx[dx.length - 1]!.end);
         const fy = q.article.text.slice(dy[0]!.start, dy[dy.length - 1]!.end);
@@ -46,9 +55,15 @@ export function alignedSwaps(prepared: PreparedArticle[], coverage: CoverageEntr
         const around = [tx[x0 - 1], tx[x1]].filter((t) => t !== undefined && !isStopword(t.lower));
         if (!around.length) continue;
         if (fx.toLowerCase() === fy.toLowerCase() || sameWord(fx, fy) || loaded(fx) === loaded(fy)) continue;
-        const key = [fx, fy].map((f) => f.toLowerCase()).sort().join('|');
+        const key = [fx, fy]
+          .map((f) => f.toLowerCase())
+          .sort()
+          .join('|');
         const entry = out.get(key) ?? { concept: `${fx} / ${fy}`, kind: 'alignment' as const, variants: [] };
-        for (const [art, form, si] of [[p.id, fx, a.index], [q.id, fy, a.other.index]] as const) {
+        for (const [art, form, si] of [
+          [p.id, fx, a.index],
+          [q.id, fy, a.other.index],
+        ] as const) {
           const v = entry.variants.find((x) => x.article === art && x.form.toLowerCase() === form.toLowerCase());
           if (v) {
             if (!v.sentences!.includes(si)) {

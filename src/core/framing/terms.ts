@@ -87,7 +87,13 @@ export function distinctiveTerms(prepared: PreparedArticle[], background?: TermP
       const redundant = (short: string, long: string, n: number) => long !== short && ` ${long} `.includes(` ${short} `) && n === st.count;
       if (chosen.some((c) => redundant(s.key, c.key, c.count))) continue;
       const covered = chosen.findIndex((c) => redundant(c.key, s.key, c.count));
-      const entry = { key: s.key, count: st.count, term: mostFrequent(st.surfaces), z: round(s.z), sentences: [...st.sentences].sort((a, b) => a - b) };
+      const entry = {
+        key: s.key,
+        count: st.count,
+        term: mostFrequent(st.surfaces),
+        z: round(s.z),
+        sentences: [...st.sentences].sort((a, b) => a - b),
+      };
       if (covered >= 0) chosen[covered] = entry;
       else chosen.push(entry);
     }

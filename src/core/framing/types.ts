@@ -126,5 +126,8 @@ export interface FramingReport {
   hedging?: HedgeEntry[];
   headline?: HeadlineEntry[];
   /** Sentences of each article, so offsets in the entries can be shown in context. */
-  sentences?: Record<string, { index: number; text: string; paragraph: number; skip?: 'boilerplate' | 'caption' | 'duplicate' | 'title' }[]>;
+  sentences?: Record<
+    string,
+    { index: number; text: string; paragraph: number; skip?: 'boilerplate' | 'caption' | 'duplicate' | 'title' }[]
+  >;
 }

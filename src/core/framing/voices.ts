@@ -32,7 +32,8 @@ export const isTitleWord = isTitle;
 export function splitTitle(speaker: string): { name: string; title: string | null } {
   const words = speaker.split(/\s+/);
   for (let i = words.length - 2; i >= 0; i--) {
-    if (isTitle(words[i]!) && !words.slice(i + 1).some(isTitle)) return { name: words.slice(i + 1).join(' '), title: words.slice(0, i + 1).join(' ') };
+    if (isTitle(words[i]!) && !words.slice(i + 1).some(isTitle))
+      return { name: words.slice(i + 1).join(' '), title: words.slice(0, i + 1).join(' ') };
   }
   // "Human Rights Michelle Bachelet": a long run of capitals ends in the person's name.
   const caps = words.filter((w) => !/^(von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)$/.test(w));
@@ -116,7 +117,10 @@ export function speakerCanonicalizer(perArticle: Quote[][], texts: string[] = []
  * Only for a bare role (one or two words after the article), never for "a spokesman".
  */
 function titledName(description: string, text: string): string | null {
-  const m = /^(?:the\s+)?((?:prime\s+)?(?:president|minister|chancellor|mayor|governor|senator|secretary|premier|king|queen|pope|chairman|director|ambassador))$/i.exec(description.trim());
+  const m =
+    /^(?:the\s+)?((?:prime\s+)?(?:president|minister|chancellor|mayor|governor|senator|secretary|premier|king|queen|pope|chairman|director|ambassador))$/i.exec(
+      description.trim(),
+    );
   if (!m || !text) return null;
   const counts = new Map<string, number>();
   const role = m[1]!.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\s+/g, '\\s+');
@@ -150,7 +154,10 @@ function countWords(text: string): number {
  * voice is `only` when no other article quotes the same (canonical) speaker.
  */
 export function voices(prepared: PreparedArticle[], quotes: ArticleQuotes[]): VoiceEntry[] {
-  const canonical = speakerCanonicalizer(quotes.map((q) => q.quotes), prepared.map((p) => p.article.text));
+  const canonical = speakerCanonicalizer(
+    quotes.map((q) => q.quotes),
+    prepared.map((p) => p.article.text),
+  );
   const entries: (VoiceEntry & { index: number })[] = [];
   prepared.forEach((p, i) => {
     const bySpeaker = new Map<string, VoiceEntry & { index: number }>();
@@ -158,7 +165,24 @@ export function voices(prepared: PreparedArticle[], quotes: ArticleQuotes[]): Vo
       if (!q.speaker) continue;
       const speaker = canonical(i, q.speaker);
       let e = bySpeaker.get(speaker);
-      if (!e) bySpeaker.set(speaker, (e = { index: i, article: p.id, speaker, role: null, quotes: 0, words: 0, verbs: [], direct: 0, indirect: 0, loadedVerbs: [], sentences: [], items: [] }));
+      if (!e)
+        bySpeaker.set(
+          speaker,
+          (e = {
+            index: i,
+            article: p.id,
+            speaker,
+            role: null,
+            quotes: 0,
+            words: 0,
+            verbs: [],
+            direct: 0,
+            indirect: 0,
+            loadedVerbs: [],
+            sentences: [],
+            items: [],
+          }),
+        );
       e.quotes++;
       if (q.kind === 'direct') {
         e.direct!++;

@@ -41,7 +41,14 @@ interface Probe {
  * query is itself archived, its own rare words would otherwise be the "most informative"
  * probes and find nothing but itself.
  */
-function chooseProbes(q: QueryVector, vocab: Vocabulary, logN1: number, store: ArticleStore, excluded: ReadonlySet<number>, o: CandidateOptions): Probe[] {
+function chooseProbes(
+  q: QueryVector,
+  vocab: Vocabulary,
+  logN1: number,
+  store: ArticleStore,
+  excluded: ReadonlySet<number>,
+  o: CandidateOptions,
+): Probe[] {
   const maxDf = Math.max(64, store.live * o.maxDocShare);
   const excludedEntries = [...excluded].map((s) => store.view(s));
   const probes: (Probe & { key: string })[] = [];
@@ -158,7 +165,8 @@ class TopK {
       const left = 2 * i + 1;
       if (left >= this.size) break;
       const right = left + 1;
-      const child = right < this.size && this.worse(this.scores[right]!, this.heap[right]!, this.scores[left]!, this.heap[left]!) ? right : left;
+      const child =
+        right < this.size && this.worse(this.scores[right]!, this.heap[right]!, this.scores[left]!, this.heap[left]!) ? right : left;
       if (!this.worse(this.scores[child]!, this.heap[child]!, score, slot)) break;
       this.scores[i] = this.scores[child]!;
       this.heap[i] = this.heap[child]!;
@@ -171,7 +179,13 @@ class TopK {
   /** The kept slots, best first. */
   slots(): number[] {
     const order = Array.from({ length: this.size }, (_, i) => i);
-    order.sort((a, b) => (this.worse(this.scores[a]!, this.heap[a]!, this.scores[b]!, this.heap[b]!) ? 1 : this.worse(this.scores[b]!, this.heap[b]!, this.scores[a]!, this.heap[a]!) ? -1 : 0));
+    order.sort((a, b) =>
+      this.worse(this.scores[a]!, this.heap[a]!, this.scores[b]!, this.heap[b]!)
+        ? 1
+        : this.worse(this.scores[b]!, this.heap[b]!, this.scores[a]!, this.heap[a]!)
+          ? -1
+          : 0,
+    );
     return order.map((i) => this.heap[i]!);
   }
 }

@@ -28,7 +28,11 @@ const CALENDAR = new Set(
 export function foldKey(s: string): string {
   for (let i = 0; i < s.length; i++) {
     // Only non-ASCII text can carry diacritics: skip the costly normalisation otherwise.
-    if (s.charCodeAt(i) > 127) return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (s.charCodeAt(i) > 127)
+      return s
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
   }
   return s.toLowerCase();
 }

@@ -33,10 +33,24 @@ function resortAfterFirst(scored: Scored[]): void {
  * first results (neighbourhood.ts) are computed once, then read by the contextual
  * similarity and by the feedback. `scored` must be sorted best first.
  */
-export function rescoreNeighbourhood(scored: Scored[], store: ArticleStore, vocab: Vocabulary, logN1: number, w: Readonly<ScoreWeights>, scratch: NeighbourhoodScratch): void {
+export function rescoreNeighbourhood(
+  scored: Scored[],
+  store: ArticleStore,
+  vocab: Vocabulary,
+  logN1: number,
+  w: Readonly<ScoreWeights>,
+  scratch: NeighbourhoodScratch,
+): void {
   if (scored.length < 2 || (w.context <= 0 && w.feedback <= 0)) return;
   const size = Math.min(scored.length, Math.max(w.contextPool, w.feedbackPool));
-  const hood = new Neighbourhood(scored.slice(0, size).map((r) => r.slot), store, vocab, logN1, w, scratch);
+  const hood = new Neighbourhood(
+    scored.slice(0, size).map((r) => r.slot),
+    store,
+    vocab,
+    logN1,
+    w,
+    scratch,
+  );
   const index = new Map(scored.slice(0, size).map((r, i) => [r, i]));
   applyContext(scored, hood, index, w);
   applyFeedback(scored, hood, index, w);
@@ -62,7 +76,10 @@ function applyContext(scored: Scored[], hood: Neighbourhood, index: ReadonlyMap<
   if (w.context <= 0 || m < 3) return;
   const pool = scored.slice(0, m);
   const at = pool.map((r) => index.get(r)!);
-  const query = nearest(Float64Array.from(pool, (r) => r.base), w.contextK);
+  const query = nearest(
+    Float64Array.from(pool, (r) => r.base),
+    w.contextK,
+  );
   const row = new Float64Array(m);
   if (pool[0]!.base < CONTEXT_MIN_FIRST) return;
   for (let j = 1; j < m; j++) {
@@ -111,7 +128,13 @@ function applyFeedback(scored: Scored[], hood: Neighbourhood, index: ReadonlyMap
   // Voters: the first result, and the next best ones that resemble it. Two top results
   // unlike the first (another story that happens to rank high) would otherwise vote for
   // each other and climb above it.
-  const tops = [first, ...scored.slice(1, depth).map((r) => index.get(r)!).filter((t) => hood.sim(first, t) >= w.voterMin)];
+  const tops = [
+    first,
+    ...scored
+      .slice(1, depth)
+      .map((r) => index.get(r)!)
+      .filter((t) => hood.sim(first, t) >= w.voterMin),
+  ];
   let other = -1;
   let least = Infinity;
   for (const r of pool) {
@@ -168,14 +191,27 @@ export function applyLocalIdf(
       if (di < doc.length && doc[di]! >>> 8 === term) shared[qi]!++;
     }
   }
-  const local: QueryVector = { entries: q.entries, title: q.title.slice(), lead: q.lead.slice(), body: q.body.slice(), norms: { ...q.norms }, keys: q.keys };
-  const sq: PartValues = { title: q.norms.title ** 2, lead: q.norms.lead ** 2, body: q.norms.body ** 2, entities: q.norms.entities ** 2, numbers: q.norms.numbers ** 2 };
+  const local: QueryVector = {
+    entries: q.entries,
+    title: q.title.slice(),
+    lead: q.lead.slice(),
+    body: q.body.slice(),
+    norms: { ...q.norms },
+    keys: q.keys,
+  };
+  const sq: PartValues = {
+    title: q.norms.title ** 2,
+    lead: q.norms.lead ** 2,
+    body: q.norms.body ** 2,
+    entities: q.norms.entities ** 2,
+    numbers: q.norms.numbers ** 2,
+  };
   for (let qi = 0; qi < n; qi++) {
     const f = 1 - (w.localIdf * shared[qi]!) / pool.length;
     const kind = vocab.kind[q.entries[qi]! >>> 8]!;
     // A name every neighbour mentions is the topic's too ("Trump", "Mueller"): entities and
     // numbers keep their weight in `body` but their norms are their own parts'.
-    const parts = kind === TermKind.Word ? WORD_PARTS : [kind === TermKind.Entity ? 'entities' : 'numbers'] as const;
+    const parts = kind === TermKind.Word ? WORD_PARTS : ([kind === TermKind.Entity ? 'entities' : 'numbers'] as const);
     for (const p of parts) {
       const from = p === 'title' || p === 'lead' ? p : 'body';
       const before = q[from][qi]!;

@@ -138,7 +138,10 @@ export class MatchIndex {
     const features = extractFeatures(query);
     const q = buildQuery(features, this.vocab, logN1);
     const queryHas = Object.fromEntries(PARTS.map((p) => [p, q.norms[p] > 0])) as Record<keyof PartValues, boolean>;
-    const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions, { day: features.day, weights: this.weights });
+    const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions, {
+      day: features.day,
+      weights: this.weights,
+    });
 
     const all: Scored[] = slots.map((slot) => {
       const parts = cosines(q, store.view(slot), this.vocab, logN1);
@@ -156,7 +159,9 @@ export class MatchIndex {
 
     const kept: (Scored & { duplicates: string[] })[] = [];
     for (const r of scored) {
-      const original = kept.find((k) => resemblance(store.sketches, k.slot * SKETCH_SIZE, store.sketches, r.slot * SKETCH_SIZE) >= DUPLICATE_RESEMBLANCE);
+      const original = kept.find(
+        (k) => resemblance(store.sketches, k.slot * SKETCH_SIZE, store.sketches, r.slot * SKETCH_SIZE) >= DUPLICATE_RESEMBLANCE,
+      );
       if (original) original.duplicates.push(r.id);
       else if (kept.length < top) kept.push({ ...r, duplicates: [] });
     }

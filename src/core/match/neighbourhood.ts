@@ -42,7 +42,14 @@ export class Neighbourhood {
   readonly size: number;
   private readonly sims: Float64Array;
 
-  constructor(slots: readonly number[], store: ArticleStore, vocab: Vocabulary, logN1: number, w: Readonly<ScoreWeights>, scratch: NeighbourhoodScratch) {
+  constructor(
+    slots: readonly number[],
+    store: ArticleStore,
+    vocab: Vocabulary,
+    logN1: number,
+    w: Readonly<ScoreWeights>,
+    scratch: NeighbourhoodScratch,
+  ) {
     const m = slots.length;
     this.size = m;
     this.sims = new Float64Array(m * m);

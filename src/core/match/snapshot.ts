@@ -96,18 +96,22 @@ export function checkSnapshot(s: unknown): MatchIndexSnapshot {
   const o = s as Partial<Record<keyof MatchIndexSnapshot, unknown>>;
   if (o.format !== SNAPSHOT_FORMAT) fail('wrong format');
   if (o.version !== SNAPSHOT_VERSION) fail(`unsupported version ${String(o.version)}`);
-  if (!(o.termChars instanceof Uint16Array) || !(o.termStarts instanceof Uint32Array) || !Array.isArray(o.ids)) fail('terms or ids missing');
+  if (!(o.termChars instanceof Uint16Array) || !(o.termStarts instanceof Uint32Array) || !Array.isArray(o.ids))
+    fail('terms or ids missing');
   if (!(o.days instanceof Int32Array) || !(o.offsets instanceof Uint32Array)) fail('days or offsets missing');
   if (!(o.entries instanceof Uint32Array) || !(o.sketches instanceof Uint32Array)) fail('entries or sketches missing');
-  if (!(o.df instanceof Int32Array) || !(o.postingOffsets instanceof Uint32Array) || !(o.postingBytes instanceof Uint8Array)) fail('postings missing');
+  if (!(o.df instanceof Int32Array) || !(o.postingOffsets instanceof Uint32Array) || !(o.postingBytes instanceof Uint8Array))
+    fail('postings missing');
   const snap = s as MatchIndexSnapshot;
   const n = snap.ids.length;
   if (snap.days.length !== n || snap.offsets.length !== n + 1 || snap.sketches.length !== n * SKETCH_SIZE) fail('array lengths disagree');
   if (snap.offsets[n] !== snap.entries.length) fail('offsets do not cover the entries');
   const terms = snap.termStarts.length - 1;
-  if (terms < 0 || snap.termStarts[0] !== 0 || snap.termStarts[terms] !== snap.termChars.length) fail('term starts do not cover the term characters');
+  if (terms < 0 || snap.termStarts[0] !== 0 || snap.termStarts[terms] !== snap.termChars.length)
+    fail('term starts do not cover the term characters');
   for (let t = 0; t < terms; t++) if (snap.termStarts[t + 1]! <= snap.termStarts[t]!) fail('empty or unordered term');
-  if (snap.df.length !== terms || snap.postingOffsets.length !== terms + 1 || snap.postingOffsets[terms] !== snap.postingBytes.length) fail('postings disagree with the terms');
+  if (snap.df.length !== terms || snap.postingOffsets.length !== terms + 1 || snap.postingOffsets[terms] !== snap.postingBytes.length)
+    fail('postings disagree with the terms');
   for (let i = 0; i < snap.entries.length; i++) if (snap.entries[i]! >>> 8 >= terms) fail('an entry names an unknown term');
   return snap;
 }

@@ -129,7 +129,14 @@ export function buildQuery(f: RecordFeatures, vocab: Vocabulary, logN1: number):
 export function articleVector(entries: Uint32Array, vocab: Vocabulary, logN1: number): QueryVector {
   const n = entries.length;
   const norms = zero();
-  const v: QueryVector = { entries, title: new Float64Array(n), lead: new Float64Array(n), body: new Float64Array(n), norms: zero(), keys: [] };
+  const v: QueryVector = {
+    entries,
+    title: new Float64Array(n),
+    lead: new Float64Array(n),
+    body: new Float64Array(n),
+    norms: zero(),
+    keys: [],
+  };
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
     const term = e >>> 8;

@@ -2,9 +2,27 @@ import { InvertedIndex, PREFIX_MIN } from './invertedIndex';
 import { Labels } from './labels';
 import { sortOrder, visitInOrder, type SortOrder } from './sortOrder';
 import { fold, searchWords } from './words';
-import type { CatalogEntry, CatalogFilter, CatalogInput, CatalogPage, CatalogQuery, CatalogSnapshot, SortDir, SortKey } from './catalogTypes';
+import type {
+  CatalogEntry,
+  CatalogFilter,
+  CatalogInput,
+  CatalogPage,
+  CatalogQuery,
+  CatalogSnapshot,
+  SortDir,
+  SortKey,
+} from './catalogTypes';
 
-export type { CatalogEntry, CatalogFilter, CatalogInput, CatalogPage, CatalogQuery, CatalogSnapshot, SortDir, SortKey } from './catalogTypes';
+export type {
+  CatalogEntry,
+  CatalogFilter,
+  CatalogInput,
+  CatalogPage,
+  CatalogQuery,
+  CatalogSnapshot,
+  SortDir,
+  SortKey,
+} from './catalogTypes';
 export { SORT_KEYS } from './catalogTypes';
 export { PREFIX_MIN };
 
@@ -159,10 +177,12 @@ export class ArchiveCatalog {
 
   /** Restores a snapshot; throws a TypeError when it is not one this version wrote. */
   static fromJSON(s: CatalogSnapshot): ArchiveCatalog {
-    if (typeof s !== 'object' || s === null || s.format !== 'framelens-catalog' || s.version !== 1) throw new TypeError('not a catalog snapshot');
+    if (typeof s !== 'object' || s === null || s.format !== 'framelens-catalog' || s.version !== 1)
+      throw new TypeError('not a catalog snapshot');
     const n = s.ids?.length;
     const columns = [s.urls, s.titles, s.published, s.savedAt, s.words, s.outletOf, s.storyOf];
-    if (!Array.isArray(s.ids) || columns.some((c) => !Array.isArray(c) || c.length !== n)) throw new TypeError('not a catalog snapshot: columns differ in length');
+    if (!Array.isArray(s.ids) || columns.some((c) => !Array.isArray(c) || c.length !== n))
+      throw new TypeError('not a catalog snapshot: columns differ in length');
     const c = new ArchiveCatalog();
     try {
       c.index = InvertedIndex.fromParts(s, n);
@@ -185,7 +205,8 @@ export class ArchiveCatalog {
       c.docOf.set(id, doc);
       const outlet = c.outletOf[doc]!;
       const story = c.storyOf[doc]!;
-      if (!(outlet in c.outlets.counts) || (story >= 0 && !(story in c.stories.counts))) throw new TypeError('not a catalog snapshot: unknown outlet or story');
+      if (!(outlet in c.outlets.counts) || (story >= 0 && !(story in c.stories.counts)))
+        throw new TypeError('not a catalog snapshot: unknown outlet or story');
       c.outlets.counts[outlet]!++;
       if (story >= 0) c.stories.counts[story]!++;
     });
@@ -256,10 +277,14 @@ export class ArchiveCatalog {
   private inOrder(key: SortKey, dir: SortDir, visit: (doc: number) => void): void {
     let order = this.orders.get(key);
     if (!order) {
-      const values: (number | string)[] = key === 'saved' ? this.savedAt
-        : key === 'published' ? this.days
-          : key === 'outlet' ? this.outletOf.map((o) => fold(this.outlets.names[o]!).trim())
-            : this.titles.map((title) => fold(title).trim());
+      const values: (number | string)[] =
+        key === 'saved'
+          ? this.savedAt
+          : key === 'published'
+            ? this.days
+            : key === 'outlet'
+              ? this.outletOf.map((o) => fold(this.outlets.names[o]!).trim())
+              : this.titles.map((title) => fold(title).trim());
       order = sortOrder(values, this.alive, this.ids);
       this.orders.set(key, order);
     }

@@ -174,8 +174,15 @@ export class InvertedIndex {
 
   /** An index of `docs` documents from its parts; throws a TypeError when they do not fit. */
   static fromParts(s: PostingsParts, docs: number): InvertedIndex {
-    if (!Array.isArray(s.terms) || !(s.offsets instanceof Uint32Array) || !(s.bytes instanceof Uint8Array) || !(s.last instanceof Int32Array)) throw new TypeError('no postings');
-    if (s.offsets.length !== s.terms.length + 1 || s.last.length !== s.terms.length || s.offsets[s.terms.length] !== s.bytes.length) throw new TypeError('postings do not fit the terms');
+    if (
+      !Array.isArray(s.terms) ||
+      !(s.offsets instanceof Uint32Array) ||
+      !(s.bytes instanceof Uint8Array) ||
+      !(s.last instanceof Int32Array)
+    )
+      throw new TypeError('no postings');
+    if (s.offsets.length !== s.terms.length + 1 || s.last.length !== s.terms.length || s.offsets[s.terms.length] !== s.bytes.length)
+      throw new TypeError('postings do not fit the terms');
     const index = new InvertedIndex();
     index.terms = s.terms.slice();
     index.terms.forEach((t, i) => index.termIds.set(t, i));

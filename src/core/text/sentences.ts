@@ -71,5 +71,8 @@ function pushSentence(para: string, s: number, e: number, offset: number, paragr
 
 /** Paragraphs of an interchange text. */
 export function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

@@ -30,7 +30,11 @@ export class VarintReader {
   at: number;
   end: number;
 
-  constructor(readonly bytes: Uint8Array, at = 0, end = bytes.length) {
+  constructor(
+    readonly bytes: Uint8Array,
+    at = 0,
+    end = bytes.length,
+  ) {
     this.at = at;
     this.end = end;
   }

@@ -127,7 +127,8 @@ export function makeFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
     },
     alarms: {
       get: async (name: string) => fake.alarms.get(name),
-      create: async (name: string, info: { periodInMinutes?: number; delayInMinutes?: number }) => void fake.alarms.set(name, { name, ...info }),
+      create: async (name: string, info: { periodInMinutes?: number; delayInMinutes?: number }) =>
+        void fake.alarms.set(name, { name, ...info }),
       clear: async (name: string) => fake.alarms.delete(name),
       getAll: async () => [...fake.alarms.values()],
       onAlarm: { addListener: (l: (alarm: { name: string }) => void) => fake.alarmListeners.push(l) },

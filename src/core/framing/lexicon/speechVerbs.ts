@@ -4,6 +4,7 @@
  * "insisted", "admitted" carry judgement) and Bell, "The Language of News Media" (1991),
  * ch. 9 on reporting verbs. Every form that can head an attribution is listed.
  */
+// prettier-ignore
 export const NEUTRAL_VERBS = [
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'noted', 'notes',
   'explained', 'explains', 'wrote', 'writes', 'replied', 'replies', 'responded', 'responds',
@@ -13,6 +14,7 @@ export const NEUTRAL_VERBS = [
   'called', 'calls', 'commented', 'comments', 'went on',
 ] as const;
 
+// prettier-ignore
 export const LOADED_VERBS = [
   'claimed', 'claims', 'insisted', 'insists', 'admitted', 'admits', 'conceded', 'concedes',
   'acknowledged', 'acknowledges', 'alleged', 'alleges', 'asserted', 'asserts', 'argued', 'argues',
