@@ -7,6 +7,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { DiscoveryIO, FetchOutcome, ReadOutcome } from '../core/discover';
 import { extractArticle } from '../core/extract';
 import { decodeBody, refusedMediaType } from '../core/feeds';
+import { readLimited } from '../core/net/readLimited';
 
 export interface NodeIOLimits {
   timeoutMs: number;
@@ -19,30 +20,6 @@ const ACCEPT = {
   api: 'application/json, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
   page: 'text/html, application/xhtml+xml;q=0.9',
 };
-
-async function readLimited(res: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
 
 export async function boundedFetch(url: string, kind: 'api' | 'page', limits: NodeIOLimits, outer?: AbortSignal): Promise<FetchOutcome> {
   const timeout = AbortSignal.timeout(limits.timeoutMs);

@@ -1,6 +1,7 @@
 import { decodeBody, refusedMediaType, type BodyKind } from '../../core/feeds';
 import { t } from '../../shared/i18n';
 import { errorText } from '../../core/errors';
+import { readLimited } from '../../core/net/readLimited';
 
 /**
  * The only network requests Framelens makes, and only for feeds the reader subscribed to or
@@ -92,35 +93,13 @@ export async function fetchBounded(
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readLimited(res, limits.maxBytes);
+    const read = await readLimited(res, limits.maxBytes);
+    if (!read) throw tooLarge(limits);
+    bytes = read;
   } catch (e) {
     throw e instanceof FetchError ? e : failure(e, limits);
   }
   return { url: finalUrl, text: decodeBody(bytes, contentType), status: res.status, contentType };
-}
-
-async function readLimited(res: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge({ maxBytes, timeoutMs: 0 });
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 function tooLarge(limits: FetchLimits): FetchError {
