@@ -27,7 +27,6 @@ function fakeHandlers(calls: unknown[]): Handlers {
   };
   return {
     'tab/analyze': never,
-    'tab/related': never,
     'archive/save': async (p) => (calls.push(p), { id: p.article.id, created: true }),
     'archive/get': async ({ id }) => {
       if (id === 'explode') throw new TypeError('x is undefined');

@@ -1,8 +1,7 @@
-import { analyzeTab, relatedCoverage } from '../analyze';
+import { analyzeTab } from '../analyze';
 import type { HandlersFor } from './types';
 
 /** The reader's tab: read its article and find related coverage in the archive. */
 export const tabHandlers: HandlersFor<'tab'> = {
   'tab/analyze': async ({ tabId }, deps) => analyzeTab(deps, tabId),
-  'tab/related': async ({ article }, deps) => relatedCoverage(deps, article),
 };
