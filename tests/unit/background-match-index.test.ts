@@ -60,19 +60,71 @@ describe('MatchIndexStore', () => {
     expect(again.size).toBe(3);
   });
 
-  it('rebuilds from the records when the snapshot is stale (the worker stopped before writing it)', async () => {
+  it('catches up from the change log when the snapshot is behind (the worker stopped before writing it)', async () => {
     const archive = await archiveWith(records.slice(0, 2));
     const first = await MatchIndexStore.open(archive);
     await first.caughtUp();
     await first.persist();
-    // Another worker life: a write commits, then the worker is stopped before the snapshot.
+    // Another worker life: writes commit, then the worker is stopped before the snapshot.
     await new Archive(archive.db).importRecords(records.slice(2));
+    await new Archive(archive.db).delete(['ap-quake']);
     const fromJSON = vi.spyOn(MatchIndex, 'fromJSON');
+    const behind = await MatchIndexStore.open(new Archive(archive.db));
+    expect(fromJSON).toHaveBeenCalledTimes(1);
+    // Only the record put since the snapshot is read, not the archive.
+    expect(behind.pending).toBe(1);
+    await behind.caughtUp();
+    expect(behind.size).toBe(2);
+    expect((await behind.search(records[0]!, 5, [])).map((r) => r.id)).toEqual(['afp-heist']);
+    expect(await behind.persist()).toBe(true);
+  });
+
+  it('rebuilds from the records when the change log does not reach back to the snapshot', async () => {
+    const archive = await archiveWith(records.slice(0, 2));
+    const first = await MatchIndexStore.open(archive);
+    await first.caughtUp();
+    await first.persist();
+    await new Archive(archive.db).importRecords(records.slice(2));
+    await archive.db.clear('changeLog');
     const rebuilt = await MatchIndexStore.open(new Archive(archive.db));
-    expect(fromJSON).not.toHaveBeenCalled();
+    expect(rebuilt.pending).toBe(3);
     await rebuilt.caughtUp();
     expect(rebuilt.size).toBe(3);
-    expect(await rebuilt.persist()).toBe(true);
+  });
+
+  it('keeps the change log only from the oldest stored snapshot on', async () => {
+    const archive = await archiveWith(records.slice(0, 1));
+    const matches = await MatchIndexStore.open(archive);
+    await archive.importRecords(records.slice(1, 2));
+    await archive.importRecords(records.slice(2));
+    await matches.caughtUp();
+    expect((await archive.db.getAllKeys('changeLog')).length).toBe(3);
+    expect(await matches.persist()).toBe(true);
+    expect(await archive.db.getAllKeys('changeLog')).toEqual([]);
+    expect(await archive.db.get('meta', 'snapshotsAt')).toEqual({ key: 'snapshotsAt', at: { matchIndex: 3 } });
+  });
+
+  it('answers from the articles indexed so far during a bulk catch-up, and says how far it is', async () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      story(
+        `council-${String(i).padStart(4, '0')}`,
+        `Council meeting ${i}`,
+        `The council met on item ${i} and voted on the budget for parks and libraries.`,
+      ),
+    );
+    const archive = await archiveWith(records);
+    const matches = await MatchIndexStore.open(archive);
+    await matches.caughtUp();
+    await archive.importRecords(many);
+    expect(matches.progress()?.total).toBe(600);
+    const hits = await matches.search(records[0]!, 5, [records[0]!.id]);
+    expect(hits[0]?.id).toBe('ap-quake');
+    const during = matches.progress();
+    expect(during?.total).toBe(600);
+    expect(during!.indexed).toBeLessThan(600);
+    await matches.caughtUp();
+    expect(matches.progress()).toBeNull();
+    expect(matches.size).toBe(603);
   });
 
   it('does not store a snapshot that is behind the archive', async () => {
