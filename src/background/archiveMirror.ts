@@ -3,6 +3,8 @@ import type { Archive, ArchiveChange } from './archive';
 import { changesSince, snapshotWritten } from './changeLog';
 import type { MirrorKey } from './dbSchema';
 import { Debounced, forEachArchived, forEachOf, measure, Slicer } from './mirror';
+import { errorText } from '../core/errors';
+import { t } from '../shared/i18n';
 
 type Work =
   | { kind: 'change'; change: ArchiveChange }
@@ -33,7 +35,8 @@ export interface MirrorOptions {
  * slices behind a queue, and the snapshot is written once a burst of changes is over. A
  * snapshot behind the archive (the worker stopped before writing it) catches up from the
  * change log, reading only the records changed since; a missing or unreadable one, or one
- * older than the log, is rebuilt from every record.
+ * older than the log, is rebuilt from every record. So is the mirror when a change cannot
+ * be applied: it never answers short of records as if it had caught up.
  */
 export abstract class ArchiveMirror {
   /** Resolves once the snapshot is read (or a rebuild queued): no archive write slips in between. */
@@ -47,6 +50,8 @@ export abstract class ArchiveMirror {
   private burst = 0;
   /** Callers awaiting the catch-up itself: the drain does not step aside for foreground work then. */
   private waiters = 0;
+  /** Why the mirror could not be rebuilt: it is not to be trusted (or saved) until the worker restarts. */
+  protected failure: unknown = null;
 
   protected constructor(
     protected readonly archive: Archive,
@@ -86,6 +91,7 @@ export abstract class ArchiveMirror {
     try {
       await this.restored;
       while (this.draining) await this.draining;
+      if (this.failure !== null) throw new Error(t('errIndexBroken', [errorText(this.failure)]));
     } finally {
       if (urgent) this.waiters--;
     }
@@ -95,7 +101,7 @@ export abstract class ArchiveMirror {
   async persist(): Promise<boolean> {
     this.persistLater.cancel();
     await this.restored;
-    if (this.draining || this.counter < 0) return false;
+    if (this.draining || this.counter < 0 || this.failure !== null) return false;
     const snapshot = this.writeSnapshot();
     const tx = this.archive.db.transaction('meta', 'readwrite');
     const changes = await tx.store.get('changes');
@@ -139,11 +145,21 @@ export abstract class ArchiveMirror {
 
   private enqueue(work: Work): void {
     this.queue.push(work);
-    const records = work.kind === 'change' ? work.change.put.length : work.kind === 'catchUp' ? work.put.length : work.records;
+    const records = recordsOf(work);
     this.queued += records;
     this.burst += records;
-    this.draining ??= this.drain().finally(() => {
+    if (!this.draining) this.startDrain();
+  }
+
+  private startDrain(): void {
+    const drained = this.drain().catch((e: unknown) => this.failed(e));
+    this.draining = drained.finally(() => {
       this.draining = null;
+      // Work queued as the drain was ending (during its compaction, say) gets a drain of its own.
+      if (this.queue.length) {
+        this.startDrain();
+        return;
+      }
       this.queued = 0;
       this.burst = 0;
       this.persistLater.schedule();
@@ -166,37 +182,71 @@ export abstract class ArchiveMirror {
       changed++;
     };
     for (let work = this.queue.shift(); work; work = this.queue.shift()) {
-      if (work.kind === 'rebuild') {
-        this.reset();
-        await forEachArchived(this.archive, pause, (row) => apply(row.record, row.savedAt));
-        // The rebuild read every row, those of changes still queued included: what is left
-        // is what those changes add.
-        this.queued = this.queue.reduce(
-          (n, w) => n + (w.kind === 'change' ? w.change.put.length : w.kind === 'catchUp' ? w.put.length : w.records),
-          0,
-        );
-      } else if (work.kind === 'catchUp') {
-        for (const id of work.removed) this.drop(id);
-        changed += work.removed.length;
-        let found = 0;
-        await forEachOf(this.archive, work.put, pause, (row) => {
-          apply(row.record, row.savedAt);
-          found++;
-        });
-        // Records deleted since were never queued for real.
-        this.queued -= work.put.length - found;
-      } else {
-        for (const id of work.change.removed) this.drop(id);
-        changed += work.change.removed.length;
-        const { put, savedAt } = work.change;
-        for (let i = 0; i < put.length; i++) {
-          apply(put[i]!, savedAt?.[i] ?? Date.now());
-          await pause();
+      try {
+        const removed = await this.run(work, apply, pause);
+        changed += removed;
+      } catch (e) {
+        // A change that cannot be applied would leave the mirror short of records while it
+        // says it has caught up: rebuild it from the archive instead (which covers every
+        // write queued so far), and if that fails too, say so at every search.
+        if (work.kind === 'rebuild') {
+          this.failed(e);
+          break;
         }
+        console.warn(`Framelens: ${this.options.label} could not apply a change; rebuilding it from the archive.`, e);
+        const records = await this.archive.count();
+        // Everything queued by now committed before the rebuild reads: it covers them.
+        const counter = Math.max(counterOf(work), ...this.queue.map(counterOf));
+        this.queue.splice(0, this.queue.length, { kind: 'rebuild', counter, records });
+        this.queued = this.burst = records;
+        continue;
       }
-      this.counter = work.kind === 'change' ? work.change.counter : work.counter;
+      this.counter = counterOf(work);
     }
     await this.afterDrain(changed);
     measure(`framelens:catch-up${this.options.measureSuffix}`, start);
   }
+
+  private failed(e: unknown): void {
+    console.error(`Framelens: ${this.options.label} could not be rebuilt.`, e);
+    this.failure = e;
+    this.queue.length = 0;
+  }
+
+  /** Applies one piece of work; returns how many records it removed. */
+  private async run(work: Work, apply: (record: ArticleRecord, savedAt: number) => void, pause: () => Promise<void>): Promise<number> {
+    if (work.kind === 'rebuild') {
+      this.reset();
+      await forEachArchived(this.archive, pause, (row) => apply(row.record, row.savedAt));
+      // The rebuild read every row, those of changes still queued included: what is left
+      // is what those changes add.
+      this.queued = this.queue.reduce((n, w) => n + recordsOf(w), 0);
+      return 0;
+    } else if (work.kind === 'catchUp') {
+      for (const id of work.removed) this.drop(id);
+      let found = 0;
+      await forEachOf(this.archive, work.put, pause, (row) => {
+        apply(row.record, row.savedAt);
+        found++;
+      });
+      // Records deleted since were never queued for real.
+      this.queued -= work.put.length - found;
+      return work.removed.length;
+    }
+    for (const id of work.change.removed) this.drop(id);
+    const { put, savedAt } = work.change;
+    for (let i = 0; i < put.length; i++) {
+      apply(put[i]!, savedAt?.[i] ?? Date.now());
+      await pause();
+    }
+    return work.change.removed.length;
+  }
+}
+
+function counterOf(work: Work): number {
+  return work.kind === 'change' ? work.change.counter : work.counter;
+}
+
+function recordsOf(work: Work): number {
+  return work.kind === 'change' ? work.change.put.length : work.kind === 'catchUp' ? work.put.length : work.records;
 }

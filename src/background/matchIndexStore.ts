@@ -47,7 +47,7 @@ export class MatchIndexStore extends ArchiveMirror {
 
   async search(query: ArticleRecord, top: number, excludeIds: Iterable<string>): Promise<MatchResult[]> {
     await this.restored;
-    if (this.pending <= WAIT_FOR_RECORDS) await this.caughtUp();
+    if (this.pending <= WAIT_FOR_RECORDS || this.failure !== null) await this.caughtUp();
     const start = performance.now();
     // While a bulk catch-up runs, new articles stay in the scanned tail: folding them into
     // the postings at every search would cost more than scanning them.

@@ -79,6 +79,53 @@ describe('MatchIndexStore', () => {
     expect(await behind.persist()).toBe(true);
   });
 
+  it('catches up from an empty snapshot: the worker stopped after the first import, before its snapshot was written', async () => {
+    // A fresh profile: the worker stores the empty index's snapshot at counter 0.
+    const archive = await archiveWith([]);
+    const first = await MatchIndexStore.open(archive);
+    await first.caughtUp();
+    expect(await first.persist()).toBe(true);
+    // The sample is imported, then the worker is stopped before the next snapshot.
+    await new Archive(archive.db).importRecords(records);
+    // The woken worker restores the empty snapshot, catches up from the change log, and a
+    // save that wakes it lands meanwhile.
+    const woken = new Archive(archive.db);
+    const warn = vi.spyOn(console, 'warn');
+    const matches = MatchIndexStore.start(woken);
+    const saving = woken.save({ ...records[2]!, id: 'x', url: 'https://n.example/heist-again', words: 20, sources: {} } as never);
+    const hits = await matches.search(records[0]!, 5, [records[0]!.id]);
+    await saving;
+    expect(hits[0]?.id).toBe('ap-quake');
+    await matches.caughtUp();
+    expect(matches.size).toBe(4);
+    // Caught up from the change log as it is, without a rebuild to recover.
+    expect(warn).not.toHaveBeenCalled();
+    expect(await matches.persist()).toBe(true);
+  });
+
+  it('rebuilds from the archive when a change cannot be applied, and says so when even that fails', async () => {
+    const archive = await archiveWith(records.slice(0, 1));
+    const first = await MatchIndexStore.open(archive);
+    await first.caughtUp();
+    await first.persist();
+    await new Archive(archive.db).importRecords(records.slice(1));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const add = vi.spyOn(MatchIndex.prototype, 'add').mockImplementationOnce(() => {
+      throw new RangeError('offset is out of bounds');
+    });
+    const recovered = MatchIndexStore.start(new Archive(archive.db));
+    expect((await recovered.search(records[0]!, 5, [records[0]!.id]))[0]?.id).toBe('ap-quake');
+    expect(recovered.size).toBe(3);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/could not apply a change; rebuilding/), expect.any(RangeError));
+    add.mockImplementation(() => {
+      throw new RangeError('offset is out of bounds');
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = MatchIndexStore.start(new Archive(archive.db));
+    await expect(broken.search(records[0]!, 5, [])).rejects.toThrow(/could not index its archive \(offset is out of bounds\)/);
+    expect(await broken.persist()).toBe(false);
+  });
+
   it('rebuilds from the records when the change log does not reach back to the snapshot', async () => {
     const archive = await archiveWith(records.slice(0, 2));
     const first = await MatchIndexStore.open(archive);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../src/background/archive';
+import { ArchiveMirror } from '../../src/background/archiveMirror';
 import { CatalogStore } from '../../src/background/catalogStore';
 import { CHANGE_LOG_ROWS, changesSince, snapshotWritten } from '../../src/background/changeLog';
 import { openArchiveDb } from '../../src/background/db';
@@ -82,5 +83,69 @@ describe('the mirrors', () => {
     await inForeground(() => matches.caughtUp());
     expect(matches.progress()).toBeNull();
     expect(matches.size).toBe(1500);
+  });
+});
+
+/** A mirror of the archive's ids whose end-of-drain step waits for the test. */
+class IdMirror extends ArchiveMirror {
+  ids = new Set<string>();
+  gate: Promise<void> | null = null;
+  /** What each drain's end was told it changed. */
+  drained: number[] = [];
+
+  constructor(archive: Archive) {
+    super(archive, { key: 'catalog', label: 'test mirror', measureSuffix: '-test', persistDelayMs: 10, keepAlive: () => undefined });
+  }
+
+  protected readSnapshot(snapshot: unknown): boolean {
+    this.ids = new Set(snapshot as string[]);
+    return true;
+  }
+  protected writeSnapshot(): unknown {
+    return [...this.ids];
+  }
+  protected reset(): void {
+    this.ids = new Set();
+  }
+  protected put(record: ArticleRecord): void {
+    this.ids.add(record.id);
+  }
+  protected drop(id: string): void {
+    this.ids.delete(id);
+  }
+  protected override async afterDrain(changed: number): Promise<void> {
+    this.drained.push(changed);
+    await this.gate;
+  }
+}
+
+describe('a mirror draining its queue', () => {
+  it('applies a write that commits while the drain is ending, without waiting for another write', async () => {
+    const archive = await fresh();
+    const mirror = new IdMirror(archive);
+    await mirror.caughtUp();
+    let open = () => undefined as void;
+    mirror.gate = new Promise<void>((resolve) => (open = resolve));
+    await archive.importRecords([rec(1)]);
+    await vi.waitFor(() => expect(mirror.ids.has('r1')).toBe(true));
+    // The drain has applied its queue and waits in its last step; a save commits now.
+    await archive.importRecords([rec(2)]);
+    mirror.gate = null;
+    open();
+    await mirror.caughtUp();
+    expect([...mirror.ids].sort()).toEqual(['r1', 'r2']);
+    expect(mirror.pending).toBe(0);
+    expect(mirror.drained).toEqual([0, 1, 1]);
+  });
+
+  it('tells the end of a drain how many records it put and removed (a bulk change is compacted after)', async () => {
+    const archive = await fresh();
+    await archive.importRecords([rec(1), rec(2)]);
+    const mirror = new IdMirror(archive);
+    await mirror.caughtUp();
+    await archive.importRecords([rec(3), rec(4), rec(5)]);
+    await archive.delete(['r1']);
+    await mirror.caughtUp();
+    expect(mirror.drained.reduce((a, b) => a + b)).toBe(2 + 3 + 1);
   });
 });
