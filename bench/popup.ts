@@ -18,7 +18,7 @@
  * toolbar. `--quick` measures the peer and 10k only; FRAMELENS_POPUP_SIZES=10000,38000 picks sizes.
  */
 import { appendFileSync, readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRecords } from '../src/cli/inputs';
 import type { ArticleRecord } from '../src/core/types';
@@ -84,6 +84,12 @@ export async function runPopup(): Promise<void> {
     `  popup.html for the CBC seed page after importing a file through the options page; ${WARM_RUNS} warm runs, ${WAKE_RUNS} wake-ups in a row (worker stopped, popup ${WAKE_PAUSE_MS} ms later, ${READING_MS / 1000} s between a popup and the next stop)`,
   );
   const rows: Row[] = [];
+  // The machine may be shared: absolute times depend on its load, the ratios to the peer much less.
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  console.log(`  load average (1, 5, 15 min) at the start: ${load()}`);
   try {
     const archives: [string, ArticleRecord[]][] = [
       ['sample archive (peer)', sample],
@@ -118,6 +124,7 @@ export async function runPopup(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   printPopup(rows);
+  console.log(`  load average (1, 5, 15 min) at the end: ${load()}`);
 }
 
 async function measure(
@@ -128,7 +135,7 @@ async function measure(
   path: string,
   profile: string,
 ): Promise<Row> {
-  const log = (what: string) => console.log(`  ${label}: ${what}`);
+  const log = (what: string) => console.log(`  ${label}: ${what} (load ${loadavg()[0]!.toFixed(1)})`);
   const options = await openOptions(extension);
   const file = await importThroughFileInput(options, path);
   const importedAt = await workerNow(extension);
