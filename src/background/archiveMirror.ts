@@ -91,10 +91,15 @@ export abstract class ArchiveMirror {
     try {
       await this.restored;
       while (this.draining) await this.draining;
-      if (this.failure !== null) throw new Error(t('errIndexBroken', [errorText(this.failure)]));
+      this.assertHealthy();
     } finally {
       if (urgent) this.waiters--;
     }
+  }
+
+  /** Throws the reader-facing reason when the mirror could not be rebuilt (its answers would miss records). */
+  protected assertHealthy(): void {
+    if (this.failure !== null) throw new Error(t('errIndexBroken', [errorText(this.failure)]));
   }
 
   /** Writes the snapshot if the mirror has caught up and the archive has not changed since. */
@@ -144,6 +149,8 @@ export abstract class ArchiveMirror {
   }
 
   private enqueue(work: Work): void {
+    // A mirror that could not be rebuilt takes no more work: the next worker start rebuilds it.
+    if (this.failure !== null) return;
     this.queue.push(work);
     const records = recordsOf(work);
     this.queued += records;

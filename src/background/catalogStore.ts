@@ -45,14 +45,17 @@ export class CatalogStore extends ArchiveMirror {
   }
 
   list(query: CatalogQuery): CatalogPage & { pending: number } {
+    this.assertHealthy();
     return { ...this.catalog.list(query), pending: this.pending };
   }
 
   matchingIds(query: CatalogQuery): string[] {
+    this.assertHealthy();
     return this.catalog.matchingIds(query);
   }
 
   facets(): { outlets: { name: string; count: number }[]; stories: { name: string; count: number }[]; pending: number } {
+    this.assertHealthy();
     return { outlets: this.catalog.outletCounts(), stories: this.catalog.storyCounts(), pending: this.pending };
   }
 

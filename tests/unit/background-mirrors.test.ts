@@ -7,6 +7,7 @@ import { CHANGE_LOG_ROWS, changesSince, snapshotWritten } from '../../src/backgr
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { inForeground } from '../../src/background/mirror';
+import { ArchiveCatalog } from '../../src/core/search/catalog';
 import type { ArticleRecord } from '../../src/core/types';
 
 let n = 0;
@@ -147,5 +148,29 @@ describe('a mirror draining its queue', () => {
     await archive.delete(['r1']);
     await mirror.caughtUp();
     expect(mirror.drained.reduce((a, b) => a + b)).toBe(2 + 3 + 1);
+  });
+});
+
+describe('a mirror that cannot be rebuilt', () => {
+  it('makes the list say so instead of listing part of the archive', async () => {
+    const archive = await fresh();
+    await archive.importRecords([rec(1), rec(2)]);
+    const add = vi.spyOn(ArchiveCatalog.prototype, 'add').mockImplementation(() => {
+      throw new RangeError('no room');
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const catalog = await CatalogStore.open(archive);
+      await expect(catalog.caughtUp()).rejects.toThrow(/could not index its archive \(no room\)/);
+      expect(() => catalog.list({})).toThrow(/could not index its archive/);
+      expect(error).toHaveBeenCalled();
+      // Later writes are not indexed into it either; nothing is saved of it.
+      await archive.importRecords([rec(3)]);
+      expect(catalog.progress()).toBeNull();
+      expect(await catalog.persist()).toBe(false);
+    } finally {
+      add.mockRestore();
+      error.mockRestore();
+    }
   });
 });
