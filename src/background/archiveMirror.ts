@@ -123,9 +123,13 @@ export abstract class ArchiveMirror {
     const tx = this.archive.db.transaction('meta');
     const [changes, row] = await Promise.all([tx.store.get('changes'), tx.store.get(key)]);
     await tx.done;
+    // Reading the row and decoding it, apart: the popup bench says which one a wake-up waits for.
+    measure(`framelens:restore-read${measureSuffix}`, start);
     const counter = changes?.key === 'changes' ? changes.count : 0;
     const at = row?.key === key && row.changes <= counter ? row.changes : -1;
+    const decoding = performance.now();
     let restored = at >= 0 && this.tryRead(row?.key === key ? row.snapshot : null);
+    measure(`framelens:restore-decode${measureSuffix}`, decoding);
     const log = restored ? await changesSince(this.archive.db, at, counter) : null;
     if (!log) restored = false;
     measure(`framelens:restore${measureSuffix}`, start);
