@@ -161,7 +161,13 @@ export function sampleRecords(): ArticleRecord[] {
  * Opens the CBC page and its popup; milliseconds from the popup's navigation start to its
  * first related row, and to the popup's `framelens:ask` and `framelens:answer` marks.
  */
-export async function clickToResult(extension: ExtensionSession, fixtures: FixtureServer, timeout = 60_000): Promise<Split> {
+export async function clickToResult(
+  extension: ExtensionSession,
+  fixtures: FixtureServer,
+  timeout = 60_000,
+  /** Before the popup opens, with the page loaded (stopping the worker: a reader reads, then clicks). */
+  beforePopup?: () => Promise<void>,
+): Promise<Split> {
   const page = await extension.context.newPage();
   const popup = await extension.context.newPage();
   try {
@@ -170,6 +176,11 @@ export async function clickToResult(extension: ExtensionSession, fixtures: Fixtu
     const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     // A stopped worker is not listed; any page of ours can ask for the tab instead.
     const tabId = worker ? await tabIdFor(worker, fixtures.url(CBC)) : await tabIdFromPage(popup, extensionId, fixtures.url(CBC));
+    if (beforePopup) {
+      // The page's own events (its load) wake the worker too: settle, then run the step.
+      await popup.goto('about:blank');
+      await beforePopup();
+    }
     await popup.addInitScript(`new MutationObserver((_, observer) => {
       if (document.querySelector('[data-testid="related-item"]')) { globalThis.__firstResult = performance.now(); observer.disconnect(); }
     }).observe(document, { childList: true, subtree: true });`);
