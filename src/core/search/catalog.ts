@@ -1,7 +1,8 @@
 import { InvertedIndex, PREFIX_MIN } from './invertedIndex';
 import { Labels } from './labels';
 import { sortOrder, visitInOrder, type SortOrder } from './sortOrder';
-import { fold, searchWords } from './words';
+import { fold, searchWords, searchWordsOfTokens } from './words';
+import type { ArticleTokens } from '../text';
 import type {
   CatalogEntry,
   CatalogFilter,
@@ -70,8 +71,11 @@ export class ArchiveCatalog {
     return this.docOf.has(id);
   }
 
-  /** Adds a record, replacing any record with the same id. */
-  add(input: CatalogInput): void {
+  /**
+   * Adds a record, replacing any record with the same id. `tokens`: its title and text
+   * already tokenised (tokenizeArticle), when the match index reads them too.
+   */
+  add(input: CatalogInput, tokens?: ArticleTokens): void {
     this.remove(input.id);
     const doc = this.ids.length;
     this.ids.push(input.id);
@@ -90,7 +94,8 @@ export class ArchiveCatalog {
     this.alive = grow(this.alive, doc + 1);
     this.alive[doc] = 1;
     this.docOf.set(input.id, doc);
-    this.index.add(searchWords(`${input.title}\n${input.outlet}\n${input.text}`));
+    const words = tokens ? searchWordsOfTokens(input.title, input.outlet, input.text, tokens) : null;
+    this.index.add(words ?? searchWords(`${input.title}\n${input.outlet}\n${input.text}`));
     this.changed();
   }
 
@@ -153,6 +158,11 @@ export class ArchiveCatalog {
     let n = 0;
     for (let d = 0; d < match.length; d++) n += match[d]!;
     return n;
+  }
+
+  /** Folds recently added records into the postings now (after a bulk import: the next search need not). */
+  flush(): void {
+    this.index.merge();
   }
 
   /** A structured-cloneable snapshot (folds the tail in and drops dead records first). */
