@@ -1,5 +1,6 @@
 import { InvertedIndex, PREFIX_MIN } from './invertedIndex';
 import { Labels } from './labels';
+import { dayNumber, grow } from './columns';
 import { sortOrder, visitInOrder, type SortOrder } from './sortOrder';
 import { fold, searchWords, searchWordsOfTokens } from './words';
 import type { ArticleTokens } from '../text';
@@ -25,6 +26,7 @@ export type {
   SortKey,
 } from './catalogTypes';
 export { SORT_KEYS } from './catalogTypes';
+export { dayNumber } from './columns';
 export { PREFIX_MIN };
 
 /**
@@ -41,6 +43,8 @@ export { PREFIX_MIN };
 /** Query words past this many are ignored (each costs a pass over its postings). */
 export const MAX_QUERY_WORDS = 32;
 const DEAD_MIN = 1024;
+/** The snapshot's version: 2 added bitmap postings for dense terms. */
+export const CATALOG_VERSION = 2;
 
 export class ArchiveCatalog {
   /** Record numbers are the index's document numbers. */
@@ -170,7 +174,7 @@ export class ArchiveCatalog {
     if (this.dead) this.compact();
     return {
       format: 'framelens-catalog',
-      version: 1,
+      version: CATALOG_VERSION,
       ...this.index.toParts(),
       ids: this.ids.slice(),
       urls: this.urls.slice(),
@@ -185,10 +189,13 @@ export class ArchiveCatalog {
     };
   }
 
-  /** Restores a snapshot; throws a TypeError when it is not one this version wrote. */
+  /**
+   * Restores a snapshot; throws a TypeError when it is not one this version wrote (an older
+   * version's too: the owner rebuilds the catalog from the records then).
+   */
   static fromJSON(s: CatalogSnapshot): ArchiveCatalog {
-    if (typeof s !== 'object' || s === null || s.format !== 'framelens-catalog' || s.version !== 1)
-      throw new TypeError('not a catalog snapshot');
+    if (typeof s !== 'object' || s === null || s.format !== 'framelens-catalog') throw new TypeError('not a catalog snapshot');
+    if (s.version !== CATALOG_VERSION) throw new TypeError(`not a catalog snapshot of this version (${String(s.version)})`);
     const n = s.ids?.length;
     const columns = [s.urls, s.titles, s.published, s.savedAt, s.words, s.outletOf, s.storyOf];
     if (!Array.isArray(s.ids) || columns.some((c) => !Array.isArray(c) || c.length !== n))
@@ -323,17 +330,4 @@ export class ArchiveCatalog {
     this.dead = 0;
     this.changed();
   }
-}
-
-function grow(array: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
-  if (array.length >= size) return array;
-  const bigger = new Uint8Array(Math.max(size, array.length * 2, 1024));
-  bigger.set(array);
-  return bigger;
-}
-
-/** Days since 1970 of an ISO date's day (YYYY-MM-DD…), NaN when there is none. */
-export function dayNumber(iso: string | null): number {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : NaN;
 }
