@@ -130,8 +130,8 @@ describe('archive list through the catalog', () => {
   it('rebuilds from the records when the snapshot is of an older version, never answering from an empty catalog', async () => {
     const view = await setup();
     await view.archive.importRecords(['a', 'b'].map((id) => record(id)));
-    await view.catalog.caughtUp();
-    expect(await view.catalog.persist()).toBe(true);
+    await view.store.caughtUp();
+    expect(await view.store.persist()).toBe(true);
     const row = await view.archive.db.get('meta', 'catalog');
     if (row?.key !== 'catalog') throw new Error('no catalog snapshot');
     // A version 1 snapshot: the postings held varint gaps only, with no dense flags.
