@@ -1,48 +1,18 @@
 /**
- * The article's most distinctive names and terms, for a search query. There is no corpus
- * frequency at hand (the reader's archive may be empty), so distinctiveness comes from the
- * article itself: names (runs of capitalised words, as the matcher finds them) mentioned
- * often and in the headline, then headline words the text repeats. A name carries a story
- * far better than a common word, so names come first; each in the form the article writes
- * most ("Xinjiang", not the "Xinjiang Autonomous Region" of its first mention).
+ * The article's most distinctive names and terms, for a search query: names (runs of
+ * capitalised words, as the matcher finds them) mentioned often and in the headline, then
+ * headline words the text repeats, each weighed by how rare it is in other articles (the
+ * archive's or the bundled sample's). A name carries a story far better than a common word,
+ * so names come first; each in the form other reports write too: the place as the article
+ * writes it most ("Xinjiang", not the "Xinjiang Autonomous Region" of its first mention), a
+ * person by surname when the article does so after the first mention ("Comey").
  */
 import { extractEntities, foldKey } from '../match/entities';
 import { STOPWORDS, tokenize } from '../text';
 import type { ArticleRecord } from '../types';
+import { NO_CONTEXT, type DocFrequency } from './frequency';
 
-/** How rare a term is in other articles: 1 for unseen, towards 0 for a term in every one. */
-export interface DocFrequency {
-  rarity(key: string): number;
-}
-
-const NO_CONTEXT: DocFrequency = { rarity: () => 1 };
-
-/**
- * Document frequencies from other articles (the archive's, or the bundled sample), so a name
- * in every other report of the year ("Donald Trump") counts for less than one that is not.
- * Keys are matched as whole words of the folded texts.
- */
-export class ContextFrequency implements DocFrequency {
-  private texts: string[];
-  private cache = new Map<string, number>();
-
-  constructor(records: readonly Pick<ArticleRecord, 'title' | 'text'>[]) {
-    this.texts = records.map((r) => ` ${foldKey(`${r.title} ${r.text}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
-  }
-
-  rarity(key: string): number {
-    let r = this.cache.get(key);
-    if (r === undefined) {
-      const needle = ` ${key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-      let df = 0;
-      for (const t of this.texts) if (t.includes(needle)) df++;
-      const n = this.texts.length;
-      r = n ? Math.log((n + 2) / (df + 1)) / Math.log(n + 2) : 1;
-      this.cache.set(key, r);
-    }
-    return r;
-  }
-}
+export { ContextFrequency, type DocFrequency } from './frequency';
 
 export interface QueryTerm {
   /** As written in the article ("Kim Jong Un", "summit"). */
@@ -129,7 +99,11 @@ export function queryTerms(
   const names = new Map<string, QueryTerm>();
   const mentions = new Map<string, number>();
   // Names from the text only: headlines in Title Case make every word look like a name.
+  // Where each name is first mentioned: a full name is introduced before its short form.
+  const first = new Map<string, number>();
+  let order = 0;
   for (const e of extractEntities(text, tokenize(text))) {
+    order++;
     for (const surface of nameParts(e.surface)) {
       const key = foldKey(surface.replace(/’/g, "'"));
       if (key.length < 3 || STOPWORDS.has(key) || NEWS_COMMON.has(key) || key === outlet || key.startsWith(`${outlet} `)) continue;
@@ -137,6 +111,7 @@ export function queryTerms(
       term.weight += 1;
       names.set(key, term);
       mentions.set(key, (mentions.get(key) ?? 0) + 1);
+      if (!first.has(key)) first.set(key, order);
     }
   }
   for (const term of names.values()) {
@@ -173,17 +148,36 @@ export function queryTerms(
     mentions.set(head.key, mentions.get(head.key)! + mentions.get(long.key)!);
     names.delete(long.key);
   }
-  // A surname alone adds nothing once the full name is a term: fold its weight into the name.
-  const phrases = [...names.values()].filter((t) => t.phrase);
+  // A surname alone adds nothing once the full name is a term: fold its weight into the name
+  // it ends (the most mentioned one: "Trump" is Donald Trump's, not Melania Trump's), else
+  // into a name holding it. When the article writes the surname alone at
+  // least as often as the full name, as reports name a person after the first mention, the
+  // query asks for the surname: other outlets may never write the first name at all (not for
+  // a short one such as "Kim", which names too many people).
+  // First names of people the query names by surname: not headline words either.
+  const given = new Set<string>();
+  const phrases = [...names.values()].filter((t) => t.phrase).sort((a, b) => mentions.get(b.key)! - mentions.get(a.key)!);
   for (const t of [...names.values()]) {
     if (t.phrase) continue;
-    const owner = phrases.find((p) => ` ${p.key} `.includes(` ${t.key} `));
-    if (owner) {
-      owner.weight += t.weight / 2;
-      names.delete(t.key);
+    const ends = phrases.find((p) => p.key.endsWith(` ${t.key}`));
+    // A word some longer name holds is that name's short form when the name came first ("Kim"
+    // after "Kim Jong Un"), not when the word did ("Trump", then once "Trump Tower").
+    const shortOf = (p: QueryTerm) => ` ${p.key} `.includes(` ${t.key} `) && (first.get(p.key) ?? 0) <= (first.get(t.key) ?? 0);
+    const owner = ends ?? phrases.find(shortOf);
+    if (!owner || !names.has(owner.key)) continue;
+    owner.weight += t.weight / 2;
+    names.delete(t.key);
+    if (ends && t.key.length >= 4 && mentions.get(t.key)! >= mentions.get(owner.key)! && !df.lowercase(t.text)) {
+      names.delete(owner.key);
+      const short = { ...owner, text: t.text, key: t.key, phrase: false };
+      for (const w of owner.key.split(' ')) given.add(w);
+      names.set(t.key, short);
+      mentions.set(t.key, mentions.get(t.key)! + mentions.get(owner.key)!);
+      const i = phrases.indexOf(owner);
+      phrases.splice(i, 1);
     }
   }
-  const nameWords = new Set([...names.keys()].flatMap((k) => k.split(' ')));
+  const nameWords = new Set([...names.keys()].flatMap((k) => k.split(' ')).concat([...given]));
   const counts = new Map<string, number>();
   for (const t of tokenize(text)) counts.set(foldKey(t.lower), (counts.get(foldKey(t.lower)) ?? 0) + 1);
   const words = new Map<string, QueryTerm>();
@@ -203,12 +197,13 @@ function byWeight(a: QueryTerm, b: QueryTerm): number {
 }
 
 /**
- * The query ladder. A report of the story rarely uses every distinctive term of another
- * outlet's, but it nearly always names the main actor with the headline's subject or the
- * two main actors together: so the queries are pairs from the strongest terms (the two
- * names and the headline word), each pair all required, and a report with two of the
- * three is found. The last step is the loosest, the strongest name alone, sent only when
- * the pairs found nothing. Duplicate steps are dropped.
+ * The query ladder: at most three queries, each sent only when the earlier ones found too
+ * little. A report of the story rarely uses every distinctive term of another outlet's, but
+ * it nearly always names the main actor with the headline's subject or the two main actors
+ * together: so the queries are the pairs of the three strongest terms (the two names and the
+ * headline word), each pair all required, and a report with any two of the three is found.
+ * Each later pair lacks one term of every earlier one, so it brings reports they could not.
+ * Duplicate steps are dropped.
  */
 export function relaxationSteps(terms: readonly QueryTerm[]): QueryTerm[][] {
   if (!terms.length) return [];
@@ -217,7 +212,11 @@ export function relaxationSteps(terms: readonly QueryTerm[]): QueryTerm[][] {
   const trio = [...names.slice(0, 2), ...words.slice(0, 1)];
   for (const t of terms) if (trio.length < 3 && !trio.includes(t)) trio.push(t);
   const [a, b, c] = trio;
-  const ladder = [[a, c], [b, c], [a, b], [a]].map((step) => step.filter((t): t is QueryTerm => !!t));
+  const ladder = [
+    [a, c],
+    [b, c],
+    [a, b],
+  ].map((step) => step.filter((t): t is QueryTerm => !!t));
   const out: QueryTerm[][] = [];
   const seen = new Set<string>();
   for (const step of ladder) {
