@@ -14,6 +14,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   feeds: () => import('./feeds').then((m) => m.run()),
   'archive-search': () => import('./archive-search').then((m) => m.run()),
   discovery: () => import('./discovery').then((m) => m.run()),
+  'discovery-popup': () => import('./discovery-popup').then((m) => m.run()),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
