@@ -57,7 +57,7 @@ export function DiscoveryEndpoint({ label, endpoint, defaultEndpoint, custom, di
         >
           {t('discoverEndpointChange')}
         </button>
-      )}
+      )}{' '}
       {custom && !editing && (
         <button type="button" class="link" disabled={disabled} data-testid="discovery-endpoint-reset" onClick={() => onChange(null)}>
           {t('discoverEndpointReset')}
