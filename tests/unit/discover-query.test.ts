@@ -77,6 +77,24 @@ describe('query terms', () => {
     expect(t).not.toContain('Kim');
   });
 
+  it('takes a demonym as its place, and keeps a headline word only a minor name holds', () => {
+    const t = queryTerms({
+      title: 'Comey memos show North Korean talks',
+      text: [
+        'The memos of James Comey were sent to Congress. North Korea was named in them, and Russia.',
+        'Comey wrote that North Korean officials had called. Comey said the Russian contacts were many.',
+        'A file titled James Comey Memos was shared once. Comey spoke to Russia experts; North Korea denied it.',
+        'Flynn and Pompeo were named. Flynn called Pompeo twice, and Pompeo called Flynn.',
+      ].join('\n\n'),
+      outlet: 'X',
+    }).map((x) => x.text);
+    expect(t).toContain('North Korea');
+    expect(t).not.toContain('North Korean');
+    expect(t).not.toContain('Russian');
+    expect(t).not.toContain('korean');
+    expect(t).toContain('memos');
+  });
+
   it('weighs a name common in other articles less (context frequencies)', () => {
     const context = Array.from({ length: 30 }, (_, i) => ({ title: `Story ${i}`, text: `Mike Pompeo said something on day ${i}.` }));
     const withContext = queryTerms(article, 8, new ContextFrequency(context));
@@ -197,5 +215,9 @@ describe('candidate links', () => {
     expect(same).toBeGreaterThan(0);
     expect(other).toBe(0);
     expect(late).toBeLessThan(same);
+    // Three days off: a headline with more of the article's words loses to a same-day one with fewer.
+    const earlier = scorer.score(link('u', 'o', 'Pompeo secretly met Kim Jong Un over Easter', '2018-04-15T10:00:00Z'));
+    const sameDay = scorer.score(link('u', 'o', 'Pompeo met Kim Jong Un', '2018-04-18T10:00:00Z'));
+    expect(sameDay).toBeGreaterThan(earlier);
   });
 });

@@ -11,6 +11,7 @@ import { extractEntities, foldKey } from '../match/entities';
 import { STOPWORDS, tokenize } from '../text';
 import type { ArticleRecord } from '../types';
 import { NO_CONTEXT, type DocFrequency } from './frequency';
+import { nameParts, PLACE_TAIL, ROLES } from './names';
 
 export { ContextFrequency, type DocFrequency } from './frequency';
 
@@ -37,45 +38,6 @@ const QUERY_WORD = /^\p{L}[\p{L}'’-]{2,}$/u;
 
 function usableWord(lower: string): boolean {
   return QUERY_WORD.test(lower) && !STOPWORDS.has(lower) && !NEWS_COMMON.has(lower) && !ROLES.has(lower);
-}
-
-const CALENDAR =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
-
-// Roles written before a name ("CIA Director Mike Pompeo"): other outlets name the person without them.
-const ROLES = new Set(
-  `president director counsel mayor minister secretary chairman chairwoman chair leader chief spokesman spokeswoman
-  ambassador senator governor general judge attorney pm ceo king queen prince pope commissioner speaker`.split(/\s+/),
-);
-
-// Last words of an official place name whose head is the name in common use.
-const PLACE_TAIL = new Set(['region', 'province', 'prefecture', 'county', 'district', 'governorate', 'oblast', 'territory', 'strip']);
-
-/**
- * The parts of a name run worth searching for: split at "and" and at "of" after a full
- * name ("Shinzo Abe of Japan"), roles and dotted initials dropped, hyphens as spaces (the
- * index reads "Kim Jong-un" as three words). Dotted acronyms ("F.B.I.") are left out.
- */
-function nameParts(surface: string): string[] {
-  if (/\p{L}\.\p{L}\./u.test(surface)) return [];
-  const out: string[] = [];
-  for (const part of surface.split(/\s+and\s+/)) {
-    const of = /^(\S+\s+\S+.*?)\s+of\s+(.+)$/.exec(part);
-    for (const piece of of ? [of[1]!, of[2]!] : [part]) {
-      let words = piece
-        .replace(/-/g, ' ')
-        .split(/\s+/)
-        .filter((w) => !/^\p{L}\.$/u.test(w));
-      const role = words.map((w) => ROLES.has(w.toLowerCase())).lastIndexOf(true);
-      if (role >= 0 && role < words.length - 1) words = words.slice(role + 1);
-      // "In December China…": a date word before a name is not part of it.
-      while (words.length > 1 && CALENDAR.test(words[0]!)) words = words.slice(1);
-      if (words.length === 1 && CALENDAR.test(words[0]!)) continue;
-      if (words.length > 4 || !words.every((w) => /^\p{L}[\p{L}'’]*$/u.test(w))) continue;
-      if (words.some((w) => w.length >= 3)) out.push(words.join(' '));
-    }
-  }
-  return out;
 }
 
 /**
@@ -148,6 +110,23 @@ export function queryTerms(
     mentions.set(head.key, mentions.get(head.key)! + mentions.get(long.key)!);
     names.delete(long.key);
   }
+  // A demonym beside its place ("North Korean" and "North Korea", "Russian" and "Russia",
+  // "Israeli" and "Israel") is one term: reports write either, and the place more surely.
+  const demonyms = new Set<string>();
+  for (const t of [...names.values()]) {
+    const bases = ['n', 'an', 'ian', 'i']
+      .filter((end) => t.key.length > end.length + 2 && t.key.endsWith(end))
+      .map((end) => t.key.slice(0, -end.length));
+    const place = bases
+      .flatMap((b) => [b, `${b}a`])
+      .map((k) => names.get(k))
+      .find((p) => p && p !== t);
+    if (!place) continue;
+    place.weight += t.weight;
+    mentions.set(place.key, mentions.get(place.key)! + mentions.get(t.key)!);
+    names.delete(t.key);
+    for (const w of t.key.split(' ')) demonyms.add(w);
+  }
   // A surname alone adds nothing once the full name is a term: fold its weight into the name
   // it ends (the most mentioned one: "Trump" is Donald Trump's, not Melania Trump's), else
   // into a name holding it. When the article writes the surname alone at
@@ -177,17 +156,19 @@ export function queryTerms(
       phrases.splice(i, 1);
     }
   }
-  const nameWords = new Set([...names.keys()].flatMap((k) => k.split(' ')).concat([...given]));
+  for (const t of names.values()) t.weight *= df.rarity(t.key);
+  const ranked = [...names.values()].sort(byWeight).slice(0, Math.ceil(limit * 0.6));
+  // A headline word the query's names already carry adds nothing; one only a minor name holds
+  // ("memos" of a passing "James Comey Memos") is still the story's word.
+  const nameWords = new Set(ranked.flatMap((t) => t.key.split(' ')).concat([...given, ...demonyms]));
   const counts = new Map<string, number>();
   for (const t of tokenize(text)) counts.set(foldKey(t.lower), (counts.get(foldKey(t.lower)) ?? 0) + 1);
   const words = new Map<string, QueryTerm>();
   for (const t of tokenize(title.replace(/-/g, ' '))) {
     const key = foldKey(t.lower);
     if (!usableWord(t.lower) || nameWords.has(key) || words.has(key)) continue;
-    words.set(key, { text: t.lower, key, phrase: false, name: false, weight: 0.5 + (counts.get(key) ?? 0) * 0.5 });
+    words.set(key, { text: t.lower, key, phrase: false, name: false, weight: (0.5 + (counts.get(key) ?? 0) * 0.5) * df.rarity(key) });
   }
-  for (const t of [...names.values(), ...words.values()]) t.weight *= df.rarity(t.key);
-  const ranked = [...names.values()].sort(byWeight).slice(0, Math.ceil(limit * 0.6));
   const rest = [...words.values()].sort(byWeight);
   return [...ranked, ...rest].slice(0, limit).sort(byWeight);
 }
