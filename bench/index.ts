@@ -15,6 +15,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   'archive-search': () => import('./archive-search').then((m) => m.run()),
   'bulk-index': () => import('./bulk-index').then((m) => m.run()),
   discovery: () => import('./discovery').then((m) => m.run()),
+  'discovery-popup': () => import('./discovery-popup').then((m) => m.run()),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
