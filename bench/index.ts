@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   import: () => import('./browser').then((m) => m.runImport()),
   feeds: () => import('./feeds').then((m) => m.run()),
   'archive-search': () => import('./archive-search').then((m) => m.run()),
+  'bulk-index': () => import('./bulk-index').then((m) => m.run()),
   discovery: () => import('./discovery').then((m) => m.run()),
 };
 

@@ -7,6 +7,7 @@ import { CatalogStore } from '../../src/background/catalogStore';
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
 import { parseRecords } from '../../src/core/records';
+import type { CatalogSnapshot } from '../../src/core/search/catalog';
 import type { ArticleRecord } from '../../src/core/types';
 import type { ListQuery } from '../../src/shared/messages';
 
@@ -125,6 +126,22 @@ describe('archive list through the catalog', () => {
         .items.map((i) => i.id)
         .sort(),
     ).toEqual(['a', 'b', 'c']);
+  });
+  it('rebuilds from the records when the snapshot is of an older version, never answering from an empty catalog', async () => {
+    const view = await setup();
+    await view.archive.importRecords(['a', 'b'].map((id) => record(id)));
+    await view.store.caughtUp();
+    expect(await view.store.persist()).toBe(true);
+    const row = await view.archive.db.get('meta', 'catalog');
+    if (row?.key !== 'catalog') throw new Error('no catalog snapshot');
+    // A version 1 snapshot: the postings held varint gaps only, with no dense flags.
+    const older: Record<string, unknown> = { ...(row.snapshot as CatalogSnapshot), version: 1 };
+    delete older.dense;
+    await view.archive.db.put('meta', { ...row, snapshot: older as unknown as CatalogSnapshot });
+    const again = await CatalogStore.open(new Archive(view.archive.db));
+    expect(again.pending).toBe(2);
+    await again.caughtUp();
+    expect(again.list({ query: 'text' }).total).toBe(2);
   });
 });
 

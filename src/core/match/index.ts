@@ -1,3 +1,4 @@
+import type { ArticleTokens } from '../text';
 import type { ArticleRecord, MatchResult } from '../types';
 import { CandidateFinder, DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } from './candidates';
 import { MAX_TERMS, termOf } from './entries';
@@ -88,10 +89,13 @@ export class MatchIndex {
     return this.store.slot(id) !== undefined;
   }
 
-  /** Adds a record, replacing any article with the same id. Never reads `story`. */
-  add(r: ArticleRecord): void {
+  /**
+   * Adds a record, replacing any article with the same id. Never reads `story`. `tokens`:
+   * the record already tokenised (tokenizeArticle), when the archive catalog reads it too.
+   */
+  add(r: ArticleRecord, tokens?: ArticleTokens): void {
     this.remove(r.id);
-    const f = extractFeatures(r);
+    const f = extractFeatures(r, tokens, false);
     const entries = encodeArticle(f, this.vocab, this.storedTerms);
     for (const e of entries) this.vocab.df[termOf(e)]!++;
     this.store.append(r.id, entries, f.day, f.sketch);
