@@ -33,6 +33,8 @@ const EXPORT_PAGE_CHARS = 8_000_000;
  */
 export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The articles' count since the last committed write (count()). */
+  private counted: Promise<number> | null = null;
   private readonly listeners = new Set<(change: ArchiveChange) => void>();
 
   constructor(
@@ -108,8 +110,19 @@ export class Archive {
     return (await this.db.getFromIndex('articles', 'url', key)) ?? null;
   }
 
+  /**
+   * How many articles, counted again only after a write: IndexedDB's count walks the whole
+   * store (seconds at tens of thousands of articles in Chromium), and the popup's reads wait
+   * behind it while the options page asks every few seconds during a large import.
+   */
   async count(): Promise<number> {
-    return this.db.count('articles');
+    const counting = (this.counted ??= this.db.count('articles'));
+    try {
+      return await counting;
+    } catch (e) {
+      if (this.counted === counting) this.counted = null;
+      throw e;
+    }
   }
 
   /** One export page in id order, the records exactly as stored; `next` is null after the last. */
@@ -172,6 +185,7 @@ export class Archive {
           out.removed,
         );
         await tx.done;
+        this.counted = null;
       } catch (e) {
         try {
           tx.abort();
