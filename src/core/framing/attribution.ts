@@ -24,6 +24,7 @@ export interface Attribution {
 export const LU = String.raw`A-ZÀ-ÖØ-ÞĀ-ſ`;
 export const LL = String.raw`a-zß-öø-ÿĀ-ſ`;
 const CAP = String.raw`[${LU}][${LU}${LL}'’\-]*\.?`;
+export const CAP_WORD = CAP;
 const PARTICLE = String.raw`(?:von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt)\.?`;
 const NAME = String.raw`(?:${TITLE}\s+)?${CAP}(?:[ \t]+(?:${PARTICLE}[ \t]+)*${CAP}){0,5}`;

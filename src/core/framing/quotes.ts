@@ -1,5 +1,6 @@
 import type { Sentence } from '../text';
 import { attributionAfter, attributionBefore, attributionTail, type Attribution } from './attribution';
+import { colonSubject, invertedBefore, withPersonBeforeOf } from './attributionHeads';
 import { indirectQuote } from './indirect';
 import { Antecedents } from './antecedents';
 import { findQuoteSpans, type QuoteSpan } from './quoteMarks';
@@ -76,6 +77,7 @@ export function extractQuotes(
   const ante = new Antecedents();
   let previousSpeaker: Quote | null = null;
   let previousOpen = false;
+  let introduced: Attribution | null = null;
   for (const para of paragraphsOf(sentences, usable)) {
     const ptext = text.slice(para.start, para.end);
     const spans = findQuoteSpans(ptext);
@@ -108,14 +110,19 @@ export function extractQuotes(
       let afterAttribution = endsLikeSpeech ? attributionAfter(after) : null;
       // `"… later." Comey says he advised …` starts a new sentence, not an attribution.
       if (afterAttribution && /[.!?]\s*$/.test(quoted) && wordsToSentenceEnd(after, afterAttribution.end) > 6) afterAttribution = null;
-      const before = attributionBefore(masked(Math.max(sent.start - para.start, span.before - ATTRIBUTION_WINDOW), span.before));
+      const lead = masked(Math.max(sent.start - para.start, span.before - ATTRIBUTION_WINDOW), span.before);
+      const plain = attributionBefore(lead);
+      const before = (plain && withPersonBeforeOf(lead, plain)) ?? invertedBefore(lead) ?? colonSubject(lead);
       // `"…," the Associated Press reported`: the news agency relays; the sentence's own speaker speaks.
       const relayed = afterAttribution && /^(reported|reports|according to)$/.test(afterAttribution.verb) && before;
       const attribution =
         (relayed ? before : (afterAttribution ?? before)) ??
         attributionTail(masked(span.after, Math.max(span.after, Math.min(sentEnd, span.after + ATTRIBUTION_WINDOW))));
+      // `Pompeo said:` closing the paragraph before introduces a quote that opens this one.
+      if (!attribution && k === 0 && introduced && /^\s*$/.test(ptext.slice(0, span.before))) return { span, attribution: introduced };
       return { span, attribution };
     });
+    introduced = null;
     const paraStartsWithQuote = spans[0] !== undefined && /^\s*$/.test(ptext.slice(0, spans[0].before));
     // Events in reading order, so pronouns resolve to the speaker named just before them.
     const events: ({ at: number; k: number } | { at: number; sentence: Sentence } | { at: number; subject: Sentence })[] = found.map(
@@ -189,6 +196,15 @@ export function extractQuotes(
         if (j !== undefined) who = { ...resolveSibling(j), mention: null, verb: null };
         else if (k === 0 && paraStartsWithQuote && previousSpeaker && (previousOpen || words > SCARE_MAX_WORDS)) {
           who = { speaker: previousSpeaker.speaker, role: previousSpeaker.role, mention: null, verb: null };
+        } else if (
+          k > 0 &&
+          paraStartsWithQuote &&
+          previousSpeaker &&
+          quotes[quotes.length - 1] === previousSpeaker &&
+          previousSpeaker.start >= para.start
+        ) {
+          // A paragraph of quotes continuing the one before: its later quotes are the same speaker's.
+          who = { speaker: previousSpeaker.speaker, role: previousSpeaker.role, mention: null, verb: null };
         }
       }
       if (!who && words <= SCARE_MAX_WORDS) {
@@ -204,12 +220,17 @@ export function extractQuotes(
         speaker: who?.speaker ?? null,
         mention: who?.mention ?? null,
         role: who?.role ?? null,
-        verb: who?.verb ?? null,
+        verb: who?.verb || null,
       };
       quotes.push(q);
       if (q.speaker) previousSpeaker = q;
     }
     previousOpen = spans.length > 0 && spans[spans.length - 1]!.open;
+    const closing = para.sentences[para.sentences.length - 1]!;
+    if (/:\s*$/.test(closing.text) && !spans.some((sp) => para.start + sp.after > closing.start)) {
+      const plain = attributionBefore(closing.text);
+      introduced = (plain && withPersonBeforeOf(closing.text, plain)) ?? colonSubject(closing.text);
+    }
   }
   quotes.sort((a, b) => a.start - b.start);
   return { quotes, scare };

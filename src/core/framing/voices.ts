@@ -10,7 +10,7 @@ const TITLE_WORDS = new Set(
   representative speaker leader chief director spokesman spokeswoman spokesperson ambassador foreign state deputy vice former then
   commission council chairman chairwoman commissioner high attorney judge justice king queen prince princess pope premier mayor
   un eu us u.s. u.n. uk u.k. cia fbi nato white house german chinese french british american russian canadian north south korean
-  japanese iranian israeli syrian supreme leader lawmaker congressman congresswoman house press`.split(/\s+/),
+  japanese iranian israeli syrian supreme leader lawmaker congressman congresswoman house press majority minority whip`.split(/\s+/),
 );
 
 /** True when a speaker is a person or organisation named with capitals, not a description. */
@@ -90,7 +90,11 @@ export function speakerCanonicalizer(perArticle: Quote[][], texts: string[] = []
     }
   }
   const canonicalName = (name: string): string => {
-    if (name.split(/\s+/).length >= 2) return name;
+    if (name.split(/\s+/).length >= 2) {
+      // A two-word surname ("Usher Layser") is the one full name that ends with it.
+      const longer = [...fullNames.keys()].filter((f) => f.endsWith(` ${name}`));
+      return longer.length === 1 ? longer[0]! : name;
+    }
     const options = byPart.get(name);
     return options && options.size === 1 ? [...options][0]! : name;
   };
