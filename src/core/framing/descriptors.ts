@@ -70,7 +70,7 @@ export function addRoleMentions(prepared: PreparedArticle[], all: unknown[], for
     const mentions = (ri: number) => [...forms[i]![ri]!.values()].reduce((a, f) => a + f.count, 0);
     for (const si of usableSentences(p)) {
       for (const m of p.sentences[si]!.text.matchAll(ROLE_MENTION)) {
-        const role = m[1]!;
+        const role = m[1]!.toLowerCase();
         // Only when one person the article mentions has that title: with President Moon and
         // President Trump both in the text, "the president" could be either.
         const holders = all.map((_, ri) => ri).filter((ri) => titled[ri]!.has(role) && mentions(ri) > 0);

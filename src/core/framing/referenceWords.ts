@@ -68,7 +68,9 @@ export const ROLE_TITLES = [
   'director',
   'chairman',
 ];
-export const ROLE_MENTION = new RegExp(`\\bthe (${ROLE_TITLES.join('|')})\\b(?! [A-Z])`, 'g');
+// "the queen" and "the Queen" alike: British usage capitalises a title standing for its holder.
+const titleCase = (t: string) => t.replace(/\b\p{Ll}/gu, (c) => `[${c}${c.toUpperCase()}]`);
+export const ROLE_MENTION = new RegExp(`\\b[Tt]he (${ROLE_TITLES.map(titleCase).join('|')})\\b(?! [A-Z])`, 'gu');
 
 // Last words of names that are places or buildings, not people ("Trump Tower", "Wall Street").
 export const PLACE_LAST = new Set(

@@ -235,9 +235,15 @@ export function referenceVariants(prepared: PreparedArticle[]): NamingEntry[] {
   addDescriptorMentions(prepared, all, forms);
   all.forEach((r, ri) => {
     const perArticle = forms.map((f) => f[ri]!);
-    const used = perArticle.filter((m) => [...m.keys()].some((k) => !k.startsWith(BARE)));
-    if (used.length < 2) return;
-    const sets = used.map((m) => new Set([...m.keys()].filter((k) => !k.startsWith(BARE))));
+    // What an article calls the person: its names and descriptions, or, when it never names
+    // them, its role mentions ("the Queen" where another writes "Queen Elizabeth II").
+    const own = (m: Forms) => {
+      const named = [...m.keys()].filter((k) => !k.startsWith(BARE));
+      return named.length ? named : [...m.keys()].filter((k) => k.startsWith(`${BARE}the `));
+    };
+    const used = perArticle.filter((m) => own(m).length > 0);
+    if (used.length < 2 || !used.some((m) => [...m.keys()].some((k) => !k.startsWith(BARE)))) return;
+    const sets = used.map((m) => new Set(own(m)));
     const differ = sets.some((a) => sets.some((b) => [...a].some((f) => !b.has(f))));
     if (!differ) return;
     const variants: NamingEntry['variants'] = [];

@@ -10,7 +10,9 @@ const TITLE_WORDS = new Set(
   representative speaker leader chief director spokesman spokeswoman spokesperson ambassador foreign state deputy vice former then
   commission council chairman chairwoman commissioner high attorney judge justice king queen prince princess pope premier mayor
   un eu us u.s. u.n. uk u.k. cia fbi nato white house german chinese french british american russian canadian north south korean
-  japanese iranian israeli syrian supreme leader lawmaker congressman congresswoman house press majority minority whip`.split(/\s+/),
+  japanese iranian israeli syrian supreme leader lawmaker congressman congresswoman house press majority minority whip patrol agent`.split(
+    /\s+/,
+  ),
 );
 
 /** True when a speaker is a person or organisation named with capitals, not a description. */
