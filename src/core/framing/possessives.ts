@@ -17,7 +17,7 @@ const HEADS = [
   'legal team',
 ].sort((a, b) => b.length - a.length);
 const HEAD = `(?<head>${HEADS.join('|')})`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const HEAD_ANY = new RegExp(`\\b(?:${HEADS.join('|')})\\b`);
 
 /**
  * The word that names the person in the possessor: the surname or the role ("Mr. Trump's",
@@ -32,40 +32,84 @@ const core = (possessor: string) =>
     .pop()!
     .replace(/\./g, '');
 
+// Possessors as written: up to three words ("the special counsel", "Mr. Trump", "President Donald Trump").
+const WHO = String.raw`(?:[A-Za-z][\w.’'-]*\s+){0,2}[A-Za-z][\w.-]*`;
+const GROUP = new RegExp(
+  String.raw`\b(?:(?<p1>${WHO})['’]s?\s+${HEAD}|(?<p3>[Tt]he\s+${WHO})\s+${HEAD.replace('head', 'head3')}|${HEAD.replace('head', 'head2')}\s+(?:for|of)\s+(?<p2>${WHO}))(?![A-Za-zÀ-ÿ'’])`,
+  'g',
+);
+const bare = (f: string) => f.toLowerCase().replace(/^the\s+/, '');
+
+interface Found {
+  article: number;
+  si: number;
+  head: string;
+  /** The possessor's words, and where the phrase starts and ends in the sentence. */
+  words: string[];
+  before: string;
+  after: string;
+}
+
 export function possessiveVariants(prepared: PreparedArticle[], people: NamingEntry[]): NamingEntry[] {
   const out: NamingEntry[] = [];
+  // One pass over the sentences that hold a head noun; the possessors are matched to people after.
+  const found: Found[] = [];
+  prepared.forEach((p, article) => {
+    for (const si of usableSentences(p)) {
+      const text = p.sentences[si]!.text;
+      if (!HEAD_ANY.test(text)) continue;
+      for (const m of text.matchAll(GROUP)) {
+        const g = m.groups!;
+        const owner = (g.p1 ?? g.p3 ?? g.p2)!;
+        const head = (g.head ?? g.head3 ?? g.head2)!;
+        const words = owner.split(/\s+/);
+        const phrase = m[0].replace(/\s+/g, ' ');
+        // "the Trump campaign" has no apostrophe; a possessor without one must open with "the".
+        const attributive = g.p3 !== undefined;
+        found.push({
+          article,
+          si,
+          head,
+          words,
+          before: g.p2 === undefined ? '' : phrase.slice(0, phrase.length - owner.replace(/\s+/g, ' ').length),
+          after: g.p2 === undefined ? phrase.slice(owner.replace(/\s+/g, ' ').length) : '',
+          ...(attributive ? { attributive: true } : {}),
+        } as Found);
+      }
+    }
+  });
+  if (!found.length) return out;
   for (const person of people) {
     if (person.kind !== 'reference' || person.source) continue;
-    const forms = [...new Set(person.variants.map((v) => v.form))].filter((f) => f.split(/\s+/).length <= 3 && !/[,;]/.test(f));
-    if (forms.length < 2) continue;
-    const alt = forms
-      .sort((a, b) => b.length - a.length)
-      .map((f) => escape(f).replace(/^the\\s+|^the /i, ''))
-      .join('|');
-    const re = new RegExp(
-      String.raw`\b(?:(?<p1>(?:[Tt]he\s+)?(?:${alt}))['’]s?\s+${HEAD}|(?<p3>[Tt]he\s+(?:${alt}))\s+${HEAD.replace('head', 'head3')}|${HEAD.replace('head', 'head2')}\s+(?:for|of)\s+(?<p2>(?:the\s+)?(?:${alt})))(?![\p{L}'’])`,
-      'gu',
+    const forms = new Set(
+      person.variants
+        .map((v) => v.form)
+        .filter((f) => f.split(/\s+/).length <= 3 && !/[,;]/.test(f))
+        .map(bare),
     );
+    if (forms.size < 2) continue;
     const byHead = new Map<string, Map<string, { form: string; core: string; count: number; sentences: Set<number> }>[]>();
-    prepared.forEach((p, i) => {
-      for (const si of usableSentences(p)) {
-        for (const m of p.sentences[si]!.text.matchAll(re)) {
-          const g = m.groups!;
-          const head = (g.head ?? g.head2 ?? g.head3)!;
-          const possessor = (g.p1 ?? g.p2 ?? g.p3)!;
-          // A title alone names the person only with its article ("the president's lawyers").
-          if (/^\p{Ll}/u.test(possessor) && !/^the\s/i.test(possessor)) continue;
-          const key = head.includes(' ') ? head.toLowerCase() : lemma(head.toLowerCase());
-          const perArticle = byHead.get(key) ?? prepared.map(() => new Map());
-          byHead.set(key, perArticle);
-          const form = m[0].replace(/\s+/g, ' ').replace(/^The\s/, 'the ');
-          const f = perArticle[i]!.get(form) ?? { form, core: core(possessor), count: 0, sentences: new Set<number>() };
-          f.count++;
-          f.sentences.add(si);
-          perArticle[i]!.set(form, f);
-        }
+    for (const x of found) {
+      // The longest end of the written possessor that is one of the person's forms.
+      // The person's form in the written possessor: its end before "'s", its start after "for".
+      let possessor: string | null = null;
+      for (let k = 0; k < x.words.length && !possessor; k++) {
+        const part = x.before ? x.words.slice(0, x.words.length - k).join(' ') : x.words.slice(k).join(' ');
+        if (forms.has(bare(part))) possessor = part;
       }
-    });
+      if (!possessor) continue;
+      const attributive = (x as Found & { attributive?: boolean }).attributive;
+      // A title alone names the person only with its article ("the president's lawyers"); so does an attributive name ("the Trump campaign").
+      if ((/^\p{Ll}/u.test(possessor) || attributive) && !/^the\s/i.test(possessor)) continue;
+      const key = x.head.includes(' ') ? x.head.toLowerCase() : lemma(x.head.toLowerCase());
+      const perArticle = byHead.get(key) ?? prepared.map(() => new Map());
+      byHead.set(key, perArticle);
+      const form = `${x.before}${possessor}${x.after}`.replace(/^The\s/, 'the ');
+      const f = perArticle[x.article]!.get(form) ?? { form, core: core(possessor), count: 0, sentences: new Set<number>() };
+      f.count++;
+      f.sentences.add(x.si);
+      perArticle[x.article]!.set(form, f);
+    }
     for (const [head, perArticle] of byHead) {
       const cores = perArticle.filter((m) => m.size).map((m) => new Set([...m.values()].map((f) => f.core)));
       if (cores.length < 2 || !cores.some((a) => cores.some((b) => [...a].some((c) => !b.has(c))))) continue;
