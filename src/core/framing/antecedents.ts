@@ -1,4 +1,5 @@
 import type { Attribution } from './attribution';
+import { OPENER } from './attributionHeads';
 import placesData from './lexicon/places.json';
 
 const PRONOUN = /^(he|she|they)$/i;
@@ -12,7 +13,7 @@ const FULL_NAMES = /^[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+$/;
 // A run of capitalised words; its last two are the name ("Prime Minister Theresa May").
 const FULL_NAMES_G = /[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+/g;
 const NOT_PERSON =
-  /^(The|A|An|This|That|In|On|At|For|But|And|When|After|Before|If)\s|\s(States|Kingdom|Union|House|Department|Ministry|Office|Protection|Enforcement|Security|Council|Committee|Party|Court|University|College|Institute|Foundation|Center|Centre|Times|Post|News|Journal|Street|Avenue|Review|Magazine|Association|Agency|Bank|Fund|Group|Company|Corporation)$/;
+  /^(The|A|An|This|That|In|On|At|For|But|And|When|After|Before|If)\s|\s(States|Kingdom|Union|House|Department|Ministry|Office|Protection|Enforcement|Security|Council|Committee|Party|Court|University|College|Institute|Foundation|Center|Centre|Times|Post|News|Journal|Street|Avenue|Review|Magazine|Association|Agency|Bank|Fund|Group|Company|Corporation|Room|Hall|Garden|Lawn|Wing|Palace|Tower|Building)$/;
 // Capitalised words that do not belong in a person's name ("What the Internet Is Hiding").
 const NOT_NAME_WORD =
   /^(Is|Are|Was|Were|Be|Of|The|What|How|Why|Who|Where|From|To|And|Or|In|On|At|For|With|A|An|It|We|I|You|My|Our|His|Her|Their|This|That|These|Those|Mr|Mrs|Ms|Dr)$/;
@@ -54,6 +55,8 @@ export class Antecedents {
       this.fullNames.set(words[words.length - 1]!, words.slice(-2).join(' '));
     }
     if (!m) return;
+    // "Like Cohn, he …", "To Sherrilyn Ifill, …": the opener is no part of the name.
+    m[1] = m[1]!.replace(OPENER, '');
     const last = m[1]!.split(/\s+/).pop()!;
     const match = this.known.findLast((k) => k.speaker.split(/\s+/).pop() === last);
     if (match) this.person = match;
@@ -61,7 +64,8 @@ export class Antecedents {
     else if (full) this.person = { speaker: full, role: null, verb: '', start: 0, end: 0 };
     else {
       const intro = INTRODUCED.exec(sentence);
-      if (intro && !NOT_PERSON.test(intro[1]!)) this.person = { speaker: intro[1]!, role: null, verb: '', start: 0, end: 0 };
+      if (intro && !NOT_PERSON.test(intro[1]!) && !/^(?:Like|Unlike)\s/.test(intro[1]!))
+        this.person = { speaker: intro[1]!.replace(OPENER, ''), role: null, verb: '', start: 0, end: 0 };
     }
   }
 
@@ -69,7 +73,7 @@ export class Antecedents {
   private lastPerson(sentence: string): string | null {
     let last: string | null = null;
     for (const n of sentence.matchAll(MENTION)) {
-      const name = n[0].replace(/['’]s$/, '');
+      const name = n[0].replace(/['’]s$/, '').replace(/\s+(?:Jr|Sr)$/, '');
       const words = name.split(/\s+/);
       if (words.some((w) => NOT_NAME_WORD.test(w)) || NOT_PERSON.test(name) || PLACES.has(name.toLowerCase())) continue;
       if (words.length >= 2) last = name;

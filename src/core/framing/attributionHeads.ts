@@ -77,3 +77,31 @@ export function colonSubject(sentenceBeforeQuote: string): Attribution | null {
   if (/^(The|This|That|It|There|Here|In|On|At|As)$/.test(speaker.split(/\s+/)[0]!) && !/^the\s/i.test(speaker)) return null;
   return { speaker, role: null, verb: '', start: m.index, end: m.index + speaker.length };
 }
+
+export const OPENER = /^(?:Like|Unlike|To|For|Soon|From|With|Without|Than|Speaking)\s+(?=\p{Lu})/u;
+const PERSON = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
+
+/**
+ * The speaker and role as a reader should see them: no sentence opener before the name
+ * ("To Sherrilyn Ifill", "Like Cohn"), no "Jr." tail, a pronoun caught as the role is the
+ * speaker ("the Voting Rights Act," he said), a clause of speech or a participle is no role
+ * ("who said the measure …", "citing Haley's disclosures"; "who was an adviser" keeps "an
+ * adviser", "who placed second" stays), and a name in the role is the speaker ("That council
+ * member, Ernest Montgomery, says").
+ */
+export function tidyAttribution<T extends Attribution>(a: T): T {
+  let speaker = a.speaker.replace(OPENER, '').replace(/,?\s+(?:Jr|Sr)\.?$/, '');
+  let role = a.role?.trim() || null;
+  if (role && /^(?:he|she|they)$/i.test(role)) [speaker, role] = [role.toLowerCase(), null];
+  if (role) role = role.replace(/^(?:who|which)\s+(?:is|was|has been|had been|serves as|served as)\s+(?=(?:a|an|the)\s)/i, '');
+  // A clause of speech or a participle is no description of the speaker ("who said …", "whom he", "citing …").
+  if (
+    role &&
+    /^(?:(?:who|whom|which|that)\s+(?:\p{Ll}+\s+)?(?:said|says|told|tells|added|he|she|they)\b|(?:whom|which|that|he|she|they|it|according)\b|\p{Ll}+ing\b)/iu.test(
+      role,
+    )
+  )
+    role = null;
+  if (role && PERSON.test(role) && /^\p{Ll}/u.test(speaker.replace(/^(?:the|a|an)\s+/i, ''))) [speaker, role] = [role, speaker];
+  return speaker === a.speaker && role === a.role ? a : { ...a, speaker, role };
+}

@@ -1,6 +1,6 @@
 import type { Sentence } from '../text';
 import { attributionAfter, attributionBefore, attributionTail, type Attribution } from './attribution';
-import { colonSubject, invertedBefore, withPersonBeforeOf } from './attributionHeads';
+import { colonSubject, invertedBefore, tidyAttribution, withPersonBeforeOf } from './attributionHeads';
 import { indirectQuote } from './indirect';
 import { Antecedents } from './antecedents';
 import { findQuoteSpans, type QuoteSpan } from './quoteMarks';
@@ -66,6 +66,7 @@ function wordsToSentenceEnd(text: string, from: number): number {
  */
 /** How far before or after a quote its attribution is looked for (characters): a long sentence's speaker is named near the quote. */
 const ATTRIBUTION_WINDOW = 400;
+const PARTY_TAG = /\s*\((?:R|D|I)-[A-Z][A-Za-z. ]{1,20}\)/g;
 
 export function extractQuotes(
   text: string,
@@ -104,13 +105,14 @@ export function extractQuotes(
     const found: { span: QuoteSpan; attribution: Attribution | null }[] = spans.map((span, k) => {
       const sent = sentenceAt(span.before);
       const sentEnd = Math.min(ptext.length, sentenceAt(Math.max(span.before, span.end - 1)).end - para.start);
-      const after = ptext.slice(span.after, spans[k + 1]?.before ?? ptext.length);
+      const after = ptext.slice(span.after, spans[k + 1]?.before ?? ptext.length).replace(PARTY_TAG, '');
       const quoted = ptext.slice(span.start, span.end).replace(/["'”’»]+\s*$/, '');
       const endsLikeSpeech = /[,.!?…—–-]\s*$/.test(quoted) || /^\s*[,—–]/.test(after);
       let afterAttribution = endsLikeSpeech ? attributionAfter(after) : null;
       // `"… later." Comey says he advised …` starts a new sentence, not an attribution.
       if (afterAttribution && /[.!?]\s*$/.test(quoted) && wordsToSentenceEnd(after, afterAttribution.end) > 6) afterAttribution = null;
-      const lead = masked(Math.max(sent.start - para.start, span.before - ATTRIBUTION_WINDOW), span.before);
+      // "Sen. Jim Risch (R-Idaho) said": the party tag is no part of the attribution.
+      const lead = masked(Math.max(sent.start - para.start, span.before - ATTRIBUTION_WINDOW), span.before).replace(PARTY_TAG, '');
       const plain = attributionBefore(lead);
       const before = (plain && withPersonBeforeOf(lead, plain)) ?? invertedBefore(lead) ?? colonSubject(lead);
       // `"…," the Associated Press reported`: the news agency relays; the sentence's own speaker speaks.
@@ -119,8 +121,9 @@ export function extractQuotes(
         (relayed ? before : (afterAttribution ?? before)) ??
         attributionTail(masked(span.after, Math.max(span.after, Math.min(sentEnd, span.after + ATTRIBUTION_WINDOW))));
       // `Pompeo said:` closing the paragraph before introduces a quote that opens this one.
-      if (!attribution && k === 0 && introduced && /^\s*$/.test(ptext.slice(0, span.before))) return { span, attribution: introduced };
-      return { span, attribution };
+      if (!attribution && k === 0 && introduced && /^\s*$/.test(ptext.slice(0, span.before)))
+        return { span, attribution: tidyAttribution(introduced) };
+      return { span, attribution: attribution && tidyAttribution(attribution) };
     });
     introduced = null;
     const paraStartsWithQuote = spans[0] !== undefined && /^\s*$/.test(ptext.slice(0, spans[0].before));
@@ -143,8 +146,11 @@ export function extractQuotes(
         // Headings and teasers ("China says visit shouldn't be an investigation") have no
         // closing punctuation and are not reported speech in the running text.
         if (!/[.!?"'”’»]\s*$/.test(ev.sentence.text)) continue;
-        const iq = indirectQuote(ev.sentence.text);
-        if (!iq) continue;
+        const found = indirectQuote(ev.sentence.text);
+        if (!found) continue;
+        const tidy = tidyAttribution(found);
+        const at = ev.sentence.text.indexOf(tidy.speaker);
+        const iq = at > 0 ? { ...tidy, ...withPersonBeforeOf(ev.sentence.text, { ...tidy, start: at }), start: tidy.start } : tidy;
         const r = ante.resolve(iq);
         if (!r.speaker) continue;
         const offset = Math.max(0, ev.sentence.text.lastIndexOf(iq.clause));

@@ -6,9 +6,9 @@ import {
   ADJECTIVE_NAMES,
   APPOSITIVE_AFTER,
   APPOSITIVE_BEFORE,
+  DATE_WORDS,
   EVALUATIVE,
   HONORIFIC,
-  NOT_DESCRIPTION_START,
   NOT_NAMES,
   PLACE_LAST,
   ROLE_IN,
@@ -16,7 +16,8 @@ import {
   TITLE_OF,
 } from './referenceWords';
 import { splitTitle } from './voices';
-import { addDescriptorMentions, addRoleMentions, BARE, type Forms } from './descriptors';
+import { surnamesOfOthers } from './surnames';
+import { addDescriptorMentions, addRoleMentions, BARE, isDescription, type Forms } from './descriptors';
 
 /**
  * How each article refers to the same person: "North Korean dictator Kim Jong-un" against
@@ -57,8 +58,9 @@ function referents(prepared: PreparedArticle[]): Referent[] {
           !HONORIFIC.test(t.text) &&
           (run.length > 0 || (!isStopword(t.lower) && !NOT_NAMES.has(t.text)));
         const joined = k > 0 && gapJoins(text.slice(toks[k - 1]!.end, t.start), toks[k - 1]!.text);
-        if (!cap || !joined) flush();
-        if (cap) run.push(t.text);
+        // A weekday or month closes a name ("Oval Office Tuesday").
+        if (!cap || !joined || DATE_WORDS.has(t.text)) flush();
+        if (cap && !DATE_WORDS.has(t.text)) run.push(t.text);
       });
       flush();
     }
@@ -85,31 +87,8 @@ function referents(prepared: PreparedArticle[]): Referent[] {
   return out;
 }
 
-/**
- * A description of one person, as written beside the name: no clause ("who", "said",
- * "if …"), no sentence break, no other person's name inside ("his campaign chairman Paul
- * Manafort and …"), not cut off after an honorific ("lawyer for Mr").
- */
-function isDescription(desc: string, r: Referent, all: Referent[]): boolean {
-  if (/\b(said|says|told|who|which|that|alleges|alleged)\b/.test(desc) || /[.!?]\s|\n/.test(desc) || NOT_DESCRIPTION_START.test(desc))
-    return false;
-  if (/\b(Mr|Mrs|Ms|Dr)\.?$/.test(desc) || /\b(Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u.test(desc)) return false;
-  const words = ` ${flatten(desc).replace(/['’]s\b/g, '')} `;
-  // The role noun heads the description: "his discussions with his personal lawyer" is about discussions.
-  const role = ROLE_IN.exec(desc);
-  if (role && /\b(with|of|for|about|to|from|by|on|in|at)\b/.test(desc.slice(0, role.index))) return false;
-  // The name again inside its own description ("former campaign chairman Paul Manafort"), or
-  // another person described in it ("fired FBI Director James Comey"); an organisation it
-  // belongs to is fine ("director of the National Economic Council").
-  if ([...r.parts].some((w) => words.includes(` ${w} `))) return false;
-  return !all.some(
-    (o) =>
-      o !== r && new RegExp(`${ROLE_IN.source}\\s+${flatten(o.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(flatten(desc)),
-  );
-}
-
 /** The forms one article uses for each referent, counted, in one pass over its tokens. */
-function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
+function formsIn(p: PreparedArticle, all: Referent[], apart: Set<number>): Forms[] {
   const byPart = new Map<string, number[]>();
   all.forEach((r, i) => {
     for (const part of r.parts) byPart.set(part, [...(byPart.get(part) ?? []), i]);
@@ -132,7 +111,7 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
       // The name as written here: extend over adjacent capitalised words.
       let a = k;
       let b = k;
-      while (b + 1 < toks.length && /^\p{Lu}/u.test(toks[b + 1]!.text) && adjacent(b, b + 1)) b++;
+      while (b + 1 < toks.length && /^\p{Lu}/u.test(toks[b + 1]!.text) && adjacent(b, b + 1) && !DATE_WORDS.has(toks[b + 1]!.text)) b++;
       while (
         a > 0 &&
         /^\p{Lu}/u.test(toks[a - 1]!.text) &&
@@ -171,7 +150,7 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
       // not Trump Tower).
       for (const ri of nameWords.length >= 2 ? hits : hits.slice(0, 1)) {
         // Each written name counts once per referent, whichever of its words found it.
-        if (done.has(`${a}:${ri}`)) continue;
+        if (done.has(`${a}:${ri}`) || (nameWords.length === 1 && apart.has(ri))) continue;
         done.add(`${a}:${ri}`);
         const r = all[ri]!;
         if (!nameWords.some((w) => r.parts.has(w))) continue;
@@ -230,7 +209,11 @@ export function referenceVariants(prepared: PreparedArticle[]): NamingEntry[] {
   if (prepared.length < 2) return [];
   const out: NamingEntry[] = [];
   const all = referents(prepared);
-  const forms = prepared.map((p) => formsIn(p, all));
+  const apart = surnamesOfOthers(
+    prepared.map((p) => p.article.text),
+    all,
+  );
+  const forms = prepared.map((p) => formsIn(p, all, apart));
   addRoleMentions(prepared, all, forms);
   addDescriptorMentions(prepared, all, forms);
   all.forEach((r, ri) => {
