@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveCatalog, PREFIX_MIN, type CatalogFilter, type CatalogInput, type SortKey } from '../../src/core/search/catalog';
+import {
+  ArchiveCatalog,
+  PREFIX_MIN,
+  type CatalogFilter,
+  type CatalogInput,
+  type CatalogSnapshot,
+  type SortKey,
+} from '../../src/core/search/catalog';
 import { searchWords } from '../../src/core/search/words';
 import { prng } from '../../scripts/prng';
 
@@ -112,6 +119,37 @@ describe('archive catalog', () => {
     live.set('r4500', replaced);
     check();
     expect(catalog.get('r4500')).toMatchObject({ title: 'Budget vote', outlet: 'CNN' });
+  });
+
+  it('keeps words most records hold as bitmaps, with the same answers through merges, compaction and a snapshot', () => {
+    const catalog = new ArchiveCatalog();
+    const live = new Map<string, CatalogInput>();
+    // "common" in every record, "half" in every other one: both denser than a byte a record in gaps.
+    for (let i = 0; i < 6000; i++) {
+      const r = rec(`d${i}`, { text: `common ${i % 2 ? 'half' : ''} w${i % 97} ${i % 3 ? '' : 'third'}` });
+      catalog.add(r);
+      live.set(r.id, r);
+    }
+    const queries = ['common', 'half', 'half third', 'w5', 'third common w1', 'hal'];
+    const check = (c: ArchiveCatalog) => {
+      for (const query of queries) expect(new Set(c.matchingIds({ query })), query).toEqual(scan(live, { query }));
+    };
+    check(catalog);
+    const snapshot = catalog.toJSON();
+    expect(snapshot.version).toBe(2);
+    expect(snapshot.dense[snapshot.terms.indexOf('common')]).toBe(1);
+    expect(snapshot.dense[snapshot.terms.indexOf('w5')]).toBe(0);
+    // Removing records renumbers the bitmaps' documents.
+    for (let i = 0; i < 6000; i += 3) {
+      catalog.remove(`d${i}`);
+      live.delete(`d${i}`);
+    }
+    check(catalog);
+    check(ArchiveCatalog.fromJSON(structuredClone(catalog.toJSON())));
+    const broken = catalog.toJSON();
+    broken.dense[broken.terms.indexOf('w5')] = 1;
+    expect(() => ArchiveCatalog.fromJSON(broken)).toThrow(TypeError);
+    expect(() => ArchiveCatalog.fromJSON({ ...catalog.toJSON(), version: 1 } as unknown as CatalogSnapshot)).toThrow(/version/);
   });
 
   it('matches prefixes from three letters and whole words below, accents folded', () => {

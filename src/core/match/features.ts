@@ -1,8 +1,8 @@
 import { stemmer } from 'stemmer';
-import { isStopword, tokenize, type Token } from '../text';
+import { isStopword, tokenizeArticle, type ArticleTokens, type Token } from '../text';
 import type { ArticleRecord } from '../types';
 import { atSentenceStart, extractEntities, foldKey } from './entities';
-import { sketchWords } from './sketch';
+import { hashString, sketchHashes } from './sketch';
 
 /**
  * What the matcher reads from a record: term counts per field (Miranda et al. 2018,
@@ -61,7 +61,12 @@ function leadEnd(text: string, tokens: Token[]): number {
   return Math.min(byParagraphs, byWords);
 }
 
-export function extractFeatures(record: ArticleRecord): RecordFeatures {
+/**
+ * The features of a record. `tokens`: its title and text already tokenised (shared with the
+ * archive catalog on a bulk import). `surface` false skips the readable forms, which only a
+ * query's reasons read: an archived article never needs them.
+ */
+export function extractFeatures(record: ArticleRecord, tokens?: ArticleTokens, surface = true): RecordFeatures {
   const f: RecordFeatures = {
     title: new Map(),
     lead: new Map(),
@@ -69,67 +74,90 @@ export function extractFeatures(record: ArticleRecord): RecordFeatures {
     entities: new Map(),
     numbers: new Map(),
     day: dayOf(record.published),
-    sketch: sketchWords([]),
+    sketch: sketchHashes([]),
     surface: new Map(),
   };
-  const titleTokens = tokenize(record.title ?? '');
+  const { title: titleTokens, text: textTokens } = tokens ?? tokenizeArticle(record);
   const text = record.text ?? '';
-  const tokens = tokenize(text);
 
   for (const t of titleTokens) {
-    const key = contentKey(t, f);
+    const key = contentKey(t, wordInfo(t.lower), f, surface);
     if (key) {
       bump(f.title, key);
       bump(f.body, key);
-      if (!f.surface.has(key)) f.surface.set(key, t.lower);
+      if (surface && !f.surface.has(key)) f.surface.set(key, t.lower);
     }
   }
-  const end = leadEnd(text, tokens);
-  for (const t of tokens) {
-    const key = contentKey(t, f);
+  const end = leadEnd(text, textTokens);
+  const hashes = new Array<number>(textTokens.length);
+  for (let i = 0; i < textTokens.length; i++) {
+    const t = textTokens[i]!;
+    const info = wordInfo(t.lower);
+    hashes[i] = info.hash;
+    const key = contentKey(t, info, f, surface);
     if (!key) continue;
     bump(f.body, key);
     if (t.start < end) bump(f.lead, key);
-    if (!f.surface.has(key)) f.surface.set(key, atSentenceStart(text, t.start) ? t.lower : t.text);
+    if (surface && !f.surface.has(key)) f.surface.set(key, atSentenceStart(text, t.start) ? t.lower : t.text);
   }
-  for (const e of extractEntities(text, tokens)) {
+  for (const e of extractEntities(text, textTokens)) {
     const key = ENTITY_PREFIX + e.key;
     bump(f.entities, key);
-    if (!f.surface.has(key)) f.surface.set(key, e.surface);
+    if (surface && !f.surface.has(key)) f.surface.set(key, e.surface);
   }
-  f.sketch = sketchWords(tokens.map((t) => foldKey(t.lower)));
+  f.sketch = sketchHashes(hashes);
   return f;
 }
 
 /** The stem of a content word; numbers go to `f.numbers` instead (and yield null). */
-function contentKey(t: Token, f: RecordFeatures): string | null {
-  const c = t.lower.charCodeAt(0);
-  if (c < 128 ? c >= 48 && c <= 57 : DIGIT.test(t.lower)) {
-    const key = numberKey(t.lower);
-    if (key) {
-      bump(f.numbers, key);
-      if (!f.surface.has(key)) f.surface.set(key, t.text);
+function contentKey(t: Token, info: WordInfo, f: RecordFeatures, surface: boolean): string | null {
+  if (info.number !== undefined) {
+    if (info.number !== null) {
+      bump(f.numbers, info.number);
+      if (surface && !f.surface.has(info.number)) f.surface.set(info.number, t.text);
     }
     return null;
   }
-  if (t.lower.length < 2 || isStopword(t.lower)) return null;
-  return stemOf(t.lower);
+  return info.key;
 }
 
 /**
- * Folded Porter stems of lower-cased words, cached: the same words recur across an archive,
- * and a bulk import stems hundreds of thousands of tokens. The cache is bounded (cleared
- * when full, ~3 MB at most), since every entry is memory the index pays for at any size.
+ * What the matcher reads of a lower-cased word, worked out once: its content key (the folded
+ * Porter stem; null for stopwords and one-letter words), its number key when it is a number
+ * (null when too short to tell a story apart), and the hash of its folded form for the sketch.
  */
-const STEM_CACHE_SIZE = 1 << 15;
-const stemCache = new Map<string, string>();
+interface WordInfo {
+  key: string | null;
+  number: string | null | undefined;
+  hash: number;
+}
 
-function stemOf(lower: string): string {
-  let s = stemCache.get(lower);
-  if (s === undefined) {
-    s = stemmer(foldKey(lower));
-    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
-    stemCache.set(lower, s);
+function computeInfo(lower: string): WordInfo {
+  const hash = hashString(foldKey(lower));
+  const c = lower.charCodeAt(0);
+  if (c < 128 ? c >= 48 && c <= 57 : DIGIT.test(lower)) return { key: null, number: numberKey(lower), hash };
+  const key = lower.length < 2 || isStopword(lower) ? null : stemmer(foldKey(lower));
+  return { key, number: undefined, hash };
+}
+
+/**
+ * Word information, cached: the same words recur across an archive, and a bulk import reads
+ * hundreds of thousands of tokens. Two generations of at most WORD_CACHE_SIZE entries each
+ * (a word used in the last generation moves to the new one), so common words stay cached
+ * while the memory stays bounded (a few MB) at any archive size.
+ */
+const WORD_CACHE_SIZE = 1 << 14;
+let words = new Map<string, WordInfo>();
+let previous = new Map<string, WordInfo>();
+
+function wordInfo(lower: string): WordInfo {
+  let info = words.get(lower);
+  if (info !== undefined) return info;
+  info = previous.get(lower) ?? computeInfo(lower);
+  if (words.size >= WORD_CACHE_SIZE) {
+    previous = words;
+    words = new Map();
   }
-  return s;
+  words.set(lower, info);
+  return info;
 }

@@ -1,3 +1,4 @@
+import type { ArticleTokens } from '../text';
 import type { ArticleRecord, MatchResult } from '../types';
 import { CandidateFinder, DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } from './candidates';
 import { MAX_TERMS, termOf } from './entries';
@@ -23,6 +24,12 @@ export interface SearchOptions {
   top?: number;
   /** Ids never to return (the query's own id is always excluded). */
   excludeIds?: Iterable<string>;
+  /**
+   * False: leave articles added since the last compaction in the tail that queries scan,
+   * instead of folding them into the postings first (searches during a bulk add, which
+   * would otherwise rebuild the postings at each query). Default true.
+   */
+  fold?: boolean;
 }
 
 /** Tuning knobs for benchmarks; the defaults are what the extension uses. */
@@ -82,10 +89,13 @@ export class MatchIndex {
     return this.store.slot(id) !== undefined;
   }
 
-  /** Adds a record, replacing any article with the same id. Never reads `story`. */
-  add(r: ArticleRecord): void {
+  /**
+   * Adds a record, replacing any article with the same id. Never reads `story`. `tokens`:
+   * the record already tokenised (tokenizeArticle), when the archive catalog reads it too.
+   */
+  add(r: ArticleRecord, tokens?: ArticleTokens): void {
     this.remove(r.id);
-    const f = extractFeatures(r);
+    const f = extractFeatures(r, tokens, false);
     const entries = encodeArticle(f, this.vocab, this.storedTerms);
     for (const e of entries) this.vocab.df[termOf(e)]!++;
     this.store.append(r.id, entries, f.day, f.sketch);
@@ -109,7 +119,8 @@ export class MatchIndex {
     this.postings = Postings.build(this.store, this.vocab.count);
   }
 
-  private maintain(): void {
+  private maintain(fold: boolean): void {
+    if (!fold && this.postings) return;
     const live = this.store.live;
     const tail = this.postings ? this.store.slots - this.postings.slotCount : this.store.slots;
     const holes = this.store.slots - live;
@@ -119,7 +130,7 @@ export class MatchIndex {
   search(query: ArticleRecord, opts: SearchOptions = {}): MatchResult[] {
     const top = Math.max(0, Math.floor(opts.top ?? 10));
     if (top === 0 || this.store.live === 0) return [];
-    this.maintain();
+    this.maintain(opts.fold ?? true);
     const postings = this.postings!;
     const store = this.store;
     const excluded = new Set<number>();

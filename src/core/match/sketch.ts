@@ -34,13 +34,16 @@ const SEEDS = Array.from({ length: SKETCH_SIZE }, (_, i) => fmix32(0x9e3779b9 * 
 
 /** Hashes of the word shingles of a list of lower-cased words (one shingle when shorter). */
 export function shingleHashes(words: readonly string[], size = SHINGLE_WORDS): number[] {
-  const hashes = words.map(hashString);
+  return shinglesOf(words.map(hashString), size);
+}
+
+function shinglesOf(hashes: readonly number[], size: number): number[] {
   const out: number[] = [];
-  const n = Math.max(1, words.length - size + 1);
-  if (!words.length) return out;
+  const n = Math.max(1, hashes.length - size + 1);
+  if (!hashes.length) return out;
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
-    for (let k = i; k < Math.min(words.length, i + size); k++) h = fmix32(h ^ hashes[k]!);
+    for (let k = i; k < Math.min(hashes.length, i + size); k++) h = fmix32(h ^ hashes[k]!);
     out.push(h);
   }
   return out;
@@ -48,11 +51,21 @@ export function shingleHashes(words: readonly string[], size = SHINGLE_WORDS): n
 
 /** The MinHash sketch of a word list; all-empty when there are no words. */
 export function sketchWords(words: readonly string[]): Uint32Array {
+  return sketchHashes(words.map(hashString));
+}
+
+/** The sketch of a word list given as each word's hashString (the matcher caches them per word). */
+export function sketchHashes(wordHashes: readonly number[]): Uint32Array {
   const sketch = new Uint32Array(SKETCH_SIZE).fill(EMPTY);
-  for (const h of shingleHashes(words)) {
-    for (let i = 0; i < SKETCH_SIZE; i++) {
-      const v = fmix32(h ^ SEEDS[i]!);
-      if (v < sketch[i]!) sketch[i] = v;
+  const n = Math.max(1, wordHashes.length - SHINGLE_WORDS + 1);
+  if (!wordHashes.length) return sketch;
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    const end = Math.min(wordHashes.length, i + SHINGLE_WORDS);
+    for (let k = i; k < end; k++) h = fmix32(h ^ wordHashes[k]!);
+    for (let j = 0; j < SKETCH_SIZE; j++) {
+      const v = fmix32(h ^ SEEDS[j]!);
+      if (v < sketch[j]!) sketch[j] = v;
     }
   }
   return sketch;

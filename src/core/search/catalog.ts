@@ -1,7 +1,9 @@
 import { InvertedIndex, PREFIX_MIN } from './invertedIndex';
 import { Labels } from './labels';
+import { dayNumber, grow } from './columns';
 import { sortOrder, visitInOrder, type SortOrder } from './sortOrder';
-import { fold, searchWords } from './words';
+import { fold, searchWords, searchWordsOfTokens } from './words';
+import type { ArticleTokens } from '../text';
 import type {
   CatalogEntry,
   CatalogFilter,
@@ -24,6 +26,7 @@ export type {
   SortKey,
 } from './catalogTypes';
 export { SORT_KEYS } from './catalogTypes';
+export { dayNumber } from './columns';
 export { PREFIX_MIN };
 
 /**
@@ -40,6 +43,8 @@ export { PREFIX_MIN };
 /** Query words past this many are ignored (each costs a pass over its postings). */
 export const MAX_QUERY_WORDS = 32;
 const DEAD_MIN = 1024;
+/** The snapshot's version: 2 added bitmap postings for dense terms. */
+export const CATALOG_VERSION = 2;
 
 export class ArchiveCatalog {
   /** Record numbers are the index's document numbers. */
@@ -70,8 +75,11 @@ export class ArchiveCatalog {
     return this.docOf.has(id);
   }
 
-  /** Adds a record, replacing any record with the same id. */
-  add(input: CatalogInput): void {
+  /**
+   * Adds a record, replacing any record with the same id. `tokens`: its title and text
+   * already tokenised (tokenizeArticle), when the match index reads them too.
+   */
+  add(input: CatalogInput, tokens?: ArticleTokens): void {
     this.remove(input.id);
     const doc = this.ids.length;
     this.ids.push(input.id);
@@ -90,7 +98,8 @@ export class ArchiveCatalog {
     this.alive = grow(this.alive, doc + 1);
     this.alive[doc] = 1;
     this.docOf.set(input.id, doc);
-    this.index.add(searchWords(`${input.title}\n${input.outlet}\n${input.text}`));
+    const words = tokens ? searchWordsOfTokens(input.title, input.outlet, input.text, tokens) : null;
+    this.index.add(words ?? searchWords(`${input.title}\n${input.outlet}\n${input.text}`));
     this.changed();
   }
 
@@ -155,12 +164,17 @@ export class ArchiveCatalog {
     return n;
   }
 
+  /** Folds recently added records into the postings now (after a bulk import: the next search need not). */
+  flush(): void {
+    this.index.merge();
+  }
+
   /** A structured-cloneable snapshot (folds the tail in and drops dead records first). */
   toJSON(): CatalogSnapshot {
     if (this.dead) this.compact();
     return {
       format: 'framelens-catalog',
-      version: 1,
+      version: CATALOG_VERSION,
       ...this.index.toParts(),
       ids: this.ids.slice(),
       urls: this.urls.slice(),
@@ -175,10 +189,13 @@ export class ArchiveCatalog {
     };
   }
 
-  /** Restores a snapshot; throws a TypeError when it is not one this version wrote. */
+  /**
+   * Restores a snapshot; throws a TypeError when it is not one this version wrote (an older
+   * version's too: the owner rebuilds the catalog from the records then).
+   */
   static fromJSON(s: CatalogSnapshot): ArchiveCatalog {
-    if (typeof s !== 'object' || s === null || s.format !== 'framelens-catalog' || s.version !== 1)
-      throw new TypeError('not a catalog snapshot');
+    if (typeof s !== 'object' || s === null || s.format !== 'framelens-catalog') throw new TypeError('not a catalog snapshot');
+    if (s.version !== CATALOG_VERSION) throw new TypeError(`not a catalog snapshot of this version (${String(s.version)})`);
     const n = s.ids?.length;
     const columns = [s.urls, s.titles, s.published, s.savedAt, s.words, s.outletOf, s.storyOf];
     if (!Array.isArray(s.ids) || columns.some((c) => !Array.isArray(c) || c.length !== n))
@@ -313,17 +330,4 @@ export class ArchiveCatalog {
     this.dead = 0;
     this.changed();
   }
-}
-
-function grow(array: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
-  if (array.length >= size) return array;
-  const bigger = new Uint8Array(Math.max(size, array.length * 2, 1024));
-  bigger.set(array);
-  return bigger;
-}
-
-/** Days since 1970 of an ISO date's day (YYYY-MM-DD…), NaN when there is none. */
-export function dayNumber(iso: string | null): number {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : NaN;
 }

@@ -48,11 +48,12 @@ export interface CatalogPage {
 
 export interface CatalogSnapshot {
   format: 'framelens-catalog';
-  version: 1;
+  version: 2;
   terms: string[];
   offsets: Uint32Array;
   bytes: Uint8Array;
   last: Int32Array;
+  dense: Uint8Array;
   ids: string[];
   urls: (string | null)[];
   titles: string[];

@@ -1,4 +1,5 @@
 import { VarintReader, varintLength, writeVarint } from '../text/varint';
+import { forEachDoc } from './postingList';
 
 /** A query word this long or longer matches every word it starts ("elect" finds "election"); shorter ones match whole words. */
 export const PREFIX_MIN = 3;
@@ -10,6 +11,8 @@ export interface PostingsParts {
   offsets: Uint32Array;
   bytes: Uint8Array;
   last: Int32Array;
+  /** 1 for each term whose postings are a bitmap of the documents, 0 for varint gaps. */
+  dense: Uint8Array;
 }
 
 /**
@@ -19,6 +22,11 @@ export interface PostingsParts {
  * small tail (each with its sorted word ids) that a search scans directly; when the tail
  * grows past an eighth of the index it is folded into the postings. Removing documents is
  * the owner's business: it skips the dead ones and renumbers the living with `compact`.
+ *
+ * A word in most documents ("the", "said") would cost a byte or more a document in gaps;
+ * its postings become a bitmap of the documents instead (one bit each) when that is
+ * shorter, as compressed bitmap indexes do for dense lists (Chambi et al. 2016, "Better
+ * bitmap performance with Roaring bitmaps"). That is about a quarter of the bytes of news text.
  */
 export class InvertedIndex {
   private terms: string[] = [];
@@ -29,6 +37,8 @@ export class InvertedIndex {
   private mainDocs = 0;
   /** Last document in each term's postings (-1: none), so appended gaps are right. */
   private last = new Int32Array(0);
+  /** 1 where a term's postings are a bitmap of ceil(mainDocs / 8) bytes (see above). */
+  private dense = new Uint8Array(0);
   /** Sorted word ids of each document from `mainDocs` on. */
   private tail: Uint32Array[] = [];
   /** Term ids sorted by spelling (terms from `sortedUpTo` on are not in it yet), for prefix search. */
@@ -63,6 +73,15 @@ export class InvertedIndex {
       if (!terms.length) return levels;
       for (const t of terms) {
         if (t >= mainTerms) continue;
+        if (this.dense[t]) {
+          const start = this.offsets[t]!;
+          const end = this.offsets[t + 1]!;
+          for (let i = start; i < end; i++) {
+            let b = this.bytes[i]!;
+            for (let doc = (i - start) * 8; b; b >>= 1, doc++) if (b & 1 && levels[doc] === w) levels[doc] = w + 1;
+          }
+          continue;
+        }
         reader.seek(this.offsets[t]!, this.offsets[t + 1]!);
         let doc = -1;
         while (!reader.done) {
@@ -88,19 +107,20 @@ export class InvertedIndex {
     return levels;
   }
 
-  /** Folds the tail into the postings: old bytes copied once, the tail's gaps appended. */
+  /** Folds the tail into the postings: old bytes copied once, the tail's gaps appended (or its bits set). */
   merge(): void {
     if (!this.tail.length) return;
     const termCount = this.terms.length;
     const oldOffsets = this.offsets;
     const oldTerms = oldOffsets.length - 1;
+    const docs = this.mainDocs + this.tail.length;
     if (this.last.length < termCount) {
       const last = new Int32Array(Math.max(termCount, this.last.length * 2)).fill(-1);
       last.set(this.last);
       this.last = last;
     }
     const lengths = new Uint32Array(termCount);
-    for (let t = 0; t < oldTerms; t++) lengths[t] = oldOffsets[t + 1]! - oldOffsets[t]!;
+    for (let t = 0; t < oldTerms; t++) if (!this.dense[t]) lengths[t] = oldOffsets[t + 1]! - oldOffsets[t]!;
     const last = this.last.slice(0, termCount);
     this.tail.forEach((held, i) => {
       const doc = this.mainDocs + i;
@@ -109,54 +129,77 @@ export class InvertedIndex {
         last[t] = doc;
       }
     });
+    const bitmap = (docs + 7) >>> 3;
+    const dense = new Uint8Array(termCount);
     const offsets = new Uint32Array(termCount + 1);
-    for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t]! + lengths[t]!;
+    for (let t = 0; t < termCount; t++) {
+      dense[t] = this.dense[t] || lengths[t]! > bitmap ? 1 : 0;
+      offsets[t + 1] = offsets[t]! + (dense[t] ? bitmap : lengths[t]!);
+    }
     const bytes = new Uint8Array(offsets[termCount]!);
     const fill = offsets.slice(0, termCount);
     for (let t = 0; t < oldTerms; t++) {
-      bytes.set(this.bytes.subarray(oldOffsets[t]!, oldOffsets[t + 1]!), offsets[t]!);
+      if (dense[t] && !this.dense[t]) this.forEachDoc(t, (doc) => (bytes[offsets[t]! + (doc >>> 3)]! |= 1 << (doc & 7)));
+      else bytes.set(this.bytes.subarray(oldOffsets[t]!, oldOffsets[t + 1]!), offsets[t]!);
       fill[t]! += oldOffsets[t + 1]! - oldOffsets[t]!;
     }
     this.tail.forEach((held, i) => {
       const doc = this.mainDocs + i;
       for (const t of held) {
-        fill[t] = writeVarint(bytes, fill[t]!, doc - this.last[t]!);
+        if (dense[t]) bytes[offsets[t]! + (doc >>> 3)]! |= 1 << (doc & 7);
+        else fill[t] = writeVarint(bytes, fill[t]!, doc - this.last[t]!);
         this.last[t] = doc;
       }
     });
     this.offsets = offsets;
     this.bytes = bytes;
-    this.mainDocs += this.tail.length;
+    this.dense = dense;
+    this.mainDocs = docs;
     this.tail = [];
+  }
+
+  private forEachDoc(t: number, visit: (doc: number) => void): void {
+    forEachDoc(this.bytes, this.offsets[t]!, this.offsets[t + 1]!, this.dense[t] === 1, visit);
   }
 
   /** Renumbers document d to renumber[d] (ascending; -1 drops it), `count` documents after. */
   compact(renumber: Int32Array, count: number): void {
     this.merge();
     const termCount = this.terms.length;
-    // Renumbering only shrinks gaps, so the new postings fit in the old bytes' length.
-    const bytes = new Uint8Array(this.bytes.length);
-    const offsets = new Uint32Array(termCount + 1);
+    const bitmap = (count + 7) >>> 3;
     const last = new Int32Array(this.last.length).fill(-1);
-    const reader = new VarintReader(this.bytes);
-    let out = 0;
+    const lengths = new Uint32Array(termCount);
     for (let t = 0; t < termCount; t++) {
-      offsets[t] = out;
-      reader.seek(this.offsets[t]!, this.offsets[t + 1]!);
-      let doc = -1;
       let prev = -1;
-      while (!reader.done) {
-        doc += reader.next();
+      this.forEachDoc(t, (doc) => {
         const now = renumber[doc]!;
-        if (now < 0) continue;
-        out = writeVarint(bytes, out, now - prev);
+        if (now < 0) return;
+        lengths[t]! += varintLength(now - prev);
         prev = now;
-      }
+      });
       last[t] = prev;
     }
-    offsets[termCount] = out;
+    const dense = new Uint8Array(termCount);
+    const offsets = new Uint32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) {
+      dense[t] = lengths[t]! > bitmap ? 1 : 0;
+      offsets[t + 1] = offsets[t]! + (dense[t] ? bitmap : lengths[t]!);
+    }
+    const bytes = new Uint8Array(offsets[termCount]!);
+    for (let t = 0; t < termCount; t++) {
+      let out = offsets[t]!;
+      let prev = -1;
+      this.forEachDoc(t, (doc) => {
+        const now = renumber[doc]!;
+        if (now < 0) return;
+        if (dense[t]) bytes[offsets[t]! + (now >>> 3)]! |= 1 << (now & 7);
+        else out = writeVarint(bytes, out, now - prev);
+        prev = now;
+      });
+    }
     this.offsets = offsets;
-    this.bytes = bytes.slice(0, out);
+    this.bytes = bytes;
+    this.dense = dense;
     this.last = last;
     this.mainDocs = count;
   }
@@ -169,6 +212,7 @@ export class InvertedIndex {
       offsets: this.offsets.slice(),
       bytes: this.bytes.slice(),
       last: this.last.slice(0, this.terms.length),
+      dense: this.dense.slice(0, this.terms.length),
     };
   }
 
@@ -178,11 +222,16 @@ export class InvertedIndex {
       !Array.isArray(s.terms) ||
       !(s.offsets instanceof Uint32Array) ||
       !(s.bytes instanceof Uint8Array) ||
-      !(s.last instanceof Int32Array)
+      !(s.last instanceof Int32Array) ||
+      !(s.dense instanceof Uint8Array)
     )
       throw new TypeError('no postings');
-    if (s.offsets.length !== s.terms.length + 1 || s.last.length !== s.terms.length || s.offsets[s.terms.length] !== s.bytes.length)
+    const n = s.terms.length;
+    if (s.offsets.length !== n + 1 || s.last.length !== n || s.dense.length !== n || s.offsets[n] !== s.bytes.length)
       throw new TypeError('postings do not fit the terms');
+    const bitmap = (docs + 7) >>> 3;
+    for (let t = 0; t < n; t++)
+      if (s.dense[t] && s.offsets[t + 1]! - s.offsets[t]! !== bitmap) throw new TypeError('a bitmap does not fit the documents');
     const index = new InvertedIndex();
     index.terms = s.terms.slice();
     index.terms.forEach((t, i) => index.termIds.set(t, i));
@@ -190,6 +239,7 @@ export class InvertedIndex {
     index.offsets = new Uint32Array(s.offsets);
     index.bytes = new Uint8Array(s.bytes);
     index.last = new Int32Array(s.last);
+    index.dense = new Uint8Array(s.dense);
     index.mainDocs = docs;
     return index;
   }

@@ -17,30 +17,54 @@ const WORD = /[\p{L}\p{N}]+(?:[''’\-.,][\p{L}\p{N}]+)*/gu;
 /** Splits text into word tokens with offsets. Punctuation is dropped. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  // Lower-casing the whole text once is cheaper than once a word, and gives the same
+  // words when every character maps to one (same length) and no Greek capital sigma's
+  // lower case depends on its neighbours (the only context-sensitive mapping).
+  const lowered = text.toLowerCase();
+  const whole = lowered.length === text.length && !text.includes('Σ') ? lowered : null;
+  // exec with lastIndex: matchAll's iterator costs more per match, and this runs per article.
+  const re = new RegExp(WORD);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     let word = m[0];
+    const at = m.index;
     // "1,000" and "3.5" stay whole; "end.Next" (missing space) splits on the period.
-    if (/[.,]/.test(word) && !/^\d[\d.,]*\d$/.test(word)) {
-      let offset = m.index;
+    if ((word.includes('.') || word.includes(',')) && !NUMBER.test(word)) {
+      let offset = at;
       for (const part of word.split(/[.,]/)) {
-        if (part) out.push(makeToken(part, offset));
+        if (part) out.push(makeToken(part, offset, whole));
         offset += part.length + 1;
       }
       continue;
     }
     if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
-    out.push(makeToken(word, m.index));
+    out.push(makeToken(word, at, whole));
   }
   return out;
 }
 
-function makeToken(word: string, start: number): Token {
-  return { text: word, lower: normalizeWord(word), start, end: start + word.length };
+const NUMBER = /^\d[\d.,]*\d$/;
+
+function makeToken(word: string, start: number, lowered: string | null): Token {
+  const end = start + word.length;
+  const lower = lowered === null ? word.toLowerCase() : lowered.slice(start, end);
+  return { text: word, lower: lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower, start, end };
 }
 
 /** Lower-cases and folds typographic apostrophes. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/[’‘]/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
+}
+
+/** An article's title and text as tokens, read once and shared by the indexes that take them. */
+export interface ArticleTokens {
+  title: Token[];
+  text: Token[];
+}
+
+/** The tokens of a record's title and text (what MatchIndex.add and ArchiveCatalog.add read). */
+export function tokenizeArticle(r: { title?: string | null; text?: string | null }): ArticleTokens {
+  return { title: tokenize(r.title ?? ''), text: tokenize(r.text ?? '') };
 }
 
 const stemCache = new Map<string, string>();
