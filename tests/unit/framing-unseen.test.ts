@@ -33,6 +33,16 @@ describe('names and labels on unseen news', () => {
     expect(r.voices.filter((v) => v.quotes > 0).some((v) => v.speaker === 'Ivanka Trump')).toBe(false);
   });
 
+  it('takes no word of an institution as a title, and no headline verb into a name', () => {
+    const r = report(
+      'Speaker of the House Nancy Pelosi spoke. Secretary of Defense James Mattis left. Shakeup: Susan Rice To Be Obama’s Adviser\n\nPresident Barack Obama chose Rice.',
+      'Nancy Pelosi spoke. Pelosi smiled. James Mattis left. Mattis waved. Obama chose Rice. Mr. Obama smiled.',
+    );
+    const forms = r.naming.flatMap((n) => n.variants.map((v) => v.form));
+    expect(forms.some((f) => /^(House|Defense|Be)\b/.test(f))).toBe(false);
+    expect(r.naming.some((n) => n.concept === 'Be Obama')).toBe(false);
+  });
+
   it('takes no pronoun clause as a description ("he was hired as …")', () => {
     const r = report(
       'Kudlow worked for President Ronald Reagan. After that, he was hired as chief economist at Bear Stearns, Reagan recalled.',

@@ -45,8 +45,11 @@ export const DATE_WORDS = new Set(
     ' ',
   ),
 );
+// Verbs capitalised in headlines ("Susan Rice To Be Obama's Adviser"): never in a name.
+export const HEADLINE_VERBS = new Set('Be Is Are Was Were Been Has Have Had Will Would Can Could Should'.split(' '));
 export const NOT_NAMES = new Set([
   ...'On In At As By For From After Before When While During Since Until Under Over With Without Among Across Through'.split(' '),
+  ...HEADLINE_VERBS,
   ...DATE_WORDS,
 ]);
 

@@ -7,6 +7,7 @@ import {
   APPOSITIVE_AFTER,
   APPOSITIVE_BEFORE,
   DATE_WORDS,
+  HEADLINE_VERBS,
   EVALUATIVE,
   HONORIFIC,
   NOT_NAMES,
@@ -34,6 +35,8 @@ interface Referent {
 /** Two words belong to one name when only a space, or an initial's period and a space, separate them ("Vladimir V. Putin"). */
 const gapJoins = (gap: string, before: string) => gap === ' ' || (gap === '. ' && /^\p{Lu}$/u.test(before));
 
+const INSTITUTION_WORD = /^(House|State|Senate|White|Defen[cs]e|Homeland|Security|Treasury|Commerce|Interior)$/;
+
 const flatten = (s: string) => s.replace(/[‐-]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** People named in full (two or more capitalised words, no title words) in any article. */
@@ -56,6 +59,7 @@ function referents(prepared: PreparedArticle[]): Referent[] {
         const cap =
           (/^\p{Lu}\p{Ll}/u.test(t.text) || (/^\p{Lu}$/u.test(t.text) && run.length > 0)) &&
           !HONORIFIC.test(t.text) &&
+          !HEADLINE_VERBS.has(t.text) &&
           (run.length > 0 || (!isStopword(t.lower) && !NOT_NAMES.has(t.text)));
         const joined = k > 0 && gapJoins(text.slice(toks[k - 1]!.end, t.start), toks[k - 1]!.text);
         // A weekday or month closes a name ("Oval Office Tuesday").
@@ -166,10 +170,12 @@ function formsIn(p: PreparedArticle, all: Referent[], apart: Set<number>): Forms
         const honorific = a > 0 && HONORIFIC.test(toks[a - 1]!.text) && /^\.?[ \t]$/.test(text.slice(toks[a - 1]!.end, toks[a]!.start));
         if (honorific)
           add(ri, `${text.slice(toks[a - 1]!.start, toks[a - 1]!.end + (text[toks[a - 1]!.end] === '.' ? 1 : 0))} ${name}`, si);
-        else if (title && !title.includes(' ')) add(ri, run, si);
+        // "the House Nancy Pelosi", "Defense James Mattis" (of "Speaker of the House", "Secretary of
+        // Defense"): a word of an institution is no title of the person's.
+        else if (title && !title.includes(' ') && !INSTITUTION_WORD.test(title)) add(ri, run, si);
         else {
           // "Japanese Prime Minister Shinzo Abe": the title is a description of its own.
-          if (title) add(ri, title, si);
+          if (title && !INSTITUTION_WORD.test(title)) add(ri, title, si);
           if (name.includes(' ')) add(ri, name, si);
         }
         for (const m of [

@@ -11,7 +11,7 @@ const TITLE_WORDS = new Set(
   representative speaker leader chief director spokesman spokeswoman spokesperson ambassador foreign state deputy vice former then
   commission council chairman chairwoman commissioner high attorney judge justice king queen prince princess pope premier mayor
   un eu us u.s. u.n. uk u.k. cia fbi nato white house german chinese french british american russian canadian north south korean
-  japanese iranian israeli syrian supreme leader lawmaker congressman congresswoman house press majority minority whip patrol agent`.split(
+  japanese iranian israeli syrian supreme leader lawmaker congressman congresswoman house press majority minority whip patrol agent defense defence homeland security treasury commerce interior`.split(
     /\s+/,
   ),
 );
