@@ -124,7 +124,7 @@ function naiveQuotes(text: string): Span[] {
   return out;
 }
 
-function quoteBenchmark(file: string, label: string): void {
+export function quoteBenchmark(file: string, label: string): void {
   const docs = labelledDocuments(file);
   const ours = docs.map(({ article, gold }) => {
     const all = articleQuotes(prepareArticle(article)).quotes;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/core/text';
-import { prepareArticle } from '../../src/core/framing/prepare';
+import { prepareArticle, withoutLinkCards } from '../../src/core/framing/prepare';
 import { extractQuotes } from '../../src/core/framing/quotes';
 import { articleQuotes, speakerCanonicalizer } from '../../src/core/framing/voices';
 import { articleFromRecord } from '../../src/core/types';
@@ -82,5 +82,75 @@ describe('speakers of quotes the common attribution patterns miss', () => {
     expect(
       speakers('Malloy praised lawmakers for coming together "as few places in our nation have demonstrated the ability to do."')[0]![1],
     ).toBe('Malloy');
+  });
+
+  it('takes the name after a role or title following the verb, never the title alone', () => {
+    const q = (t: string) =>
+      extractQuotes(t, splitSentences(t))
+        .quotes.filter((x) => x.kind === 'direct')
+        .map((x) => [x.speaker, x.role]);
+    expect(q('“The plan is ready,” said Treasury press secretary Dana Miller. “We will act.”')).toEqual([
+      ['Dana Miller', 'Treasury press secretary'],
+      ['Dana Miller', 'Treasury press secretary'],
+    ]);
+    expect(q('“I urge a vote,” said Republican Sen. Ann Ross of Ohio.')).toEqual([['Ann Ross', 'Republican Sen., of Ohio']]);
+    expect(q('“This bill is narrow,” said state Rep. Joe Park (R), one of its sponsors.')[0]![0]).toBe('Joe Park');
+    expect(q('“We found support,” said spokesman Ray Cole.')).toEqual([['Ray Cole', 'spokesman']]);
+    expect(q('“It goes too far,” Democratic Rep. Lee Hart of Maine said.')[0]![0]).toBe('Democratic Rep. Lee Hart');
+    // An honorific is part of the name as written.
+    expect(q('“We will see,” said Mr. Kim.')).toEqual([['Mr. Kim', null]]);
+  });
+
+  it('keeps "of the Institution" as the role of a person and as part of a body\'s own name', () => {
+    const q = (t: string) =>
+      extractQuotes(t, splitSentences(t))
+        .quotes.filter((x) => x.kind === 'direct')
+        .map((x) => [x.speaker, x.role]);
+    expect(q('“Primaries are private,” said Ellen Marsh of the Brookings Institution.')).toEqual([
+      ['Ellen Marsh', 'of the Brookings Institution'],
+    ]);
+    expect(q('The National Farmers Association of America said the bill offers "a fair deal."')[0]![0]).toBe(
+      'National Farmers Association of America',
+    );
+    expect(q('Dan Ortiz of the group Keep Ohio Working, a jobs coalition, said the aim is to "get people to the polls."')[0]![0]).toBe(
+      'Dan Ortiz',
+    );
+    // "U.S." is one word: no "S. Circuit Court".
+    expect(q('“The order stands,” the U.S. Court of Appeals said.')[0]![0]).toBe('the U.S. Court of Appeals');
+  });
+
+  it('keeps a description apart from the name, and shows it alone only when no name is given', () => {
+    const text =
+      'But Maria Lopez, a professor of labor law at Yale University said the ruling left much open.\n\n“How workers will prove it is unclear,” she said.';
+    const q = extractQuotes(text, splitSentences(text)).quotes.map((x) => [x.kind, x.speaker, x.role]);
+    expect(q).toEqual([
+      ['indirect', 'Maria Lopez', 'a professor of labor law at Yale University'],
+      ['direct', 'Maria Lopez', 'a professor of labor law at Yale University'],
+    ]);
+    const unnamed = '“It is unclear,” said a professor of labor law at Yale University.';
+    expect(extractQuotes(unnamed, splitSentences(unnamed)).quotes.map((x) => [x.speaker, x.role])).toEqual([
+      ['a professor of labor law at Yale University', null],
+    ]);
+  });
+
+  it('resolves "he" to a full name led by its description, and reads a bracketed "[he said]"', () => {
+    expect(
+      speakers(
+        'Senator Joan Bell, of course, backed the bill. Award-winning folk singer Rory McAllister was to perform but said he was dropped after critics noted he once called the bill “a disgrace.”',
+      ),
+    ).toEqual([['a disgrace.', 'Rory McAllister']]);
+    expect(speakers('Tom Reyes, a teacher, met us. “We all pay our dues at some point,” [he said].')).toEqual([
+      ['We all pay our dues at some point,', 'Tom Reyes'],
+    ]);
+  });
+
+  it('blanks an inline link card of headlines after a name, so it is never a speaker, keeping every offset', () => {
+    const text =
+      'President Trump Donald John TrumpSenate votes on bill Democrats make play for voters MORE said "we will win." Aides to Pat Lee Pat Ann LeeJudge rules on case MORE agreed.';
+    const clean = withoutLinkCards(text);
+    expect(clean).toHaveLength(text.length);
+    expect(clean.replace(/ {2,}/g, ' ')).toBe('President Trump said "we will win." Aides to Pat Lee agreed.');
+    const art = articleFromRecord({ id: 'h', url: null, title: 't', outlet: 'The Hill', published: null, text });
+    expect(articleQuotes(prepareArticle(art)).quotes.map((x) => x.speaker)).toEqual(['President Trump']);
   });
 });

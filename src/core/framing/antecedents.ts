@@ -5,13 +5,18 @@ import placesData from './lexicon/places.json';
 const PRONOUN = /^(he|she|they)$/i;
 const STATEMENT = /^(?:the|a|an|its|his|her|their)?\s*(?:official\s+|joint\s+|written\s+)?statement$/i;
 // A capitalised name opening a sentence (after an optional lead-in), then a comma or a verb.
-const SUBJECT = /^(?:[A-Z][^,"“]{0,40},\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3})(?=,|\s+[a-z])/;
+const SUBJECT =
+  /^(?:[A-Z][^,"“]{0,40},\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?((?:Mc|Mac|De|La)?[A-Z][a-z'’-]+(?:\s+(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+){0,3})(?=,|\s+[a-z])/;
 // A person introduced by full name and a description ("Heather Cronk, co-director of …, traveled"):
 // the one a later "she" may refer to though not yet quoted.
-const INTRODUCED = /^([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:[a-z]|(?:a|an|the)\s|\d)/;
-const FULL_NAMES = /^[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+$/;
+const INTRODUCED = /^((?:Mc|Mac|De|La)?[A-Z][a-z'’-]+(?:\s+(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+){1,2}),\s+(?:[a-z]|(?:a|an|the)\s|\d)/;
+// Mc, Mac, De, La: a capital inside one name ("McClurkin", "MacArthur", "DeVos", "LaHood").
+// A full name led by its description ("Grammy-winning gospel singer Donnie McClurkin was …").
+const DESCRIBED =
+  /^(?:[A-Z][a-z]+-[a-z]+\s+)?(?:[a-z][a-z-]+\s+){1,4}((?:Mc|Mac|De|La)?[A-Z][a-z'’-]+(?:\s+(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+){1,2})(?=\s+[a-z])/;
+const FULL_NAMES = /^(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+\s+(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+$/;
 // A run of capitalised words; its last two are the name ("Prime Minister Theresa May").
-const FULL_NAMES_G = /[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+/g;
+const FULL_NAMES_G = /(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+(?:\s+(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+)+/g;
 const NOT_PERSON =
   /^(The|A|An|This|That|In|On|At|For|But|And|When|After|Before|If)\s|\s(States|Kingdom|Union|House|Department|Ministry|Office|Protection|Enforcement|Security|Council|Committee|Party|Court|University|College|Institute|Foundation|Center|Centre|Times|Post|News|Journal|Street|Avenue|Review|Magazine|Association|Agency|Bank|Fund|Group|Company|Corporation|Room|Hall|Garden|Lawn|Wing|Palace|Tower|Building)$/;
 // Capitalised words that do not belong in a person's name ("What the Internet Is Hiding").
@@ -20,7 +25,8 @@ const NOT_NAME_WORD =
 // Countries, capitals and their governments speak ("North Korea accused …") but "he" and "she" never refer back to them.
 const PLACES = new Set(placesData.places.flatMap((p) => p.forms.map((f) => f.toLowerCase().replace(/^the\s+/, ''))));
 /** People named in a sentence as such: full names not used as a modifier ("the Trump victory"), or a known surname. */
-const MENTION = /(?<![\w'’-])(?<!\bthe\s)[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,2}(?![A-Za-z])/g;
+const MENTION =
+  /(?<![\w'’-])(?<!\bthe\s)(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?(?:Mc|Mac|De|La)?[A-Z][a-z'’-]+){0,2}(?![A-Za-z])/g;
 
 /**
  * Who "he", "she" and "they" refer to while reading an article in order: the last person
@@ -64,8 +70,9 @@ export class Antecedents {
     else if (full) this.person = { speaker: full, role: null, verb: '', start: 0, end: 0 };
     else {
       const intro = INTRODUCED.exec(sentence);
-      if (intro && !NOT_PERSON.test(intro[1]!) && !/^(?:Like|Unlike)\s/.test(intro[1]!))
-        this.person = { speaker: intro[1]!.replace(OPENER, ''), role: null, verb: '', start: 0, end: 0 };
+      const named = intro?.[1] ?? DESCRIBED.exec(sentence)?.[1];
+      if (named && !NOT_PERSON.test(named) && !/^(?:Like|Unlike)\s/.test(named))
+        this.person = { speaker: named.replace(OPENER, ''), role: null, verb: '', start: 0, end: 0 };
     }
   }
 

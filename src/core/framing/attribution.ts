@@ -1,4 +1,7 @@
 import { SPEECH_VERBS } from './lexicon/speechVerbs';
+import { LU, LL, TITLE, NAME, ROLE, SPEAKER, APPOS, BETWEEN, VERB, PRE_ROLE, OF_DESC } from './attributionParts';
+
+export { APPOS, BETWEEN, CAP_WORD, LL, LU, SPEAKER } from './attributionParts';
 
 /**
  * Who said it: regular patterns of news attribution, after Pareti's attribution relations
@@ -18,46 +21,17 @@ export interface Attribution {
   end: number;
 }
 
-// Latin-script letter classes rather than Unicode properties: without the 'u' flag these
-// large patterns compile several times faster on a cold engine (the service worker), and
-// English-language news writes names in Latin script.
-export const LU = String.raw`A-ZÀ-ÖØ-ÞĀ-ſ`;
-export const LL = String.raw`a-zß-öø-ÿĀ-ſ`;
-const CAP = String.raw`[${LU}][${LU}${LL}'’\-]*\.?`;
-export const CAP_WORD = CAP;
-const PARTICLE = String.raw`(?:von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)`;
-const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt)\.?`;
-const NAME = String.raw`(?:${TITLE}\s+)?${CAP}(?:[ \t]+(?:${PARTICLE}[ \t]+)*${CAP}){0,5}`;
-const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|officials?|ministers?|ministry|presidents?|secretary|director|analysts?|experts?|sources?|lawyers?|attorneys?|counsel|statement|report|senators?|lawmakers?|leaders?|advis[eo]rs?|aides?|diplomats?|ambassadors?|chief|governor|mayor|professor|researchers?|people|person|residents?|witness(?:es)?|police|prosecutors?|judge|members?|chairman|chairwoman|executive|officers?|representatives?|commissioner|correspondent|reporters?|group|agency|administration|government|department|committee|campaign|observers?|activists?|critics?|supporters?|organi[sz]ers?|historian|scholar|economists?|envoys?|negotiators?|officer|commander|general|candidate|voters?|campaigners?|groups|ministries)`;
-const DET = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)`;
-const DESC = String.raw`${DET}\s+(?:(?!(?:as|and|or|but|that|to|of|in|on|at|for|by|is|was|are)\s)[${LU}${LL}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}'’.\-]+\s+){0,4}?[${LU}${LL}'’.\-]+)?`;
-// Headline style, no determiner: "Chinese foreign ministry spokesman", "White House press secretary".
-// A modifier in a bare role is not a verb: no past tense or third-person -s, no function word.
-// (A short check instead of the whole verb list keeps the pattern cheap to compile.)
-const NOT_MODIFIER = String.raw`(?![a-z]+(?:ed|s)\b|(?:told|wrote|said|the|a|an|and|or|that|of|to|in|on|for|with|by|as)\b)`;
-const BARE_DESC = String.raw`${CAP}(?:[ \t]+${NOT_MODIFIER}[${LU}${LL}\-]+){0,3}?[ \t]+${ROLE}`;
-const THE_NAME = String.raw`the\s+${NAME}`;
-const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
-// An address standing for its office ("10 Downing Street said", "1600 Pennsylvania Avenue").
-const ADDRESS = String.raw`\d{1,4}[ \t]+${CAP}[ \t]+(?:Street|Avenue|Road)`;
-export const SPEAKER = String.raw`(?<speaker>${DESC}|${THE_NAME}|${PRONOUN}|${ADDRESS}|${BARE_DESC}|${NAME})`;
-// Up to two appositives ("Alex Mensing, project coordinator for Pueblo Sin Fronteras, a
-// transnational group that organized the caravan, told"): the name before them speaks.
-export const APPOS = String.raw`(?:,\s+(?<role>[^,"“”«»]{2,120}?)(?:,\s+(?!and\s|or\s)[^,"“”«»]{2,120}?)?,)?`;
-export const BETWEEN = String.raw`(?:\s+(?:[${LL}]+ly|(?:(?:late|early|on)\s+)?[${LU}][${LU}${LL}]+day(?:\s+(?:night|morning|afternoon|evening))?|on\s+[${LU}][${LU}${LL}]+|in\s+a\s+statement|today|yesterday|has|have|had|also|later|then|again|earlier|once|further|simply|would|will|had\s+earlier|at\s+the\s+time))*`;
-const VERB = String.raw`(?<verb>${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
-
 /** `, Wang told reporters` / ` he added` right after a quote. */
-const AFTER_SUBJECT_VERB = new RegExp(String.raw`^\s*[,—–:\-]?\s*${SPEAKER}${APPOS}${BETWEEN}\s+${VERB}\b`);
+const AFTER_SUBJECT_VERB = new RegExp(String.raw`^\s*[,—–:\-]?\s*\[?${SPEAKER}${OF_DESC}${APPOS}${BETWEEN}\s+${VERB}\b`);
 /** `, said Mr. Kim` / `, said a spokesman for the ministry`. */
 // A description closing the sentence: `, said Donald Trump, who placed second in a poll.`
 const CLOSING_DESC = String.raw`(?:,\s+(?<tail>(?:who|an?|the)\s[^,"“”«»]{2,120}?)(?=[.;!?]\s|[.;!?]?$))`;
 const AFTER_VERB_SUBJECT = new RegExp(
-  String.raw`^\s*[,—–\-]?\s*${VERB}\s+${SPEAKER}(?:${CLOSING_DESC}|${APPOS})(?=\s*(?:[,.;:!?]|$|(?:in|on|at|during|after|to|while|who|when)\b))`,
+  String.raw`^\s*[,—–\-]?\s*${VERB}\s+(?:${PRE_ROLE})?${SPEAKER}${OF_DESC}(?:${CLOSING_DESC}|${APPOS})(?=\s*(?:[,.;:!?(]|$)|\s+(?:in|on|at|during|after|to|while|who|when)\b)`,
 );
 const AFTER_ACCORDING = new RegExp(String.raw`^\s*[,—–\-]?\s*according\s+to\s+${SPEAKER}${APPOS}`);
 /** `X said …` anywhere before a quote or clause (the last one wins). */
-const SUBJECT_VERB = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER}${APPOS}${BETWEEN},?\s+${VERB}\b`, 'g');
+const SUBJECT_VERB = new RegExp(String.raw`(?<![${LU}${LL}\-.])${SPEAKER}${APPOS}${BETWEEN},?\s+${VERB}\b`, 'g');
 /** `Boris Johnson, who said in 2015 "…"`. */
 const RELATIVE = new RegExp(String.raw`(?<![${LU}${LL}\-])${SPEAKER},\s+who${BETWEEN}\s+${VERB}\b`, 'g');
 /** `Trump stoked a war of words with Khan, calling the mayor "…"`: the sentence subject speaks. */
@@ -79,6 +53,8 @@ export function cleanSpeaker(raw: string): string | null {
   if (!words.length) return null;
   let s = words.join(' ').replace(/[,.;:]+$/, '');
   if (/^(it|this|that|there)$/i.test(s)) return null;
+  // "Republican Rep", "Sen": a title cut from the name after it names nobody.
+  if (new RegExp(`(?:^|\\s)${TITLE}$`).test(s)) return null;
   // A pronoun with a contraction ("I’ll", "He’s") is a clause, not someone named.
   if (/^(i|we|you|he|she|they|it|there)['’](ll|m|s|re|ve|d)$/i.test(s)) return null;
   // "a statement from Judiciary Chairman Bob Goodlatte": the one who issued it speaks.
@@ -95,6 +71,9 @@ const PERFECT = /^(he|she|they)['’](?:s|ve|d)$/i;
 const PARTICIPLES =
   /^(said|written|claimed|tweeted|argued|insisted|warned|stated|suggested|noted|admitted|acknowledged|declared|described|called)$/i;
 
+export const ORG_HEAD =
+  /\s(?:Association|Union|Federation|League|Society|Foundation|Institute|Institution|Organization|Organisation|Council|Committee|Department|Ministry|Bank|University|Party|Church|Academy|Board|Commission|Court|Chamber|Alliance|Coalition|Secretary|Minister)$/;
+
 export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attribution | null {
   const g = m.groups ?? {};
   const perfect = PERFECT.exec(g.speaker?.trim() ?? '');
@@ -102,7 +81,16 @@ export function build(m: RegExpExecArray | RegExpMatchArray, offset = 0): Attrib
   if (!speaker) return null;
   const start = (m.index ?? 0) + offset;
   const verb = (g.verb ?? 'according to').toLowerCase().replace(/^told\s.*$/, 'told');
-  return { speaker, role: (g.role ?? g.tail)?.trim() || null, verb, start, end: start + m[0].length };
+  // "the Military Officers Association of America": the body's own name goes on after "of".
+  // "at Cornell University" describes "a professor"; after a name it is where they spoke.
+  const ofdesc = g.ofdesc?.startsWith('at') && !/^\p{Ll}/u.test(speaker) ? undefined : g.ofdesc?.replace(/\.$/, '');
+  const body = ofdesc && ORG_HEAD.test(speaker) && !/\sthe\s/.test(ofdesc);
+  const role = [g.prerole, body || /^\p{Ll}/u.test(speaker) ? null : ofdesc, g.role ?? g.tail]
+    .map((r) => r?.trim().replace(/(?<!(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Jr|Sr|Inc|Co|Corp)|[A-Z])\.$/, ''))
+    .filter(Boolean)
+    .join(', ');
+  const described = ofdesc && /^\p{Ll}/u.test(speaker);
+  return { speaker: body || described ? `${speaker} ${ofdesc}` : speaker, role: role || null, verb, start, end: start + m[0].length };
 }
 
 // A cheap test run first: most sentences have no reporting verb, and the full patterns are

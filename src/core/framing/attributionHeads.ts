@@ -1,4 +1,4 @@
-import { APPOS, build, CAP_WORD, cleanSpeaker, HAS_VERB, SPEAKER, type Attribution } from './attribution';
+import { APPOS, build, CAP_WORD, ORG_HEAD, cleanSpeaker, HAS_VERB, SPEAKER, type Attribution } from './attribution';
 import { isStopword } from '../text';
 import { SPEECH_VERBS } from './lexicon/speechVerbs';
 
@@ -38,10 +38,14 @@ const HEAD_TITLE =
 
 /** A one-word place or organisation as the speaker after "Name of …": the name is who speaks. */
 export function withPersonBeforeOf(text: string, a: Attribution): Attribution {
-  if (a.speaker.includes(' ') || !/^\p{Lu}/u.test(a.speaker)) return a;
+  if (!/^\p{Lu}/u.test(a.speaker)) return a;
   const m = OF_HEAD.exec(text.slice(0, a.start));
   if (!m) return a;
   const name = m.groups!.name!;
+  // "The Military Officers Association of America said": one body's name.
+  if (ORG_HEAD.test(` ${name}`) && !m.groups!.desc) return { ...a, speaker: `${name} of ${a.speaker}`, start: m.index };
+  // A longer name after "of" is this person's group only when a description leads it ("Danny Gonzalez of the group Move America Forward").
+  if (a.speaker.includes(' ') && !/^(?:the|a|an)\s+\p{Ll}/u.test(m.groups!.desc!)) return a;
   if (name.split(/\s+/).some((w) => HEAD_TITLE.test(w))) return a;
   const desc = `${text.slice(m.index + name.length, a.start).trim()} ${a.speaker}`;
   return { ...a, speaker: name, role: a.role ? `${desc}, ${a.role}` : desc, start: m.index };

@@ -23,7 +23,12 @@ export function indirectQuote(sentence: string): (Attribution & { clause: string
   let m = INDIRECT_LEAD.exec(sentence);
   if (m) {
     const a = build(m);
-    if (a) return { ...a, verb: a.verb.split(/\s+/)[0]!, clause: m.groups!.clause!.trim() };
+    if (a)
+      return {
+        ...namedBeforeDescription(sentence, m.groups!.speaker!, a),
+        verb: a.verb.split(/\s+/)[0]!,
+        clause: m.groups!.clause!.trim(),
+      };
   }
   m = INDIRECT_TAIL.exec(sentence);
   if (m) {
@@ -35,4 +40,18 @@ export function indirectQuote(sentence: string): (Attribution & { clause: string
     }
   }
   return null;
+}
+
+const NAME_THEN_COMMA = /(?:^|\s)((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*),\s+$/u;
+
+/**
+ * "Stephen Yale-Loehr, a professor of immigration law at Cornell University said …": an
+ * appositive without its closing comma leaves the description as the subject; the name
+ * before it speaks, and the description is its role.
+ */
+function namedBeforeDescription(sentence: string, raw: string, a: Attribution): Attribution {
+  if (!/^\p{Ll}/u.test(a.speaker) || /^(?:he|she|they)$/i.test(a.speaker)) return a;
+  const m = NAME_THEN_COMMA.exec(sentence.slice(0, sentence.indexOf(raw)));
+  const name = m ? cleanSpeaker(m[1]!) : null;
+  return name && !/^(?:he|she|they)$/i.test(name) ? { ...a, speaker: name, role: a.role ?? a.speaker } : a;
 }

@@ -41,7 +41,18 @@ const BOILERPLATE = [
 const CAPTION =
   /\((pictured|file photo|pictured [^)]*)\)|\b(is|are) pictured\b|^(this|the) (file )?(photo|picture|image)\b|\b(this|the) (file )?(photo|picture|image) (taken|shows|reportedly shows)\b|\((\w[\w .'’-]*\/)+\w[\w .'’-]*\)\s*$/i;
 
-export function prepareArticle(article: Article): PreparedArticle {
+// An inline link card as The Hill prints them after a name: "Trump Donald John TrumpKamala
+// Harris calls for … MORE" (the full name glued to a list of headlines, closed by "MORE").
+const LINK_CARD = /\b(\p{Lu}\p{Ll}+)(\s(?:\p{Lu}[\p{L}'’.-]*\s){1,3}\1(?=[\p{Lu}'‘"“\d])[^\n]{0,600}?\sMORE\b)/gu;
+
+/** Link cards blanked out with spaces, so every offset into the text stays as it was. */
+export function withoutLinkCards(text: string): string {
+  return text.includes(' MORE') ? text.replace(LINK_CARD, (_, name: string, card: string) => name + ' '.repeat(card.length)) : text;
+}
+
+export function prepareArticle(original: Article): PreparedArticle {
+  const text = withoutLinkCards(original.text);
+  const article = text === original.text ? original : { ...original, text };
   const sentences = splitSentences(article.text);
   const tokens: Token[][] = [];
   const stems: string[][] = [];
