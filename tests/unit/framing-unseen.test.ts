@@ -43,6 +43,16 @@ describe('names and labels on unseen news', () => {
     expect(r.naming.some((n) => n.concept === 'Be Obama')).toBe(false);
   });
 
+  it('takes no cut name as a title ("House of Representatives Speaker") and no headline words ("Impeachment Against President")', () => {
+    const r = report(
+      'House of Representatives Speaker Nancy Pelosi spoke. The House voted on Articles of Impeachment Against President Donald Trump. Pelosi left.',
+      'Nancy Pelosi spoke. Pelosi smiled. The House voted to impeach President Donald Trump. Trump left. Mr. Trump waved.',
+    );
+    const forms = r.naming.flatMap((n) => n.variants.map((v) => v.form));
+    expect(forms.filter((f) => /Representatives|Impeachment|Against/.test(f))).toEqual([]);
+    expect(r.naming.map((n) => n.concept).filter((c) => /Representatives|Impeachment/.test(c))).toEqual([]);
+  });
+
   it('takes no pronoun clause as a description ("he was hired as …")', () => {
     const r = report(
       'Kudlow worked for President Ronald Reagan. After that, he was hired as chief economist at Bear Stearns, Reagan recalled.',

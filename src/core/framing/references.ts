@@ -35,6 +35,7 @@ interface Referent {
 /** Two words belong to one name when only a space, or an initial's period and a space, separate them ("Vladimir V. Putin"). */
 const gapJoins = (gap: string, before: string) => gap === ' ' || (gap === '. ' && /^\p{Lu}$/u.test(before));
 
+const HEADLINE_WORD = /(?:^|\s)(?:Against|For|To|With|From|Of|On|In|At|By|Over|After|About|Into|And)(?:\s|$)/;
 const INSTITUTION_WORD = /^(House|State|Senate|White|Defen[cs]e|Homeland|Security|Treasury|Commerce|Interior)$/;
 
 const flatten = (s: string) => s.replace(/[‐-]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -148,7 +149,11 @@ function formsIn(p: PreparedArticle, all: Referent[], apart: Set<number>): Forms
       // A sentence-opening participle is no title ("Hosting President Emmanuel Macron").
       if (a === 0 && a < k && /^\p{Lu}\p{Ll}+ing$/u.test(toks[0]!.text)) a = 1;
       const run = text.slice(toks[a]!.start, toks[b]!.end);
-      const { name, title } = splitTitle(run);
+      const split = splitTitle(run);
+      const { name } = split;
+      // No title cut from a longer name ("House of Representatives Speaker") or in headline
+      // case ("Articles of Impeachment Against President").
+      const title = split.title && !(a > 0 && toks[a - 1]!.lower === 'of') && !HEADLINE_WORD.test(split.title) ? split.title : null;
       const nameWords = flatten(name).split(' ');
       // A lone surname goes to the most mentioned person who has it ("Trump" is Donald Trump,
       // not Trump Tower).
