@@ -425,7 +425,7 @@ export async function run(): Promise<void> {
   );
   quoteBenchmark(
     'heldout-6.json',
-    'sixth held-out set (eight abp articles not in any earlier set, left, centre and right outlets, labelled before any run; unseen)',
+    'sixth held-out set (eight abp articles not in any earlier set, left, centre and right outlets, labelled before any run; scored 0.701 unseen, its errors since examined and fixed, so it is seen)',
   );
   namingBenchmark();
 }
