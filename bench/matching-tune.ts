@@ -20,11 +20,10 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import {
+  DECISION,
   DEFAULT_CANDIDATE_OPTIONS,
   DEFAULT_WEIGHTS,
   MatchIndex,
-  RELATED_THRESHOLD,
-  SAME_STORY_THRESHOLD,
   type MatchIndexSnapshot,
   type MatchTuning,
 } from '../src/core/match';
@@ -94,8 +93,7 @@ async function main(): Promise<void> {
     framelens.index.tune({
       weights: { ...DEFAULT_WEIGHTS, ...tuning.weights },
       candidates: { ...DEFAULT_CANDIDATE_OPTIONS, ...tuning.candidates },
-      sameStoryThreshold: tuning.sameStoryThreshold ?? SAME_STORY_THRESHOLD,
-      relatedThreshold: tuning.relatedThreshold ?? RELATED_THRESHOLD,
+      decision: { ...DECISION, ...tuning.decision },
     });
     const latencies: number[] = [];
     const cpu: number[] = [];
