@@ -28,6 +28,56 @@ export function pairQueryIds(distractors: readonly ArticleRecord[]): string[] {
   ).slice(0, PAIR_QUERIES);
 }
 
+interface PairJudgements {
+  queries: { query: string; same: string[]; different: string[] }[];
+}
+
+/** Precision and recall of a flag on the judged pairs, per part (even positions tuned on, odd held out). */
+export interface PairQuality {
+  tune: { same: [number, number]; related: [number, number] };
+  held: { same: [number, number]; related: [number, number] };
+}
+
+/**
+ * The same-story decision and the related bar on the hand-judged abp pairs (data/abp-pairs.json):
+ * over each query's top 10, results judged neither way left out; recall against the pairs
+ * judged the same story. A repeated distractor (`id~1`) is the judged article itself.
+ */
+export function pairQuality(
+  search: (q: ArticleRecord) => { ids: string[][]; flagged?: boolean[]; related?: boolean[] },
+  distractors: readonly ArticleRecord[],
+): PairQuality {
+  const judged = JSON.parse(readFileSync(new URL('./data/abp-pairs.json', import.meta.url), 'utf8')) as PairJudgements;
+  const byId = new Map(distractors.map((r) => [r.id, r]));
+  const count = () => ({ same: { flags: 0, right: 0 }, related: { flags: 0, right: 0 }, relevant: 0 });
+  const parts = { tune: count(), held: count() };
+  judged.queries.forEach((j, i) => {
+    const part = i % 2 === 1 ? parts.held : parts.tune;
+    const same = new Set(j.same);
+    const different = new Set(j.different);
+    part.relevant += same.size;
+    const a = search(byId.get(j.query)!);
+    a.ids.forEach((group, k) => {
+      const id = group[0]!.replace(/~\d+$/, '');
+      if (!same.has(id) && !different.has(id)) return;
+      for (const [flag, c] of [
+        [a.flagged?.[k], part.same],
+        [a.related?.[k], part.related],
+      ] as const) {
+        if (!flag) continue;
+        c.flags++;
+        if (same.has(id)) c.right++;
+      }
+    });
+  });
+  const rate = (c: { flags: number; right: number }, relevant: number): [number, number] => [
+    c.flags ? c.right / c.flags : 1,
+    c.right / relevant,
+  ];
+  const out = (p: ReturnType<typeof count>) => ({ same: rate(p.same, p.relevant), related: rate(p.related, p.relevant) });
+  return { tune: out(parts.tune), held: out(parts.held) };
+}
+
 async function main(): Promise<void> {
   const out = process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!out) throw new Error('usage: matching-pairs.ts OUT.txt [--cache=dir]');
