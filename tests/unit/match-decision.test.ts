@@ -103,7 +103,7 @@ describe('the decision in the index', () => {
     expect(first!.sameStory).toBe(p! >= DECISION.sameStory);
   });
 
-  it('keeps outlets through a snapshot, so the decision is the same after a restore', () => {
+  it('keeps outlets through compaction and a snapshot, so the decision is the same after a restore', () => {
     const rec = (id: string, outlet: string, title: string, text: string): ArticleRecord => ({
       id,
       url: null,
@@ -113,6 +113,8 @@ describe('the decision in the index', () => {
       text,
     });
     const small = new MatchIndex();
+    // Removed and compacted away first, so every slot after it moves.
+    small.add(rec('gone', 'Coast Times', 'Ferry timetable changes', 'The ferry timetable changes on Monday.'));
     small.add(
       rec(
         'b',
@@ -144,6 +146,8 @@ describe('the decision in the index', () => {
       'Council votes for harbour bridge repairs',
       'The council voted on Monday for the harbour bridge repairs after a long debate about tolls, ferries and the steel cables.',
     );
+    small.remove('gone');
+    small.compact();
     const before = small.search(query, { top: 3 });
     const restored = MatchIndex.fromJSON(structuredClone(small.toJSON()));
     const after = restored.search(query, { top: 3 });
@@ -151,6 +155,9 @@ describe('the decision in the index', () => {
     const p = (rs: typeof before, id: string) => rs.find((r) => r.id === id)!.reasons.parts!.probability!;
     // The query's own outlet filing the same text again is less likely a second report of the event.
     expect(p(after, 'b')).toBeLessThan(p(after, 'c'));
+    const unknownOutlet = restored.search({ ...query, outlet: '' }, { top: 3 });
+    expect(p(after, 'b')).toBeLessThan(p(unknownOutlet, 'b'));
+    expect(p(after, 'c')).toBeCloseTo(p(unknownOutlet, 'c'), 10);
     expect(after.find((r) => r.id === 'c')!.sameStory).toBe(true);
   });
 });

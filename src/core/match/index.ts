@@ -90,8 +90,7 @@ export class MatchIndex {
     const f = extractFeatures(r);
     const entries = encodeArticle(f, this.vocab, this.storedTerms);
     for (const e of entries) this.vocab.df[termOf(e)]!++;
-    this.store.append(r.id, entries, f.day, f.sketch);
-    this.outlets.set(r.id, r.outlet);
+    this.outlets.set(this.store.append(r.id, entries, f.day, f.sketch), r.outlet);
   }
 
   remove(id: string): void {
@@ -99,7 +98,6 @@ export class MatchIndex {
     if (slot === undefined) return;
     for (const e of this.store.view(slot)) this.vocab.df[termOf(e)]!--;
     this.store.free(slot);
-    this.outlets.delete(id);
   }
 
   /**
@@ -108,7 +106,9 @@ export class MatchIndex {
    * bulk import so the first query does not pay for it.
    */
   compact(): void {
-    this.store = this.store.compacted();
+    const before = this.store;
+    this.store = before.compacted();
+    this.outlets = this.outlets.remap(before, this.store);
     this.vocab.trim();
     this.postings = Postings.build(this.store, this.vocab.count);
   }
@@ -166,7 +166,7 @@ export class MatchIndex {
     return kept.map((r) => {
       // The decision reads the pair alone: the plain part cosines, the date gap (decision.ts).
       const plainParts = r.plainParts ?? r.parts;
-      const sameOutlet = queryOutlet !== '' && this.outlets.key(r.id) === queryOutlet;
+      const sameOutlet = queryOutlet !== '' && this.outlets.key(r.slot) === queryOutlet;
       const probability = sameStoryProbability({ parts: plainParts, queryHas, gapDays: r.gap, sameOutlet }, this.decision);
       // `plain`: the combined score against the query alone, before neighbourhood rescoring.
       const parts: Record<string, number> = { ...plainParts, plain: r.base, event: r.event ?? r.base, probability };
@@ -186,7 +186,7 @@ export class MatchIndex {
   /** A structured-cloneable snapshot of the live articles (see snapshot.ts). */
   toJSON(): MatchIndexSnapshot {
     const snapshot = writeSnapshot(this.store, this.vocab);
-    return { ...snapshot, ...this.outlets.write(snapshot.ids) };
+    return { ...snapshot, ...this.outlets.write(this.store, snapshot.ids) };
   }
 
   /** Restores a snapshot; throws a TypeError when it is not one this version reads. */

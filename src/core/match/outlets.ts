@@ -1,20 +1,22 @@
+import type { ArticleStore } from './store';
+
 /**
  * Each archived article's outlet, for the same-story decision (decision.ts): an outlet
  * seldom files two reports of one happening, so a second article of the query's own outlet
- * about the same people is more often a follow-up or another story. Names are interned
- * (a few hundred outlets for tens of thousands of articles); 0 stands for unknown.
+ * about the same people is more often a follow-up or another story. Names are interned (a
+ * few hundred outlets for tens of thousands of articles) and kept per store slot, 2 bytes
+ * an article; 0 stands for unknown.
  */
 export function outletKey(outlet: string | null | undefined): string {
   return (outlet ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** Article id → interned outlet name. */
 export class Outlets {
   private names: string[] = [''];
   private index = new Map<string, number>([['', 0]]);
-  private of = new Map<string, number>();
+  private bySlot = new Uint16Array(256);
 
-  set(id: string, outlet: string | null | undefined): void {
+  set(slot: number, outlet: string | null | undefined): void {
     const key = outletKey(outlet);
     let n = this.index.get(key);
     // Past the snapshot's 16-bit range an outlet stays unknown: no evidence either way.
@@ -23,34 +25,41 @@ export class Outlets {
       this.names.push(key);
       this.index.set(key, n);
     }
-    if (n) this.of.set(id, n);
-    else this.of.delete(id);
+    if (slot >= this.bySlot.length) {
+      const grown = new Uint16Array(Math.max(slot + 1, this.bySlot.length * 2));
+      grown.set(this.bySlot);
+      this.bySlot = grown;
+    }
+    this.bySlot[slot] = n ?? 0;
   }
 
-  delete(id: string): void {
-    this.of.delete(id);
+  /** The outlet key of a slot, '' when unknown. */
+  key(slot: number): string {
+    return this.names[this.bySlot[slot] ?? 0]!;
   }
 
-  /** The article's outlet key, '' when unknown. */
-  key(id: string): string {
-    return this.names[this.of.get(id) ?? 0]!;
+  /** The same outlets for a compacted copy of `from` (ArticleStore.compacted). */
+  remap(from: ArticleStore, to: ArticleStore): Outlets {
+    const out = new Outlets();
+    out.names = this.names;
+    out.index = this.index;
+    out.bySlot = new Uint16Array(Math.max(to.slots, 16));
+    for (let s = 0; s < to.slots; s++) out.bySlot[s] = this.bySlot[from.slot(to.ids[s]!)!] ?? 0;
+    return out;
   }
 
-  /** The snapshot fields for these ids, in their order. */
-  write(ids: readonly string[]): { outlets: string[]; outletOf: Uint16Array } {
-    return { outlets: [...this.names], outletOf: Uint16Array.from(ids, (id) => this.of.get(id) ?? 0) };
+  /** The snapshot fields for these ids of `store`, in their order. */
+  write(store: ArticleStore, ids: readonly string[]): { outlets: string[]; outletOf: Uint16Array } {
+    return { outlets: [...this.names], outletOf: Uint16Array.from(ids, (id) => this.bySlot[store.slot(id)!] ?? 0) };
   }
 
-  /** From a checked snapshot (checkSnapshot); one without outlets knows none. */
+  /** From a checked snapshot (checkSnapshot), whose ids are the store's slots in order; one without outlets knows none. */
   static read(snap: { ids: readonly string[]; outlets?: string[]; outletOf?: Uint16Array }): Outlets {
     const o = new Outlets();
     if (!snap.outlets || !snap.outletOf) return o;
     o.names = [...snap.outlets];
     o.index = new Map(o.names.map((name, i) => [name, i]));
-    snap.ids.forEach((id, slot) => {
-      const n = snap.outletOf![slot]!;
-      if (n) o.of.set(id, n);
-    });
+    o.bySlot = snap.outletOf.slice();
     return o;
   }
 }
