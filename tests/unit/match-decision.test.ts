@@ -160,4 +160,16 @@ describe('the decision in the index', () => {
     expect(p(after, 'c')).toBeCloseTo(p(unknownOutlet, 'c'), 10);
     expect(after.find((r) => r.id === 'c')!.sameStory).toBe(true);
   });
+
+  it('reads a snapshot without outlets as outlets unknown, and rejects malformed ones', () => {
+    const snap = index.toJSON();
+    const { outlets, outletOf, ...older } = snap;
+    expect(outlets?.length).toBeGreaterThan(1);
+    const q = byId(records, CBC);
+    const plain = MatchIndex.fromJSON({ ...older }).search({ ...q, outlet: '' }, { top: 3 });
+    expect(MatchIndex.fromJSON({ ...older }).search(q, { top: 3 })).toEqual(plain);
+    expect(() => MatchIndex.fromJSON({ ...snap, outletOf: outletOf!.slice(1) })).toThrow(/outlets disagree/);
+    expect(() => MatchIndex.fromJSON({ ...snap, outletOf: outletOf!.map(() => 9999) })).toThrow(/outlets disagree/);
+    expect(() => MatchIndex.fromJSON({ ...snap, outlets: [1, 2] as unknown as string[] })).toThrow(/outlets malformed/);
+  });
 });
