@@ -3,6 +3,7 @@ import type { ImportSummary } from '../shared/messages';
 import { canonicalUrlKey } from './canonicalUrl';
 import type { StoreNames } from 'idb';
 import type { ArchiveDb, FramelensDB, RecordOrigin, StoredArticle } from './dbSchema';
+import { logChange } from './changeLog';
 import { storageError } from './storageErrors';
 import { bumpChangeCounter, recordFromArticle, summariseOutcomes, upsertRecords, type ArticlesTx, type UpsertOutcome } from './upsert';
 import { t } from '../shared/i18n';
@@ -148,7 +149,8 @@ export class Archive {
   }
 
   /**
-   * Runs `body` in one readwrite transaction that also bumps the change counter. Any
+   * Runs `body` in one readwrite transaction that also bumps the change counter and logs
+   * the ids it changed (changeLog.ts). Any
    * failure aborts the transaction, so nothing of it lands (a full quota included), and is
    * reported as a readable error. Writes are queued so they commit in call order.
    */
@@ -157,12 +159,18 @@ export class Archive {
     body: (tx: ArticlesTx) => Promise<{ result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] }>,
   ): Promise<T> {
     const run = async (): Promise<T> => {
-      const tx = this.db.transaction(stores.includes('meta') ? stores : [...stores, 'meta'], 'readwrite') as ArticlesTx;
+      const tx = this.db.transaction([...new Set<WriteStores[number]>([...stores, 'meta', 'changeLog'])], 'readwrite') as ArticlesTx;
       let out: { result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] };
       let counter: number;
       try {
         out = await body(tx);
         counter = await bumpChangeCounter(tx);
+        await logChange(
+          tx,
+          counter,
+          out.put.map((r) => r.id),
+          out.removed,
+        );
         await tx.done;
       } catch (e) {
         try {
