@@ -25,7 +25,7 @@ import type { PartValues } from './vectors';
  */
 export interface DecisionSignals {
   parts: PartValues;
-  /** Which parts the query has (a part it lacks is read as the lead's value, see below). */
+  /** Which parts the query has (see decisionTerms for the headline and numbers it lacks). */
   queryHas: Readonly<Record<keyof PartValues, boolean>>;
   /** Days between the two publication dates; null when either is unknown. */
   gapDays: number | null;
@@ -46,8 +46,10 @@ export interface DecisionCoefficients {
 }
 
 /**
- * Fitted by `npx tsx bench/matching-decision.ts --cache=DIR` at ~38.5k articles; see
- * bench/README.md for the data, the split and the figures on the held-out parts.
+ * Fitted by `npx tsx bench/matching-decision.ts --cache=DIR` at ~38.5k articles, with the
+ * bars it chose: same story at the lowest probability with precision >= 0.95 on the tuned
+ * part of every development set, related at the lowest with even odds (precision >= 0.5).
+ * bench/README.md has the data, the split and the figures on the held-out parts.
  */
 export const DECISION: Readonly<DecisionCoefficients> = {
   intercept: -1.785,
@@ -59,7 +61,8 @@ export const DECISION: Readonly<DecisionCoefficients> = {
 /** The model's inputs for one pair, in DECISION_TERMS order. */
 export function decisionTerms(s: DecisionSignals): number[] {
   const p = s.parts;
-  // A headline or numbers part the query lacks is no evidence against: read the lead's value.
+  // A headline the query lacks is no evidence against: it reads as the lead's value.
+  // Numbers it lacks count as none shared, the weight of that term being small.
   const title = s.queryHas.title ? p.title : p.lead;
   const numbers = s.queryHas.numbers ? p.numbers : 0;
   const known = s.gapDays !== null;
