@@ -118,7 +118,8 @@ export async function importThroughFileInput(options: Page, path: string): Promi
     })()`)) as { bar: string | null; text: string };
     if (state.bar) progress.add(state.bar);
     if (state.bar && /sav/i.test(state.text) && !staged) staged = performance.now() - started;
-    if (!state.bar && progress.size > 0 && state.text.trim()) {
+    // A small file can be imported between two looks: its summary says so without a bar seen.
+    if (!state.bar && state.text.trim() && (progress.size > 0 || /^Imported /.test(state.text.trim()))) {
       const done = performance.now() - started;
       const stall = (await options.evaluate('clearInterval(globalThis.__probe), globalThis.__stall')) as number;
       return { staged: staged || done, done, progressUpdates: progress.size, stall, result: state.text.trim().slice(0, 200) };

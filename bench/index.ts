@@ -14,6 +14,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   feeds: () => import('./feeds').then((m) => m.run()),
   'archive-search': () => import('./archive-search').then((m) => m.run()),
   'bulk-index': () => import('./bulk-index').then((m) => m.run()),
+  'catch-up': () => import('./catch-up').then((m) => m.run()),
   discovery: () => import('./discovery').then((m) => m.run()),
   'discovery-popup': () => import('./discovery-popup').then((m) => m.run()),
 };

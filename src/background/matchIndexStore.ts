@@ -10,6 +10,8 @@ const PERSIST_DELAY_MS = 2000;
 const BULK_CHANGES = 50;
 /** Records still to index that a search waits for (a save, a small poll: well under a second); more, and it answers from what is indexed. */
 const WAIT_FOR_RECORDS = 200;
+/** Longest a search waits for such a small catch-up: a loaded machine can take seconds over it, and the reader is waiting. */
+const WAIT_BUDGET_MS = 250;
 
 /**
  * Keeps the match index (src/core/match) in step with the archive: records are added on
@@ -17,7 +19,7 @@ const WAIT_FOR_RECORDS = 200;
  * change log, slices). The index is what a click needs, so the worker starts restoring
  * it as soon as it wakes (`start`), while the popup's tab is being read.
  *
- * A search waits for a small catch-up; during a bulk one (an import, a feed poll, a
+ * A search waits for a small catch-up (for a quarter of a second at most); during a bulk one (an import, a feed poll, a
  * rebuild) it answers from the articles indexed so far, and `progress()` says how far
  * indexing is, so the popup can say so and ask again.
  */
@@ -47,13 +49,29 @@ export class MatchIndexStore extends ArchiveMirror {
 
   async search(query: ArticleRecord, top: number, excludeIds: Iterable<string>): Promise<MatchResult[]> {
     await this.restored;
-    if (this.pending <= WAIT_FOR_RECORDS || this.failure !== null) await this.caughtUp();
+    if (this.failure !== null) await this.caughtUp();
+    else if (this.pending <= WAIT_FOR_RECORDS) await this.caughtUpWithin(WAIT_BUDGET_MS);
     const start = performance.now();
     // While a bulk catch-up runs, new articles stay in the scanned tail: folding them into
     // the postings at every search would cost more than scanning them.
     const results = this.index.search(query, { top, excludeIds, fold: this.progress() === null });
     measure('framelens:match', start);
     return results;
+  }
+
+  /**
+   * Waits for the catch-up for at most `ms`; past that the search answers from what is
+   * indexed (and `progress()` says so, for the popup to ask again). The catch-up stays urgent
+   * until it is done, so indexing does not step aside for the reader's next message.
+   */
+  private async caughtUpWithin(ms: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = this.caughtUp();
+    // A failure surfaces at the next search (assertHealthy); not as an unhandled rejection here.
+    done.catch(() => undefined);
+    await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+    if (this.failure !== null) await done;
   }
 
   protected readSnapshot(snapshot: unknown): boolean {

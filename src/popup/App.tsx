@@ -19,6 +19,9 @@ type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
 
 /** How often the popup asks again while new articles are being indexed. */
 const REASK_MS = 1500;
+/** Sooner when only a few are left (a save or a small feed poll): they are in within a second. */
+const REASK_FEW_MS = 400;
+const FEW_LEFT = 200;
 
 /** Loading, then one of: forbidden page, no article, error, or the article with its coverage. */
 export function App({ tabId, analysis }: { tabId: number | undefined; analysis: Promise<AnalyzeResponse> }) {
@@ -30,15 +33,19 @@ export function App({ tabId, analysis }: { tabId: number | undefined; analysis: 
   // (without reading the page again) until it covers all of it.
   useEffect(() => {
     if (result?.status !== 'ok' || !result.indexing) return;
-    const timer = setTimeout(() => {
-      relatedTo(result.article).then(
-        (coverage) => setResult({ status: 'ok', ...coverage }),
-        () => {
-          const { indexing: _stopped, ...rest } = result;
-          setResult(rest);
-        },
-      );
-    }, REASK_MS);
+    const left = result.indexing.total - result.indexing.indexed;
+    const timer = setTimeout(
+      () => {
+        relatedTo(result.article).then(
+          (coverage) => setResult({ status: 'ok', ...coverage }),
+          () => {
+            const { indexing: _stopped, ...rest } = result;
+            setResult(rest);
+          },
+        );
+      },
+      left <= FEW_LEFT ? REASK_FEW_MS : REASK_MS,
+    );
     return () => clearTimeout(timer);
   }, [result]);
 

@@ -1,15 +1,13 @@
-import { render } from 'preact';
 import '../ui/theme.css';
 import './popup.css';
-import { getBrowser } from '../shared/browser';
-import { startPage } from '../ui/page';
-import { App } from './App';
 import { analyzeTab, targetTabId } from './connector';
 
 const root = document.getElementById('app');
 if (root) {
-  // The tab is read while the page sets itself up (messages, theme) and renders its first frame.
+  // The tab is read while the rest of the page (Preact, the views) loads, sets itself up and
+  // renders: the ask goes out once the connector alone is loaded. The styles stay in the
+  // page's head, so the first paint is already in the reader's theme.
   const tabId = targetTabId(location.search);
   const analysis = analyzeTab(tabId);
-  void startPage(getBrowser(), 'popupPageTitle').finally(() => render(<App tabId={tabId} analysis={analysis} />, root));
+  void import('./start').then(({ start }) => start(root, tabId, analysis));
 }

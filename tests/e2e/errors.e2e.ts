@@ -227,8 +227,11 @@ describe('the service worker stopped while the popup is open', () => {
     await options.getByTestId('load-sample').click();
     await expect.poll(() => archiveCount(options), { timeout: 30_000 }).toBeGreaterThan(50);
     const archived = await archiveCount(options);
+    // The full list, as a reader sees it: a woken worker that is still catching up answers
+    // with what it has indexed and says so ("Indexing N of M"), then the popup asks again.
     const relatedTitles = async (popup: Page) => {
       await popup.getByTestId('related-title').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await popup.getByTestId('indexing').waitFor({ state: 'detached', timeout: 30_000 });
       return popup.getByTestId('related-title').allTextContents();
     };
     // A page that is not in the archive yet, read before the worker stops and saved after.

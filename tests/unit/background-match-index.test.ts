@@ -174,6 +174,29 @@ describe('MatchIndexStore', () => {
     expect(matches.size).toBe(603);
   });
 
+  it('waits a quarter of a second at most for a small catch-up, then answers from what is indexed', async () => {
+    const archive = await archiveWith(records);
+    const matches = await MatchIndexStore.open(archive);
+    await matches.caughtUp();
+    // A loaded machine: each article takes 10 ms to index, so 100 of them take a second.
+    const add = MatchIndex.prototype.add;
+    vi.spyOn(MatchIndex.prototype, 'add').mockImplementation(function (this: MatchIndex, ...args: Parameters<MatchIndex['add']>) {
+      const until = performance.now() + 10;
+      while (performance.now() < until);
+      return add.apply(this, args);
+    });
+    await archive.importRecords(
+      Array.from({ length: 100 }, (_, i) => story(`council-${i}`, `Council ${i}`, `The council met on item ${i}.`)),
+    );
+    const hits = await matches.search(records[0]!, 5, [records[0]!.id]);
+    expect(hits[0]?.id).toBe('ap-quake');
+    const during = matches.progress();
+    expect(during?.total).toBe(100);
+    expect(during!.indexed).toBeLessThan(100);
+    await matches.caughtUp();
+    expect(matches.size).toBe(103);
+  });
+
   it('does not store a snapshot that is behind the archive', async () => {
     const archive = await archiveWith(records.slice(0, 1));
     const matches = await MatchIndexStore.open(archive);

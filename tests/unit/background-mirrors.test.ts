@@ -6,7 +6,7 @@ import { CatalogStore } from '../../src/background/catalogStore';
 import { CHANGE_LOG_ROWS, changesSince, snapshotWritten } from '../../src/background/changeLog';
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
-import { inForeground } from '../../src/background/mirror';
+import { inForeground, yieldToOtherWork } from '../../src/background/mirror';
 import { ArchiveCatalog } from '../../src/core/search/catalog';
 import type { ArticleRecord } from '../../src/core/types';
 
@@ -171,6 +171,29 @@ describe('a mirror that cannot be rebuilt', () => {
     } finally {
       add.mockRestore();
       error.mockRestore();
+    }
+  });
+});
+
+describe('yielding between slices', () => {
+  it('needs no timer where the task scheduler is missing (zero-delay timers in a chain are clamped to 4 ms)', async () => {
+    const realImmediate = globalThis.setImmediate;
+    const turn = () => new Promise<void>((resolve) => realImmediate(resolve));
+    vi.useFakeTimers();
+    try {
+      let yielded = 0;
+      const chain = (async () => {
+        for (let i = 0; i < 10; i++) {
+          await yieldToOtherWork();
+          yielded++;
+        }
+      })();
+      // Real event-loop turns only: no fake timer ever fires.
+      for (let i = 0; i < 200 && yielded < 10; i++) await turn();
+      expect(yielded).toBe(10);
+      await chain;
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
