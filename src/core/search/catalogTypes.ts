@@ -1,3 +1,5 @@
+import type { StringColumnParts } from './columns';
+
 /** What the archive catalog takes, answers and stores (src/core/search/catalog.ts). */
 
 export interface CatalogEntry {
@@ -55,9 +57,10 @@ export interface CatalogSnapshot {
   last: Int32Array;
   dense: Uint8Array;
   ids: string[];
-  urls: (string | null)[];
-  titles: string[];
-  published: (string | null)[];
+  /** The list's text columns, UTF-8 end to end (src/core/search/columns.ts). */
+  urls: StringColumnParts;
+  titles: StringColumnParts;
+  published: StringColumnParts;
   savedAt: number[];
   words: number[];
   outlets: string[];
