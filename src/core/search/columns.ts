@@ -60,15 +60,7 @@ export class StringColumn {
 
   get(i: number): string | null {
     if (this.nulls[i]) return null;
-    const start = this.offsets[i]!;
-    const end = this.offsets[i + 1]!;
-    // ASCII (most titles, every address) without the decoder's call overhead.
-    if (end - start < 64) {
-      let ascii = true;
-      for (let k = start; k < end; k++) if (this.bytes[k]! > 127) ascii = false;
-      if (ascii) return String.fromCharCode(...this.bytes.subarray(start, end));
-    }
-    return decoder.decode(this.bytes.subarray(start, end));
+    return decoder.decode(this.bytes.subarray(this.offsets[i]!, this.offsets[i + 1]!));
   }
 
   /** Every value, in order. */
