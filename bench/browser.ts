@@ -1,18 +1,11 @@
 /**
- * Benchmarks in real Chromium (Debian's /usr/bin/chromium, the built test extension in
- * dist-test/, pages on 127.0.0.1 only, no network):
- *
- * - `popup`: click to first result. The popup opened for the CBC seed page (a popup in a
- *   tab, `popup.html?tab=`, since headless Chromium cannot click the toolbar), timed from
- *   the popup's navigation start to the first related-coverage row in its DOM, warm (worker
- *   running) and cold (worker stopped first: the match index is restored from IndexedDB).
- *   Archive of 10k articles (the sample, ecbplus, abp distractors) against the peer in the
- *   same run: the same popup with only the 188-article sample archive.
- * - `import`: ../shared/datasets/abp.ndjson.gz (~37k articles, 89 MB) imported through the
- *   options page's file input as a reader would: time to read and stage, to commit, until the
- *   popup answers with the new articles indexed, the longest stall of the options page while
- *   it runs, progress bar updates, and the storage it takes (navigator.storage.estimate and
- *   the profile's IndexedDB folder on disk).
+ * What the benchmarks in real Chromium share (Debian's /usr/bin/chromium, the built test
+ * extension in dist-test/, pages on 127.0.0.1 only, no network), and `import`:
+ * ../shared/datasets/abp.ndjson.gz (~37k articles, 89 MB) imported through the options page's
+ * file input as a reader would: time to read and stage, to commit, until the popup answers
+ * with the new articles indexed, the longest stall of the options page while it runs,
+ * progress bar updates, and the storage it takes (navigator.storage.estimate and the
+ * profile's IndexedDB folder on disk). The popup suite is bench/popup.ts.
  *
  * Both build dist-test/ first unless FRAMELENS_BENCH_NO_BUILD=1.
  */
@@ -21,7 +14,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { readRecords } from '../src/cli/inputs';
 import type { ArticleRecord } from '../src/core/types';
 import {
   CHROMIUM_PATH,
@@ -35,63 +27,7 @@ import {
 } from '../tests/e2e/harness';
 import { dataset } from './datasets';
 
-const CBC = 'cbc-xinjiang-un';
-const POPUP_SIZE = 10_000;
-const WARM_RUNS = 21;
-const COLD_RUNS = 5;
-/** Records per staged-import message (as the options page sends them: far below the message limit). */
-const BATCH = 1000;
-
-export async function runPopup(): Promise<void> {
-  if (!prepare()) return;
-  const ecbPath = dataset('ecbplus.ndjson');
-  const abpPath = dataset('abp.ndjson.gz');
-  if (!ecbPath || !abpPath) return;
-  const sample = sampleRecords();
-  const big = [...sample, ...readRecords(ecbPath)];
-  for (const r of readRecords(abpPath)) {
-    if (big.length >= POPUP_SIZE) break;
-    big.push(r);
-  }
-  const fixtures = await startFixtureServer();
-  try {
-    console.log(
-      `  popup.html for ${CBC}, time from navigation start to the first related row; ${WARM_RUNS} warm runs, ${COLD_RUNS} cold (worker stopped first)`,
-    );
-    const rows: Row[] = [];
-    for (const [label, records] of [
-      ['sample archive (peer)', sample],
-      [`${(big.length / 1000).toFixed(0)}k archive`, big],
-    ] as const) {
-      const extension = await launchExtension();
-      try {
-        const started = performance.now();
-        await importRecords(extension, records);
-        const imported = performance.now() - started;
-        const first = (await clickToResult(extension, fixtures)).total;
-        const warm: number[] = [];
-        const split: Split[] = [];
-        for (let i = 0; i < WARM_RUNS; i++) {
-          const run = await clickToResult(extension, fixtures);
-          warm.push(run.total);
-          split.push(run);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 3000)); // the index snapshot is written 2 s after the last change
-        const cold: number[] = [];
-        for (let i = 0; i < COLD_RUNS; i++) {
-          await stopServiceWorker(extension.context);
-          cold.push((await clickToResult(extension, fixtures)).total);
-        }
-        rows.push({ label, count: records.length, imported, first, warm, cold, split });
-      } finally {
-        await extension.close();
-      }
-    }
-    printPopup(rows);
-  } finally {
-    await fixtures.close();
-  }
-}
+export const CBC = 'cbc-xinjiang-un';
 
 export async function runImport(): Promise<void> {
   if (!prepare()) return;
@@ -101,38 +37,11 @@ export async function runImport(): Promise<void> {
   const fixtures = await startFixtureServer();
   const extension = await launchExtension({ userDataDir: profile });
   try {
-    const options = await extension.context.newPage();
-    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-    await options.getByTestId('archive-count').waitFor();
+    const options = await openOptions(extension);
     const before = await sendFrom(options, 'archive/stats', {});
     const beforeDisk = diskBytes(profile);
-    // A probe in the page: the longest gap between 50 ms timer ticks while the import runs.
-    await options.evaluate(`(() => {
-      globalThis.__stall = 0; let last = performance.now();
-      globalThis.__probe = setInterval(() => { const now = performance.now(); globalThis.__stall = Math.max(globalThis.__stall, now - last - 50); last = now; }, 50);
-    })()`);
-    const progress = new Set<string>();
-    const started = performance.now();
-    await options.getByTestId('import-file').setInputFiles(abpPath);
-    let staged = 0;
-    let done = 0;
-    for (;;) {
-      const state = (await options.evaluate(`(() => {
-        const bar = document.querySelector('[data-testid="import-status"] progress');
-        const status = document.querySelector('[data-testid="import-status"]');
-        return { bar: bar ? bar.value + '/' + bar.max : null, text: status ? status.textContent : '' };
-      })()`)) as { bar: string | null; text: string };
-      if (state.bar) progress.add(state.bar);
-      if (state.bar && /sav/i.test(state.text) && !staged) staged = performance.now() - started;
-      if (!state.bar && progress.size > 0 && state.text.trim()) {
-        done = performance.now() - started;
-        console.log(`  result: ${state.text.trim().slice(0, 200)}`);
-        break;
-      }
-      if (performance.now() - started > 20 * 60_000) throw new Error('the import did not finish in 20 minutes');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const stall = (await options.evaluate('globalThis.__stall')) as number;
+    const run = await importThroughFileInput(options, abpPath);
+    console.log(`  result: ${run.result}`);
     const after = await sendFrom(options, 'archive/stats', {});
     const caughtUp = performance.now();
     await clickToResult(extension, fixtures, 20 * 60_000);
@@ -149,12 +58,12 @@ export async function runImport(): Promise<void> {
       table(
         ['step', 'value'],
         [
-          ['read + validate + stage', seconds(staged)],
-          ['commit (one transaction)', seconds(done - staged)],
-          ['file chosen to "imported"', seconds(done)],
+          ['read + validate + stage', seconds(run.staged)],
+          ['commit (one transaction)', seconds(run.done - run.staged)],
+          ['file chosen to "imported"', seconds(run.done)],
           ['import done to popup answering (index caught up)', seconds(answered)],
-          ['progress bar updates seen', String(progress.size)],
-          ['longest options-page stall during import', `${stall.toFixed(0)} ms`],
+          ['progress bar updates seen', String(run.progressUpdates)],
+          ['longest options-page stall during import', `${run.stall.toFixed(0)} ms`],
           ['storage used (navigator.storage.estimate)', megabytes(usage)],
           ['IndexedDB on disk (profile folder)', megabytes(disk)],
           ['per article (estimate / disk)', `${(usage / count / 1024).toFixed(1)} KB / ${(disk / count / 1024).toFixed(1)} KB`],
@@ -170,60 +79,66 @@ export async function runImport(): Promise<void> {
   }
 }
 
-interface Row {
-  label: string;
-  count: number;
-  imported: number;
-  first: number;
-  warm: number[];
-  cold: number[];
-  split: Split[];
+/** The options page, once it shows the archive's size. */
+export async function openOptions(extension: ExtensionSession): Promise<Page> {
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByTestId('archive-count').waitFor();
+  return options;
+}
+
+export interface FileImport {
+  /** ms from choosing the file until every line was read, checked and staged. */
+  staged: number;
+  /** ms from choosing the file until the page said the import was done. */
+  done: number;
+  progressUpdates: number;
+  /** The longest gap of the options page's main thread while the import ran, in ms. */
+  stall: number;
+  /** What the page said at the end. */
+  result: string;
+}
+
+/** Chooses `path` in the options page's file input, as a reader does, and waits until the page says it is imported. */
+export async function importThroughFileInput(options: Page, path: string): Promise<FileImport> {
+  // A probe in the page: the longest gap between 50 ms timer ticks while the import runs.
+  await options.evaluate(`(() => {
+    globalThis.__stall = 0; let last = performance.now();
+    globalThis.__probe = setInterval(() => { const now = performance.now(); globalThis.__stall = Math.max(globalThis.__stall, now - last - 50); last = now; }, 50);
+  })()`);
+  const progress = new Set<string>();
+  const started = performance.now();
+  await options.getByTestId('import-file').setInputFiles(path);
+  let staged = 0;
+  for (;;) {
+    const state = (await options.evaluate(`(() => {
+      const bar = document.querySelector('[data-testid="import-status"] progress');
+      const status = document.querySelector('[data-testid="import-status"]');
+      return { bar: bar ? bar.value + '/' + bar.max : null, text: status ? status.textContent : '' };
+    })()`)) as { bar: string | null; text: string };
+    if (state.bar) progress.add(state.bar);
+    if (state.bar && /sav/i.test(state.text) && !staged) staged = performance.now() - started;
+    if (!state.bar && progress.size > 0 && state.text.trim()) {
+      const done = performance.now() - started;
+      const stall = (await options.evaluate('clearInterval(globalThis.__probe), globalThis.__stall')) as number;
+      return { staged: staged || done, done, progressUpdates: progress.size, stall, result: state.text.trim().slice(0, 200) };
+    }
+    if (!state.bar && !progress.size && state.text.trim() && performance.now() - started > 5000)
+      throw new Error(`the import did not start: ${state.text.trim().slice(0, 300)}`);
+    if (performance.now() - started > 30 * 60_000) throw new Error('the import did not finish in 30 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** One popup run: ms from navigation start to the analyze request, to its answer, to the first related row. */
-interface Split {
+export interface Split {
   ask: number;
   answer: number;
   total: number;
 }
 
-function printPopup(rows: Row[]): void {
-  const [peer] = rows;
-  console.log(
-    table(
-      ['archive', 'articles', 'import', 'first popup', 'warm p50', 'warm p95', 'cold p50', 'p50 vs peer'],
-      rows.map((r) => [
-        r.label,
-        String(r.count),
-        seconds(r.imported),
-        `${r.first.toFixed(0)} ms`,
-        `${median(r.warm).toFixed(0)} ms`,
-        `${percentile(r.warm, 0.95).toFixed(0)} ms`,
-        `${median(r.cold).toFixed(0)} ms`,
-        peer ? `${(median(r.warm) / median(peer.warm)).toFixed(2)}x` : '',
-      ]),
-    ),
-  );
-  console.log(
-    '  where the warm time goes (medians): navigation start → request sent (page load) → answer (background reads the tab and matches) → first row (render)',
-  );
-  for (const r of rows) {
-    const ask = median(r.split.map((x) => x.ask));
-    const background = median(r.split.map((x) => x.answer - x.ask));
-    const render = median(r.split.map((x) => x.total - x.answer));
-    console.log(`    ${r.label}: ${ask.toFixed(0)} ms + ${background.toFixed(0)} ms + ${render.toFixed(0)} ms`);
-  }
-  const last = rows.at(-1);
-  if (!last) return;
-  const bar = (name: string, value: number, limit: number) =>
-    `${name} median < ${limit} ms: ${value < limit ? 'met' : 'NOT met'} (${value.toFixed(0)} ms)`;
-  console.log(
-    `  targets (docs/DESIGN.md) at ${last.label}: ${bar('warm', median(last.warm), 100)}; ${bar('worker stopped first', median(last.cold), 200)}`,
-  );
-}
-
 /** Builds dist-test/ (unless told not to) and checks Chromium; false with a message when something is missing. */
-function prepare(): boolean {
+export function prepare(): boolean {
   if (!existsSync(CHROMIUM_PATH)) {
     console.log(`  skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
     return false;
@@ -235,33 +150,24 @@ function prepare(): boolean {
   return true;
 }
 
-function sampleRecords(): ArticleRecord[] {
+export function sampleRecords(): ArticleRecord[] {
   return readFileSync(`${REPO_DIR}public/sample/sample.ndjson`, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as ArticleRecord);
 }
 
-/** Stages and commits records through the protocol from the options page, as its import does. */
-async function importRecords(extension: ExtensionSession, records: ArticleRecord[]): Promise<void> {
-  const page = await extension.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
-    const { importId } = (await sendFrom(page, 'archive/importStart', { source: 'bench' })) as { importId: string };
-    for (let i = 0; i < records.length; i += BATCH) {
-      await sendFrom(page, 'archive/importBatch', { importId, records: records.slice(i, i + BATCH) });
-    }
-    await sendFrom(page, 'archive/importCommit', { importId });
-  } finally {
-    await page.close();
-  }
-}
-
 /**
  * Opens the CBC page and its popup; milliseconds from the popup's navigation start to its
  * first related row, and to the popup's `framelens:ask` and `framelens:answer` marks.
  */
-async function clickToResult(extension: ExtensionSession, fixtures: FixtureServer, timeout = 60_000): Promise<Split> {
+export async function clickToResult(
+  extension: ExtensionSession,
+  fixtures: FixtureServer,
+  timeout = 60_000,
+  /** Before the popup opens, with the page loaded (stopping the worker: a reader reads, then clicks). */
+  beforePopup?: () => Promise<void>,
+): Promise<Split> {
   const page = await extension.context.newPage();
   const popup = await extension.context.newPage();
   try {
@@ -270,6 +176,11 @@ async function clickToResult(extension: ExtensionSession, fixtures: FixtureServe
     const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     // A stopped worker is not listed; any page of ours can ask for the tab instead.
     const tabId = worker ? await tabIdFor(worker, fixtures.url(CBC)) : await tabIdFromPage(popup, extensionId, fixtures.url(CBC));
+    if (beforePopup) {
+      // The page's own events (its load) wake the worker too: settle, then run the step.
+      await popup.goto('about:blank');
+      await beforePopup();
+    }
     await popup.addInitScript(`new MutationObserver((_, observer) => {
       if (document.querySelector('[data-testid="related-item"]')) { globalThis.__firstResult = performance.now(); observer.disconnect(); }
     }).observe(document, { childList: true, subtree: true });`);
@@ -293,7 +204,7 @@ async function tabIdFromPage(page: Page, extensionId: string, url: string): Prom
   )) as number;
 }
 
-async function sendFrom(page: Page, type: string, payload: unknown): Promise<Record<string, unknown>> {
+export async function sendFrom(page: Page, type: string, payload: unknown): Promise<Record<string, unknown>> {
   const reply = (await page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`)) as {
     ok: boolean;
     data?: Record<string, unknown>;
@@ -308,25 +219,64 @@ function diskBytes(profile: string): number {
   return du.status === 0 ? Number(du.stdout.split('\t')[0]) : 0;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   return percentile(values, 0.5);
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
-function table(head: string[], rows: string[][]): string {
+export function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `  | ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/**
+ * The extension service worker's JavaScript heap after a full garbage collection, read over
+ * the DevTools protocol (Runtime.getHeapUsage in the worker's target); null without a
+ * running worker.
+ */
+export async function workerHeap(extension: ExtensionSession): Promise<{ used: number; total: number } | null> {
+  const page = await extension.context.newPage();
+  try {
+    const cdp = await extension.context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extension.extensionId}/`));
+    if (!worker) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    const replies = new Map<number, (result: Record<string, number>) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message) as { id?: number; result?: Record<string, number> };
+      if (message.id !== undefined) replies.get(message.id)?.(message.result ?? {});
+    });
+    let id = 0;
+    const call = (method: string) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const mine = ++id;
+        replies.set(mine, resolve);
+        setTimeout(() => reject(new Error(`${method}: no answer`)), 30_000);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method }) });
+      });
+    await call('HeapProfiler.collectGarbage');
+    const usage = await call('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return { used: usage.usedSize ?? 0, total: usage.totalSize ?? 0 };
+  } catch (e) {
+    console.warn(`  worker heap not read: ${(e as Error).message}`);
+    return null;
+  } finally {
+    await page.close();
+  }
 }

@@ -9,12 +9,13 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   extraction: () => import('./extraction').then((m) => m.run()),
   matching: () => import('./matching').then((m) => m.run()),
   framing: () => import('./framing').then((m) => m.run()),
-  popup: () => import('./browser').then((m) => m.runPopup()),
+  popup: () => import('./popup').then((m) => m.runPopup()),
   import: () => import('./browser').then((m) => m.runImport()),
   feeds: () => import('./feeds').then((m) => m.run()),
   'archive-search': () => import('./archive-search').then((m) => m.run()),
   'bulk-index': () => import('./bulk-index').then((m) => m.run()),
   discovery: () => import('./discovery').then((m) => m.run()),
+  'discovery-popup': () => import('./discovery-popup').then((m) => m.run()),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import type { Browser } from 'webextension-polyfill';
 import type { Article } from '../core/types';
-import type { AnalyzeResponse } from '../shared/messages';
+import type { AnalyzeResponse, Coverage } from '../shared/messages';
 import { ArticleSchema } from '../shared/schemas';
 import type { Archive } from './archive';
 import { relatedItems } from './archiveView';
 import { showRelatedCount } from './badge';
 import { forbiddenFromError, forbiddenReason } from './forbidden';
 import type { MatchIndexStore } from './matchIndexStore';
+import { measure } from './mirror';
 import { t } from '../shared/i18n';
 import { errorText } from '../core/errors';
 
@@ -57,8 +58,10 @@ export async function analyzeTab(deps: AnalyzeDeps, tabId: number | undefined): 
     });
     return result?.result;
   };
+  const reading = performance.now();
   try {
     const answered = await withinTime(read(), deps.readTimeoutMs ?? READ_TIMEOUT_MS);
+    measure('framelens:read', reading);
     if (!answered.inTime)
       return {
         status: 'error',
@@ -98,20 +101,25 @@ async function readResult(deps: AnalyzeDeps, answer: unknown): Promise<AnalyzeRe
   return { status: 'ok', ...(await relatedCoverage(deps, extracted.output.article)) };
 }
 
-/** The article's related archived coverage, best first (never itself or an archived copy of it). */
-export async function relatedCoverage(
-  deps: Omit<AnalyzeDeps, 'browser'>,
-  article: Article,
-): Promise<Omit<Extract<AnalyzeResponse, { status: 'ok' }>, 'status'>> {
+/**
+ * The article's related archived coverage, best first (never itself or an archived copy of
+ * it). During a large catch-up it covers the articles indexed so far and says how far
+ * indexing is (`indexing`).
+ */
+export async function relatedCoverage(deps: Omit<AnalyzeDeps, 'browser'>, article: Article): Promise<Coverage> {
   const { archive } = deps;
+  const looking = performance.now();
   const archivedRow = await archive.findStoredByUrl(article.url);
+  measure('framelens:lookup', looking);
   const archivedCopy = archivedRow?.record ?? null;
   const exclude = new Set([article.id]);
   if (archivedCopy) exclude.add(archivedCopy.id);
   const { items: related, sameArticle } = await relatedItems(deps, article, exclude, RELATED_TOP);
   const saved = archivedCopy !== null || sameArticle;
   const capturedAt = archivedRow?.origin === 'captured' ? { capturedAt: archivedRow.savedAt } : {};
-  // The match index has caught up with every write (search waits for it), so its size is
-  // the archive's: IndexedDB's count() walks the whole store (130-170 ms at 10k in Chromium).
-  return { article, saved, related, ...capturedAt, archiveSize: deps.matches.size };
+  const progress = deps.matches.progress();
+  const indexing = progress && progress.total - progress.indexed > 0 ? { indexing: progress } : {};
+  // The match index's size is the archive's once it has caught up (and what was searched
+  // before): IndexedDB's count() walks the whole store (130-170 ms at 10k in Chromium).
+  return { article, saved, related, ...capturedAt, archiveSize: deps.matches.size, ...indexing };
 }

@@ -3,6 +3,7 @@ import type { ImportSummary } from '../shared/messages';
 import { canonicalUrlKey } from './canonicalUrl';
 import type { StoreNames } from 'idb';
 import type { ArchiveDb, FramelensDB, RecordOrigin, StoredArticle } from './dbSchema';
+import { logChange } from './changeLog';
 import { storageError } from './storageErrors';
 import { bumpChangeCounter, recordFromArticle, summariseOutcomes, upsertRecords, type ArticlesTx, type UpsertOutcome } from './upsert';
 import { t } from '../shared/i18n';
@@ -32,6 +33,8 @@ const EXPORT_PAGE_CHARS = 8_000_000;
  */
 export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The articles' count since the last committed write (count()). */
+  private counted: Promise<number> | null = null;
   private readonly listeners = new Set<(change: ArchiveChange) => void>();
 
   constructor(
@@ -107,8 +110,19 @@ export class Archive {
     return (await this.db.getFromIndex('articles', 'url', key)) ?? null;
   }
 
+  /**
+   * How many articles, counted again only after a write: IndexedDB's count walks the whole
+   * store (seconds at tens of thousands of articles in Chromium), and the popup's reads wait
+   * behind it while the options page asks every few seconds during a large import.
+   */
   async count(): Promise<number> {
-    return this.db.count('articles');
+    const counting = (this.counted ??= this.db.count('articles'));
+    try {
+      return await counting;
+    } catch (e) {
+      if (this.counted === counting) this.counted = null;
+      throw e;
+    }
   }
 
   /** One export page in id order, the records exactly as stored; `next` is null after the last. */
@@ -148,7 +162,8 @@ export class Archive {
   }
 
   /**
-   * Runs `body` in one readwrite transaction that also bumps the change counter. Any
+   * Runs `body` in one readwrite transaction that also bumps the change counter and logs
+   * the ids it changed (changeLog.ts). Any
    * failure aborts the transaction, so nothing of it lands (a full quota included), and is
    * reported as a readable error. Writes are queued so they commit in call order.
    */
@@ -157,13 +172,20 @@ export class Archive {
     body: (tx: ArticlesTx) => Promise<{ result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] }>,
   ): Promise<T> {
     const run = async (): Promise<T> => {
-      const tx = this.db.transaction(stores.includes('meta') ? stores : [...stores, 'meta'], 'readwrite') as ArticlesTx;
+      const tx = this.db.transaction([...new Set<WriteStores[number]>([...stores, 'meta', 'changeLog'])], 'readwrite') as ArticlesTx;
       let out: { result: T; put: ArticleRecord[]; savedAt?: number[]; removed: string[] };
       let counter: number;
       try {
         out = await body(tx);
         counter = await bumpChangeCounter(tx);
+        await logChange(
+          tx,
+          counter,
+          out.put.map((r) => r.id),
+          out.removed,
+        );
         await tx.done;
+        this.counted = null;
       } catch (e) {
         try {
           tx.abort();

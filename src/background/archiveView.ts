@@ -5,6 +5,7 @@ import type { ArchiveFilter, ArchivePage, ListQuery, RelatedItem } from '../shar
 import type { Archive } from './archive';
 import type { CatalogStore } from './catalogStore';
 import type { MatchIndexStore } from './matchIndexStore';
+import { measure } from './mirror';
 import { t } from '../shared/i18n';
 
 /**
@@ -14,7 +15,8 @@ import { t } from '../shared/i18n';
  */
 export interface ArchiveViewDeps {
   archive: Archive;
-  catalog: CatalogStore;
+  /** Opened on first use. */
+  catalog(): Promise<CatalogStore>;
   matches: MatchIndexStore;
 }
 
@@ -22,11 +24,13 @@ export interface ArchiveViewDeps {
 export const ARCHIVE_RELATED_TOP = 20;
 
 export async function listPage(deps: ArchiveViewDeps, q: ListQuery): Promise<ArchivePage> {
-  return deps.catalog.list(await catalogQuery(deps, q));
+  const catalog = await deps.catalog();
+  return catalog.list(await catalogQuery(deps, q));
 }
 
 export async function matchingIds(deps: ArchiveViewDeps, q: ListQuery): Promise<string[]> {
-  const ids = deps.catalog.matchingIds(await catalogQuery(deps, q));
+  const catalog = await deps.catalog();
+  const ids = catalog.matchingIds(await catalogQuery(deps, q));
   const offset = q.offset ?? 0;
   return ids.slice(offset, q.limit === undefined ? undefined : offset + q.limit);
 }
@@ -34,7 +38,8 @@ export async function matchingIds(deps: ArchiveViewDeps, q: ListQuery): Promise<
 /** Deletes everything the filter passes (once the catalog has every committed write), but `except`, in one transaction. */
 export async function deleteMatching(deps: ArchiveViewDeps, filter: ArchiveFilter, except: readonly string[] = []): Promise<number> {
   const keep = new Set(except);
-  const ids = (await deps.catalog.settledIds(await catalogQuery(deps, filter))).filter((id) => !keep.has(id));
+  const catalog = await deps.catalog();
+  const ids = (await catalog.settledIds(await catalogQuery(deps, filter))).filter((id) => !keep.has(id));
   return ids.length ? deps.archive.delete(ids) : 0;
 }
 
@@ -57,7 +62,9 @@ export async function relatedItems(
 ): Promise<{ items: RelatedItem[]; records: ArticleRecord[]; sameArticle: boolean }> {
   // A few more than shown: copies of the article found by text are dropped below.
   const hits: MatchResult[] = await deps.matches.search(article, top + 5, exclude);
+  const reading = performance.now();
   const found = await deps.archive.getMany(hits.map((h) => h.id));
+  measure('framelens:records', reading);
   const items: RelatedItem[] = [];
   const records: ArticleRecord[] = [];
   let sameArticle = false;

@@ -48,8 +48,20 @@ export type MetaRow =
   | { key: 'matchIndex'; changes: number; snapshot: unknown }
   /** The options page's catalog (src/core/search/catalog.ts), current at that change count. */
   | { key: 'catalog'; changes: number; snapshot: unknown }
+  /** The change counter each mirror's stored snapshot is at: the change log is kept from the oldest. */
+  | { key: 'snapshotsAt'; at: Partial<Record<MirrorKey, number>> }
   /** Word and phrase counts over a sample of the archive (termBackgroundStore.ts), and the sample's ids. */
   | { key: 'termBackground'; sample: string[]; background: TermPrior };
+
+/** The meta rows holding a mirror's snapshot. */
+export type MirrorKey = 'matchIndex' | 'catalog';
+
+/** One committed write (every bump of the change counter has one): the ids it put and removed. */
+export interface ChangeLogRow {
+  counter: number;
+  put: string[];
+  removed: string[];
+}
 
 /** A feed subscription and what its polls did; the options page shows these. */
 export interface FeedRow {
@@ -109,6 +121,7 @@ export interface FramelensDB extends DBSchema {
   imports: { key: string; value: StagedImport; indexes: { updatedAt: number } };
   feeds: { key: string; value: FeedRow; indexes: { url: string } };
   feedItems: { key: [string, string]; value: FeedItemRow; indexes: { state: [string, FeedItemState] } };
+  changeLog: { key: number; value: ChangeLogRow };
 }
 
 export type ArchiveDb = IDBPDatabase<FramelensDB>;

@@ -6,15 +6,18 @@ import type { MatchIndexStore } from './matchIndexStore';
 import type { TermBackgroundStore } from './termBackgroundStore';
 
 /**
- * What the worker has once it is ready (database open, indexes loaded): the router waits for
- * it once per message and hands it to the message's handler. A leaf module, so handlers and
+ * What the worker has once it is ready (database open; the match index restoring, which its
+ * searches wait for): the router waits for it once per message and hands it to the
+ * message's handler. A leaf module, so handlers and
  * the services they use can name it without importing each other.
  */
 export interface BackgroundDeps {
   browser: Browser;
   archive: Archive;
   matches: MatchIndexStore;
-  catalog: CatalogStore;
+  /** The options page's catalog, opened on first use (a click never waits for it). */
+  catalog(): Promise<CatalogStore>;
+  /** The framing report's term background (`load()` before `get()`). */
   terms: TermBackgroundStore;
   /** Feed subscriptions and their polls. */
   feeds: FeedService;

@@ -8,6 +8,7 @@ import type { BackgroundDeps } from './deps';
 import { handlers } from './handlers';
 import { MatchIndexStore } from './matchIndexStore';
 import { CatalogStore } from './catalogStore';
+import { inForeground, measure } from './mirror';
 import { createRouter } from './router';
 import { TermBackgroundStore } from './termBackgroundStore';
 import { discardStaleImports } from './stagedImport';
@@ -31,7 +32,7 @@ installI18n(browser.i18n);
 
 let initialized: Promise<BackgroundDeps> | null = null;
 
-/** Opens the database and loads the match index once; a failed start is retried on the next message. */
+/** Opens the database once (a failed start is retried on the next message). */
 function ready(): Promise<BackgroundDeps> {
   initialized ??= initialize().catch((e: unknown) => {
     initialized = null;
@@ -40,22 +41,36 @@ function ready(): Promise<BackgroundDeps> {
   return initialized;
 }
 
+/**
+ * Opens the database and starts restoring the match index, the one thing a click needs:
+ * the popup's tab is read meanwhile (searches wait for the index). The catalog and the term
+ * background are read when something first asks for them.
+ */
 async function initialize(): Promise<BackgroundDeps> {
+  const opening = performance.now();
   const archive = new Archive(await openArchiveDb());
+  measure('framelens:open', opening);
   const keepAlive = () => browser.runtime.getPlatformInfo().catch(() => undefined);
-  const matches = await MatchIndexStore.open(archive, keepAlive);
-  const catalog = await CatalogStore.open(archive, keepAlive);
+  const matches = MatchIndexStore.start(archive, keepAlive);
+  let catalog: Promise<CatalogStore> | null = null;
+  const openCatalog = () => {
+    catalog ??= CatalogStore.open(archive, keepAlive, (urgent) => matches.caughtUp(urgent).catch(() => undefined)).catch((e: unknown) => {
+      catalog = null;
+      throw e;
+    });
+    return catalog;
+  };
   const readSample = async () => {
     const res = await fetch(browser.runtime.getURL('sample/sample.ndjson'));
     if (!res.ok) throw new Error(t('errSampleMissing'));
     return res.text();
   };
-  const terms = await TermBackgroundStore.open(archive);
+  const terms = TermBackgroundStore.start(archive);
   archive.onChange((change) => retention.afterWrite(change.put.length));
   const feeds = createFeedService(browser, archive);
   // Polls a stopped worker left unfinished resume now; alarms are checked against the feeds.
   void feeds.start().catch((e: unknown) => console.error(e));
-  return { browser, archive, matches, catalog, terms, feeds, readSample };
+  return { browser, archive, matches, catalog: openCatalog, terms, feeds, readSample };
 }
 
 // Collecting articles by themselves: auto-capture of visited news pages (opt-in) and retention.
@@ -73,7 +88,17 @@ async function ensureRetentionAlarm(): Promise<void> {
 
 const route = createRouter(handlers, ready, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+/**
+ * The popup's messages: a reader waits for their answer, so indexing steps aside while they
+ * are answered. Not the options page's: it asks every few seconds during a large import
+ * (counting 100k rows takes seconds), and indexing would hardly run.
+ */
+const CLICK_PATH = new Set(['tab/analyze', 'tab/related']);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const type = typeof message === 'object' && message !== null && 'type' in message ? message.type : null;
+  return CLICK_PATH.has(String(type)) ? inForeground(() => route(message, sender)) : route(message, sender);
+});
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // Runs the schema migrations now rather than on the first click, and clears imports a

@@ -50,6 +50,13 @@ export const MIGRATIONS: readonly Migration[] = [
       items.createIndex('state', ['feedId', 'state']);
     },
   },
+  {
+    version: 5,
+    note: "2026-12-04: changeLog (by counter): the ids each write put and removed, written in the write's own transaction, so a mirror (match index, catalog) whose snapshot is behind reads only what changed since. Droppable with the mirrors' catch-up (they would rebuild).",
+    up(db) {
+      db.createObjectStore('changeLog', { keyPath: 'counter' });
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

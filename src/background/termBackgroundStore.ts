@@ -24,26 +24,51 @@ export class TermBackgroundStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private refreshing: Promise<void> | null = null;
 
-  private constructor(
-    private readonly archive: Archive,
-    private background: TermPrior | null,
-    private sample: ReadonlySet<string>,
-  ) {}
+  private loading: Promise<void> | null = null;
+  private background: TermPrior | null = null;
+  private sample: ReadonlySet<string> = new Set();
 
-  static async open(archive: Archive): Promise<TermBackgroundStore> {
-    const row = await archive.db.get('meta', 'termBackground');
-    const store =
-      row?.key === 'termBackground'
-        ? new TermBackgroundStore(archive, row.background, new Set(row.sample))
-        : new TermBackgroundStore(archive, null, new Set());
-    archive.onChange((change) => store.changed(change));
-    if (!store.background) store.schedule(0);
+  private constructor(private readonly archive: Archive) {}
+
+  /**
+   * Follows the archive's changes from now on; the stored background is read only when
+   * first needed (a framing report, or a change to check against the sample), so a woken
+   * worker does not read it before answering a click.
+   */
+  static start(archive: Archive): TermBackgroundStore {
+    const store = new TermBackgroundStore(archive);
+    archive.onChange(
+      (change) =>
+        void store
+          .load()
+          .then(() => store.changed(change))
+          .catch((e: unknown) => console.warn('Framelens: term background not read.', e)),
+    );
     return store;
   }
 
-  /** The current background, if one has been counted. */
+  /** The store with its stored background read. */
+  static async open(archive: Archive): Promise<TermBackgroundStore> {
+    const store = TermBackgroundStore.start(archive);
+    await store.load();
+    return store;
+  }
+
+  /** The current background, if one has been counted and read (`load`). */
   get(): TermPrior | undefined {
     return this.background ?? undefined;
+  }
+
+  /** Reads the stored background once (a missing one is counted soon after). */
+  load(): Promise<void> {
+    this.loading ??= (async () => {
+      const row = await this.archive.db.get('meta', 'termBackground');
+      if (row?.key === 'termBackground') {
+        this.background = row.background;
+        this.sample = new Set(row.sample);
+      } else this.schedule(0);
+    })();
+    return this.loading;
   }
 
   /** Counts the current sample now (one count at a time) and stores it. */

@@ -3,11 +3,13 @@ import type { DiscoverService } from '../shared/discoverMessages';
 import { MAX_DISCOVERY_PAGES, PROVIDER_NAMES, type DiscoverySettings } from '../shared/discoverySettings';
 import { t } from '../shared/i18n';
 import { discoveryApi, type DiscoveryApi } from './connector';
+import { DiscoveryEndpoint } from './DiscoveryEndpoint';
 import { errorText } from '../core/errors';
 
 /**
  * Finding coverage online: on or off, the services asked (in order) with the address each
- * search goes to, and how many result pages a search reads. Stored by the background.
+ * search goes to (an advanced reader may change it), and how many result pages a search
+ * reads. Stored by the background.
  */
 export function DiscoverySection({ api = discoveryApi }: { api?: DiscoveryApi }) {
   const [settings, setSettings] = useState<DiscoverySettings | null>(null);
@@ -65,10 +67,24 @@ export function DiscoverySection({ api = discoveryApi }: { api?: DiscoveryApi })
       <h3>{t('discoverServices')}</h3>
       <ol data-testid="discovery-services">
         {settings.providers.map((p) => {
-          const endpoint = settings.endpoints[p] ?? service(p)?.defaultEndpoint ?? '';
+          const defaultEndpoint = service(p)?.defaultEndpoint ?? '';
+          const label = service(p)?.label ?? p;
           return (
             <li key={p}>
-              <strong>{service(p)?.label ?? p}</strong> <code data-testid="discovery-endpoint">{endpoint}</code>
+              <strong>{label}</strong>{' '}
+              <DiscoveryEndpoint
+                label={label}
+                endpoint={settings.endpoints[p] ?? defaultEndpoint}
+                defaultEndpoint={defaultEndpoint}
+                custom={settings.endpoints[p] !== undefined}
+                disabled={busy || !defaultEndpoint}
+                onChange={(next) => {
+                  const endpoints = { ...settings.endpoints };
+                  if (next === null) delete endpoints[p];
+                  else endpoints[p] = next;
+                  void store({ ...settings, endpoints });
+                }}
+              />
             </li>
           );
         })}

@@ -3,7 +3,7 @@ import type { FramingReport } from '../core/framing/types';
 import type { AnalyzeResponse, RelatedItem } from '../shared/messages';
 import { t, tn } from '../shared/i18n';
 import { ArticleHeader } from './ArticleHeader';
-import { compareUrl, compareWith, openOptions, openPage, saveArticle } from './connector';
+import { compareUrl, compareWith, openOptions, openPage, relatedTo, saveArticle } from './connector';
 import { Differences } from './Differences';
 import { RelatedList } from './RelatedList';
 import { StateMessage } from './StateMessage';
@@ -17,12 +17,30 @@ const FEW_SAME_STORY = 3;
 
 type Ok = Extract<AnalyzeResponse, { status: 'ok' }>;
 
+/** How often the popup asks again while new articles are being indexed. */
+const REASK_MS = 1500;
+
 /** Loading, then one of: forbidden page, no article, error, or the article with its coverage. */
 export function App({ tabId, analysis }: { tabId: number | undefined; analysis: Promise<AnalyzeResponse> }) {
   const [result, setResult] = useState<AnalyzeResponse | null>(null);
   useEffect(() => {
     void analysis.then(setResult);
   }, [analysis]);
+  // While a large import is being indexed the list covers part of the archive: ask again
+  // (without reading the page again) until it covers all of it.
+  useEffect(() => {
+    if (result?.status !== 'ok' || !result.indexing) return;
+    const timer = setTimeout(() => {
+      relatedTo(result.article).then(
+        (coverage) => setResult({ status: 'ok', ...coverage }),
+        () => {
+          const { indexing: _stopped, ...rest } = result;
+          setResult(rest);
+        },
+      );
+    }, REASK_MS);
+    return () => clearTimeout(timer);
+  }, [result]);
 
   return (
     <main class="popup" aria-busy={result === null}>
@@ -36,7 +54,8 @@ export function App({ tabId, analysis }: { tabId: number | undefined; analysis: 
       {result === null ? (
         <StateMessage kind="loading" title={t('stateReading')} />
       ) : result.status === 'ok' ? (
-        <Analysis result={result} tabId={tabId} />
+        // Indexing done: the list starts again from its best result.
+        <Analysis key={result.indexing ? 'indexing' : 'indexed'} result={result} tabId={tabId} />
       ) : (
         <StateMessage
           kind={result.status === 'error' ? 'error' : 'info'}
@@ -61,6 +80,11 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
   const [related, setRelated] = useState(result.related);
   const discovery = useDiscovery(article, setRelated);
   const foundIds = new Set(discovery.state.found.map((f) => f.id));
+  // A newer answer while a large import is indexed replaces the archived part of the list; what was found online stays.
+  useEffect(() => {
+    const ids = new Set(result.related.map((r) => r.id));
+    setRelated((prev) => [...result.related, ...prev.filter((r) => !ids.has(r.id) && foundIds.has(r.id))]);
+  }, [result.related]);
   // A page captured automatically is archived but not kept for good: Save keeps it (retention never drops it then).
   const [capturedAt, setCapturedAt] = useState(result.capturedAt);
   const [saved, setSaved] = useState(result.saved && capturedAt === undefined);
@@ -112,8 +136,14 @@ function Analysis({ result, tabId }: { result: Ok; tabId: number | undefined }) 
         capturedAt={capturedAt}
         groups={labels(article.outlet)}
       />
+      {result.indexing && (
+        <p class="indexing" role="status" data-testid="indexing">
+          <span class="spinner" aria-hidden="true" />
+          {t('indexingProgress', [result.indexing.indexed, result.indexing.total])}
+        </p>
+      )}
       <Discover discovery={discovery} prominent={sameStory < FEW_SAME_STORY} />
-      {result.archiveSize === 0 && related.length === 0 ? (
+      {result.archiveSize === 0 && related.length === 0 && !result.indexing ? (
         !searching && (
           <StateMessage
             kind="info"

@@ -66,7 +66,11 @@ function Consent({ plan, onAccept, onDecline }: { plan: DiscoverPlanResponse; on
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { plan: p } = plan;
-  const later = p.steps.slice(1);
+  const steps = p.steps.slice(0, plan.maxQueries);
+  const later = steps.slice(1);
+  const fallback = p.fallback;
+  // The fallback's own syntax may write a query differently: then its searches are listed too.
+  const fallbackDiffers = fallback !== null && fallback.queries.slice(0, steps.length).some((q, i) => q !== steps[i]?.query);
   return (
     <div class="consent" data-testid="discover-consent">
       <h3 ref={heading} tabIndex={-1}>
@@ -79,15 +83,32 @@ function Consent({ plan, onAccept, onDecline }: { plan: DiscoverPlanResponse; on
       {p.from && p.to && <p data-testid="discover-window">{t('discoverConsentWindow', [formatDate(p.from), formatDate(p.to)])}</p>}
       {later.length > 0 && (
         <>
-          <p>{tn('discoverConsentLater', Math.min(later.length, plan.maxQueries - 1))}</p>
-          <ul class="steps" data-testid="discover-steps">
+          <p>{tn('discoverConsentLater', later.length)}</p>
+          <ol class="steps" data-testid="discover-steps" start={2}>
             {later.map((s) => (
               <li key={s.url}>
-                {t('discoverConsentStep', [s.label, s.host])} <code>{s.query}</code>
+                <code>{s.query}</code>
               </li>
             ))}
-          </ul>
+          </ol>
         </>
+      )}
+      {fallback && (
+        <p data-testid="discover-fallback">
+          {t('discoverConsentFallback', [p.label, fallback.label, fallback.host, Math.min(plan.maxQueries, steps.length || 1)])}
+          {fallbackDiffers && (
+            <>
+              {' '}
+              {t('discoverConsentFallbackQueries', [fallback.label])}{' '}
+              {fallback.queries.slice(0, steps.length).map((q, i) => (
+                <span key={q}>
+                  {i > 0 && ' · '}
+                  <code>{q}</code>
+                </span>
+              ))}
+            </>
+          )}
+        </p>
       )}
       <p data-testid="discover-fetches">{tn('discoverConsentFetches', p.maxPages)}</p>
       <p class="muted">{t('discoverConsentKept')}</p>

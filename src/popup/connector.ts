@@ -1,7 +1,7 @@
 import type { Article } from '../core/types';
 import { getBrowser } from '../shared/browser';
 import { send } from '../ui/client';
-import type { AnalyzeResponse } from '../shared/messages';
+import type { AnalyzeResponse, Coverage } from '../shared/messages';
 import type { FramingReport } from '../core/framing/types';
 import { errorText } from '../core/errors';
 
@@ -30,6 +30,11 @@ export async function analyzeTab(tabId: number | undefined): Promise<AnalyzeResp
   } finally {
     performance.mark('framelens:answer');
   }
+}
+
+/** The related coverage of an article already read (asked again while new articles are being indexed). */
+export function relatedTo(article: Article): Promise<Coverage> {
+  return send('tab/related', { article });
 }
 
 export function saveArticle(article: Article): Promise<{ id: string; created: boolean }> {

@@ -36,16 +36,34 @@ export const DEFAULT_DISCOVERY: DiscoverySettings = {
 };
 
 const provider = v.picklist(PROVIDER_NAMES);
+
+/** Why an address cannot be a search service's, or null when it can. */
+export type EndpointProblem = 'invalid' | 'insecure' | 'credentials' | 'query';
+
+/**
+ * A service address: https, or plain http only to this computer (127.0.0.1: a local mirror
+ * or a test stand-in), since the query would otherwise cross the network readable by anyone
+ * on the way. No user name or password in it, no query or fragment (the search adds its own).
+ */
+export function endpointProblem(value: string): EndpointProblem | null {
+  let u: URL;
+  try {
+    u = new URL(value.trim());
+  } catch {
+    return 'invalid';
+  }
+  if (!u.hostname) return 'invalid';
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && u.hostname === '127.0.0.1'))
+    return u.protocol === 'http:' ? 'insecure' : 'invalid';
+  if (u.username || u.password) return 'credentials';
+  if (u.search || u.hash || value.includes('?') || value.includes('#')) return 'query';
+  return null;
+}
+
 const endpoint = v.pipe(
   v.string(),
   v.maxLength(2048),
-  v.check((s) => {
-    try {
-      return /^https?:$/.test(new URL(s).protocol);
-    } catch {
-      return false;
-    }
-  }, 'not an http(s) address'),
+  v.check((s) => endpointProblem(s) === null, 'not an https address (or http://127.0.0.1)'),
 );
 
 export const DiscoverySettingsSchema = v.strictObject({

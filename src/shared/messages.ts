@@ -4,6 +4,7 @@ import type { RetentionPolicy } from '../core/retention';
 import type {
   AnalyzeResponse,
   ArchiveFacets,
+  Coverage,
   ArchiveFilter,
   ArchivePage,
   ArchiveStats,
@@ -31,6 +32,8 @@ export type * from './payloads';
 export interface Protocol {
   /** Read the article in a tab (the active one, or `tabId` when the popup runs in a tab) and match it against the archive; the framing report comes from 'framing/compare', so the list shows first. */
   'tab/analyze': { req: { tabId?: number }; res: AnalyzeResponse };
+  /** The related coverage of an article already read (the popup asks again while new articles are being indexed). */
+  'tab/related': { req: { article: Article }; res: Coverage };
   /** Save an article to the archive (one record per canonical URL: saving twice updates). */
   'archive/save': { req: { article: Article }; res: { id: string; created: boolean } };
   /** One archived record by id. */
@@ -108,6 +111,7 @@ export interface Protocol {
  */
 export const WRITES: { readonly [T in MessageType]: boolean } = {
   'tab/analyze': false,
+  'tab/related': false,
   'archive/save': true,
   'archive/get': false,
   'archive/list': false,

@@ -104,15 +104,23 @@ export interface RelatedItem extends MatchResult {
   incomplete?: string;
 }
 
-export type AnalyzeResponse =
-  | {
-      status: 'ok';
-      article: Article;
-      /** True when this article (by canonical URL) is already in the archive. */
-      saved: boolean;
-      related: RelatedItem[];
-      /** When the archived copy of this page was captured automatically (ms), absent otherwise. */
-      capturedAt?: number;
-      archiveSize: number;
-    }
-  | { status: 'forbidden' | 'no-article' | 'error'; message: string };
+/** While a large catch-up runs (an import, a feed poll): `indexed` of the `total` new articles are in the match index so far. */
+export interface IndexingProgress {
+  indexed: number;
+  total: number;
+}
+
+/** A page's article and its related archived coverage. */
+export interface Coverage {
+  article: Article;
+  /** True when this article (by canonical URL) is already in the archive. */
+  saved: boolean;
+  related: RelatedItem[];
+  /** When the archived copy of this page was captured automatically (ms), absent otherwise. */
+  capturedAt?: number;
+  archiveSize: number;
+  /** Present while new articles are still being indexed: `related` covers only those indexed so far. */
+  indexing?: IndexingProgress;
+}
+
+export type AnalyzeResponse = ({ status: 'ok' } & Coverage) | { status: 'forbidden' | 'no-article' | 'error'; message: string };

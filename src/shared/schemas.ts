@@ -91,6 +91,7 @@ const listFields = {
 
 export const requestSchemas: { [T in MessageType]: v.GenericSchema<unknown, Request<T>> } = {
   'tab/analyze': v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  'tab/related': v.strictObject({ article: ArticleSchema }),
   'archive/save': v.strictObject({ article: ArticleSchema }),
   'archive/get': v.strictObject({ id }),
   'archive/list': v.strictObject({ ...listFields, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),

@@ -217,6 +217,9 @@ describe('finding coverage online in Chromium', () => {
     shownQuery = (await popup.getByTestId('discover-query').innerText()).trim();
     expect(shownQuery).toMatch(/\p{L}{3,}/u);
     shownSteps = (await popup.getByTestId('discover-steps').locator('code').allInnerTexts()).map((q) => q.trim());
+    // Every search the click can send is listed, at most 3 in all, and where they go when the first service fails.
+    expect(1 + shownSteps.length).toBeLessThanOrEqual(3);
+    expect(await popup.getByTestId('discover-fallback').innerText()).toMatch(/Bing News.*at most 3 in all/);
     expect(await popup.getByTestId('discover-window').innerText()).toMatch(/published from .+ to .+/);
     expect(await popup.getByTestId('discover-fetches').innerText()).toMatch(
       /up to 8 of the result pages.*without cookies and without a referrer/,
@@ -319,6 +322,23 @@ describe('finding coverage online in Chromium', () => {
     await expect.poll(() => options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/news/search`);
     await options.getByTestId('discovery-primary').selectOption('gdelt');
     await expect.poll(() => options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/api/v2/doc/doc`);
+    // An advanced reader may change a service's address: plain http to another computer is refused with the reason.
+    await options.getByTestId('discovery-endpoint-change').first().click();
+    const field = options.getByTestId('discovery-endpoint-input');
+    await field.fill('http://mirror.example/api/v2/doc/doc');
+    await options.getByTestId('discovery-endpoint-save').click();
+    expect(await options.getByTestId('discovery-endpoint-problem').innerText()).toMatch(/Only https addresses/);
+    expect(await options.getByTestId('discovery-endpoint').first().innerText()).toBe(`${provider.origin}/api/v2/doc/doc`);
+    await field.fill('https://mirror.example/api/v2/doc/doc');
+    await options.getByTestId('discovery-endpoint-save').click();
+    await expect.poll(() => options.getByTestId('discovery-endpoint').first().innerText()).toBe('https://mirror.example/api/v2/doc/doc');
+    // Reset: the service's own address again.
+    await options.getByTestId('discovery-endpoint-reset').first().click();
+    await expect
+      .poll(() => options.getByTestId('discovery-endpoint').first().innerText())
+      .toBe('https://api.gdeltproject.org/api/v2/doc/doc');
+    expect(await options.getByTestId('discovery-endpoint-reset').count()).toBe(1);
+    await section.screenshot({ path: `${SCREENSHOTS_DIR}/options-discovery.png` });
     const toggle = options.getByTestId('discovery-toggle');
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();

@@ -90,7 +90,8 @@ export function collectProblems(context: BrowserContext, extensionId: string, wo
   context.on('dialog', (dialog) => {
     const url = dialog.page()?.url();
     (ours(url) || !url ? problems.dialogs : problems.webPageDialogs).push(`${url ?? 'worker'}: ${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
+    // The page may close or navigate first, which dismisses the dialog itself: that is not a failure.
+    dialog.dismiss().catch(() => undefined);
   });
   for (const worker of workers) {
     worker.on('console', (message) => {

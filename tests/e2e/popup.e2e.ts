@@ -140,6 +140,60 @@ describe('with the sample archive', () => {
     await page.close();
   });
 
+  it('while a large import is being indexed, lists what is indexed, says how far indexing is, and updates when it is done', async () => {
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    // Long enough (300 made-up words each) that indexing them takes seconds.
+    const syllables = [
+      'ka',
+      'lo',
+      'mi',
+      'ren',
+      'tus',
+      'vel',
+      'dor',
+      'pha',
+      'quin',
+      'sel',
+      'bra',
+      'ny',
+      'gol',
+      'fe',
+      'zu',
+      'hart',
+      'wen',
+      'cro',
+    ];
+    const word = (a: number) => `${syllables[a % 18]}${syllables[Math.floor(a / 18) % 18]}${syllables[Math.floor(a / 324) % 18]}`;
+    const records = Array.from({ length: 4000 }, (_, i) => ({
+      id: `council-${i}`,
+      url: `https://council.example/minutes/${i}`,
+      title: `Council minutes ${i}`,
+      outlet: 'Council Gazette',
+      published: '2020-05-06',
+      text: Array.from({ length: 300 }, (_, j) => word((i * 131 + j * 977) % 5832)).join(' ') + '.',
+    }));
+    const imported = (await options.evaluate(
+      `chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/import', payload: { records } })})`,
+    )) as { ok: boolean };
+    expect(imported.ok).toBe(true);
+    const { page, popup } = await openPopupFor(extension.context, extension.extensionId, fixtures.url(CBC));
+    const indexing = popup.getByTestId('indexing');
+    await indexing.waitFor({ timeout: 20_000 });
+    expect(await indexing.innerText()).toMatch(/Indexing [\d,]+ of 4,000 new articles/);
+    // The articles indexed before the import are searched meanwhile.
+    expect(await popup.getByTestId('related-title').first().innerText()).toMatch(/China invites EU diplomats/);
+    await indexing.waitFor({ state: 'detached', timeout: 180_000 });
+    expect(await popup.getByTestId('related-title').first().innerText()).toMatch(/China invites EU diplomats/);
+    await popup.close();
+    await page.close();
+    // The import stays out of the other tests' way.
+    await options.evaluate(
+      `chrome.runtime.sendMessage(${JSON.stringify({ type: 'archive/delete', payload: { ids: records.map((r) => r.id) } })})`,
+    );
+    await options.close();
+  });
+
   it('made no network request and raised no error along the way', () => {
     expect(network.fromExtension()).toEqual([]);
     expect(problems.all()).toEqual([]);

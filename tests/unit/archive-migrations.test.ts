@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { Archive } from '../../src/background/archive';
 import { DB_NAME, openArchiveDb } from '../../src/background/db';
 import type { StoredArticle } from '../../src/background/dbSchema';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../src/background/migrations';
@@ -125,6 +126,33 @@ describe('Migrations', () => {
       feedItems: { keyPath: ['feedId', 'itemId'], indexes: { state: { keyPath: ['feedId', 'state'], unique: false } } },
     });
     expect(schema).toMatchObject({ key: 'schema', version: 4, history: [...prior.map((m) => ({ version: m.version })), { version: 4 }] });
+  });
+
+  it('v5 adds the change log beside the stores before it (before/after fixture), keeps every row, and logs each write there', async () => {
+    const prior = MIGRATIONS.filter((m) => m.version < 5);
+    const before = await openArchiveDb('mig-v5', prior, prior.at(-1)!.version);
+    await before.put('articles', row);
+    await before.put('meta', { key: 'changes', count: 7 });
+    before.close();
+    const v4 = await describeDb('mig-v5');
+    const db = await openArchiveDb(
+      'mig-v5',
+      MIGRATIONS.filter((m) => m.version <= 5),
+      5,
+    );
+    expect(await db.get('articles', 'ecb:1')).toEqual(row);
+    expect(await db.get('meta', 'changes')).toEqual({ key: 'changes', count: 7 });
+    const archive = new Archive(db);
+    await archive.importRecords([{ ...row.record, id: 'ecb:2', url: 'https://x.example/2' }]);
+    await archive.delete(['ecb:1']);
+    expect(await db.getAll('changeLog')).toEqual([
+      { counter: 8, put: ['ecb:2'], removed: [] },
+      { counter: 9, put: [], removed: ['ecb:1'] },
+    ]);
+    db.close();
+    const after = await describeDb('mig-v5');
+    expect(after.version).toBe(5);
+    expect(after.stores).toEqual({ ...v4.stores, changeLog: { keyPath: 'counter', indexes: {} } });
   });
 
   it('v1 enforces one record per canonical URL and allows many records without a URL', async () => {

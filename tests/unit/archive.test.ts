@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseRecords, toNdjson } from '../../src/core/records';
 import type { Article, ArticleRecord } from '../../src/core/types';
 import { Archive, type ArchiveChange } from '../../src/background/archive';
@@ -88,6 +88,32 @@ describe('Archive save', () => {
     const saved = await archive.save(article());
     expect(saved).toEqual({ id: 'abp:1', created: false });
     expect(await archive.count()).toBe(1);
+  });
+});
+
+describe('Archive count', () => {
+  it('counts the store once, then again only after a committed write', async () => {
+    const archive = await freshArchive();
+    const counts = vi.spyOn(IDBObjectStore.prototype, 'count');
+    expect(await archive.count()).toBe(0);
+    expect(await Promise.all([archive.count(), archive.count()])).toEqual([0, 0]);
+    expect(counts).toHaveBeenCalledTimes(1);
+    await archive.importRecords([record('a'), record('b')]);
+    expect(await archive.count()).toBe(2);
+    await archive.delete(['a']);
+    await archive.save(article());
+    expect(await archive.count()).toBe(2);
+    expect(counts).toHaveBeenCalledTimes(3);
+    // A write that fails changes nothing: the count stands.
+    await expect(archive.write(['articles'], () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    expect(await archive.count()).toBe(2);
+    expect(counts).toHaveBeenCalledTimes(3);
+    // A count asked just before a write commits is not kept after it.
+    const before = archive.count();
+    await archive.importRecords([record('c')]);
+    await before;
+    expect(await archive.count()).toBe(3);
+    counts.mockRestore();
   });
 });
 

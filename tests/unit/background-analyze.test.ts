@@ -47,7 +47,7 @@ async function setup(archived: ArticleRecord[], browser: FakeBrowserOptions) {
           browser: fake.browser,
           archive,
           matches,
-          catalog: await CatalogStore.open(archive),
+          catalog: () => CatalogStore.open(archive),
           terms,
           feeds: createFeedService(fake.browser, archive),
           readSample: async () => '',

@@ -27,6 +27,7 @@ function fakeHandlers(calls: unknown[]): Handlers {
   };
   return {
     'tab/analyze': never,
+    'tab/related': never,
     'archive/save': async (p) => (calls.push(p), { id: p.article.id, created: true }),
     'archive/get': async ({ id }) => {
       if (id === 'explode') throw new TypeError('x is undefined');

@@ -14,7 +14,7 @@ import { parseRecords } from '../../src/core/records';
 import { articleFromRecord, type Article } from '../../src/core/types';
 import type { DiscoverStatus, DiscoverUpdate } from '../../src/shared/discoverMessages';
 import type { RelatedItem } from '../../src/shared/messages';
-import { DEFAULT_DISCOVERY, parseDiscovery, type DiscoverySettings } from '../../src/shared/discoverySettings';
+import { DEFAULT_DISCOVERY, endpointProblem, parseDiscovery, type DiscoverySettings } from '../../src/shared/discoverySettings';
 
 const sample = parseRecords(readFileSync(new URL('../../public/sample/sample.ndjson', import.meta.url), 'utf8'));
 if (!sample.ok) throw new Error(sample.reason);
@@ -223,6 +223,23 @@ describe('the discovery settings', () => {
     expect(parseDiscovery({ ...DEFAULT_DISCOVERY, providers: ['gdelt', 'gdelt'] })).toEqual(DEFAULT_DISCOVERY);
     const on = { ...DEFAULT_DISCOVERY, enabled: true, endpoints: { gdelt: 'http://127.0.0.1:8080/doc' } };
     expect(parseDiscovery(on)).toEqual(on);
+    // Plain http to another computer would carry the query unencrypted: refused, as the options page refuses it.
+    expect(parseDiscovery({ ...on, endpoints: { gdelt: 'http://mirror.example/doc' } })).toEqual(DEFAULT_DISCOVERY);
+  });
+
+  it('accept a service address over https, or plain http only to this computer, with nothing the search adds itself', () => {
+    expect(endpointProblem('https://mirror.example/api/v2/doc/doc')).toBeNull();
+    expect(endpointProblem(' https://mirror.example:8443/doc ')).toBeNull();
+    expect(endpointProblem('http://127.0.0.1:9000/api/v2/doc/doc')).toBeNull();
+    expect(endpointProblem('http://mirror.example/doc')).toBe('insecure');
+    expect(endpointProblem('http://localhost:9000/doc')).toBe('insecure');
+    expect(endpointProblem('ftp://mirror.example/doc')).toBe('invalid');
+    expect(endpointProblem('javascript:alert(1)')).toBe('invalid');
+    expect(endpointProblem('mirror.example/doc')).toBe('invalid');
+    expect(endpointProblem('')).toBe('invalid');
+    expect(endpointProblem('https://user:secret@mirror.example/doc')).toBe('credentials');
+    expect(endpointProblem('https://mirror.example/doc?query=x')).toBe('query');
+    expect(endpointProblem('https://mirror.example/doc#top')).toBe('query');
   });
 });
 

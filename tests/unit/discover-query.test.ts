@@ -24,7 +24,10 @@ describe('query terms', () => {
   const texts = terms.map((t) => t.text);
 
   it("puts the article's names first, as phrases, without roles or date words", () => {
-    expect(texts.slice(0, 2).sort()).toEqual(['Kim Jong Un', 'Mike Pompeo']);
+    // "Pompeo": the article names him by surname after the first mention, as other reports do.
+    expect(texts.slice(0, 2).sort()).toEqual(['Kim Jong Un', 'Pompeo']);
+    expect(texts).not.toContain('Mike Pompeo');
+    expect(texts).not.toContain('mike');
     expect(terms.find((t) => t.text === 'Kim Jong Un')).toMatchObject({ phrase: true, name: true });
     expect(texts.some((t) => /Director|December/.test(t))).toBe(false);
   });
@@ -47,6 +50,51 @@ describe('query terms', () => {
     expect(terms.map((x) => x.text)).not.toContain('director');
   });
 
+  it('asks for a surname alone only for the person it names, never for a short or ordinary word', () => {
+    const t = queryTerms(
+      {
+        title: 'Trump hosts Macron at the White House',
+        text: [
+          'President Donald Trump welcomed Emmanuel Macron to the White House on Tuesday.',
+          'Trump and Macron discussed Iran. Melania Trump hosted a dinner; Macron praised Trump.',
+          'Later Trump spoke at Trump Tower. The House will vote. Kim Jong Un was not discussed, though Kim was mentioned.',
+        ].join('\n\n'),
+        outlet: 'X',
+      },
+      8,
+      new ContextFrequency([
+        { title: 'a', text: 'The house was sold. A house in the town.' },
+        { title: 'b', text: 'Her house burned down.' },
+      ]),
+    ).map((x) => x.text);
+    expect(t).toContain('Trump');
+    expect(t).toContain('Macron');
+    expect(t).not.toContain('Donald Trump');
+    expect(t).not.toContain('Emmanuel Macron');
+    // "Trump" is Donald Trump's surname, not a short form of the tower or of his wife.
+    expect(t.indexOf('Trump')).toBeLessThan(t.indexOf('Trump Tower') === -1 ? Infinity : t.indexOf('Trump Tower'));
+    expect(t).not.toContain('House');
+    expect(t).not.toContain('Kim');
+  });
+
+  it('takes a demonym as its place, and keeps a headline word only a minor name holds', () => {
+    const t = queryTerms({
+      title: 'Comey memos show North Korean talks',
+      text: [
+        'The memos of James Comey were sent to Congress. North Korea was named in them, and Russia.',
+        'Comey wrote that North Korean officials had called. Comey said the Russian contacts were many.',
+        'A file titled James Comey Memos was shared once. Comey spoke to Russia experts; North Korea denied it.',
+        'Flynn and Pompeo were named. Flynn called Pompeo twice, and Pompeo called Flynn.',
+      ].join('\n\n'),
+      outlet: 'X',
+    }).map((x) => x.text);
+    expect(t).toContain('North Korea');
+    expect(t).not.toContain('North Korean');
+    expect(t).not.toContain('Russian');
+    expect(t).not.toContain('korean');
+    expect(t).toContain('memos');
+  });
+
   it('weighs a name common in other articles less (context frequencies)', () => {
     const context = Array.from({ length: 30 }, (_, i) => ({ title: `Story ${i}`, text: `Mike Pompeo said something on day ${i}.` }));
     const withContext = queryTerms(article, 8, new ContextFrequency(context));
@@ -55,11 +103,15 @@ describe('query terms', () => {
     expect(rank(withContext) === -1 || rank(withContext) > rank(terms)).toBe(true);
   });
 
-  it('relaxes in steps: pairs of the two names and the headline word, then the strongest name alone', () => {
+  it('relaxes in three steps: the pairs of the two names and the headline word, each lacking a term of the earlier ones', () => {
     const steps = relaxationSteps(terms).map((s) => s.map((t) => t.text));
     const [a, b] = [terms.filter((t) => t.name)[0]!.text, terms.filter((t) => t.name)[1]!.text];
     const w = terms.find((t) => !t.name)!.text;
-    expect(steps).toEqual([[a, w], [b, w], [a, b], [a]]);
+    expect(steps).toEqual([
+      [a, w],
+      [b, w],
+      [a, b],
+    ]);
   });
 
   it('makes do with names only, or words only, and nothing from nothing', () => {
@@ -88,8 +140,17 @@ describe('the plan the consent screen shows', () => {
     });
     expect(plan.query).toBe(plan.steps[0]!.query);
     expect(new URL(plan.steps[0]!.url).searchParams.get('query')).toBe(plan.query);
-    expect(plan.steps.map((s) => s.provider)).toEqual(['gdelt', 'gdelt', 'gdelt', 'gdelt', 'bing', 'bing', 'bing', 'bing']);
-    expect(plan.steps.find((s) => s.provider === 'bing')!.host).toBe('www.bing.com');
+    // Every search the click may send, at most 3, to the first service; the fallback gets the same ones.
+    expect(plan.steps.map((s) => s.provider)).toEqual(['gdelt', 'gdelt', 'gdelt']);
+    expect(plan.fallback).toMatchObject({ provider: 'bing', label: 'Bing News (RSS)', host: 'www.bing.com' });
+    expect(plan.fallback!.queries).toEqual(plan.steps.map((s) => s.query));
+  });
+
+  it('has no fallback with one service, and never more than 3 searches', () => {
+    const plan = planDiscovery(article, { providers: ['bing'] }, new Date('2018-04-20T10:00:00Z'));
+    expect(plan.fallback).toBeNull();
+    expect(plan.steps.length).toBeLessThanOrEqual(3);
+    expect(plan.steps.every((s) => s.provider === 'bing')).toBe(true);
   });
 
   it('uses the endpoint setting and caps the pages at 20', () => {
@@ -154,5 +215,9 @@ describe('candidate links', () => {
     expect(same).toBeGreaterThan(0);
     expect(other).toBe(0);
     expect(late).toBeLessThan(same);
+    // Three days off: a headline with more of the article's words loses to a same-day one with fewer.
+    const earlier = scorer.score(link('u', 'o', 'Pompeo secretly met Kim Jong Un over Easter', '2018-04-15T10:00:00Z'));
+    const sameDay = scorer.score(link('u', 'o', 'Pompeo met Kim Jong Un', '2018-04-18T10:00:00Z'));
+    expect(sameDay).toBeGreaterThan(earlier);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { discoverCoverage, type DiscoveryEvent, type DiscoveryIO, type FetchOutcome, type ReadOutcome } from '../../src/core/discover';
+import {
+  discoverCoverage,
+  planDiscovery,
+  type DiscoveryEvent,
+  type DiscoveryIO,
+  type FetchOutcome,
+  type ProviderName,
+  type ReadOutcome,
+} from '../../src/core/discover';
 import { articleFromRecord, type Article } from '../../src/core/types';
 
 const DAY = '2018-04-18';
@@ -178,17 +186,54 @@ describe('discoverCoverage', () => {
     });
   });
 
-  it('sends at most 3 queries, the loosest last, to the fallback when the primary found nothing', async () => {
+  it('sends at most 3 queries, the planned ones in order, the last to the fallback when the primary found nothing', async () => {
     const { io, log } = fakeIO(() => empty, new Map());
-    const result = await discoverCoverage(query, io, {
-      providers: ['gdelt', 'bing'],
-      endpoints: { bing: 'https://bing.test/news/search' },
-    });
+    const options = { providers: ['gdelt', 'bing'] as ProviderName[], endpoints: { bing: 'https://bing.test/news/search' } };
+    const result = await discoverCoverage(query, io, options);
     expect(result.queries).toBe(3);
     expect(log.api.map((u) => new URL(u).host)).toEqual(['api.gdeltproject.org', 'api.gdeltproject.org', 'bing.test']);
-    const last = new URL(log.api[2]!).searchParams.get('q')!;
-    expect(last.split('"').filter((s) => s.trim()).length).toBe(1);
+    // Exactly the searches the consent screen lists, in its order: the third in the fallback's syntax.
+    const plan = planDiscovery(query, options, new Date(`${DAY}T20:00:00Z`));
+    expect(log.api.slice(0, 2)).toEqual(plan.steps.slice(0, 2).map((s) => s.url));
+    expect(new URL(log.api[2]!).searchParams.get('q')).toBe(plan.fallback!.queries[2]);
     expect(result.found).toEqual([]);
+  });
+
+  it('spends the page budget on the best of all the answers, reading only two pages before the last answer is in', async () => {
+    const weak = ['Local football results', 'Weather for the weekend', 'Traffic on the ring road', 'A recipe for soup'].map((title, i) =>
+      articleFromRecord({ id: `w${i}`, url: `https://weak${i}.test/a`, title, outlet: `Weak ${i}`, published: DAY, text: title }),
+    );
+    const strong = ['The Hill', 'NPR', 'Vox'].map((o, i) => report(o, i));
+    const answers = [weak, strong, []];
+    const all = [...weak, ...strong];
+    const { io, log } = fakeIO((_, n) => artlist(answers[n - 1] ?? []), new Map(all.map((a) => [a.url!, { article: a }])));
+    const result = await discoverCoverage(query, io, { providers: ['gdelt'], max: 4 });
+    expect(result.queries).toBeGreaterThanOrEqual(2);
+    expect(log.pages).toHaveLength(4);
+    expect(log.pages.filter((u) => u.includes('weak')).length).toBe(2);
+    expect(log.pages.slice(2).every((u) => strong.some((a) => a.url === u))).toBe(true);
+  });
+
+  it('stops early once enough is found: a query answered with plenty is the only one', async () => {
+    const many: FetchOutcome = {
+      ok: true,
+      status: 200,
+      contentType: 'application/json',
+      url: 'https://api.gdeltproject.org/api/v2/doc/doc',
+      body: JSON.stringify({
+        articles: Array.from({ length: 40 }, (_, i) => ({
+          url: `https://outlet${i}.test/story`,
+          title: `Pompeo met Kim Jong Un (${i})`,
+          seendate: '20180418T120000Z',
+          domain: `outlet${i}.test`,
+          language: 'English',
+        })),
+      }),
+    };
+    const { io, log } = fakeIO(() => many, new Map());
+    const result = await discoverCoverage(query, io, { providers: ['gdelt', 'bing'], max: 8 });
+    expect(log.api).toHaveLength(1);
+    expect(result.queries).toBe(1);
   });
 
   it("waits the provider's minimum interval between its requests, across clicks too", async () => {

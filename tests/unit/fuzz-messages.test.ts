@@ -125,6 +125,7 @@ class Fuzzer {
   payload(type: MessageType, ids: string[]): Record<string, unknown> {
     const valid: Record<MessageType, Record<string, unknown>> = {
       'tab/analyze': { tabId: 7 },
+      'tab/related': { article: article(`read-${this.int(1e6)}`) },
       'archive/save': { article: article(`new-${this.int(1e6)}`) },
       'archive/get': { id: this.pick(ids) },
       'archive/list': { query: 'body', limit: 10 },
@@ -218,7 +219,7 @@ beforeAll(async () => {
     browser: fake.browser,
     archive,
     matches,
-    catalog,
+    catalog: async () => catalog,
     terms,
     feeds: offlineFeeds(archive, fake.browser),
     readSample: async () => toNdjson([record('sample-1')]),

@@ -45,7 +45,15 @@ beforeAll(async () => {
   const terms = await TermBackgroundStore.open(archive);
   const browser = makeFakeBrowser().browser;
   const catalog = await CatalogStore.open(archive);
-  const deps = { browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
+  const deps = {
+    browser,
+    archive,
+    matches,
+    catalog: async () => catalog,
+    terms,
+    feeds: offlineFeeds(archive, browser),
+    readSample: async () => '',
+  };
   const route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {
     const reply = await route(structuredClone({ type, payload }), { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` });

@@ -93,6 +93,18 @@ describe('MatchIndex', () => {
     expect(restored.has('newswcl50:5_M')).toBe(true);
   });
 
+  it('takes new articles after restoring an empty snapshot, or one whose articles were all removed', () => {
+    const fromEmpty = MatchIndex.fromJSON(structuredClone(new MatchIndex().toJSON()));
+    for (const r of records) fromEmpty.add(r);
+    expect(fromEmpty.size).toBe(records.length);
+    expect(fromEmpty.search(byId(records, CBC))[0]?.id).toBe(DAILY_MAIL);
+    const emptied = indexOf(records.slice(0, 2));
+    for (const r of records.slice(0, 2)) emptied.remove(r.id);
+    const fromEmptied = MatchIndex.fromJSON(structuredClone(emptied.toJSON()));
+    for (const r of records) fromEmptied.add(r);
+    expect(fromEmptied.search(byId(records, CBC))).toEqual(indexOf(records).search(byId(records, CBC)));
+  });
+
   it('refuses a snapshot it cannot read', () => {
     const snapshot = indexOf(records.slice(0, 3)).toJSON();
     expect(() => MatchIndex.fromJSON({ ...snapshot, version: 99 } as unknown as typeof snapshot)).toThrow(TypeError);

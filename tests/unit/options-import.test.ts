@@ -26,7 +26,15 @@ async function backend(): Promise<{ archive: Archive; send: Send; sizes: number[
   const terms = await TermBackgroundStore.open(archive);
   const browser = makeFakeBrowser().browser;
   const catalog = await CatalogStore.open(archive);
-  const deps = { browser, archive, matches, catalog, terms, feeds: offlineFeeds(archive, browser), readSample: async () => '' };
+  const deps = {
+    browser,
+    archive,
+    matches,
+    catalog: async () => catalog,
+    terms,
+    feeds: offlineFeeds(archive, browser),
+    readSample: async () => '',
+  };
   const route = createRouter(handlers, async () => deps, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN });
   const sizes: number[] = [];
   const send = async <T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> => {

@@ -15,6 +15,7 @@ export const framingHandlers: HandlersFor<'framing'> = {
     }
     const articles = article ? [article, ...archived.filter((a) => a.id !== article.id)] : archived;
     if (articles.length < 2) throw new Error(t('errNeedTwo'));
+    await terms.load();
     try {
       return { report: compareFraming(articles, { background: terms.get() }) };
     } catch (e) {

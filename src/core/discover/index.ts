@@ -42,6 +42,11 @@ export const PROVIDERS: Record<ProviderName, ProviderInfo> = {
 };
 
 const DEFAULT_CONCURRENCY = 3;
+/**
+ * Pages read while later queries are still to come: enough for a first result at once, few
+ * enough that the budget goes to the best of all the answers, not to the first answer's tail.
+ */
+const EARLY_READS = 2;
 /** Candidates enough that a looser query would only add noise: that many times the fetch budget. */
 const PLENTY = 3;
 /** A window that far from the article's date holds reports of something else. */
@@ -118,9 +123,9 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
   }
 
   /**
-   * Queries in turn: the ladder's pairs while too few links are in hand; when two queries
-   * found nothing, the loosest query goes last, to the fallback provider if there is one;
-   * a provider that fails hands the same query to the next.
+   * Queries in turn, the ladder's steps while too few links are in hand. A provider that
+   * fails hands the same query to the next one; when the first two queries found nothing,
+   * the last goes to the fallback provider, if there is one.
    */
   async function search(): Promise<void> {
     if (!ladder.providers.length && !cancelled()) {
@@ -136,14 +141,16 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
     let p = 0;
     let s = 0;
     while (queries < MAX_QUERIES && !cancelled() && p < ladder.providers.length && pool.size < PLENTY * budget) {
-      if (queries === MAX_QUERIES - 1 && pool.size === 0) {
-        if (p + 1 < ladder.providers.length) p++;
-        s = ladder.providers[p]!.steps.length - 1;
-      }
+      if (queries === MAX_QUERIES - 1 && queries > 0 && pool.size === 0 && p + 1 < ladder.providers.length) p++;
       const entry = ladder.providers[p]!;
-      // The loosest step is only for when nothing was found.
-      const step = s < entry.steps.length - 1 || pool.size === 0 ? entry.steps[s] : undefined;
-      if (!step) break;
+      const step = entry.steps[s];
+      if (!step) {
+        // A short ladder the primary answered with nothing: the fallback gets it from the top.
+        if (pool.size > 0 || p + 1 >= ladder.providers.length) break;
+        p++;
+        s = 0;
+        continue;
+      }
       const answer = await ask(step);
       if (cancelled()) break;
       if (!answer.ok) {
@@ -187,11 +194,11 @@ export async function discoverCoverage(article: Article, io: DiscoveryIO, option
   async function reader(): Promise<void> {
     for (;;) {
       if (cancelled()) return;
-      const room = fetches < budget;
+      const room = fetches < budget && (!searching || fetches < EARLY_READS);
       const next = room ? queue.shift() : undefined;
       if (!next) {
         // Nothing more can come: the fetch budget is spent, or the search is over and the queue empty.
-        if (!room || (!searching && queue.length === 0)) return;
+        if (fetches >= budget || (!searching && queue.length === 0)) return;
         await new Promise<void>((resolve) => waiters.add(resolve));
         continue;
       }

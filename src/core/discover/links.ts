@@ -11,6 +11,12 @@ import type { QueryTerm } from './terms';
 import type { FoundLink } from './types';
 
 export const PER_OUTLET = 2;
+/**
+ * Days over which a headline's date gap halves its chance, roughly: other outlets report a
+ * story within a day or two, and a week-old headline sharing its names is mostly an earlier
+ * story about the same people.
+ */
+const DATE_SIGMA_DAYS = 2;
 
 function hostOf(url: string | null | undefined): string | null {
   try {
@@ -64,7 +70,7 @@ export class HeadlineScorer {
     const words = sum / Math.sqrt(stems.length + 2);
     const day = dayNumber(link.published);
     const gap = this.day !== null && day !== null ? Math.abs(day - this.day) : 2;
-    return words * Math.exp(-(gap * gap) / (2 * 4 * 4));
+    return words * Math.exp(-(gap * gap) / (2 * DATE_SIGMA_DAYS * DATE_SIGMA_DAYS));
   }
 }
 

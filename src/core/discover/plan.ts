@@ -84,7 +84,7 @@ export function buildLadder(article: ArticleRecord, options: DiscoveryOptions, n
 /** What the consent screen says before anything is sent. */
 export function planDiscovery(article: ArticleRecord, options: DiscoveryOptions, now: Date): DiscoveryPlan {
   const ladder = buildLadder(article, options, now);
-  const first = ladder.providers[0];
+  const [first, next] = ladder.providers;
   const fallbackName = options.providers[0] ?? 'gdelt';
   const provider = first?.provider ?? PROVIDER_MODULES[fallbackName];
   const step = first?.steps[0]?.planned;
@@ -96,6 +96,14 @@ export function planDiscovery(article: ArticleRecord, options: DiscoveryOptions,
     from: isoDay(ladder.window.from),
     to: isoDay(ladder.window.to),
     maxPages: pagesToRead(options),
-    steps: ladder.providers.flatMap((p) => p.steps.map((s) => s.planned)),
+    steps: (first?.steps ?? []).slice(0, MAX_QUERIES).map((s) => s.planned),
+    fallback: next
+      ? {
+          provider: next.provider.name,
+          label: next.provider.label,
+          host: next.steps[0]?.planned.host ?? hostOf(endpointOf(next.provider, options)),
+          queries: next.steps.slice(0, MAX_QUERIES).map((s) => s.planned.query),
+        }
+      : null,
   };
 }

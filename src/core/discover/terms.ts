@@ -1,48 +1,19 @@
 /**
- * The article's most distinctive names and terms, for a search query. There is no corpus
- * frequency at hand (the reader's archive may be empty), so distinctiveness comes from the
- * article itself: names (runs of capitalised words, as the matcher finds them) mentioned
- * often and in the headline, then headline words the text repeats. A name carries a story
- * far better than a common word, so names come first; each in the form the article writes
- * most ("Xinjiang", not the "Xinjiang Autonomous Region" of its first mention).
+ * The article's most distinctive names and terms, for a search query: names (runs of
+ * capitalised words, as the matcher finds them) mentioned often and in the headline, then
+ * headline words the text repeats, each weighed by how rare it is in other articles (the
+ * archive's or the bundled sample's). A name carries a story far better than a common word,
+ * so names come first; each in the form other reports write too: the place as the article
+ * writes it most ("Xinjiang", not the "Xinjiang Autonomous Region" of its first mention), a
+ * person by surname when the article does so after the first mention ("Comey").
  */
 import { extractEntities, foldKey } from '../match/entities';
 import { STOPWORDS, tokenize } from '../text';
 import type { ArticleRecord } from '../types';
+import { NO_CONTEXT, type DocFrequency } from './frequency';
+import { nameParts, PLACE_TAIL, ROLES } from './names';
 
-/** How rare a term is in other articles: 1 for unseen, towards 0 for a term in every one. */
-export interface DocFrequency {
-  rarity(key: string): number;
-}
-
-const NO_CONTEXT: DocFrequency = { rarity: () => 1 };
-
-/**
- * Document frequencies from other articles (the archive's, or the bundled sample), so a name
- * in every other report of the year ("Donald Trump") counts for less than one that is not.
- * Keys are matched as whole words of the folded texts.
- */
-export class ContextFrequency implements DocFrequency {
-  private texts: string[];
-  private cache = new Map<string, number>();
-
-  constructor(records: readonly Pick<ArticleRecord, 'title' | 'text'>[]) {
-    this.texts = records.map((r) => ` ${foldKey(`${r.title} ${r.text}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
-  }
-
-  rarity(key: string): number {
-    let r = this.cache.get(key);
-    if (r === undefined) {
-      const needle = ` ${key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-      let df = 0;
-      for (const t of this.texts) if (t.includes(needle)) df++;
-      const n = this.texts.length;
-      r = n ? Math.log((n + 2) / (df + 1)) / Math.log(n + 2) : 1;
-      this.cache.set(key, r);
-    }
-    return r;
-  }
-}
+export { ContextFrequency, type DocFrequency } from './frequency';
 
 export interface QueryTerm {
   /** As written in the article ("Kim Jong Un", "summit"). */
@@ -69,45 +40,6 @@ function usableWord(lower: string): boolean {
   return QUERY_WORD.test(lower) && !STOPWORDS.has(lower) && !NEWS_COMMON.has(lower) && !ROLES.has(lower);
 }
 
-const CALENDAR =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
-
-// Roles written before a name ("CIA Director Mike Pompeo"): other outlets name the person without them.
-const ROLES = new Set(
-  `president director counsel mayor minister secretary chairman chairwoman chair leader chief spokesman spokeswoman
-  ambassador senator governor general judge attorney pm ceo king queen prince pope commissioner speaker`.split(/\s+/),
-);
-
-// Last words of an official place name whose head is the name in common use.
-const PLACE_TAIL = new Set(['region', 'province', 'prefecture', 'county', 'district', 'governorate', 'oblast', 'territory', 'strip']);
-
-/**
- * The parts of a name run worth searching for: split at "and" and at "of" after a full
- * name ("Shinzo Abe of Japan"), roles and dotted initials dropped, hyphens as spaces (the
- * index reads "Kim Jong-un" as three words). Dotted acronyms ("F.B.I.") are left out.
- */
-function nameParts(surface: string): string[] {
-  if (/\p{L}\.\p{L}\./u.test(surface)) return [];
-  const out: string[] = [];
-  for (const part of surface.split(/\s+and\s+/)) {
-    const of = /^(\S+\s+\S+.*?)\s+of\s+(.+)$/.exec(part);
-    for (const piece of of ? [of[1]!, of[2]!] : [part]) {
-      let words = piece
-        .replace(/-/g, ' ')
-        .split(/\s+/)
-        .filter((w) => !/^\p{L}\.$/u.test(w));
-      const role = words.map((w) => ROLES.has(w.toLowerCase())).lastIndexOf(true);
-      if (role >= 0 && role < words.length - 1) words = words.slice(role + 1);
-      // "In December China…": a date word before a name is not part of it.
-      while (words.length > 1 && CALENDAR.test(words[0]!)) words = words.slice(1);
-      if (words.length === 1 && CALENDAR.test(words[0]!)) continue;
-      if (words.length > 4 || !words.every((w) => /^\p{L}[\p{L}'’]*$/u.test(w))) continue;
-      if (words.some((w) => w.length >= 3)) out.push(words.join(' '));
-    }
-  }
-  return out;
-}
-
 /**
  * Ranked query terms: names first by mentions (headline mentions count triple), then
  * headline words by how often the text uses them. A name's single words (a surname) are
@@ -129,7 +61,11 @@ export function queryTerms(
   const names = new Map<string, QueryTerm>();
   const mentions = new Map<string, number>();
   // Names from the text only: headlines in Title Case make every word look like a name.
+  // Where each name is first mentioned: a full name is introduced before its short form.
+  const first = new Map<string, number>();
+  let order = 0;
   for (const e of extractEntities(text, tokenize(text))) {
+    order++;
     for (const surface of nameParts(e.surface)) {
       const key = foldKey(surface.replace(/’/g, "'"));
       if (key.length < 3 || STOPWORDS.has(key) || NEWS_COMMON.has(key) || key === outlet || key.startsWith(`${outlet} `)) continue;
@@ -137,6 +73,7 @@ export function queryTerms(
       term.weight += 1;
       names.set(key, term);
       mentions.set(key, (mentions.get(key) ?? 0) + 1);
+      if (!first.has(key)) first.set(key, order);
     }
   }
   for (const term of names.values()) {
@@ -173,27 +110,65 @@ export function queryTerms(
     mentions.set(head.key, mentions.get(head.key)! + mentions.get(long.key)!);
     names.delete(long.key);
   }
-  // A surname alone adds nothing once the full name is a term: fold its weight into the name.
-  const phrases = [...names.values()].filter((t) => t.phrase);
+  // A demonym beside its place ("North Korean" and "North Korea", "Russian" and "Russia",
+  // "Israeli" and "Israel") is one term: reports write either, and the place more surely.
+  const demonyms = new Set<string>();
+  for (const t of [...names.values()]) {
+    const bases = ['n', 'an', 'ian', 'i']
+      .filter((end) => t.key.length > end.length + 2 && t.key.endsWith(end))
+      .map((end) => t.key.slice(0, -end.length));
+    const place = bases
+      .flatMap((b) => [b, `${b}a`])
+      .map((k) => names.get(k))
+      .find((p) => p && p !== t);
+    if (!place) continue;
+    place.weight += t.weight;
+    mentions.set(place.key, mentions.get(place.key)! + mentions.get(t.key)!);
+    names.delete(t.key);
+    for (const w of t.key.split(' ')) demonyms.add(w);
+  }
+  // A surname alone adds nothing once the full name is a term: fold its weight into the name
+  // it ends (the most mentioned one: "Trump" is Donald Trump's, not Melania Trump's), else
+  // into a name holding it. When the article writes the surname alone at
+  // least as often as the full name, as reports name a person after the first mention, the
+  // query asks for the surname: other outlets may never write the first name at all (not for
+  // a short one such as "Kim", which names too many people).
+  // First names of people the query names by surname: not headline words either.
+  const given = new Set<string>();
+  const phrases = [...names.values()].filter((t) => t.phrase).sort((a, b) => mentions.get(b.key)! - mentions.get(a.key)!);
   for (const t of [...names.values()]) {
     if (t.phrase) continue;
-    const owner = phrases.find((p) => ` ${p.key} `.includes(` ${t.key} `));
-    if (owner) {
-      owner.weight += t.weight / 2;
-      names.delete(t.key);
+    const ends = phrases.find((p) => p.key.endsWith(` ${t.key}`));
+    // A word some longer name holds is that name's short form when the name came first ("Kim"
+    // after "Kim Jong Un"), not when the word did ("Trump", then once "Trump Tower").
+    const shortOf = (p: QueryTerm) => ` ${p.key} `.includes(` ${t.key} `) && (first.get(p.key) ?? 0) <= (first.get(t.key) ?? 0);
+    const owner = ends ?? phrases.find(shortOf);
+    if (!owner || !names.has(owner.key)) continue;
+    owner.weight += t.weight / 2;
+    names.delete(t.key);
+    if (ends && t.key.length >= 4 && mentions.get(t.key)! >= mentions.get(owner.key)! && !df.lowercase(t.text)) {
+      names.delete(owner.key);
+      const short = { ...owner, text: t.text, key: t.key, phrase: false };
+      for (const w of owner.key.split(' ')) given.add(w);
+      names.set(t.key, short);
+      mentions.set(t.key, mentions.get(t.key)! + mentions.get(owner.key)!);
+      const i = phrases.indexOf(owner);
+      phrases.splice(i, 1);
     }
   }
-  const nameWords = new Set([...names.keys()].flatMap((k) => k.split(' ')));
+  for (const t of names.values()) t.weight *= df.rarity(t.key);
+  const ranked = [...names.values()].sort(byWeight).slice(0, Math.ceil(limit * 0.6));
+  // A headline word the query's names already carry adds nothing; one only a minor name holds
+  // ("memos" of a passing "James Comey Memos") is still the story's word.
+  const nameWords = new Set(ranked.flatMap((t) => t.key.split(' ')).concat([...given, ...demonyms]));
   const counts = new Map<string, number>();
   for (const t of tokenize(text)) counts.set(foldKey(t.lower), (counts.get(foldKey(t.lower)) ?? 0) + 1);
   const words = new Map<string, QueryTerm>();
   for (const t of tokenize(title.replace(/-/g, ' '))) {
     const key = foldKey(t.lower);
     if (!usableWord(t.lower) || nameWords.has(key) || words.has(key)) continue;
-    words.set(key, { text: t.lower, key, phrase: false, name: false, weight: 0.5 + (counts.get(key) ?? 0) * 0.5 });
+    words.set(key, { text: t.lower, key, phrase: false, name: false, weight: (0.5 + (counts.get(key) ?? 0) * 0.5) * df.rarity(key) });
   }
-  for (const t of [...names.values(), ...words.values()]) t.weight *= df.rarity(t.key);
-  const ranked = [...names.values()].sort(byWeight).slice(0, Math.ceil(limit * 0.6));
   const rest = [...words.values()].sort(byWeight);
   return [...ranked, ...rest].slice(0, limit).sort(byWeight);
 }
@@ -203,12 +178,13 @@ function byWeight(a: QueryTerm, b: QueryTerm): number {
 }
 
 /**
- * The query ladder. A report of the story rarely uses every distinctive term of another
- * outlet's, but it nearly always names the main actor with the headline's subject or the
- * two main actors together: so the queries are pairs from the strongest terms (the two
- * names and the headline word), each pair all required, and a report with two of the
- * three is found. The last step is the loosest, the strongest name alone, sent only when
- * the pairs found nothing. Duplicate steps are dropped.
+ * The query ladder: at most three queries, each sent only when the earlier ones found too
+ * little. A report of the story rarely uses every distinctive term of another outlet's, but
+ * it nearly always names the main actor with the headline's subject or the two main actors
+ * together: so the queries are the pairs of the three strongest terms (the two names and the
+ * headline word), each pair all required, and a report with any two of the three is found.
+ * Each later pair lacks one term of every earlier one, so it brings reports they could not.
+ * Duplicate steps are dropped.
  */
 export function relaxationSteps(terms: readonly QueryTerm[]): QueryTerm[][] {
   if (!terms.length) return [];
@@ -217,7 +193,11 @@ export function relaxationSteps(terms: readonly QueryTerm[]): QueryTerm[][] {
   const trio = [...names.slice(0, 2), ...words.slice(0, 1)];
   for (const t of terms) if (trio.length < 3 && !trio.includes(t)) trio.push(t);
   const [a, b, c] = trio;
-  const ladder = [[a, c], [b, c], [a, b], [a]].map((step) => step.filter((t): t is QueryTerm => !!t));
+  const ladder = [
+    [a, c],
+    [b, c],
+    [a, b],
+  ].map((step) => step.filter((t): t is QueryTerm => !!t));
   const out: QueryTerm[][] = [];
   const seen = new Set<string>();
   for (const step of ladder) {

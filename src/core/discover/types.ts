@@ -102,8 +102,10 @@ export interface DiscoveryPlan {
   from: string | null;
   to: string | null;
   maxPages: number;
-  /** Every request the click may send (at most 3), the first one above included. */
+  /** The searches the click may send, in order (at most 3, the first one above included); the later ones only when the earlier found too little. */
   steps: PlannedQuery[];
+  /** The service the same searches go to instead when this one fails, rate-limits or finds nothing; null when there is none. */
+  fallback: { provider: ProviderName; label: string; host: string; queries: string[] } | null;
 }
 
 export interface DiscoveryResult {

@@ -53,18 +53,20 @@ export function acronymVariants(prepared: PreparedArticle[]): NamingEntry[] {
           /^[ \t]$/.test(text.slice(toks[e]!.end, toks[e + 1]!.start))
         )
           e++;
-        const words = toks.slice(k, e + 1).filter((w) => !SKIP.has(w.lower));
-        if (words.length >= 2)
-          add(
-            full,
-            words
-              .map((w) => w.text[0])
-              .join('')
-              .toUpperCase(),
-            i,
-            text.slice(toks[k]!.start, toks[e]!.end),
-            si,
-          );
+        const run = toks.slice(k, e + 1);
+        const words = run.filter((w) => !SKIP.has(w.lower));
+        const initials = (ws: typeof run) =>
+          ws
+            .map((w) => w.text[0])
+            .join('')
+            .toUpperCase();
+        if (words.length >= 2) {
+          const form = text.slice(toks[k]!.start, toks[e]!.end);
+          add(full, initials(words), i, form, si);
+          // Some acronyms keep the initial of "of" ("Joint Comprehensive Plan of Action", JCPOA).
+          if (words.length < run.length && run.every((w) => w.lower !== 'the' && w.lower !== 'and' && w.lower !== '&'))
+            add(full, initials(run), i, form, si);
+        }
         k = e;
       }
     }

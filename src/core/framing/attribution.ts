@@ -24,12 +24,13 @@ export interface Attribution {
 export const LU = String.raw`A-ZÀ-ÖØ-ÞĀ-ſ`;
 export const LL = String.raw`a-zß-öø-ÿĀ-ſ`;
 const CAP = String.raw`[${LU}][${LU}${LL}'’\-]*\.?`;
+export const CAP_WORD = CAP;
 const PARTICLE = String.raw`(?:von|van|der|den|de|la|le|du|da|bin|ibn|al|el|di|dos)`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt)\.?`;
 const NAME = String.raw`(?:${TITLE}\s+)?${CAP}(?:[ \t]+(?:${PARTICLE}[ \t]+)*${CAP}){0,5}`;
 const ROLE = String.raw`(?:spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)s?|officials?|ministers?|ministry|presidents?|secretary|director|analysts?|experts?|sources?|lawyers?|attorneys?|counsel|statement|report|senators?|lawmakers?|leaders?|advis[eo]rs?|aides?|diplomats?|ambassadors?|chief|governor|mayor|professor|researchers?|people|person|residents?|witness(?:es)?|police|prosecutors?|judge|members?|chairman|chairwoman|executive|officers?|representatives?|commissioner|correspondent|reporters?|group|agency|administration|government|department|committee|campaign|observers?|activists?|critics?|supporters?|organi[sz]ers?|historian|scholar|economists?|envoys?|negotiators?|officer|commander|general|candidate|voters?|campaigners?|groups|ministries)`;
 const DET = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)`;
-const DESC = String.raw`${DET}\s+(?:[${LU}${LL}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}'’.\-]+\s+){0,4}?[${LU}${LL}'’.\-]+)?`;
+const DESC = String.raw`${DET}\s+(?:(?!(?:as|and|or|but|that|to|of|in|on|at|for|by|is|was|are)\s)[${LU}${LL}0-9'’\-]+\s+){0,5}?${ROLE}(?:\s+(?:for|of|from|at|with|in|to|on)\s+(?:[${LU}${LL}'’.\-]+\s+){0,4}?[${LU}${LL}'’.\-]+)?`;
 // Headline style, no determiner: "Chinese foreign ministry spokesman", "White House press secretary".
 // A modifier in a bare role is not a verb: no past tense or third-person -s, no function word.
 // (A short check instead of the whole verb list keeps the pattern cheap to compile.)
@@ -67,7 +68,7 @@ const ACCORDING = new RegExp(String.raw`\b[Aa]ccording\s+to\s+${SPEAKER}${APPOS}
 
 // Capitalised words that start sentences or name things that do not speak.
 const NOT_SPEAKERS = new Set(
-  `Ironically Perhaps Apparently Notably The This That These Those But And Or So Yet In At On As If When While After Before Since During Meanwhile However Also Still Then There Here It Its We I You Our My Your A An Some Many Most Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Today Yesterday Last Next Earlier Later Asked Speaking Both Such Other Their His Her Now Even Instead Indeed Although Though Because Despite`.split(
+  `Ironically Perhaps Apparently Notably The This That These Those But And Or So Yet In At On As If When While After Before Since During Meanwhile However Also Still Then There Here It Its We I You Our My Your A An Some Many Most Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Today Yesterday Last Next Earlier Later Asked Speaking Both Such Other Their His Her Now Even Instead Indeed Although Though Because Despite For Like Unlike To Soon Speaking`.split(
     ' ',
   ),
 );
@@ -156,7 +157,7 @@ const NAME_BEFORE_DESC = new RegExp(String.raw`(?<name>${NAME}),\s+[^,"“”]{0
  * before it is the speaker.
  */
 function withNamedHead(text: string, a: Attribution): Attribution {
-  if (/^\p{Lu}/u.test(a.speaker) && !ROLE_END.test(a.speaker)) return a;
+  if ((/^\p{Lu}/u.test(a.speaker) && !ROLE_END.test(a.speaker)) || /^(he|she|they)$/i.test(a.speaker)) return a;
   const m = NAME_BEFORE_DESC.exec(text.slice(0, a.start));
   const name = m ? cleanSpeaker(m.groups!.name!) : null;
   if (!name || /^(he|she|they)$/i.test(name)) return a;

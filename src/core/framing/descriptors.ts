@@ -1,5 +1,7 @@
 import { usableSentences, type PreparedArticle } from './prepare';
-import { ROLE_MENTION, ROLE_SET, ROLE_TITLES } from './referenceWords';
+import { NOT_DESCRIPTION_START, ROLE_IN, ROLE_MENTION, ROLE_SET, ROLE_TITLES } from './referenceWords';
+
+const flatten = (s: string) => s.replace(/[‐-]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Mentions of a person beyond the name: role mentions ("the president") and descriptions standing alone ("the Russian lawyer"). */
 
@@ -70,7 +72,7 @@ export function addRoleMentions(prepared: PreparedArticle[], all: unknown[], for
     const mentions = (ri: number) => [...forms[i]![ri]!.values()].reduce((a, f) => a + f.count, 0);
     for (const si of usableSentences(p)) {
       for (const m of p.sentences[si]!.text.matchAll(ROLE_MENTION)) {
-        const role = m[1]!;
+        const role = m[1]!.toLowerCase();
         // Only when one person the article mentions has that title: with President Moon and
         // President Trump both in the text, "the president" could be either.
         const holders = all.map((_, ri) => ri).filter((ri) => titled[ri]!.has(role) && mentions(ri) > 0);
@@ -83,4 +85,27 @@ export function addRoleMentions(prepared: PreparedArticle[], all: unknown[], for
       }
     }
   });
+}
+
+/**
+ * A description of one person, as written beside the name: no clause ("who", "said",
+ * "if …"), no sentence break, no other person's name inside ("his campaign chairman Paul
+ * Manafort and …"), not cut off after an honorific ("lawyer for Mr").
+ */
+export function isDescription(desc: string, r: { name: string; parts: Set<string> }, all: { name: string }[]): boolean {
+  if (/\b(said|says|told|who|which|that|alleges|alleged)\b/.test(desc) || /[.!?]\s|\n/.test(desc) || NOT_DESCRIPTION_START.test(desc))
+    return false;
+  if (/\b(Mr|Mrs|Ms|Dr)\.?$/.test(desc) || /\b(Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u.test(desc)) return false;
+  const words = ` ${flatten(desc).replace(/['’]s\b/g, '')} `;
+  // The role noun heads the description: "his discussions with his personal lawyer" is about discussions.
+  const role = ROLE_IN.exec(desc);
+  if (role && /\b(with|of|for|about|to|from|by|on|in|at)\b/.test(desc.slice(0, role.index))) return false;
+  // The name again inside its own description ("former campaign chairman Paul Manafort"), or
+  // another person described in it ("fired FBI Director James Comey"); an organisation it
+  // belongs to is fine ("director of the National Economic Council").
+  if ([...r.parts].some((w) => words.includes(` ${w} `))) return false;
+  return !all.some(
+    (o) =>
+      o !== r && new RegExp(`${ROLE_IN.source}\\s+${flatten(o.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(flatten(desc)),
+  );
 }

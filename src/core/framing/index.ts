@@ -17,6 +17,7 @@ import { rankNaming } from './rank';
 import { acronymVariants } from './acronyms';
 import { placeVariants } from './places';
 import { referenceVariants } from './references';
+import { possessiveVariants } from './possessives';
 import { judgingModifiers } from './modifiers';
 import { distinctiveTerms } from './terms';
 import { tone } from './tone';
@@ -56,9 +57,11 @@ export function compareFraming(input: Article[], options: CompareOptions = {}): 
   const acronyms = acronymVariants(prepared).filter((n) => !n.variants.every((v) => placeForms.has(plain(v.form))));
   const quotes = prepared.map(articleQuotes);
   // A swap whose words another entry already shows ("dictator" / "leader" as a label) is not repeated.
+  const references = referenceVariants(prepared);
   const found = [
     ...spelling.entries,
-    ...referenceVariants(prepared),
+    ...references,
+    ...possessiveVariants(prepared, references),
     ...places,
     ...acronyms,
     ...contestedLabels(prepared, cov),

@@ -7,6 +7,7 @@ const PLACES = placesData.places.map((p) => ({
   concept: p.concept,
   forms: p.forms.map((f) => ({ form: f, tokens: tokenize(f).map((t) => t.text) })),
 }));
+const OFFICIALS = /^(officials|authorities|diplomats|negotiators)$/;
 const FIRST = new Map<string, { place: number; form: number }[]>();
 PLACES.forEach((p, pi) =>
   p.forms.forEach((f, fi) => {
@@ -49,8 +50,15 @@ export function placeVariants(prepared: PreparedArticle[]): NamingEntry[] {
           if (!best || ft.length > best.length) best = { ...c, length: ft.length };
         }
         if (!best) continue;
-        const key = `${best.place}:${best.form}`;
-        const f = found[i]!.get(key) ?? { form: PLACES[best.place]!.forms[best.form]!.form, count: 0, sentences: new Set<number>() };
+        // "officials from Japan": the country's officials name the country, as "Japanese officials" do.
+        const by = k >= 2 && OFFICIALS.test(toks[k - 2]!.lower) && /^(from|of|in)$/.test(toks[k - 1]!.lower) ? k - 2 : -1;
+        const written = by >= 0 ? p.article.text.slice(toks[by]!.start, toks[k + best.length - 1]!.end) : null;
+        const key = `${best.place}:${written ? `${toks[by]!.lower} ${toks[k - 1]!.lower} ` : ''}${best.form}`;
+        const f = found[i]!.get(key) ?? {
+          form: written ?? PLACES[best.place]!.forms[best.form]!.form,
+          count: 0,
+          sentences: new Set<number>(),
+        };
         f.count++;
         f.sentences.add(si);
         found[i]!.set(key, f);

@@ -46,28 +46,54 @@ export function prepareArticle(article: Article): PreparedArticle {
   const tokens: Token[][] = [];
   const stems: string[][] = [];
   const skip: (SkipReason | null)[] = [];
-  const seen: Set<string>[] = [];
+  const seen: { set: Set<string>; paragraph: number }[] = [];
+  const sets: Set<string>[] = [];
   for (const s of sentences) {
     const toks = tokenize(s.text).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
     const st = toks.map((t) => stem(t.lower));
     tokens.push(toks);
     stems.push(st);
-    skip.push(classify(s.text, st, seen));
+    const reason = classify(s.text, st, seen, s.paragraph);
+    sets.push(new Set(st.filter((x) => x.length > 2)));
+    // A pull quote (a paragraph of only a quote) printed ahead of the attributed paragraph it
+    // repeats is the furniture; the attributed one is kept.
+    const first = reason === 'duplicate' ? pullQuoteRepeated(sentences, s, sets, skip) : -1;
+    if (first >= 0) skip[first] = 'duplicate';
+    skip.push(first >= 0 ? null : reason);
   }
   return { id: article.id, article, sentences, tokens, stems, skip, outletWords: outletWordsOf(article.outlet) };
 }
 
-function classify(text: string, stems: string[], seen: Set<string>[]): SkipReason | null {
+function classify(text: string, stems: string[], seen: { set: Set<string>; paragraph: number }[], paragraph: number): SkipReason | null {
   if (BOILERPLATE.some((re) => re.test(text))) return 'boilerplate';
   if (CAPTION.test(text)) return 'caption';
   const set = new Set(stems.filter((s) => s.length > 2));
   if (
     set.size >= 4 &&
-    seen.some((prev) => prev.size >= 4 && Math.min(prev.size, set.size) >= 0.5 * Math.max(prev.size, set.size) && overlap(set, prev) >= 0.8)
+    // A repeat within one paragraph is rhetoric ("We are still in search … We will always be in search …"), not a reprint.
+    seen.some(
+      ({ set: prev, paragraph: at }) =>
+        at !== paragraph &&
+        prev.size >= 4 &&
+        Math.min(prev.size, set.size) >= 0.5 * Math.max(prev.size, set.size) &&
+        overlap(set, prev) >= 0.8,
+    )
   )
     return 'duplicate';
-  seen.push(set);
+  seen.push({ set, paragraph });
   return null;
+}
+
+/** An earlier paragraph made of one quote that this longer sentence repeats (a pull quote), else -1. */
+function pullQuoteRepeated(sentences: Sentence[], s: Sentence, sets: Set<string>[], skip: (SkipReason | null)[]): number {
+  const set = sets[s.index]!;
+  for (let j = 0; j < s.index; j++) {
+    const prev = sentences[j]!;
+    if (skip[j] || sets[j]!.size >= set.size || !/^\s*["“]/.test(prev.text)) continue;
+    if (sentences[j - 1]?.paragraph === prev.paragraph || sentences[j + 1]?.paragraph === prev.paragraph) continue;
+    if (overlap(set, sets[j]!) >= 0.8) return j;
+  }
+  return -1;
 }
 
 /** Share of the smaller set found in the larger: repeats and truncated repeats both score high. */

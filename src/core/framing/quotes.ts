@@ -1,5 +1,6 @@
 import type { Sentence } from '../text';
 import { attributionAfter, attributionBefore, attributionTail, type Attribution } from './attribution';
+import { colonSubject, invertedBefore, tidyAttribution, withPersonBeforeOf } from './attributionHeads';
 import { indirectQuote } from './indirect';
 import { Antecedents } from './antecedents';
 import { findQuoteSpans, type QuoteSpan } from './quoteMarks';
@@ -65,6 +66,7 @@ function wordsToSentenceEnd(text: string, from: number): number {
  */
 /** How far before or after a quote its attribution is looked for (characters): a long sentence's speaker is named near the quote. */
 const ATTRIBUTION_WINDOW = 400;
+const PARTY_TAG = /\s*\((?:R|D|I)-[A-Z][A-Za-z. ]{1,20}\)/g;
 
 export function extractQuotes(
   text: string,
@@ -76,6 +78,7 @@ export function extractQuotes(
   const ante = new Antecedents();
   let previousSpeaker: Quote | null = null;
   let previousOpen = false;
+  let introduced: Attribution | null = null;
   for (const para of paragraphsOf(sentences, usable)) {
     const ptext = text.slice(para.start, para.end);
     const spans = findQuoteSpans(ptext);
@@ -102,20 +105,27 @@ export function extractQuotes(
     const found: { span: QuoteSpan; attribution: Attribution | null }[] = spans.map((span, k) => {
       const sent = sentenceAt(span.before);
       const sentEnd = Math.min(ptext.length, sentenceAt(Math.max(span.before, span.end - 1)).end - para.start);
-      const after = ptext.slice(span.after, spans[k + 1]?.before ?? ptext.length);
+      const after = ptext.slice(span.after, spans[k + 1]?.before ?? ptext.length).replace(PARTY_TAG, '');
       const quoted = ptext.slice(span.start, span.end).replace(/["'”’»]+\s*$/, '');
       const endsLikeSpeech = /[,.!?…—–-]\s*$/.test(quoted) || /^\s*[,—–]/.test(after);
       let afterAttribution = endsLikeSpeech ? attributionAfter(after) : null;
       // `"… later." Comey says he advised …` starts a new sentence, not an attribution.
       if (afterAttribution && /[.!?]\s*$/.test(quoted) && wordsToSentenceEnd(after, afterAttribution.end) > 6) afterAttribution = null;
-      const before = attributionBefore(masked(Math.max(sent.start - para.start, span.before - ATTRIBUTION_WINDOW), span.before));
+      // "Sen. Jim Risch (R-Idaho) said": the party tag is no part of the attribution.
+      const lead = masked(Math.max(sent.start - para.start, span.before - ATTRIBUTION_WINDOW), span.before).replace(PARTY_TAG, '');
+      const plain = attributionBefore(lead);
+      const before = (plain && withPersonBeforeOf(lead, plain)) ?? invertedBefore(lead) ?? colonSubject(lead);
       // `"…," the Associated Press reported`: the news agency relays; the sentence's own speaker speaks.
       const relayed = afterAttribution && /^(reported|reports|according to)$/.test(afterAttribution.verb) && before;
       const attribution =
         (relayed ? before : (afterAttribution ?? before)) ??
         attributionTail(masked(span.after, Math.max(span.after, Math.min(sentEnd, span.after + ATTRIBUTION_WINDOW))));
-      return { span, attribution };
+      // `Pompeo said:` closing the paragraph before introduces a quote that opens this one.
+      if (!attribution && k === 0 && introduced && /^\s*$/.test(ptext.slice(0, span.before)))
+        return { span, attribution: tidyAttribution(introduced) };
+      return { span, attribution: attribution && tidyAttribution(attribution) };
     });
+    introduced = null;
     const paraStartsWithQuote = spans[0] !== undefined && /^\s*$/.test(ptext.slice(0, spans[0].before));
     // Events in reading order, so pronouns resolve to the speaker named just before them.
     const events: ({ at: number; k: number } | { at: number; sentence: Sentence } | { at: number; subject: Sentence })[] = found.map(
@@ -136,8 +146,11 @@ export function extractQuotes(
         // Headings and teasers ("China says visit shouldn't be an investigation") have no
         // closing punctuation and are not reported speech in the running text.
         if (!/[.!?"'”’»]\s*$/.test(ev.sentence.text)) continue;
-        const iq = indirectQuote(ev.sentence.text);
-        if (!iq) continue;
+        const found = indirectQuote(ev.sentence.text);
+        if (!found) continue;
+        const tidy = tidyAttribution(found);
+        const at = ev.sentence.text.indexOf(tidy.speaker);
+        const iq = at > 0 ? { ...tidy, ...withPersonBeforeOf(ev.sentence.text, { ...tidy, start: at }), start: tidy.start } : tidy;
         const r = ante.resolve(iq);
         if (!r.speaker) continue;
         const offset = Math.max(0, ev.sentence.text.lastIndexOf(iq.clause));
@@ -189,6 +202,15 @@ export function extractQuotes(
         if (j !== undefined) who = { ...resolveSibling(j), mention: null, verb: null };
         else if (k === 0 && paraStartsWithQuote && previousSpeaker && (previousOpen || words > SCARE_MAX_WORDS)) {
           who = { speaker: previousSpeaker.speaker, role: previousSpeaker.role, mention: null, verb: null };
+        } else if (
+          k > 0 &&
+          paraStartsWithQuote &&
+          previousSpeaker &&
+          quotes[quotes.length - 1] === previousSpeaker &&
+          previousSpeaker.start >= para.start
+        ) {
+          // A paragraph of quotes continuing the one before: its later quotes are the same speaker's.
+          who = { speaker: previousSpeaker.speaker, role: previousSpeaker.role, mention: null, verb: null };
         }
       }
       if (!who && words <= SCARE_MAX_WORDS) {
@@ -204,12 +226,17 @@ export function extractQuotes(
         speaker: who?.speaker ?? null,
         mention: who?.mention ?? null,
         role: who?.role ?? null,
-        verb: who?.verb ?? null,
+        verb: who?.verb || null,
       };
       quotes.push(q);
       if (q.speaker) previousSpeaker = q;
     }
     previousOpen = spans.length > 0 && spans[spans.length - 1]!.open;
+    const closing = para.sentences[para.sentences.length - 1]!;
+    if (/:\s*$/.test(closing.text) && !spans.some((sp) => para.start + sp.after > closing.start)) {
+      const plain = attributionBefore(closing.text);
+      introduced = (plain && withPersonBeforeOf(closing.text, plain)) ?? colonSubject(closing.text);
+    }
   }
   quotes.sort((a, b) => a.start - b.start);
   return { quotes, scare };

@@ -45,8 +45,11 @@ export const DATE_WORDS = new Set(
     ' ',
   ),
 );
+// Verbs capitalised in headlines ("Susan Rice To Be Obama's Adviser"): never in a name.
+export const HEADLINE_VERBS = new Set('Be Is Are Was Were Been Has Have Had Will Would Can Could Should'.split(' '));
 export const NOT_NAMES = new Set([
   ...'On In At As By For From After Before When While During Since Until Under Over With Without Among Across Through'.split(' '),
+  ...HEADLINE_VERBS,
   ...DATE_WORDS,
 ]);
 
@@ -68,11 +71,18 @@ export const ROLE_TITLES = [
   'director',
   'chairman',
 ];
-export const ROLE_MENTION = new RegExp(`\\bthe (${ROLE_TITLES.join('|')})\\b(?! [A-Z])`, 'g');
+// "the queen" and "the Queen" alike: British usage capitalises a title standing for its holder.
+const titleCase = (t: string) => t.replace(/\b\p{Ll}/gu, (c) => `[${c}${c.toUpperCase()}]`);
+export const ROLE_MENTION = new RegExp(`\\b[Tt]he (${ROLE_TITLES.map(titleCase).join('|')})\\b(?! [A-Z])`, 'gu');
 
-// Last words of names that are places or buildings, not people ("Trump Tower", "Wall Street").
+// Last words of names that are places or buildings, not people ("Trump Tower", "Wall Street"),
 export const PLACE_LAST = new Set(
-  'Tower Towers Street Avenue Road Square Park Center Centre Building Hotel Airport Bridge Plaza Hall Palace Stadium Field'.split(' '),
+  // and institutions ("Justice Department", "Supreme Court", "Affordable Care Act"), whose last word would pair unrelated ones.
+  `Tower Towers Street Avenue Road Square Park Center Centre Building Hotel Airport Bridge Plaza Hall Palace Stadium Field Room
+  Department Court Committee Agency Council Office Act Ministry Commission Bureau Service Association University Institute
+  Foundation Company Corporation Party Union Organization Administration Senate Congress Times Post Journal Network Fund Bank News Press Media`.split(
+    /\s+/,
+  ),
 );
 // Party and institution adjectives: a run of them ("Republican Congressional") names no one.
 export const ADJECTIVE_NAMES = new Set(
@@ -80,7 +90,7 @@ export const ADJECTIVE_NAMES = new Set(
 );
 // Descriptions never open with these: they begin a clause or a list, not a role ("and son-in-law", "if our officials …").
 export const NOT_DESCRIPTION_START =
-  /^(and|or|but|if|when|while|whose|who|which|that|any|have|has|had|was|were|is|are|including|group|public|because|although|after|before|as|since|where|whom|then|also|now|still)\b/i;
+  /^(and|or|but|if|when|while|whose|who|which|that|any|have|has|had|was|were|is|are|including|group|public|because|although|after|before|as|since|where|whom|then|also|now|still|he|she|they|it|we|i|you)\b/i;
 // Lower-case modifiers of a role before a name ("Democratic presidential nominee", "former campaign chairman").
 export const ROLE_MODIFIER =
   /^(former|then|acting|top|longtime|veteran|deputy|chief|special|campaign|security|intelligence|press|senior|junior|interim|\p{Ll}{3,}(?:al|ic|ive|ian|ese|ish|ern))$/u;

@@ -6,9 +6,10 @@ import {
   ADJECTIVE_NAMES,
   APPOSITIVE_AFTER,
   APPOSITIVE_BEFORE,
+  DATE_WORDS,
+  HEADLINE_VERBS,
   EVALUATIVE,
   HONORIFIC,
-  NOT_DESCRIPTION_START,
   NOT_NAMES,
   PLACE_LAST,
   ROLE_IN,
@@ -16,7 +17,8 @@ import {
   TITLE_OF,
 } from './referenceWords';
 import { splitTitle } from './voices';
-import { addDescriptorMentions, addRoleMentions, BARE, type Forms } from './descriptors';
+import { surnamesOfOthers } from './surnames';
+import { addDescriptorMentions, addRoleMentions, BARE, isDescription, type Forms } from './descriptors';
 
 /**
  * How each article refers to the same person: "North Korean dictator Kim Jong-un" against
@@ -32,6 +34,8 @@ interface Referent {
 
 /** Two words belong to one name when only a space, or an initial's period and a space, separate them ("Vladimir V. Putin"). */
 const gapJoins = (gap: string, before: string) => gap === ' ' || (gap === '. ' && /^\p{Lu}$/u.test(before));
+
+const INSTITUTION_WORD = /^(House|State|Senate|White|Defen[cs]e|Homeland|Security|Treasury|Commerce|Interior)$/;
 
 const flatten = (s: string) => s.replace(/[‐-]/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -55,10 +59,12 @@ function referents(prepared: PreparedArticle[]): Referent[] {
         const cap =
           (/^\p{Lu}\p{Ll}/u.test(t.text) || (/^\p{Lu}$/u.test(t.text) && run.length > 0)) &&
           !HONORIFIC.test(t.text) &&
+          !HEADLINE_VERBS.has(t.text) &&
           (run.length > 0 || (!isStopword(t.lower) && !NOT_NAMES.has(t.text)));
         const joined = k > 0 && gapJoins(text.slice(toks[k - 1]!.end, t.start), toks[k - 1]!.text);
-        if (!cap || !joined) flush();
-        if (cap) run.push(t.text);
+        // A weekday or month closes a name ("Oval Office Tuesday").
+        if (!cap || !joined || DATE_WORDS.has(t.text)) flush();
+        if (cap && !DATE_WORDS.has(t.text)) run.push(t.text);
       });
       flush();
     }
@@ -85,31 +91,8 @@ function referents(prepared: PreparedArticle[]): Referent[] {
   return out;
 }
 
-/**
- * A description of one person, as written beside the name: no clause ("who", "said",
- * "if …"), no sentence break, no other person's name inside ("his campaign chairman Paul
- * Manafort and …"), not cut off after an honorific ("lawyer for Mr").
- */
-function isDescription(desc: string, r: Referent, all: Referent[]): boolean {
-  if (/\b(said|says|told|who|which|that|alleges|alleged)\b/.test(desc) || /[.!?]\s|\n/.test(desc) || NOT_DESCRIPTION_START.test(desc))
-    return false;
-  if (/\b(Mr|Mrs|Ms|Dr)\.?$/.test(desc) || /\b(Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}/u.test(desc)) return false;
-  const words = ` ${flatten(desc).replace(/['’]s\b/g, '')} `;
-  // The role noun heads the description: "his discussions with his personal lawyer" is about discussions.
-  const role = ROLE_IN.exec(desc);
-  if (role && /\b(with|of|for|about|to|from|by|on|in|at)\b/.test(desc.slice(0, role.index))) return false;
-  // The name again inside its own description ("former campaign chairman Paul Manafort"), or
-  // another person described in it ("fired FBI Director James Comey"); an organisation it
-  // belongs to is fine ("director of the National Economic Council").
-  if ([...r.parts].some((w) => words.includes(` ${w} `))) return false;
-  return !all.some(
-    (o) =>
-      o !== r && new RegExp(`${ROLE_IN.source}\\s+${flatten(o.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(flatten(desc)),
-  );
-}
-
 /** The forms one article uses for each referent, counted, in one pass over its tokens. */
-function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
+function formsIn(p: PreparedArticle, all: Referent[], apart: Set<number>): Forms[] {
   const byPart = new Map<string, number[]>();
   all.forEach((r, i) => {
     for (const part of r.parts) byPart.set(part, [...(byPart.get(part) ?? []), i]);
@@ -132,7 +115,7 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
       // The name as written here: extend over adjacent capitalised words.
       let a = k;
       let b = k;
-      while (b + 1 < toks.length && /^\p{Lu}/u.test(toks[b + 1]!.text) && adjacent(b, b + 1)) b++;
+      while (b + 1 < toks.length && /^\p{Lu}/u.test(toks[b + 1]!.text) && adjacent(b, b + 1) && !DATE_WORDS.has(toks[b + 1]!.text)) b++;
       while (
         a > 0 &&
         /^\p{Lu}/u.test(toks[a - 1]!.text) &&
@@ -171,7 +154,7 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
       // not Trump Tower).
       for (const ri of nameWords.length >= 2 ? hits : hits.slice(0, 1)) {
         // Each written name counts once per referent, whichever of its words found it.
-        if (done.has(`${a}:${ri}`)) continue;
+        if (done.has(`${a}:${ri}`) || (nameWords.length === 1 && apart.has(ri))) continue;
         done.add(`${a}:${ri}`);
         const r = all[ri]!;
         if (!nameWords.some((w) => r.parts.has(w))) continue;
@@ -187,10 +170,12 @@ function formsIn(p: PreparedArticle, all: Referent[]): Forms[] {
         const honorific = a > 0 && HONORIFIC.test(toks[a - 1]!.text) && /^\.?[ \t]$/.test(text.slice(toks[a - 1]!.end, toks[a]!.start));
         if (honorific)
           add(ri, `${text.slice(toks[a - 1]!.start, toks[a - 1]!.end + (text[toks[a - 1]!.end] === '.' ? 1 : 0))} ${name}`, si);
-        else if (title && !title.includes(' ')) add(ri, run, si);
+        // "the House Nancy Pelosi", "Defense James Mattis" (of "Speaker of the House", "Secretary of
+        // Defense"): a word of an institution is no title of the person's.
+        else if (title && !title.includes(' ') && !INSTITUTION_WORD.test(title)) add(ri, run, si);
         else {
           // "Japanese Prime Minister Shinzo Abe": the title is a description of its own.
-          if (title) add(ri, title, si);
+          if (title && !INSTITUTION_WORD.test(title)) add(ri, title, si);
           if (name.includes(' ')) add(ri, name, si);
         }
         for (const m of [
@@ -230,14 +215,24 @@ export function referenceVariants(prepared: PreparedArticle[]): NamingEntry[] {
   if (prepared.length < 2) return [];
   const out: NamingEntry[] = [];
   const all = referents(prepared);
-  const forms = prepared.map((p) => formsIn(p, all));
+  const apart = surnamesOfOthers(
+    prepared.map((p) => p.article.text),
+    all,
+  );
+  const forms = prepared.map((p) => formsIn(p, all, apart));
   addRoleMentions(prepared, all, forms);
   addDescriptorMentions(prepared, all, forms);
   all.forEach((r, ri) => {
     const perArticle = forms.map((f) => f[ri]!);
-    const used = perArticle.filter((m) => [...m.keys()].some((k) => !k.startsWith(BARE)));
-    if (used.length < 2) return;
-    const sets = used.map((m) => new Set([...m.keys()].filter((k) => !k.startsWith(BARE))));
+    // What an article calls the person: its names and descriptions, or, when it never names
+    // them, its role mentions ("the Queen" where another writes "Queen Elizabeth II").
+    const own = (m: Forms) => {
+      const named = [...m.keys()].filter((k) => !k.startsWith(BARE));
+      return named.length ? named : [...m.keys()].filter((k) => k.startsWith(`${BARE}the `));
+    };
+    const used = perArticle.filter((m) => own(m).length > 0);
+    if (used.length < 2 || !used.some((m) => [...m.keys()].some((k) => !k.startsWith(BARE)))) return;
+    const sets = used.map((m) => new Set(own(m)));
     const differ = sets.some((a) => sets.some((b) => [...a].some((f) => !b.has(f))));
     if (!differ) return;
     const variants: NamingEntry['variants'] = [];

@@ -3,6 +3,7 @@ import { isLoadedVerb } from './lexicon/speechVerbs';
 import type { PreparedArticle } from './prepare';
 import { extractQuotes, type Quote, type ScareQuote } from './quotes';
 import type { VoiceEntry } from './types';
+import { surnameOfAnother } from './surnames';
 
 // Leading words that are titles or roles, not part of a person's name.
 const TITLE_WORDS = new Set(
@@ -10,7 +11,9 @@ const TITLE_WORDS = new Set(
   representative speaker leader chief director spokesman spokeswoman spokesperson ambassador foreign state deputy vice former then
   commission council chairman chairwoman commissioner high attorney judge justice king queen prince princess pope premier mayor
   un eu us u.s. u.n. uk u.k. cia fbi nato white house german chinese french british american russian canadian north south korean
-  japanese iranian israeli syrian supreme leader lawmaker congressman congresswoman house press`.split(/\s+/),
+  japanese iranian israeli syrian supreme leader lawmaker congressman congresswoman house press majority minority whip patrol agent defense defence homeland security treasury commerce interior`.split(
+    /\s+/,
+  ),
 );
 
 /** True when a speaker is a person or organisation named with capitals, not a description. */
@@ -90,11 +93,21 @@ export function speakerCanonicalizer(perArticle: Quote[][], texts: string[] = []
     }
   }
   const canonicalName = (name: string): string => {
-    if (name.split(/\s+/).length >= 2) return name;
+    if (name.split(/\s+/).length >= 2) {
+      // A two-word surname ("Usher Layser") is the one full name that ends with it.
+      const longer = [...fullNames.keys()].filter((f) => f.endsWith(` ${name}`));
+      return longer.length === 1 ? longer[0]! : name;
+    }
     const options = byPart.get(name);
-    return options && options.size === 1 ? [...options][0]! : name;
+    const only = options && options.size === 1 ? [...options][0]! : null;
+    return only && !surnameOfAnother(texts, only) ? only : name;
   };
-  return (article, raw) => {
+  return (article, given) => {
+    // "the House Nancy Pelosi" (of "Speaker of the House Nancy Pelosi") is a name after its article.
+    const raw = /^the\s+\p{Lu}/u.test(given) && isName(given.slice(4)) ? given.slice(4) : given;
+    // A title alone ("President said") is the person the article gives that title.
+    const holder = isName(raw) && !raw.includes(' ') && isTitle(raw) ? titledName(raw, texts[article] ?? '') : null;
+    if (holder) return canonicalName(holder);
     if (isName(raw)) return canonicalName(personName(raw));
     const keys = roleKeys(raw);
     let best: string | null = null;
@@ -127,7 +140,7 @@ function titledName(description: string, text: string): string | null {
   // The name may end at punctuation ("President Donald Trump, including …").
   const re = new RegExp(`\\b${role}\\s+((?:\\p{Lu}[\\p{L}'’-]+(?:\\s|$|(?=[,.;:!?)]))){1,3})`, 'gu');
   for (const x of text.matchAll(re)) {
-    const name = x[1]!.trim();
+    const name = x[1]!.trim().replace(/['’]s$/, '');
     if (/^\p{Lu}/u.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   let best: string | null = null;
@@ -188,7 +201,9 @@ export function voices(prepared: PreparedArticle[], quotes: ArticleQuotes[]): Vo
         e.direct!++;
         e.words += countWords(q.text);
       } else e.indirect!++;
+      // An honorific or a lone "State" (of "Secretary of State Mike Pompeo") says nothing as a role.
       if (!e.role) e.role = q.role ?? (isName(q.speaker) ? splitTitle(q.speaker).title : null);
+      if (e.role && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|State|House)\.?$/.test(e.role)) e.role = null;
       if (q.verb && !e.verbs.includes(q.verb)) e.verbs.push(q.verb);
       if (q.verb && isLoadedVerb(q.verb) && !e.loadedVerbs!.includes(q.verb)) e.loadedVerbs!.push(q.verb);
       if (!e.sentences!.includes(q.sentence)) e.sentences!.push(q.sentence);
@@ -201,7 +216,8 @@ export function voices(prepared: PreparedArticle[], quotes: ArticleQuotes[]): Vo
   const full = [...new Set(entries.map((e) => e.speaker).filter((x) => /^\p{Lu}\S*( \p{Lu}\S*)+$/u.test(x)))];
   for (const e of entries) {
     if (e.speaker.includes(' ') || !/^\p{Lu}\p{Ll}+$/u.test(e.speaker)) continue;
-    const owners = full.filter((f) => f.endsWith(` ${e.speaker}`));
+    const texts = prepared.map((p) => p.article.text);
+    const owners = full.filter((f) => f.endsWith(` ${e.speaker}`) && !surnameOfAnother(texts, f));
     if (owners.length === 1) e.speaker = owners[0]!;
   }
   for (let k = entries.length - 1; k >= 0; k--) {

@@ -24,6 +24,12 @@ export interface SearchOptions {
   top?: number;
   /** Ids never to return (the query's own id is always excluded). */
   excludeIds?: Iterable<string>;
+  /**
+   * False: leave articles added since the last compaction in the tail that queries scan,
+   * instead of folding them into the postings first (searches during a bulk add, which
+   * would otherwise rebuild the postings at each query). Default true.
+   */
+  fold?: boolean;
 }
 
 /** Tuning knobs for benchmarks; the defaults are what the extension uses. */
@@ -113,7 +119,8 @@ export class MatchIndex {
     this.postings = Postings.build(this.store, this.vocab.count);
   }
 
-  private maintain(): void {
+  private maintain(fold: boolean): void {
+    if (!fold && this.postings) return;
     const live = this.store.live;
     const tail = this.postings ? this.store.slots - this.postings.slotCount : this.store.slots;
     const holes = this.store.slots - live;
@@ -123,7 +130,7 @@ export class MatchIndex {
   search(query: ArticleRecord, opts: SearchOptions = {}): MatchResult[] {
     const top = Math.max(0, Math.floor(opts.top ?? 10));
     if (top === 0 || this.store.live === 0) return [];
-    this.maintain();
+    this.maintain(opts.fold ?? true);
     const postings = this.postings!;
     const store = this.store;
     const excluded = new Set<number>();

@@ -121,8 +121,10 @@ export function readSnapshot(snap: MatchIndexSnapshot): ArticleStore {
   const store = new ArticleStore();
   const n = snap.ids.length;
   store.entries = snap.entries.slice();
-  store.starts = snap.offsets.slice(0, Math.max(n, 1));
-  store.lengths = new Uint32Array(Math.max(n, 1));
+  // Every slot array exactly n long: append grows them all together when it needs a slot
+  // (one shorter than the others, an empty snapshot's, made the first add throw).
+  store.starts = snap.offsets.slice(0, n);
+  store.lengths = new Uint32Array(n);
   for (let s = 0; s < n; s++) store.lengths[s] = snap.offsets[s + 1]! - snap.offsets[s]!;
   store.days = snap.days.slice();
   store.sketches = snap.sketches.slice();

@@ -11,7 +11,7 @@ export const NEUTRAL_VERBS = [
   'continued', 'continues', 'asked', 'asks', 'answered', 'answers', 'announced', 'announces',
   'reported', 'reports', 'confirmed', 'confirms', 'tweeted', 'tweets', 'posted', 'posts',
   'remarked', 'observed', 'recalled', 'recalls', 'testified', 'testifies', 'described', 'describes',
-  'called', 'calls', 'commented', 'comments', 'went on',
+  'called', 'calls', 'commented', 'comments', 'went on', 'disclosed', 'discloses',
 ] as const;
 
 // prettier-ignore
@@ -26,7 +26,7 @@ export const LOADED_VERBS = [
   'suggested', 'suggests', 'cautioned', 'cautions', 'quipped', 'joked', 'mused', 'concluded',
   'shouted', 'yelled', 'scoffed', 'fumed', 'raged', 'railed', 'hit back', 'lashed out',
   'accused', 'accuses', 'condemned', 'condemns', 'criticised', 'criticized', 'decried',
-  'pointed out', 'points out', 'threatened', 'threatens', 'demanded', 'demands', 'pleaded',
+  'pointed out', 'points out', 'threatened', 'threatens', 'demanded', 'demands', 'pleaded', 'praised', 'praises',
 ] as const;
 
 export const SPEECH_VERBS: readonly string[] = [...NEUTRAL_VERBS, ...LOADED_VERBS];
