@@ -214,10 +214,7 @@ describe('archive catalog', () => {
     expect(copy.matchingIds({ query: 'treaty' })).toEqual(['new']);
     expect(() => ArchiveCatalog.fromJSON({} as never)).toThrow(TypeError);
     const broken = catalog.toJSON();
-    broken.savedAt.pop();
+    broken.titles.pop();
     expect(() => ArchiveCatalog.fromJSON(broken)).toThrow(/columns/);
-    const cut = catalog.toJSON();
-    cut.titles = { ...cut.titles, offsets: cut.titles.offsets.subarray(1) };
-    expect(() => ArchiveCatalog.fromJSON(cut)).toThrow(/column does not fit/);
   });
 });

@@ -1,6 +1,6 @@
 import { InvertedIndex, PREFIX_MIN } from './invertedIndex';
 import { Labels } from './labels';
-import { StringColumn, dayNumber, grow } from './columns';
+import { dayNumber, grow } from './columns';
 import { sortOrder, visitInOrder, type SortOrder } from './sortOrder';
 import { fold, searchWords, searchWordsOfTokens } from './words';
 import type { ArticleTokens } from '../text';
@@ -50,9 +50,9 @@ export class ArchiveCatalog {
   /** Record numbers are the index's document numbers. */
   private index = new InvertedIndex();
   private ids: string[] = [];
-  private urls = new StringColumn();
-  private titles = new StringColumn();
-  private published = new StringColumn();
+  private urls: (string | null)[] = [];
+  private titles: string[] = [];
+  private published: (string | null)[] = [];
   private days: number[] = [];
   private savedAt: number[] = [];
   private words: number[] = [];
@@ -177,9 +177,9 @@ export class ArchiveCatalog {
       version: CATALOG_VERSION,
       ...this.index.toParts(),
       ids: this.ids.slice(),
-      urls: this.urls.toParts(),
-      titles: this.titles.toParts(),
-      published: this.published.toParts(),
+      urls: this.urls.slice(),
+      titles: this.titles.slice(),
+      published: this.published.slice(),
       savedAt: this.savedAt.slice(),
       words: this.words.slice(),
       outlets: this.outlets.names.slice(),
@@ -197,20 +197,20 @@ export class ArchiveCatalog {
     if (typeof s !== 'object' || s === null || s.format !== 'framelens-catalog') throw new TypeError('not a catalog snapshot');
     if (s.version !== CATALOG_VERSION) throw new TypeError(`not a catalog snapshot of this version (${String(s.version)})`);
     const n = s.ids?.length;
-    const columns = [s.savedAt, s.words, s.outletOf, s.storyOf];
+    const columns = [s.urls, s.titles, s.published, s.savedAt, s.words, s.outletOf, s.storyOf];
     if (!Array.isArray(s.ids) || columns.some((c) => !Array.isArray(c) || c.length !== n))
       throw new TypeError('not a catalog snapshot: columns differ in length');
     const c = new ArchiveCatalog();
-    c.ids = s.ids.slice();
     try {
       c.index = InvertedIndex.fromParts(s, n);
-      c.urls = StringColumn.fromParts(s.urls, n);
-      c.titles = StringColumn.fromParts(s.titles, n);
-      c.published = StringColumn.fromParts(s.published, n);
     } catch (e) {
       throw new TypeError(`not a catalog snapshot: ${(e as Error).message}`, { cause: e });
     }
-    c.days = c.published.values().map(dayNumber);
+    c.ids = s.ids.slice();
+    c.urls = s.urls.slice();
+    c.titles = s.titles.slice();
+    c.published = s.published.slice();
+    c.days = c.published.map(dayNumber);
     c.savedAt = s.savedAt.slice();
     c.words = s.words.slice();
     c.outlets = new Labels(s.outlets);
@@ -241,10 +241,10 @@ export class ArchiveCatalog {
   private entry(doc: number): CatalogEntry {
     return {
       id: this.ids[doc]!,
-      url: this.urls.get(doc),
-      title: this.titles.get(doc) ?? '',
+      url: this.urls[doc]!,
+      title: this.titles[doc]!,
       outlet: this.outlets.names[this.outletOf[doc]!]!,
-      published: this.published.get(doc),
+      published: this.published[doc]!,
       story: this.storyOf[doc]! >= 0 ? this.stories.names[this.storyOf[doc]!]! : null,
       words: this.words[doc]!,
       savedAt: this.savedAt[doc]!,
@@ -301,7 +301,7 @@ export class ArchiveCatalog {
             ? this.days
             : key === 'outlet'
               ? this.outletOf.map((o) => fold(this.outlets.names[o]!).trim())
-              : this.titles.values().map((title) => fold(title ?? '').trim());
+              : this.titles.map((title) => fold(title).trim());
       order = sortOrder(values, this.alive, this.ids);
       this.orders.set(key, order);
     }
@@ -317,9 +317,9 @@ export class ArchiveCatalog {
     this.index.compact(renumber, next);
     const keep = <T>(column: T[]) => column.filter((_, d) => renumber[d]! >= 0);
     this.ids = keep(this.ids);
-    this.urls = this.urls.kept(renumber);
-    this.titles = this.titles.kept(renumber);
-    this.published = this.published.kept(renumber);
+    this.urls = keep(this.urls);
+    this.titles = keep(this.titles);
+    this.published = keep(this.published);
     this.days = keep(this.days);
     this.savedAt = keep(this.savedAt);
     this.words = keep(this.words);

@@ -1,5 +1,3 @@
-import type { StringColumnParts } from './columns';
-
 /** What the archive catalog takes, answers and stores (src/core/search/catalog.ts). */
 
 export interface CatalogEntry {
@@ -57,10 +55,9 @@ export interface CatalogSnapshot {
   last: Int32Array;
   dense: Uint8Array;
   ids: string[];
-  /** The list's text columns, UTF-8 end to end (src/core/search/columns.ts). */
-  urls: StringColumnParts;
-  titles: StringColumnParts;
-  published: StringColumnParts;
+  urls: (string | null)[];
+  titles: string[];
+  published: (string | null)[];
   savedAt: number[];
   words: number[];
   outlets: string[];
