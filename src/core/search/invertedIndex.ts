@@ -77,8 +77,11 @@ export class InvertedIndex {
           const start = this.offsets[t]!;
           const end = this.offsets[t + 1]!;
           for (let i = start; i < end; i++) {
-            let b = this.bytes[i]!;
-            for (let doc = (i - start) * 8; b; b >>= 1, doc++) if (b & 1 && levels[doc] === w) levels[doc] = w + 1;
+            // Only the set bits: b & -b isolates the lowest, clz32 gives its place.
+            for (let b = this.bytes[i]!; b; b &= b - 1) {
+              const doc = (i - start) * 8 + 31 - Math.clz32(b & -b);
+              if (levels[doc] === w) levels[doc] = w + 1;
+            }
           }
           continue;
         }
