@@ -85,14 +85,24 @@ export abstract class ArchiveMirror {
     return this.draining ? { indexed: this.burst - this.queued, total: this.burst } : null;
   }
 
-  /** Resolves when every committed write is in the mirror; `urgent` (default): the caller waits for it, so indexing does not step aside. */
-  async caughtUp(urgent = true): Promise<void> {
+  /**
+   * Resolves when every committed write is in the mirror, or after `withinMs` (the caller
+   * then answers from what is indexed); `urgent` (default): the caller waits for it, so
+   * indexing does not step aside meanwhile.
+   */
+  async caughtUp(urgent = true, withinMs = Infinity): Promise<void> {
     if (urgent) this.waiters++;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await this.restored;
-      while (this.draining) await this.draining;
+      const done = (async () => {
+        await this.restored;
+        while (this.draining) await this.draining;
+      })();
+      const budget = Number.isFinite(withinMs) ? [new Promise<void>((resolve) => (timer = setTimeout(resolve, withinMs)))] : [];
+      await Promise.race([done, ...budget]);
       this.assertHealthy();
     } finally {
+      clearTimeout(timer);
       if (urgent) this.waiters--;
     }
   }

@@ -49,29 +49,13 @@ export class MatchIndexStore extends ArchiveMirror {
 
   async search(query: ArticleRecord, top: number, excludeIds: Iterable<string>): Promise<MatchResult[]> {
     await this.restored;
-    if (this.failure !== null) await this.caughtUp();
-    else if (this.pending <= WAIT_FOR_RECORDS) await this.caughtUpWithin(WAIT_BUDGET_MS);
+    if (this.pending <= WAIT_FOR_RECORDS || this.failure !== null) await this.caughtUp(true, WAIT_BUDGET_MS);
     const start = performance.now();
     // While a bulk catch-up runs, new articles stay in the scanned tail: folding them into
     // the postings at every search would cost more than scanning them.
     const results = this.index.search(query, { top, excludeIds, fold: this.progress() === null });
     measure('framelens:match', start);
     return results;
-  }
-
-  /**
-   * Waits for the catch-up for at most `ms`; past that the search answers from what is
-   * indexed (and `progress()` says so, for the popup to ask again). The catch-up stays urgent
-   * until it is done, so indexing does not step aside for the reader's next message.
-   */
-  private async caughtUpWithin(ms: number): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = this.caughtUp();
-    // A failure surfaces at the next search (assertHealthy); not as an unhandled rejection here.
-    done.catch(() => undefined);
-    await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-    clearTimeout(timer);
-    if (this.failure !== null) await done;
   }
 
   protected readSnapshot(snapshot: unknown): boolean {

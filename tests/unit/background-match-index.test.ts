@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../src/background/archive';
 import { openArchiveDb } from '../../src/background/db';
 import { MatchIndexStore } from '../../src/background/matchIndexStore';
+import { inForeground } from '../../src/background/mirror';
 import { MatchIndex } from '../../src/core/match';
 import type { ArticleRecord } from '../../src/core/types';
 
@@ -193,6 +194,14 @@ describe('MatchIndexStore', () => {
     const during = matches.progress();
     expect(during?.total).toBe(100);
     expect(during!.indexed).toBeLessThan(100);
+    // Once the answer is out, indexing steps aside for the next message again.
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await inForeground(async () => {
+      await sleep(60);
+      const paused = matches.progress()?.indexed;
+      await sleep(200);
+      expect(matches.progress()?.indexed).toBe(paused);
+    });
     await matches.caughtUp();
     expect(matches.size).toBe(103);
   });
