@@ -10,8 +10,7 @@
  *
  * `size`: archive size (default: both sets plus all of abp, ~38.5k). `--dump`: writes each
  * query's top 10 under the last tuning (id, plain score, score, flags, relevant or not) for
- * reading the precision curve of the same-story and related bars. The hand-judged abp pairs
- * (data/abp-pairs.json) are scored for the decision only. `--cache`: keeps the built
+ * reading the precision curve of the same-story and related bars. `--cache`: keeps the built
  * index (a snapshot) and the baseline's answers in `dir` and reuses them when present, so a
  * change to scoring is measured in seconds; delete the cache after changing what the index
  * stores (features, entries).
@@ -21,10 +20,11 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import {
-  DECISION,
   DEFAULT_CANDIDATE_OPTIONS,
   DEFAULT_WEIGHTS,
   MatchIndex,
+  RELATED_THRESHOLD,
+  SAME_STORY_THRESHOLD,
   type MatchIndexSnapshot,
   type MatchTuning,
 } from '../src/core/match';
@@ -32,7 +32,6 @@ import type { ArticleRecord } from '../src/core/types';
 import { devSets, loadMatchingData, stages } from './matching-data';
 import { evaluate, percentile, type Quality, type Ranked } from './matching-metrics';
 import { FramelensSystem, TfIdfSystem } from './matching-peers';
-import { pairQuality } from './matching-pairs';
 
 const f3 = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 const fmt = (q: Quality) =>
@@ -47,8 +46,7 @@ async function main(): Promise<void> {
   const indexCache = cacheDir && join(cacheDir, `framelens-${size}.bin`);
   const baselineCache = cacheDir && join(cacheDir, `tfidf-${size}.json`);
   const cached = !!indexCache && existsSync(indexCache) && !!baselineCache && existsSync(baselineCache);
-  // abp is read even with a cache: the hand-judged abp pairs are queries too.
-  const data = loadMatchingData();
+  const data = loadMatchingData(!cached);
   if (!data) return;
   const sets = devSets(data);
   const queries = sets.flatMap((s) => s.queries);
@@ -96,7 +94,8 @@ async function main(): Promise<void> {
     framelens.index.tune({
       weights: { ...DEFAULT_WEIGHTS, ...tuning.weights },
       candidates: { ...DEFAULT_CANDIDATE_OPTIONS, ...tuning.candidates },
-      decision: { ...DECISION, ...tuning.decision },
+      sameStoryThreshold: tuning.sameStoryThreshold ?? SAME_STORY_THRESHOLD,
+      relatedThreshold: tuning.relatedThreshold ?? RELATED_THRESHOLD,
     });
     const latencies: number[] = [];
     const cpu: number[] = [];
@@ -112,11 +111,6 @@ async function main(): Promise<void> {
     // CPU time is what a query costs; wall time also counts waiting for a core on a shared machine.
     console.log(`${JSON.stringify(tuning)}  p50 ${percentile(latencies, 50).toFixed(2)} ms wall, ${percentile(cpu, 50).toFixed(2)} ms CPU`);
     report('framelens', last);
-    const pq = pairQuality((q) => framelens.search(q, 10), data.distractors);
-    const pr = ([p, r]: [number, number]) => `P ${f3(p)} R ${f3(r)}`;
-    console.log(
-      `  abp-pairs framelens (decision only)\n    tune same ${pr(pq.tune.same)} | related ${pr(pq.tune.related)}\n    held same ${pr(pq.held.same)} | related ${pr(pq.held.related)}`,
-    );
   }
   if (dumpPath) {
     const lines: string[] = [];

@@ -45,7 +45,6 @@ import type { ArticleRecord } from '../src/core/types';
 import { boundedQueries, devSets, loadMatchingData, shuffled, stages, type DevSet, type Stage } from './matching-data';
 import { evaluate, findGc, percentile, usedMemory, type Quality, type Ranked } from './matching-metrics';
 import { FlexSearchSystem, FramelensSystem, MiniSearchSystem, TfIdfSystem, type MatchSystem } from './matching-peers';
-import { pairQuality } from './matching-pairs';
 
 type QuerySet = 'article' | 'bounded' | 'bounded, all';
 
@@ -154,7 +153,6 @@ async function measure(
   plan: readonly Stage[],
   gc: (() => void) | null,
   setPlans: readonly SetPlan[],
-  distractors: readonly ArticleRecord[],
 ): Promise<Row[]> {
   const rows: Row[] = [];
   const base = await usedMemory(gc);
@@ -203,13 +201,6 @@ async function measure(
         rows.push(row);
         printRow(row);
       }
-    }
-    if (system instanceof FramelensSystem) {
-      const pq = pairQuality((q) => system.search(q, TOP), distractors);
-      const pr = ([p, r]: [number, number]) => `P ${f3(p)} / R ${f3(r)}`;
-      console.log(
-        `| ${system.name} | ${stage.label} | abp-pairs (decision only) | 100 abp | same story: tuned ${pr(pq.tune.same)}, held out ${pr(pq.held.same)}; related: tuned ${pr(pq.tune.related)}, held out ${pr(pq.held.related)} |`,
-      );
     }
   }
   return rows;
@@ -264,7 +255,7 @@ export async function run(): Promise<void> {
       console.log(`unknown system "${key}" (have ${Object.keys(SYSTEMS).join(', ')})`);
       continue;
     }
-    rows.push(...(await measure(entry, plan, gc, setPlans, data.distractors)));
+    rows.push(...(await measure(entry, plan, gc, setPlans)));
   }
   for (const { dev } of setPlans) {
     const ceiling = rows.find((r) => r.set === dev.name)?.quality.ceiling10;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/core/types';
-import { DECISION, MatchIndex } from '../../src/core/match';
+import { MatchIndex, RELATED_THRESHOLD, SAME_STORY_THRESHOLD } from '../../src/core/match';
 import { byId, CBC, DAILY_MAIL, fixtureRecords, readRecords } from './support/match-helpers';
 
 describe('related and same-story decisions', () => {
@@ -10,7 +10,7 @@ describe('related and same-story decisions', () => {
   const results = index.search(byId(records, CBC), { top: 10 });
 
   it('keeps the related bar below the same-story bar', () => {
-    expect(DECISION.related).toBeLessThan(DECISION.sameStory);
+    expect(RELATED_THRESHOLD).toBeLessThan(SAME_STORY_THRESHOLD);
   });
 
   it('lists the canonical pair as related coverage, first', () => {

@@ -17,8 +17,6 @@ export interface Scored {
   /** The score with the query's topic words discounted (applyLocalIdf), before the neighbourhood votes. */
   event?: number;
   parts: PartValues;
-  /** The part cosines against the query itself, before local IDF re-weights them. */
-  plainParts?: PartValues;
   gap: number | null;
 }
 

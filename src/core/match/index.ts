@@ -7,19 +7,16 @@ import { Postings } from './postings';
 import { applyLocalIdf, rescoreNeighbourhood, type Scored } from './feedback';
 import { NeighbourhoodScratch } from './neighbourhood';
 import { explainMatch } from './reasons';
-import { DECISION, sameStoryProbability, type DecisionCoefficients } from './decision';
-import { DEFAULT_WEIGHTS, combineScore, dateSimilarity, type ScoreWeights } from './score';
+import { DEFAULT_WEIGHTS, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, combineScore, dateSimilarity, type ScoreWeights } from './score';
 import { SKETCH_SIZE, resemblance } from './sketch';
 import { checkSnapshot, readSnapshot, writeSnapshot, type MatchIndexSnapshot } from './snapshot';
 import { ArticleStore } from './store';
 import { PARTS, STORED_TERMS, buildQuery, cosines, encodeArticle, type PartValues } from './vectors';
 import { Vocabulary } from './vocabulary';
-import { Outlets, outletKey } from './outlets';
 
 export type { MatchIndexSnapshot } from './snapshot';
 export { isSameArticle, canonicalUrl } from './sameArticle';
-export { DEFAULT_WEIGHTS, type ScoreWeights } from './score';
-export { DECISION, DECISION_TERMS, decisionTerms, sameStoryProbability, type DecisionCoefficients, type DecisionSignals } from './decision';
+export { DEFAULT_WEIGHTS, RELATED_THRESHOLD, SAME_STORY_THRESHOLD, type ScoreWeights } from './score';
 export { DEFAULT_CANDIDATE_OPTIONS, type CandidateOptions } from './candidates';
 
 export interface SearchOptions {
@@ -39,8 +36,8 @@ export interface SearchOptions {
 export interface MatchTuning {
   weights?: Partial<ScoreWeights>;
   candidates?: Partial<CandidateOptions>;
-  /** The same-story decision's coefficients and bars (decision.ts). */
-  decision?: Partial<DecisionCoefficients>;
+  sameStoryThreshold?: number;
+  relatedThreshold?: number;
   /** Terms an article keeps in the index (read when it is added; default STORED_TERMS). */
   storedTerms?: number;
 }
@@ -67,8 +64,8 @@ export class MatchIndex {
   private scratch = new NeighbourhoodScratch();
   private weights: ScoreWeights = { ...DEFAULT_WEIGHTS };
   private candidateOptions: CandidateOptions = { ...DEFAULT_CANDIDATE_OPTIONS };
-  private decision: DecisionCoefficients = { ...DECISION };
-  private outlets = new Outlets();
+  private sameStoryThreshold = SAME_STORY_THRESHOLD;
+  private relatedThreshold = RELATED_THRESHOLD;
   private storedTerms = STORED_TERMS;
 
   constructor(tuning: MatchTuning = {}) {
@@ -79,7 +76,8 @@ export class MatchIndex {
   tune(tuning: MatchTuning): void {
     Object.assign(this.weights, tuning.weights);
     Object.assign(this.candidateOptions, tuning.candidates);
-    Object.assign(this.decision, tuning.decision);
+    if (tuning.sameStoryThreshold !== undefined) this.sameStoryThreshold = tuning.sameStoryThreshold;
+    if (tuning.relatedThreshold !== undefined) this.relatedThreshold = tuning.relatedThreshold;
     if (tuning.storedTerms !== undefined) this.storedTerms = tuning.storedTerms;
   }
 
@@ -100,7 +98,7 @@ export class MatchIndex {
     const f = extractFeatures(r, tokens, false);
     const entries = encodeArticle(f, this.vocab, this.storedTerms);
     for (const e of entries) this.vocab.df[termOf(e)]!++;
-    this.outlets.set(this.store.append(r.id, entries, f.day, f.sketch), r.outlet);
+    this.store.append(r.id, entries, f.day, f.sketch);
   }
 
   remove(id: string): void {
@@ -116,9 +114,7 @@ export class MatchIndex {
    * bulk import so the first query does not pay for it.
    */
   compact(): void {
-    const before = this.store;
-    this.store = before.compacted();
-    this.outlets = this.outlets.remap(before, this.store);
+    this.store = this.store.compacted();
     this.vocab.trim();
     this.postings = Postings.build(this.store, this.vocab.count);
   }
@@ -144,7 +140,6 @@ export class MatchIndex {
     }
     const logN1 = Math.log(store.live + 1);
     const features = extractFeatures(query);
-    const queryOutlet = outletKey(query.outlet);
     const q = buildQuery(features, this.vocab, logN1);
     const queryHas = Object.fromEntries(PARTS.map((p) => [p, q.norms[p] > 0])) as Record<keyof PartValues, boolean>;
     const slots = this.finder.find(q, store, postings, this.vocab, logN1, excluded, this.candidateOptions, {
@@ -157,7 +152,7 @@ export class MatchIndex {
       const day = store.day(slot);
       const gap = features.day !== null && day !== null ? Math.abs(features.day - day) : null;
       const score = combineScore(parts, queryHas, gap, this.weights);
-      return { slot, id: store.ids[slot]!, parts, plainParts: parts, gap, score, base: score };
+      return { slot, id: store.ids[slot]!, parts, gap, score, base: score };
     });
     // Articles sharing nothing with the query are never related, whatever rescoring adds.
     const scored = all.filter((r) => r.score > 0);
@@ -175,18 +170,14 @@ export class MatchIndex {
       else if (kept.length < top) kept.push({ ...r, duplicates: [] });
     }
     return kept.map((r) => {
-      // The decision reads the pair alone: the plain part cosines, the date gap (decision.ts).
-      const plainParts = r.plainParts ?? r.parts;
-      const sameOutlet = queryOutlet !== '' && this.outlets.key(r.slot) === queryOutlet;
-      const probability = sameStoryProbability({ parts: plainParts, queryHas, gapDays: r.gap, sameOutlet }, this.decision);
       // `plain`: the combined score against the query alone, before neighbourhood rescoring.
-      const parts: Record<string, number> = { ...plainParts, plain: r.base, event: r.event ?? r.base, probability };
+      const parts: PartValues & { date?: number; plain?: number; event?: number } = { ...r.parts, plain: r.base, event: r.event ?? r.base };
       if (r.gap !== null) parts.date = dateSimilarity(r.gap, this.weights);
       const result: MatchResult = {
         id: r.id,
         score: Math.round(r.score * 10000) / 10000,
-        sameStory: probability >= this.decision.sameStory,
-        related: probability >= this.decision.related,
+        sameStory: r.base >= this.sameStoryThreshold,
+        related: r.base >= this.relatedThreshold,
         reasons: explainMatch(q, features, store.view(r.slot), this.vocab, logN1, r.gap, parts),
       };
       if (r.duplicates.length) result.duplicates = r.duplicates;
@@ -196,8 +187,7 @@ export class MatchIndex {
 
   /** A structured-cloneable snapshot of the live articles (see snapshot.ts). */
   toJSON(): MatchIndexSnapshot {
-    const snapshot = writeSnapshot(this.store, this.vocab);
-    return { ...snapshot, ...this.outlets.write(this.store, snapshot.ids) };
+    return writeSnapshot(this.store, this.vocab);
   }
 
   /** Restores a snapshot; throws a TypeError when it is not one this version reads. */
@@ -208,7 +198,6 @@ export class MatchIndex {
     index.vocab = Vocabulary.restore(snap.termChars, snap.termStarts, snap.df);
     index.store = readSnapshot(snap);
     index.postings = new Postings(snap.postingOffsets.slice(), snap.postingBytes.slice(), index.store.slots);
-    index.outlets = Outlets.read(snap);
     return index;
   }
 }

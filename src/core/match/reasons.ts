@@ -1,5 +1,5 @@
 import type { MatchReasons } from '../types';
-import { cosines, type Part, type QueryVector } from './vectors';
+import { cosines, type Part, type PartValues, type QueryVector } from './vectors';
 import type { Vocabulary } from './vocabulary';
 import type { RecordFeatures } from './features';
 
@@ -16,7 +16,7 @@ export function explainMatch(
   vocab: Vocabulary,
   logN1: number,
   gapDays: number | null,
-  parts: Record<string, number>,
+  parts: PartValues & { date?: number; plain?: number; event?: number },
 ): MatchReasons {
   const shared: Record<Part, { key: string; weight: number }[]> = { title: [], lead: [], body: [], entities: [], numbers: [] };
   cosines(q, doc, vocab, logN1, (qi, part, weight) => shared[part].push({ key: q.keys[qi]!, weight }));

@@ -31,9 +31,6 @@ export interface MatchIndexSnapshot {
   /** The postings (postings.ts) of these articles and terms. */
   postingOffsets: Uint32Array;
   postingBytes: Uint8Array;
-  /** Outlet names (0: unknown) and each article's, in slot order (index.ts); absent means all unknown. */
-  outlets?: string[];
-  outletOf?: Uint16Array;
 }
 
 export const SNAPSHOT_FORMAT = 'framelens-match-index';
@@ -116,12 +113,6 @@ export function checkSnapshot(s: unknown): MatchIndexSnapshot {
   if (snap.df.length !== terms || snap.postingOffsets.length !== terms + 1 || snap.postingOffsets[terms] !== snap.postingBytes.length)
     fail('postings disagree with the terms');
   for (let i = 0; i < snap.entries.length; i++) if (snap.entries[i]! >>> 8 >= terms) fail('an entry names an unknown term');
-  if (snap.outlets !== undefined || snap.outletOf !== undefined) {
-    const names = snap.outlets;
-    if (!Array.isArray(names) || !names.every((x) => typeof x === 'string') || !(snap.outletOf instanceof Uint16Array))
-      fail('outlets malformed');
-    if (snap.outletOf!.length !== n || snap.outletOf!.some((o) => o >= names!.length)) fail('outlets disagree with the ids');
-  }
   return snap;
 }
 
